@@ -1,0 +1,17 @@
+/** Everything the CLI touches outside itself, so that `run` can be tested with fakes. */
+export interface CliIO {
+  stdout: { write(text: string): void; isTTY?: boolean };
+  stderr: { write(text: string): void; isTTY?: boolean };
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Reads all of stdin; only called for the operand `-`. */
+  readStdin: () => string;
+}
+
+/** Colour: `--color`/`--no-color` first, then NO_COLOR, then FORCE_COLOR (`0` = off), then the TTY. */
+export function useColor(flag: boolean | undefined, stream: { isTTY?: boolean }, env: CliIO['env']): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return stream.isTTY === true && env.TERM !== 'dumb';
+}

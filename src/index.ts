@@ -1,0 +1,9 @@
+/** The public library API. */
+export { lint, lintSources } from './lint';
+export type { LintOptions, LintFilesOptions, LintRun } from './lint';
+export type { Finding, LintResult, LintSummary, ObjectRef, RelatedLocation, Severity, SeveritySetting } from './types';
+export { RULES } from './rules/index';
+export type { Rule, RuleMeta } from './rules/rule';
+export { formatLintReport, LINT_FORMATS } from './report/lint-formats';
+export { run } from './cli/run';
+export type { CliIO } from './cli/io';

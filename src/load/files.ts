@@ -1,0 +1,192 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { glob, hasMagic } from 'glob';
+import type { SourceFile, UnreadableFile } from './source';
+import { compileIgnore, type IgnoreMatcher } from './ignore';
+
+export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+/** Larger files are reported, not parsed: a 50 MB manifest is a mistake, and parsing it would stall the run. */
+export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export interface CollectOptions {
+  cwd?: string;
+  ignorePatterns?: string[];
+  /** Read `.svclabignore` in cwd (default true). */
+  useIgnoreFile?: boolean;
+  maxFileBytes?: number;
+  /** Reads stdin when the operand `-` is given; injected so tests never touch the real stdin. */
+  readStdin?: () => string;
+  /** Extensions a directory walk picks up. */
+  extensions?: string[];
+}
+
+export interface CollectResult {
+  files: SourceFile[];
+  unreadable: UnreadableFile[];
+  /** Operands that named nothing: a usage error (exit 2). */
+  missing: string[];
+}
+
+export function displayPath(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+}
+
+/** Expands operands (files, directories, globs, `-`) into source texts, in a stable order. */
+export async function collectFiles(operands: string[], options: CollectOptions = {}): Promise<CollectResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const extensions = options.extensions ?? MANIFEST_EXTENSIONS;
+  const ignore = compileIgnore([...(options.ignorePatterns ?? []), ...readIgnoreFile(cwd, options.useIgnoreFile !== false)]);
+  const result: CollectResult = { files: [], unreadable: [], missing: [] };
+  const seen = new Set<string>();
+  const paths: string[] = [];
+
+  const add = (abs: string) => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    paths.push(abs);
+  };
+
+  for (const operand of operands) {
+    if (operand === '-') {
+      const text = options.readStdin ? options.readStdin() : fs.readFileSync(0, 'utf8');
+      result.files.push({ path: '<stdin>', absPath: null, text });
+      continue;
+    }
+    const abs = path.resolve(cwd, operand);
+    let stat: fs.Stats | null = null;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      stat = null;
+    }
+    if (stat?.isDirectory()) {
+      walkDirectory(abs, cwd, extensions, ignore, add, result.unreadable);
+    } else if (stat) {
+      // An explicitly named file is read whatever its extension.
+      if (!ignore.matches(displayPath(abs, cwd), false)) add(abs);
+    } else if (hasMagic(operand, { windowsPathsNoEscape: true })) {
+      const matches = await glob(operand, { cwd, absolute: true, nodir: true, dot: false, ignore: ['**/node_modules/**'] });
+      const kept = matches.filter((m) => !ignore.matches(displayPath(m, cwd), false)).sort();
+      if (matches.length === 0) result.missing.push(operand);
+      kept.forEach(add);
+    } else {
+      result.missing.push(operand);
+    }
+  }
+
+  for (const abs of paths) {
+    const file = readSource(abs, cwd, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    if ('reason' in file) result.unreadable.push(file);
+    else result.files.push(file);
+  }
+  return result;
+}
+
+function readIgnoreFile(cwd: string, enabled: boolean): string[] {
+  if (!enabled) return [];
+  try {
+    return fs
+      .readFileSync(path.join(cwd, '.svclabignore'), 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'));
+  } catch {
+    return [];
+  }
+}
+
+/** Depth-first walk in name order; symlinked directories are followed once (a loop is visited only once). */
+function walkDirectory(
+  root: string,
+  cwd: string,
+  extensions: string[],
+  ignore: IgnoreMatcher,
+  add: (abs: string) => void,
+  unreadable: UnreadableFile[],
+): void {
+  const visited = new Set<string>();
+  const visit = (dir: string) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      real = dir;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      unreadable.push({
+        path: displayPath(dir, cwd),
+        reason: `cannot read directory: ${errorCode(err)}`,
+        hint: 'Check the directory permissions, or skip it with --ignore-pattern.',
+      });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name === 'node_modules' || entry.name === '.git') continue;
+      const abs = path.join(dir, entry.name);
+      const shown = displayPath(abs, cwd);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = fs.statSync(abs);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // dangling link: nothing to lint
+        }
+      }
+      if (isDir) {
+        if (!ignore.matches(shown, true)) visit(abs);
+      } else if (isFile && extensions.includes(path.extname(entry.name).toLowerCase())) {
+        if (!ignore.matches(shown, false)) add(abs);
+      }
+    }
+  };
+  visit(root);
+}
+
+function errorCode(err: unknown): string {
+  if (err && typeof err === 'object' && 'code' in err) return String((err as { code: unknown }).code);
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function readSource(abs: string, cwd: string, maxBytes: number): SourceFile | UnreadableFile {
+  const shown = displayPath(abs, cwd);
+  let buf: Buffer;
+  try {
+    const size = fs.statSync(abs).size;
+    if (size > maxBytes) {
+      return {
+        path: shown,
+        reason: `file is ${(size / 1048576).toFixed(1)} MB, larger than the ${(maxBytes / 1048576).toFixed(0)} MB limit`,
+        hint: 'Split the manifests into smaller files, or raise the limit with --max-file-size.',
+      };
+    }
+    buf = fs.readFileSync(abs);
+  } catch (err) {
+    return { path: shown, reason: `cannot read file: ${errorCode(err)}`, hint: 'Check that the file exists and is readable.' };
+  }
+  return decodeSource(buf, shown, abs);
+}
+
+/** Text or the reason there is none: binary (NUL bytes) and non-UTF-8 files are findings, not crashes. */
+export function decodeSource(buf: Buffer, shown: string, abs: string | null): SourceFile | UnreadableFile {
+  if (buf.includes(0)) {
+    return { path: shown, reason: 'file is binary (it contains NUL bytes), not YAML or JSON', hint: 'Remove it from the paths, or skip it with --ignore-pattern.' };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return { path: shown, reason: 'file is not valid UTF-8', hint: 'Kubernetes manifests must be UTF-8: convert the file, e.g. `iconv -f latin1 -t utf-8`.' };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { path: shown, absPath: abs, text };
+}

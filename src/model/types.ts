@@ -1,0 +1,223 @@
+/**
+ * Typed, defaulted Kubernetes objects: what every stage after `model/` reads.
+ * Only the fields svclab reasons about are modelled; the raw value stays on the manifest.
+ * Field names are Kubernetes' own.
+ */
+import type { Manifest } from '../parse/manifest';
+import type { ObjectRef } from '../types';
+
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+export type IntOrString = number | string;
+
+export interface ObjectMeta {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values: string[];
+}
+
+export interface LabelSelector {
+  matchLabels: Record<string, string>;
+  matchExpressions: LabelSelectorRequirement[];
+}
+
+export interface ContainerPort {
+  name: string | undefined;
+  containerPort: number;
+  protocol: Protocol;
+  hostPort: number | undefined;
+}
+
+export interface Probe {
+  /** The port a httpGet / tcpSocket / grpc probe targets, with the field it came from. */
+  port: IntOrString | undefined;
+  handler: 'httpGet' | 'tcpSocket' | 'grpc' | 'exec' | undefined;
+}
+
+export interface EnvVar {
+  name: string;
+  value: string | undefined;
+}
+
+export interface Container {
+  name: string;
+  image: string;
+  ports: ContainerPort[];
+  env: EnvVar[];
+  readinessProbe: Probe | undefined;
+  livenessProbe: Probe | undefined;
+  startupProbe: Probe | undefined;
+}
+
+export interface Toleration {
+  key: string | undefined;
+  operator: 'Exists' | 'Equal';
+  value: string | undefined;
+  effect: string | undefined;
+}
+
+export interface PodDNSConfig {
+  nameservers: string[];
+  searches: string[];
+  options: Array<{ name: string; value: string | undefined }>;
+}
+
+export type DNSPolicy = 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+
+export interface PodSpec {
+  containers: Container[];
+  initContainers: Container[];
+  hostNetwork: boolean;
+  nodeName: string | undefined;
+  nodeSelector: Record<string, string>;
+  tolerations: Toleration[];
+  hostname: string | undefined;
+  subdomain: string | undefined;
+  dnsPolicy: DNSPolicy;
+  dnsConfig: PodDNSConfig | undefined;
+  setHostnameAsFQDN: boolean;
+}
+
+export interface PodTemplate {
+  metadata: ObjectMeta;
+  spec: PodSpec;
+}
+
+export type WorkloadKind = 'Pod' | 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'ReplicationController' | 'CronJob';
+
+export interface ServicePort {
+  name: string | undefined;
+  protocol: Protocol;
+  port: number;
+  targetPort: IntOrString;
+  nodePort: number | undefined;
+  appProtocol: string | undefined;
+}
+
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+
+export interface ServiceSpec {
+  type: ServiceType;
+  /** `undefined` = to be allocated; 'None' = headless. */
+  clusterIP: string | undefined;
+  clusterIPs: string[];
+  ports: ServicePort[];
+  /** `null` when the Service has no selector (its endpoints are managed by hand). */
+  selector: Record<string, string> | null;
+  externalName: string | undefined;
+  externalIPs: string[];
+  sessionAffinity: 'None' | 'ClientIP';
+  sessionAffinityTimeoutSeconds: number;
+  externalTrafficPolicy: 'Cluster' | 'Local' | undefined;
+  internalTrafficPolicy: 'Cluster' | 'Local';
+  publishNotReadyAddresses: boolean;
+  allocateLoadBalancerNodePorts: boolean | undefined;
+  loadBalancerIP: string | undefined;
+  healthCheckNodePort: number | undefined;
+}
+
+export interface EndpointAddress {
+  ip: string;
+  hostname: string | undefined;
+  nodeName: string | undefined;
+  targetRef: { kind: string; namespace: string; name: string } | undefined;
+}
+
+export interface EndpointPort {
+  name: string | undefined;
+  port: number;
+  protocol: Protocol;
+}
+
+export interface EndpointSubset {
+  addresses: EndpointAddress[];
+  notReadyAddresses: EndpointAddress[];
+  ports: EndpointPort[];
+}
+
+export interface EndpointSliceEndpoint {
+  addresses: string[];
+  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  hostname: string | undefined;
+  nodeName: string | undefined;
+  zone: string | undefined;
+  targetRef: { kind: string; namespace: string; name: string } | undefined;
+}
+
+export interface EndpointSliceData {
+  addressType: 'IPv4' | 'IPv6' | 'FQDN';
+  endpoints: EndpointSliceEndpoint[];
+  ports: EndpointPort[];
+  /** `kubernetes.io/service-name` label: the Service this slice belongs to. */
+  serviceName: string | undefined;
+}
+
+export interface IngressBackendRef {
+  serviceName: string;
+  port: IntOrString | undefined;
+  /** Field path of the `service` mapping inside the Ingress. */
+  path: Array<string | number>;
+}
+
+/** Common envelope of every modelled object. */
+export interface Base<K extends string> {
+  kind: K;
+  ref: ObjectRef;
+  metadata: ObjectMeta;
+  manifest: Manifest;
+}
+
+export interface ServiceObject extends Base<'Service'> {
+  spec: ServiceSpec;
+}
+
+export interface WorkloadObject extends Base<WorkloadKind> {
+  /** Pods this workload asks for (DaemonSet: undefined, decided per node). */
+  replicas: number | undefined;
+  selector: LabelSelector | undefined;
+  template: PodTemplate;
+  /** Path of the pod template inside the manifest (`spec.template`, `spec.jobTemplate.spec.template`, or `` for a Pod). */
+  templatePath: Array<string | number>;
+  /** StatefulSet governing Service. */
+  serviceName: string | undefined;
+}
+
+export interface EndpointsObject extends Base<'Endpoints'> {
+  subsets: EndpointSubset[];
+}
+
+export interface EndpointSliceObject extends Base<'EndpointSlice'> {
+  slice: EndpointSliceData;
+}
+
+export interface IngressObject extends Base<'Ingress'> {
+  backends: IngressBackendRef[];
+}
+
+export interface NetworkPolicyObject extends Base<'NetworkPolicy'> {
+  podSelector: LabelSelector;
+}
+
+/** Any object, typed or not: what generic rules (names, labels, duplicates) read. */
+export interface AnyObject extends Base<string> {}
+
+/** Everything the input holds, by kind, with the namespace defaulted. */
+export interface Model {
+  objects: AnyObject[];
+  services: ServiceObject[];
+  workloads: WorkloadObject[];
+  endpoints: EndpointsObject[];
+  endpointSlices: EndpointSliceObject[];
+  ingresses: IngressObject[];
+  networkPolicies: NetworkPolicyObject[];
+  /** Namespaces the input defines (Namespace objects). */
+  namespaces: AnyObject[];
+  /** The namespace objects without one are placed in (`--namespace`, default `default`). */
+  defaultNamespace: string;
+}

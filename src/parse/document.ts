@@ -1,0 +1,82 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type Pair } from 'yaml';
+import type { FieldPath, SourceRange } from '../types';
+
+/** One YAML document of a file, with what is needed to map any field path back to a source range. */
+export class ParsedDocument {
+  constructor(
+    readonly file: string,
+    /** 0-based index of the document in its file. */
+    readonly index: number,
+    readonly doc: Document.Parsed,
+    readonly lineCounter: LineCounter,
+  ) {}
+
+  rangeOfOffsets(start: number, end: number): SourceRange {
+    const a = this.lineCounter.linePos(start);
+    const b = this.lineCounter.linePos(Math.max(start, end));
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  }
+
+  rangeOfNode(node: Node | null | undefined): SourceRange {
+    const r = node?.range;
+    if (!r) return this.documentRange();
+    return this.rangeOfOffsets(r[0], r[1]);
+  }
+
+  /** The first content line of the document, for findings about the document as a whole. */
+  documentRange(): SourceRange {
+    const r = this.doc.contents?.range ?? this.doc.range;
+    return this.rangeOfOffsets(r[0], r[0]);
+  }
+
+  /**
+   * The node at `path`, or the nearest ancestor that exists (a defaulted or missing field is
+   * reported at its parent). With `key`, a map entry is located at its key, not its value.
+   */
+  locate(path: FieldPath, options: { key?: boolean } = {}): SourceRange {
+    const found = this.findNode(path);
+    if (options.key && found.pair && found.depth === path.length) return this.rangeOfNode(found.pair.key as Node);
+    if (found.depth < path.length && found.pair) return this.rangeOfNode(found.pair.key as Node);
+    return this.rangeOfNode(found.node);
+  }
+
+  /** The YAML node at `path`, or null. */
+  nodeAt(path: FieldPath): Node | null {
+    const found = this.findNode(path);
+    return found.depth === path.length ? found.node : null;
+  }
+
+  private findNode(path: FieldPath): { node: Node | null; pair: Pair | null; depth: number } {
+    let node = this.doc.contents as Node | null;
+    let pair: Pair | null = null;
+    let depth = 0;
+    for (const seg of path) {
+      let next: Node | null = null;
+      let nextPair: Pair | null = null;
+      if (isMap(node)) {
+        for (const item of node.items) {
+          if (isPair(item) && keyMatches(item.key, seg)) {
+            nextPair = item;
+            next = (item.value as Node | null) ?? null;
+            break;
+          }
+        }
+        if (!nextPair) break;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        const item = node.items[seg];
+        if (item === undefined) break;
+        next = item as Node;
+      } else break;
+      node = next;
+      pair = nextPair;
+      depth++;
+      if (next === null) break;
+    }
+    return { node, pair, depth };
+  }
+}
+
+function keyMatches(key: unknown, seg: string | number): boolean {
+  if (isScalar(key)) return String(key.value) === String(seg);
+  return key === seg;
+}

@@ -1,0 +1,49 @@
+import type { FieldPath, ObjectRef, SourceRange } from '../types';
+import type { ParsedDocument } from './document';
+
+/** One Kubernetes object as written: a whole document, or one item of a `kind: List`. */
+export interface Manifest {
+  file: string;
+  /** 0-based document index in the file. */
+  docIndex: number;
+  /** Where the object sits inside its document: `[]`, or `['items', 3]` for a List item. */
+  root: FieldPath;
+  value: Record<string, unknown>;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  /** As written; '' when the manifest sets none. */
+  namespace: string;
+  source: ParsedDocument;
+}
+
+export function locate(m: Manifest, path: FieldPath, options: { key?: boolean } = {}): SourceRange {
+  return m.source.locate([...m.root, ...path], options);
+}
+
+export function manifestRange(m: Manifest): SourceRange {
+  return m.root.length ? m.source.locate(m.root) : m.source.documentRange();
+}
+
+/** Kinds that live outside namespaces (metadata.namespace is ignored for them). */
+export const CLUSTER_SCOPED_KINDS = new Set([
+  'Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding',
+  'CustomResourceDefinition', 'APIService', 'IngressClass', 'PriorityClass', 'RuntimeClass',
+  'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding', 'CSIDriver', 'CSINode', 'VolumeAttachment',
+  'CertificateSigningRequest', 'PodSecurityPolicy', 'ClusterIssuer', 'Cluster',
+]);
+
+export function isNamespaced(kind: string): boolean {
+  return !CLUSTER_SCOPED_KINDS.has(kind);
+}
+
+/** The namespace the API server would put the object in. */
+export function effectiveNamespace(m: Pick<Manifest, 'kind' | 'namespace'>, defaultNamespace: string): string {
+  if (!isNamespaced(m.kind)) return '';
+  return m.namespace || defaultNamespace;
+}
+
+export function manifestRef(m: Manifest, defaultNamespace: string): ObjectRef {
+  return { apiVersion: m.apiVersion, kind: m.kind, namespace: effectiveNamespace(m, defaultNamespace), name: m.name };
+}

@@ -1,0 +1,46 @@
+import type { Finding, LintResult, Severity } from '../types';
+import { refString } from '../types';
+import { colors } from './colors';
+
+export interface FormatOptions {
+  color: boolean;
+}
+
+const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
+
+/** ESLint-style: grouped by file, `line:col  severity  message  rule-id`, then the fix hint and a summary. */
+export function formatStylish(result: LintResult, options: FormatOptions): string {
+  const c = colors(options.color);
+  const byFile = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    let list = byFile.get(f.file);
+    if (!list) byFile.set(f.file, (list = []));
+    list.push(f);
+  }
+  const lines: string[] = [];
+  for (const [file, findings] of byFile) {
+    lines.push(c.underline(file));
+    const posWidth = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
+    const sevWidth = Math.max(...findings.map((f) => f.severity.length));
+    for (const f of findings) {
+      const sevText = LABEL[f.severity].padEnd(sevWidth);
+      const sev = f.severity === 'error' ? c.red(sevText) : f.severity === 'warning' ? c.yellow(sevText) : c.blue(sevText);
+      const where = f.object ? `${refString(f.object)}${f.path ? ` ${f.path}` : ''}: ` : '';
+      lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(posWidth))}  ${sev}  ${where}${f.message}  ${c.dim(f.ruleId)}`);
+      const indent = ' '.repeat(posWidth + sevWidth + 6);
+      if (f.hint) lines.push(`${indent}${c.cyan('help:')} ${f.hint}`);
+      for (const r of f.related) lines.push(`${indent}${c.dim(`related: ${r.file}:${r.line}:${r.column} ${r.message}`)}`);
+    }
+    lines.push('');
+  }
+  const s = result.summary;
+  const problems = s.errors + s.warnings + s.infos;
+  const counts = `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info${s.infos === 1 ? '' : 's'}`;
+  const scope = `in ${s.files} file${s.files === 1 ? '' : 's'} (${s.objects} object${s.objects === 1 ? '' : 's'})`;
+  if (problems === 0) lines.push(c.green(`✓ no problems ${scope}`));
+  else {
+    const mark = s.errors > 0 ? c.red(c.bold('✖')) : c.yellow(c.bold('⚠'));
+    lines.push(`${mark} ${c.bold(`${problems} problem${problems === 1 ? '' : 's'}`)} (${counts}) ${scope}`);
+  }
+  return lines.join('\n') + '\n';
+}

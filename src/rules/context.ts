@@ -1,0 +1,64 @@
+import type { Model, WorkloadObject } from '../model/types';
+import { LabelIndex } from '../model/selectors';
+import type { Manifest } from '../parse/manifest';
+import { isBuiltinApiVersion } from '../model/builtin';
+
+export interface LintSettings {
+  /** Namespace for objects that set none. */
+  defaultNamespace: string;
+  nodePortRange: { min: number; max: number };
+  /** CIDRs ClusterIPs are allocated from (one per IP family). */
+  serviceCIDRs: string[];
+  clusterDomain: string;
+}
+
+export const DEFAULT_SETTINGS: LintSettings = {
+  defaultNamespace: 'default',
+  nodePortRange: { min: 30000, max: 32767 },
+  serviceCIDRs: ['10.96.0.0/12'],
+  clusterDomain: 'cluster.local',
+};
+
+/** What every rule can read: the model, indexes built once per run, and settings. */
+export interface LintContextData {
+  model: Model;
+  settings: LintSettings;
+  /** Pod templates of workloads, by namespace, indexed by label. */
+  podTemplatesIn(namespace: string): LabelIndex<WorkloadObject>;
+  /** Every namespace that has any object or Namespace definition. */
+  namespacesSeen: ReadonlySet<string>;
+  /** Namespaces holding custom resources (unknown kinds), which may create pods we cannot see. */
+  namespacesWithCustomResources: ReadonlySet<string>;
+  /** Manifests of kinds svclab does not model, by namespace. */
+  customResourcesIn(namespace: string): Manifest[];
+}
+
+const EMPTY_INDEX = new LabelIndex<WorkloadObject>((w) => w.template.metadata.labels);
+
+export function createContextData(model: Model, settings: LintSettings): LintContextData {
+  const byNamespace = new Map<string, LabelIndex<WorkloadObject>>();
+  for (const w of model.workloads) {
+    let idx = byNamespace.get(w.ref.namespace);
+    if (!idx) byNamespace.set(w.ref.namespace, (idx = new LabelIndex((x) => x.template.metadata.labels)));
+    idx.add(w);
+  }
+  const namespacesSeen = new Set<string>();
+  const customByNs = new Map<string, Manifest[]>();
+  for (const o of model.objects) {
+    if (o.ref.namespace) namespacesSeen.add(o.ref.namespace);
+    if (o.kind === 'Namespace') namespacesSeen.add(o.metadata.name);
+    if (!isBuiltinApiVersion(o.ref.apiVersion)) {
+      let list = customByNs.get(o.ref.namespace);
+      if (!list) customByNs.set(o.ref.namespace, (list = []));
+      list.push(o.manifest);
+    }
+  }
+  return {
+    model,
+    settings,
+    podTemplatesIn: (ns) => byNamespace.get(ns) ?? EMPTY_INDEX,
+    namespacesSeen,
+    namespacesWithCustomResources: new Set([...customByNs.keys()].filter((ns) => ns !== '')),
+    customResourcesIn: (ns) => customByNs.get(ns) ?? [],
+  };
+}

@@ -1,0 +1,41 @@
+import type { PendingFinding } from '../findings';
+import { interpolate } from '../findings';
+import type { Model } from '../model/types';
+import { locate, manifestRef } from '../parse/manifest';
+import { formatPath } from '../types';
+import { createContextData, type LintSettings } from './context';
+import { RULES } from './index';
+import type { Rule, RuleReport } from './rule';
+
+/** Runs every rule that has a `check` over the whole model (cross-object rules see all files). */
+export function runRules(model: Model, settings: LintSettings, rules: readonly Rule[] = RULES): PendingFinding[] {
+  const data = createContextData(model, settings);
+  const out: PendingFinding[] = [];
+  for (const rule of rules) {
+    if (!rule.check) continue;
+    const report = (r: RuleReport) => out.push(toPending(rule, r, settings.defaultNamespace));
+    rule.check({ ...data, report });
+  }
+  return out;
+}
+
+export function toPending(rule: Rule, r: RuleReport, defaultNamespace: string): PendingFinding {
+  const msg = rule.meta.messages[r.messageId];
+  if (!msg) throw new Error(`rule ${rule.meta.id} has no message "${r.messageId}"`);
+  const m = r.manifest;
+  return {
+    ruleId: rule.meta.id,
+    message: interpolate(msg.message, r.data),
+    hint: interpolate(msg.hint, r.data),
+    file: m.file,
+    range: locate(m, r.path, { key: r.atKey }),
+    object: manifestRef(m, defaultNamespace),
+    path: formatPath(r.path),
+    related: (r.related ?? []).map((rel) => {
+      const at = locate(rel.manifest, rel.path);
+      return { file: rel.manifest.file, line: at.line, column: at.column, message: rel.message };
+    }),
+    manifest: m,
+    severityOverride: r.severity,
+  };
+}
