@@ -2,6 +2,11 @@ import { UsageError } from './args';
 import type { CliIO } from './io';
 import { lintCommand } from './lint-command';
 import { explainCommand, rulesCommand } from './rules-command';
+import { getCommand } from './get-command';
+import { curlCommand } from './curl-command';
+import { digCommand } from './dig-command';
+import { testCommand } from './test-command';
+import { validateCommand } from './validate-command';
 import { didYouMean } from '../util/did-you-mean';
 
 type Command = (argv: string[], io: CliIO) => number | Promise<number>;
@@ -11,6 +16,11 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   lint: { run: lintCommand, summary: 'lint manifests (schema + cross-object Service checks)' },
   rules: { run: rulesCommand, summary: 'list the lint rules' },
   explain: { run: explainCommand, summary: 'show the documentation of a rule' },
+  get: { run: getCommand, summary: 'show the simulated cluster like kubectl get (pods, svc, endpoints, endpointslices, nodes)' },
+  curl: { run: curlCommand, summary: 'route requests through the simulated kube-proxy' },
+  dig: { run: digCommand, summary: 'resolve names through the simulated cluster DNS (CoreDNS)' },
+  test: { run: testCommand, summary: 'run scenario folders and check their expectations' },
+  validate: { run: validateCommand, summary: 'check scenario files and manifests without running them' },
 };
 
 export const VERSION = '0.1.0';

@@ -1,0 +1,224 @@
+/**
+ * The simulated cluster: what `simulate()` returns and what `svclab get|curl|dig` and the
+ * scenario harness read. JSON shapes derived from these (curl/dig output) are public contracts.
+ */
+import type { Model, PodSpec, ServiceObject, ServicePort, WorkloadObject, Protocol } from '../model/types';
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+export interface NodeConfig {
+  name: string;
+  internalIP: string;
+  labels: Record<string, string>;
+  taints: Taint[];
+  zone?: string;
+  /** Pod CIDR of this node; by default carved out of the cluster pod CIDR in node order (/24 each). */
+  podCIDR?: string;
+}
+
+export type LoadBalancerConfig = { provider: 'none' } | { provider: 'pool'; addresses: string[] };
+
+export interface ClusterConfig {
+  name: string;
+  nodes: NodeConfig[];
+  podCIDR: string;
+  serviceCIDR: string;
+  clusterDomain: string;
+  nodePortRange: { min: number; max: number };
+  loadBalancer: LoadBalancerConfig;
+  /** The API server endpoint behind `default/kubernetes` (control plane IP and 6443). */
+  apiServer: { ip: string; port: number };
+  /** Names outside the cluster domain and what the upstream resolver answers for them (no network is used). */
+  upstreamDNS: Record<string, string[]>;
+  /** Readiness set from the Cluster object: pod or workload (`Kind/name`, `ns/Kind/name`, pod name) -> ready. */
+  readiness: Record<string, boolean>;
+}
+
+export interface SimNode {
+  name: string;
+  internalIP: string;
+  labels: Record<string, string>;
+  taints: Taint[];
+  zone: string | undefined;
+  podCIDR: string;
+}
+
+export interface SimPod {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** The workload that made it (for a bare Pod, itself). */
+  workload: WorkloadObject;
+  /** Owner chain as Kubernetes shows it: e.g. ReplicaSet/hostname-deployment-7b57c676b9. */
+  ownerKind: string;
+  ownerName: string;
+  /** Empty when the pod could not be scheduled (phase Pending). */
+  nodeName: string;
+  hostIP: string;
+  podIP: string;
+  phase: 'Running' | 'Pending';
+  ready: boolean;
+  terminating: boolean;
+  /** Why the pod is Pending (unschedulable), in words. */
+  pendingReason?: string;
+  spec: PodSpec;
+}
+
+export interface SimServicePort extends ServicePort {
+  /** Allocated (or given) node port, when the Service type opens one. */
+  nodePort: number | undefined;
+}
+
+export interface SimService {
+  object: ServiceObject | null;
+  name: string;
+  namespace: string;
+  type: ServiceObject['spec']['type'];
+  /** The virtual IP; 'None' for headless; null for ExternalName. */
+  clusterIP: string | null;
+  ports: SimServicePort[];
+  /** LoadBalancer ingress addresses; null = `<pending>` (no provider), [] for other types. */
+  loadBalancerIngress: string[] | null;
+  spec: ServiceObject['spec'];
+  /** True for the built-in `default/kubernetes` and `kube-system/kube-dns`. */
+  builtIn: boolean;
+}
+
+export interface SimEndpoint {
+  addresses: string[];
+  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  hostname?: string;
+  nodeName?: string;
+  zone?: string;
+  targetRef?: { kind: string; namespace: string; name: string };
+}
+
+export interface SimEndpointSlice {
+  name: string;
+  namespace: string;
+  serviceName: string;
+  addressType: 'IPv4' | 'IPv6' | 'FQDN';
+  endpoints: SimEndpoint[];
+  ports: Array<{ name: string; port: number; protocol: Protocol }>;
+  /** `endpointslice-controller.k8s.io` for computed slices; `user` for slices given in the input. */
+  managedBy: string;
+}
+
+export interface SimEndpointsSubset {
+  addresses: Array<{ ip: string; nodeName?: string; hostname?: string; targetRef?: { kind: string; namespace: string; name: string } }>;
+  notReadyAddresses: Array<{ ip: string; nodeName?: string; hostname?: string; targetRef?: { kind: string; namespace: string; name: string } }>;
+  ports: Array<{ name?: string; port: number; protocol: Protocol }>;
+}
+
+export interface SimEndpoints {
+  name: string;
+  namespace: string;
+  subsets: SimEndpointsSubset[];
+}
+
+export type Outcome = 'ok' | 'refused' | 'dropped' | 'dns-error';
+
+export interface RouteRequest {
+  /** `pod/NAME`, `pod/NS/NAME`, `pod` (ad-hoc debug pod in `namespace`), `node/NAME`, or `external`. */
+  from: string;
+  /** `IP:port`, `name:port`, `node-IP:nodePort`, LB address, or an `http://` URL of any of those. */
+  to: string;
+  namespace?: string;
+  /** Number of connections to sample (default 1). */
+  count?: number;
+  protocol?: Protocol;
+  seed?: number;
+}
+
+export interface Hop {
+  kind: 'source' | 'dns' | 'service' | 'node' | 'pod' | 'external';
+  /** A sentence a learner can read: "kube-proxy on node-2 DNATs 10.96.0.12:8080 to 10.244.2.5:80". */
+  text: string;
+}
+
+export interface RouteCandidate {
+  /** `namespace/name` */
+  pod: string;
+  podIP: string;
+  port: number;
+  node: string;
+}
+
+export interface RouteAttempt {
+  outcome: Outcome;
+  reason: string;
+  /** `namespace/name` of the Service the request went through, if any. */
+  service: string | null;
+  pod: string | null;
+  podIP: string | null;
+  node: string | null;
+  port: number | null;
+  /** The source address the destination pod sees (after SNAT, if any). */
+  sourceIP: string | null;
+  /** HTTP body for http:// targets answered by a pod (`Hello, <pod-name>`). */
+  body: string | null;
+  hops: Hop[];
+}
+
+export interface RouteResult {
+  request: RouteRequest & { namespace: string; count: number; seed: number };
+  resolved: { name: string; ip: string } | null;
+  /** The full, deterministic set of endpoints this request can reach. */
+  candidates: RouteCandidate[];
+  results: RouteAttempt[];
+  summary: { ok: number; refused: number; dropped: number; 'dns-error': number; byPod: Record<string, number> };
+}
+
+export type DnsType = 'A' | 'AAAA' | 'SRV' | 'CNAME' | 'PTR' | 'TXT';
+
+export interface DnsQuery {
+  name: string;
+  type?: DnsType;
+  /** Same source syntax as routes. */
+  from: string;
+  namespace?: string;
+}
+
+export interface DnsAnswer {
+  name: string;
+  type: DnsType;
+  ttl: number;
+  data: string;
+}
+
+export interface DnsResult {
+  query: { name: string; type: DnsType; from: string; namespace: string };
+  /** Fully qualified names the resolver sent, in order (search list expansion). */
+  tried: string[];
+  rcode: 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL';
+  answers: DnsAnswer[];
+  /** Which server answered: `cluster` (CoreDNS), `node` (the node's resolver), or `none`. */
+  server: 'cluster' | 'node' | 'none';
+}
+
+export interface SimulateOptions {
+  /** Namespace for objects without one (default `default`). */
+  namespace?: string;
+  /** Seed for every random choice (default 1). */
+  seed?: number;
+  /** Overrides of the embedded default cluster (merged over it; a Cluster object in the input wins over defaults, this wins over both). */
+  cluster?: Partial<ClusterConfig>;
+}
+
+export interface SimCluster {
+  config: ClusterConfig;
+  model: Model;
+  seed: number;
+  nodes: SimNode[];
+  pods: SimPod[];
+  services: SimService[];
+  endpointSlices: SimEndpointSlice[];
+  endpoints: SimEndpoints[];
+  route(request: RouteRequest): RouteResult;
+  resolve(query: DnsQuery): DnsResult;
+}
