@@ -210,6 +210,9 @@ export interface SimulateOptions {
   cluster?: Partial<ClusterConfig>;
 }
 
+/** The computed cluster, before the routing and DNS functions are bound to it. */
+export type ClusterState = Omit<SimCluster, 'route' | 'resolve'>;
+
 export interface SimCluster {
   config: ClusterConfig;
   model: Model;
