@@ -81,12 +81,20 @@ function protocol(v: unknown): Protocol {
 }
 
 function containerPorts(v: unknown): ContainerPort[] {
-  return arr(v).filter(isObj).map((p) => ({
-    name: str(p.name),
-    containerPort: num(p.containerPort) ?? 0,
-    protocol: protocol(p.protocol),
-    hostPort: num(p.hostPort),
-  })).filter((p) => p.containerPort !== 0 || p.name !== undefined);
+  const out: ContainerPort[] = [];
+  arr(v).forEach((p, index) => {
+    if (!isObj(p)) return;
+    const port: ContainerPort = {
+      name: str(p.name),
+      containerPort: num(p.containerPort) ?? 0,
+      protocol: protocol(p.protocol),
+      hostPort: num(p.hostPort),
+      hostIP: str(p.hostIP),
+      index,
+    };
+    if (port.containerPort !== 0 || port.name !== undefined) out.push(port);
+  });
+  return out;
 }
 
 function probe(v: unknown): Probe | undefined {

@@ -32,6 +32,9 @@ export interface ContainerPort {
   containerPort: number;
   protocol: Protocol;
   hostPort: number | undefined;
+  hostIP: string | undefined;
+  /** Position in the container's `ports` list as written (entries that are not mappings are skipped). */
+  index: number;
 }
 
 export interface Probe {
