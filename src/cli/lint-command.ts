@@ -1,6 +1,7 @@
 import * as path from 'node:path';
-import { lint, type LintFilesOptions } from '../lint';
-import { formatLintReport, LINT_FORMATS } from '../report/lint-formats';
+import { lintSources, type LintFilesOptions } from '../lint';
+import { collectFiles } from '../load/files';
+import { formatLintReport, LINT_FORMATS, reportInputFromRun } from '../report/lint-formats';
 import type { SeveritySetting } from '../types';
 import { formatHelp, numOf, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import { useColor, type CliIO } from './io';
@@ -77,16 +78,20 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
     schemaDirs: [...(config?.schemaDirs ?? []), ...strs(flags['schema-dir'])].map((d) => path.resolve(io.cwd, d)),
     maxFileBytes: numOf(flags['max-file-size']) !== undefined ? numOf(flags['max-file-size'])! * 1048576 : undefined,
   };
-  const result = await lint(operands, options);
-  if (result.missing.length) {
-    for (const m of result.missing) io.stderr.write(`svclab: no such file, directory or glob match: ${m}\n`);
-  }
+  // Loading and linting are done in two steps so that every input file is known, even one
+  // without objects or findings: --output must never replace any of them.
+  const collected = await collectFiles(operands, options);
+  const result = lintSources(collected.files, options, collected.unreadable);
+  for (const m of collected.missing) io.stderr.write(`svclab: no such file, directory or glob match: ${m}\n`);
   const output = str(flags.output);
   const color = format === 'stylish' && !output && useColor(flags.color as boolean | undefined, io.stdout, io.env);
-  const inputs = new Set(result.manifests.map((m) => path.resolve(io.cwd, m.file)));
-  writeReport(io, formatLintReport(format, result, { color, cwd: io.cwd }), output, inputs);
+  const inputs = new Set<string>();
+  for (const f of collected.files) if (f.absPath) inputs.add(f.absPath);
+  for (const u of collected.unreadable) inputs.add(path.resolve(io.cwd, u.path));
+  const report = reportInputFromRun(result, options.namespace);
+  writeReport(io, formatLintReport(format, report, { color, cwd: io.cwd }), output, inputs);
 
-  if (result.missing.length || result.findings.some((f) => f.ruleId === 'file-unreadable')) return 2;
+  if (collected.missing.length || result.findings.some((f) => f.ruleId === 'file-unreadable')) return 2;
   if (result.summary.errors > 0) return 1;
   const maxWarnings = numOf(flags['max-warnings']);
   if (maxWarnings !== undefined && maxWarnings >= 0 && result.summary.warnings > maxWarnings) {

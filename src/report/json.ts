@@ -1,6 +1,26 @@
-import type { LintResult } from '../types';
+import type { Finding, LintResult } from '../types';
+
+/** One finding in the public JSON contract; fields are listed so that nothing internal leaks. */
+function toJson(f: Finding): Finding {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    hint: f.hint,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    object: f.object ? { apiVersion: f.object.apiVersion, kind: f.object.kind, namespace: f.object.namespace, name: f.object.name } : null,
+    path: f.path,
+    related: f.related.map((r) => ({ file: r.file, line: r.line, column: r.column, message: r.message })),
+  };
+}
 
 /** The JSON output is a public contract: `{ findings: [...], summary: {...} }`. */
 export function formatJson(result: LintResult): string {
-  return JSON.stringify({ findings: result.findings, summary: result.summary }, null, 2) + '\n';
+  const s = result.summary;
+  const summary = { files: s.files, objects: s.objects, errors: s.errors, warnings: s.warnings, infos: s.infos };
+  return JSON.stringify({ findings: result.findings.map(toJson), summary }, null, 2) + '\n';
 }

@@ -1,23 +1,59 @@
-import type { LintResult } from '../types';
+import type { LintRun } from '../lint';
+import { manifestRef } from '../parse/manifest';
+import { RULES } from '../rules/index';
+import type { Rule } from '../rules/rule';
+import { formatGithub } from './github';
 import { formatJson } from './json';
+import { formatJunit } from './junit';
+import type { LintReportInput } from './report-input';
+import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
+
+export type { LintReportInput, LintedObject } from './report-input';
 
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
 
 export interface LintReportOptions {
+  /** Only stylish is ever coloured. */
   color: boolean;
-  /** For relative URIs (SARIF). */
+  /** Finding paths are relative to it (SARIF `%SRCROOT%`). */
   cwd: string;
+  /** Rules described in SARIF `tool.driver.rules` (default: every registered rule). */
+  rules?: readonly Rule[];
+  /** Tool version written into SARIF (default: package.json's). */
+  version?: string;
 }
 
-/** Pure: results in, text out. Only stylish may be coloured. */
-export function formatLintReport(format: string, result: LintResult, options: LintReportOptions): string {
+/**
+ * Pure: results in, text out. Pass a `LintReportInput` (see `reportInputFromRun`) so that
+ * junit can list the objects without findings as passing test cases.
+ */
+export function formatLintReport(format: string, result: LintReportInput, options: LintReportOptions): string {
   switch (format as LintFormat) {
     case 'json':
       return formatJson(result);
+    case 'sarif':
+      return formatSarif(result, { cwd: options.cwd, rules: options.rules ?? RULES, version: options.version });
+    case 'junit':
+      return formatJunit(result);
+    case 'github':
+      return formatGithub(result);
     case 'stylish':
     default:
       return formatStylish(result, { color: options.color });
   }
+}
+
+/** The report input of a lint run: its result plus every file and object that was linted. */
+export function reportInputFromRun(run: LintRun, defaultNamespace = 'default'): LintReportInput {
+  const files = new Set<string>();
+  for (const m of run.manifests) files.add(m.file);
+  for (const f of run.findings) files.add(f.file);
+  return {
+    findings: run.findings,
+    summary: run.summary,
+    files: [...files].sort(),
+    objects: run.manifests.map((m) => ({ file: m.file, ref: manifestRef(m, defaultNamespace) })),
+  };
 }
