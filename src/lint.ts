@@ -56,7 +56,7 @@ export function lintSources(sources: SourceFile[], options: LintOptions = {}, un
   const manifests: Manifest[] = [];
   const validate = createSchemaValidator({ schemaDirs: options.schemaDirs ?? [], defaultNamespace: settings.defaultNamespace });
   for (const source of sources) {
-    const parsed = parseSourceFile(source);
+    const parsed = parseSourceFile(source, { fast: true });
     pending.push(...parsed.findings);
     for (const m of parsed.manifests) {
       manifests.push(m);

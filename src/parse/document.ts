@@ -1,8 +1,24 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type Pair } from 'yaml';
 import type { FieldPath, SourceRange } from '../types';
 
-/** One YAML document of a file, with what is needed to map any field path back to a source range. */
-export class ParsedDocument {
+/** What stages after parsing need of a document: map a field path back to its source. */
+export interface DocumentSource {
+  readonly file: string;
+  /** 0-based index of the document in its file. */
+  readonly index: number;
+  /**
+   * The range of the node at `path`, or of the nearest ancestor that exists (a defaulted or
+   * missing field is reported at its parent). With `key`, a map entry is located at its key.
+   */
+  locate(path: FieldPath, options?: { key?: boolean }): SourceRange;
+  /** The YAML node at `path` (scalars carry `type`, e.g. 'PLAIN', and `source`), or null. */
+  nodeAt(path: FieldPath): Node | null;
+  /** The first content line of the document, for findings about the document as a whole. */
+  documentRange(): SourceRange;
+}
+
+/** One YAML document of a file as the `yaml` library parsed it. */
+export class ParsedDocument implements DocumentSource {
   constructor(
     readonly file: string,
     /** 0-based index of the document in its file. */

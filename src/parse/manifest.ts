@@ -1,5 +1,5 @@
 import type { FieldPath, ObjectRef, SourceRange } from '../types';
-import type { ParsedDocument } from './document';
+import type { DocumentSource } from './document';
 
 /** One Kubernetes object as written: a whole document, or one item of a `kind: List`. */
 export interface Manifest {
@@ -14,7 +14,7 @@ export interface Manifest {
   name: string;
   /** As written; '' when the manifest sets none. */
   namespace: string;
-  source: ParsedDocument;
+  source: DocumentSource;
 }
 
 export function locate(m: Manifest, path: FieldPath, options: { key?: boolean } = {}): SourceRange {

@@ -1,9 +1,11 @@
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, visit, type Alias, type Document } from 'yaml';
 import type { SourceFile } from '../load/source';
 import type { PendingFinding } from '../findings';
 import type { FieldPath, SourceRange } from '../types';
 import { formatPath } from '../types';
-import { ParsedDocument } from './document';
+import { ParsedDocument, type DocumentSource } from './document';
+import { fastParse } from './fast-yaml';
+import { FastDocumentSource, LineIndex } from './fast-document';
 import type { Manifest } from './manifest';
 
 export interface ParsedFile {
@@ -22,9 +24,28 @@ function fileFinding(file: string, ruleId: string, message: string, hint: string
   return { ruleId, message, hint, file, range, object: null, path: '', related: [], manifest: null };
 }
 
+export interface ParseOptions {
+  /**
+   * Try the fast path for plain manifest YAML first (see fast-yaml.ts). Its documents are not
+   * `yaml` Documents, so `ParsedFile.documents` stays empty when it is taken.
+   */
+  fast?: boolean;
+}
+
 /** Parses every YAML (or JSON) document of a file into manifests, reporting input problems as findings. */
-export function parseSourceFile(source: SourceFile): ParsedFile {
+export function parseSourceFile(source: SourceFile, options: ParseOptions = {}): ParsedFile {
   const out: ParsedFile = { file: source.path, documents: [], manifests: [], findings: [] };
+  if (options.fast) {
+    const fast = fastParse(source.text);
+    if (fast) {
+      const lines = new LineIndex(source.text);
+      fast.forEach((doc, index) => {
+        if (doc.value === null || doc.value === undefined) return;
+        collectObjects(new FastDocumentSource(source.path, index, doc, lines), doc.value, [], out);
+      });
+      return out;
+    }
+  }
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
@@ -40,6 +61,9 @@ export function parseSourceFile(source: SourceFile): ParsedFile {
     out.documents.push(parsed);
     let broken = false;
     for (const e of doc.errors) {
+      // After the first syntax error the parser is out of step and the errors that follow are
+      // usually echoes of it (one tab gives three); report the first one only.
+      if (broken && e.code !== 'DUPLICATE_KEY') continue;
       const [a, b] = e.pos;
       const range = parsed.rangeOfOffsets(a, b);
       if (e.code === 'DUPLICATE_KEY') {
@@ -56,7 +80,10 @@ export function parseSourceFile(source: SourceFile): ParsedFile {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
-      out.findings.push(fileFinding(source.path, 'yaml-syntax', `the document cannot be read: ${describeCrash(err)}`, 'Replace the aliases (*name) with plain values, or make sure each alias has an anchor (&name) before it.', parsed.documentRange()));
+      const alias = unresolvedAlias(doc);
+      const range = alias?.range ? parsed.rangeOfOffsets(alias.range[0], alias.range[1]) : parsed.documentRange();
+      const message = alias ? `the alias *${alias.source} has no anchor &${alias.source} before it` : `the document cannot be read: ${describeCrash(err)}`;
+      out.findings.push(fileFinding(source.path, 'yaml-syntax', message, 'Replace the aliases (*name) with plain values, or make sure each alias has an anchor (&name) before it.', range));
       return;
     }
     if (value === null || value === undefined) return;
@@ -65,7 +92,7 @@ export function parseSourceFile(source: SourceFile): ParsedFile {
   return out;
 }
 
-function collectObjects(doc: ParsedDocument, value: unknown, root: FieldPath, out: ParsedFile): void {
+function collectObjects(doc: DocumentSource, value: unknown, root: FieldPath, out: ParsedFile): void {
   const range = root.length ? doc.locate(root) : doc.documentRange();
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const what = Array.isArray(value) ? 'a list' : `a ${typeof value === 'string' ? 'string' : typeof value} (${JSON.stringify(value).slice(0, 40)})`;
@@ -104,6 +131,25 @@ function collectObjects(doc: ParsedDocument, value: unknown, root: FieldPath, ou
     namespace: typeof metadata.namespace === 'string' ? metadata.namespace : '',
     source: doc,
   });
+}
+
+/** The first alias whose anchor does not precede it, if that is why the document cannot be read. */
+function unresolvedAlias(doc: Document.Parsed): Alias | null {
+  let found: Alias | null = null;
+  try {
+    visit(doc, {
+      Alias(_key, node) {
+        if (node.resolve(doc) === undefined) {
+          found = node;
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+  } catch {
+    return null; // a tree too deep to walk: the caller falls back to the document start
+  }
+  return found;
 }
 
 function describeCrash(err: unknown): string {

@@ -1,0 +1,205 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { fastParse } from '../../src/parse/fast-yaml';
+const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared');
+
+/** What `yaml` makes of a text: the values of its non-empty documents, or null when it reports errors. */
+function reference(text: string): unknown[] | null {
+  const docs = parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: true });
+  const list = Array.isArray(docs) ? docs : [docs];
+  if (list.some((d) => d.errors.length > 0)) return null;
+  return list.filter((d) => d.contents !== null).map((d) => d.toJS({ maxAliasCount: -1 })).filter((v) => v !== null && v !== undefined);
+}
+
+/** The fast path must either decline (null) or give exactly what `yaml` gives. */
+function expectAgreement(text: string, label = text): 'fast' | 'fallback' {
+  const fast = fastParse(text);
+  if (fast === null) return 'fallback';
+  const ref = reference(text);
+  expect({ label, ref }).toEqual({ label, ref: fast.map((d) => d.value) });
+  return 'fast';
+}
+
+function yamlFilesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...yamlFilesUnder(p));
+    else if (/\.(ya?ml|json)$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+describe('fast YAML path agrees with the yaml library', () => {
+  const cases: Array<[string, string]> = [
+    ['block map and seq', 'a: 1\nb:\n  - x\n  - y: 2\n    z: [1, "two", {k: v}]\nc: ~\n'],
+    ['indentless sequence', 'spec:\n  ports:\n  - port: 80\n    targetPort: http\n  - port: 443\n'],
+    ['scalars of the core schema', 'a: yes\nb: on\nc: 0755\nd: 1e3\ne: 0x1F\nf: 0o17\ng: .5\nh: -.inf\ni: .NaN\nj: True\nk: null\nl: "1"\nm: \'it\'\'s\'\nn: +12\no: 1_000\np: 12:30\n'],
+    ['comments everywhere', '# head\na: 1 # tail\n# between\nb:   # after key\n  c: d\n\n---\n# only a comment\n---\nx: y\n'],
+    ['literal block scalars', 'a: |\n  line1\n    indented\n\n  line3\nb: |-\n  strip\nc: |+\n  keep\n\nd: x\n'],
+    ['folded block scalar', 'a: >\n  one\n  two\n\n  three\nb: after\n'],
+    ['empty values', 'a:\nb:\n- \n- x\n'],
+    ['quoted keys and escapes', '"app.kubernetes.io/name": web\n\'x y\': "tab\\tnew\\nline \\u00e9 \\x41"\n'],
+    ['document markers', '---\na: 1\n...\n---\nb: 2\n'],
+    ['urls and colons in plain scalars', 'image: nginx:1.10\nurl: http://redis:6379/0\ntime: 12:30:00\n'],
+    ['nested sequences of maps', 'containers:\n- name: a\n  ports:\n  - containerPort: 80\n    protocol: TCP\n  env:\n  - {name: A, value: "1"}\n- name: b\n'],
+    ['plain scalars with dashes', 'args:\n- --port=8080\n- -v\n- "-"\nn: -1\n'],
+    ['flow seq with trailing comma', 'a: [1, 2, ]\nb: {}\nc: []\n'],
+    ['list document', '- a\n- b\n'],
+    ['scalar document', 'just text\n'],
+  ];
+  test.each(cases)('%s', (label, text) => {
+    expect(expectAgreement(text, label)).toBe('fast');
+  });
+
+  const declined: Array<[string, string]> = [
+    ['anchors and aliases', 'a: &x 1\nb: *x\n'],
+    ['tags', 'a: !!str 1\n'],
+    ['tabs', 'a:\n\tb: 1\n'],
+    ['multi-line plain scalar', 'a: one\n  two\n'],
+    ['duplicate keys', 'a: 1\na: 2\n'],
+    ['broken flow', 'a: [1, 2\n'],
+    ['bad indentation', 'a:\n  b: 1\n c: 2\n'],
+    ['complex key', '? a\n: b\n'],
+    ['merge of content after ...', 'a: 1\n...\nb: 2\n'],
+    ['CRLF', 'a: 1\r\nb: 2\r\n'],
+    ['__proto__ key', '__proto__: {x: 1}\n'],
+  ];
+  test.each(declined)('declines %s', (_label, text) => {
+    expect(fastParse(text)).toBeNull();
+  });
+
+  test('every real-world corpus and seed-derived file: fast path agrees or declines', () => {
+    const files = [...yamlFilesUnder(path.join(SHARED, 'corpus', 'real-world')), ...yamlFilesUnder(path.join(__dirname, '..', '..', 'scenarios'))];
+    if (files.length === 0) {
+      console.warn('shared corpus not found; skipping');
+      return;
+    }
+    let fast = 0;
+    for (const f of files) if (expectAgreement(fs.readFileSync(f, 'utf8'), f) === 'fast') fast++;
+    // Most real manifests should take the fast path, or it buys nothing.
+    expect(fast / files.length).toBeGreaterThan(0.5);
+  });
+});
+
+describe('fast documents locate nodes exactly where yaml documents do', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseSourceFile } = require('../../src/parse/parse-file') as typeof import('../../src/parse/parse-file');
+
+  function allPaths(value: unknown, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+    out.push(prefix);
+    if (Array.isArray(value)) value.forEach((v, i) => allPaths(v, [...prefix, i], out));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) allPaths(v, [...prefix, k], out);
+    return out;
+  }
+
+  function compare(text: string, label: string): number {
+    const source = { path: label, absPath: null, text };
+    const slow = parseSourceFile(source);
+    const fast = parseSourceFile(source, { fast: true });
+    expect(fast.manifests.length).toBe(slow.manifests.length);
+    let checked = 0;
+    fast.manifests.forEach((fm, i) => {
+      const sm = slow.manifests[i];
+      const paths = [...allPaths(fm.value), ['spec', 'no-such-field'], ['metadata', 'labels', 'missing']];
+      for (const p of paths) {
+        for (const key of [false, true]) {
+          const a = fm.source.locate([...fm.root, ...p], { key });
+          const b = sm.source.locate([...sm.root, ...p], { key });
+          expect({ label, p, key, line: a.line, column: a.column }).toEqual({ label, p, key, line: b.line, column: b.column });
+          checked++;
+        }
+        const fn = fm.source.nodeAt([...fm.root, ...p]);
+        const sn = sm.source.nodeAt([...sm.root, ...p]);
+        expect({ p, type: (fn as { type?: string } | null)?.type }).toEqual({ p, type: (sn as { type?: string } | null)?.type });
+      }
+    });
+    return checked;
+  }
+
+  test('corpus files: every path, key and value positions agree', () => {
+    const files = yamlFilesUnder(path.join(SHARED, 'corpus', 'real-world'));
+    if (files.length === 0) return console.warn('shared corpus not found; skipping');
+    let checked = 0;
+    for (const f of files) checked += compare(fs.readFileSync(f, 'utf8'), f);
+    expect(checked).toBeGreaterThan(10000);
+  });
+
+  test('hand-written cases agree', () => {
+    for (const [label, text] of [
+      ['flow', 'apiVersion: v1\nkind: Service\nmetadata: {name: a, labels: {app: x}}\nspec:\n  ports: [{port: 80, targetPort: http}]\n  selector: {app: x}\n'],
+      ['list', 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: c\n  data:\n    a: |\n      x\n      y\n'],
+      ['nulls', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  labels:\nspec:\n  selector:\n  ports:\n  - port: 80\n'],
+    ]) compare(text, label);
+  });
+});
+
+describe('fuzz: random manifests and mutations never make the fast path disagree', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { stringify } = require('yaml') as typeof import('yaml');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Random } = require('../../src/util/random') as typeof import('../../src/util/random');
+
+  const words = ['app', 'web', 'yes', 'on', '0755', '1e3', 'a: b', '- x', '#c', 'x #y', "it's", '"q"', 'multi\nline\n', 'trail ', ' lead', '', 'null', '~', '12:30', 'http://a:80', '-1', '.5', 'true', '{x}', '[y]', '*', '&a', '!t', '%p', '@', '`'];
+
+  function randomValue(rng: InstanceType<typeof Random>, depth: number): unknown {
+    const r = rng.next();
+    if (depth > 3 || r < 0.45) {
+      const s = rng.next();
+      if (s < 0.6) return rng.pick(words);
+      if (s < 0.8) return rng.int(-5, 70000);
+      if (s < 0.9) return rng.next() < 0.5;
+      return null;
+    }
+    if (r < 0.7) {
+      const o: Record<string, unknown> = {};
+      const n = rng.int(0, 4);
+      for (let i = 0; i < n; i++) o[rng.pick(['name', 'port', 'a b', 'x.y/z', 'key-' + i, '"k"', 'on', '1'])] = randomValue(rng, depth + 1);
+      return o;
+    }
+    return Array.from({ length: rng.int(0, 3) }, () => randomValue(rng, depth + 1));
+  }
+
+  function mutate(rng: InstanceType<typeof Random>, text: string): string {
+    const lines = text.split('\n');
+    const i = rng.int(0, Math.max(0, lines.length - 1));
+    switch (rng.int(0, 5)) {
+      case 0:
+        lines[i] = ' ' + lines[i];
+        break;
+      case 1:
+        lines[i] = lines[i].replace(/^ /, '');
+        break;
+      case 2:
+        lines.splice(i, 0, lines[i]);
+        break;
+      case 3: {
+        const p = rng.int(0, Math.max(0, lines[i].length));
+        lines[i] = lines[i].slice(0, p) + rng.pick([':', '-', '#', '"', "'", '[', '{', ' ', '|', '>', '---']) + lines[i].slice(p);
+        break;
+      }
+      case 4:
+        lines.splice(i, 1);
+        break;
+      default:
+        lines[i] = lines[i] + ' # c';
+    }
+    return lines.join('\n');
+  }
+
+  test('1500 random documents', () => {
+    const rng = new Random(Number(process.env.FUZZ_SEED ?? 20261123));
+    let fast = 0;
+    for (let n = 0; n < Number(process.env.FUZZ_N ?? 1500); n++) {
+      const value = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: randomValue(rng, 0) };
+      let text = stringify(value, { indentSeq: rng.next() < 0.5, flowCollectionPadding: rng.next() < 0.5, collectionStyle: rng.next() < 0.15 ? 'flow' : 'any' });
+      if (rng.next() < 0.6) text = mutate(rng, text);
+      if (rng.next() < 0.3) text = mutate(rng, text);
+      if (rng.next() < 0.2) text = `---\n${text}---\n${text}`;
+      if (expectAgreement(text, text) === 'fast') fast++;
+    }
+    expect(fast).toBeGreaterThan(300);
+  });
+});
