@@ -1,0 +1,93 @@
+import { defineRule } from './rule';
+import { formatLabels } from '../model/selectors';
+import type { WorkloadObject } from '../model/types';
+import { listNames, selectedWorkloads, templateLabelsPath, workloadName } from './workload-ports';
+
+/**
+ * Labels by which versions of one app are told apart on purpose (canary, blue/green, Istio's
+ * version routing), and labels controllers or charts stamp on pod templates. Workloads that
+ * differ only in these are one logical app behind one Service.
+ */
+const VARIANT_LABELS = new Set([
+  'version', 'app.kubernetes.io/version', 'track', 'canary', 'stage', 'variant', 'color', 'colour', 'slot',
+  'helm.sh/chart', 'chart', 'pod-template-hash', 'rollouts-pod-template-hash', 'controller-revision-hash',
+  'service.istio.io/canonical-revision', 'istio.io/rev',
+]);
+
+/** Repository of the first container's image, without tag or digest: `redis:7` and `redis@sha256:..` are the same program. */
+export function imageRepository(w: WorkloadObject): string {
+  const image = w.template.spec.containers[0]?.image ?? '';
+  const noDigest = image.split('@')[0];
+  const slash = noDigest.lastIndexOf('/');
+  const colon = noDigest.lastIndexOf(':');
+  return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
+
+function differOnlyInVariantLabels(a: Record<string, string>, b: Record<string, string>): boolean {
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (a[key] !== b[key] && !VARIANT_LABELS.has(key)) return false;
+  }
+  return true;
+}
+
+/** Two pod templates are one logical app when they run the same program or differ only in variant labels. */
+export function sameApp(a: WorkloadObject, b: WorkloadObject): boolean {
+  const repo = imageRepository(a);
+  if (repo !== '' && repo === imageRepository(b)) return true;
+  return differOnlyInVariantLabels(a.template.metadata.labels, b.template.metadata.labels);
+}
+
+/** Groups the workloads into logical apps (few workloads per Service: pairwise is fine here). */
+function groupApps(workloads: readonly WorkloadObject[]): WorkloadObject[][] {
+  const groups: WorkloadObject[][] = [];
+  for (const w of workloads) {
+    const joined = groups.filter((g) => g.some((x) => sameApp(x, w)));
+    const merged = [w, ...joined.flat()];
+    for (const g of joined) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
+  }
+  return groups.map((g) => g.sort((x, y) => workloads.indexOf(x) - workloads.indexOf(y))).sort((x, y) => workloads.indexOf(x[0]) - workloads.indexOf(y[0]));
+}
+
+/** Labels of `own` that the other apps' pods do not carry with the same value: what a selector could add. */
+function distinguishingLabels(own: WorkloadObject, others: readonly WorkloadObject[], selector: Record<string, string>): string {
+  const labels = own.template.metadata.labels;
+  const keys = Object.keys(labels).filter((k) => !(k in selector) && !VARIANT_LABELS.has(k) && others.every((o) => o.template.metadata.labels[k] !== labels[k]));
+  return keys.slice(0, 2).map((k) => `${k}: ${labels[k]}`).join(', ');
+}
+
+export default defineRule({
+  meta: {
+    id: 'service-selector-overlap',
+    severity: 'warning',
+    description: 'A Service selector picks the pods of more than one application, so its traffic is spread over all of them.',
+    category: 'cross-object',
+    messages: {
+      overlap: {
+        message: 'selector {{selector}} picks the pods of {{count}} workloads that look like different apps: {{apps}}; connections to this Service are spread over all of them',
+        hint: 'Add a label that only the intended pods carry to spec.selector{{suggestion}}. If these are versions of one app on purpose, give their pods the same labels apart from a version-like label (version, track), which svclab reads as one app.',
+      },
+    },
+  },
+  check(ctx) {
+    for (const svc of ctx.model.services) {
+      const selected = selectedWorkloads(ctx, svc);
+      if (selected.length < 2) continue;
+      const groups = groupApps(selected);
+      if (groups.length < 2) continue;
+      const selector = svc.spec.selector ?? {};
+      const reps = groups.map((g) => g[0]);
+      const apps = listNames(reps.map((w) => `${workloadName(w)} (${formatLabels(w.template.metadata.labels)}; image ${w.template.spec.containers[0]?.image || '<none>'})`), 4);
+      const own = reps.find((w) => w.ref.name === svc.ref.name);
+      const extra = own ? distinguishingLabels(own, selected.filter((w) => !groups.find((g) => g.includes(own))?.includes(w)), selector) : '';
+      ctx.report({
+        messageId: 'overlap', manifest: svc.manifest, path: ['spec', 'selector'],
+        data: {
+          selector: formatLabels(selector), count: groups.length, apps,
+          suggestion: extra ? ` (for example \`${extra}\`, which only ${workloadName(own as WorkloadObject)} carries)` : '',
+        },
+        related: reps.slice(0, 4).map((w) => ({ manifest: w.manifest, path: templateLabelsPath(w), message: `pods of ${workloadName(w)} carry these labels` })),
+      });
+    }
+  },
+});

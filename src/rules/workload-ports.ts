@@ -1,0 +1,143 @@
+/**
+ * Shared helpers for the cross-object rules that follow a Service to its pods: which pod
+ * templates a Service selects, which ports their containers declare (with the field path of
+ * each declaration, for `related` locations), and short human descriptions of both.
+ * Not a rule: this module has no default export, so the registry skips it.
+ */
+import { isObj, obj, arr, str } from '../model/guards';
+import { formatLabels } from '../model/selectors';
+import type { Container, ContainerPort, Protocol, ServiceObject, WorkloadObject } from '../model/types';
+import type { FieldPath } from '../types';
+import type { LintContextData } from './context';
+
+export interface DeclaredPort {
+  workload: WorkloadObject;
+  container: Container;
+  port: ContainerPort;
+  /** Path of the port entry inside the workload's manifest. */
+  path: FieldPath;
+}
+
+export interface ServingContainer {
+  container: Container;
+  /** Path of the container entry inside the workload's manifest. */
+  path: FieldPath;
+}
+
+/** The raw YAML value at `path`, or undefined (the model keeps only what rules usually need). */
+export function rawAt(root: unknown, path: FieldPath): unknown {
+  let cur: unknown = root;
+  for (const seg of path) {
+    if (typeof seg === 'number') cur = Array.isArray(cur) ? cur[seg] : undefined;
+    else cur = isObj(cur) ? cur[seg] : undefined;
+    if (cur === undefined) return undefined;
+  }
+  return cur;
+}
+
+const servingCache = new WeakMap<WorkloadObject, ServingContainer[]>();
+
+/**
+ * Containers whose ports can receive Service traffic: the app containers, plus sidecars
+ * (init containers with `restartPolicy: Always`, which keep running). The endpoints
+ * controller's FindPort (kubernetes `pkg/api/v1/pod/util.go`) looks at both.
+ */
+export function servingContainers(w: WorkloadObject): ServingContainer[] {
+  const cached = servingCache.get(w);
+  if (cached) return cached;
+  const spec = [...w.templatePath, 'spec'];
+  const out: ServingContainer[] = w.template.spec.containers.map((container, i) => ({ container, path: [...spec, 'containers', i] }));
+  const rawInit = arr(rawAt(w.manifest.value, [...spec, 'initContainers']));
+  w.template.spec.initContainers.forEach((container, i) => {
+    if (str(obj(rawInit[i]).restartPolicy) === 'Always') out.push({ container, path: [...spec, 'initContainers', i] });
+  });
+  servingCache.set(w, out);
+  return out;
+}
+
+const portsCache = new WeakMap<WorkloadObject, DeclaredPort[]>();
+
+/** Every `ports[]` entry of the serving containers, with its source path. */
+export function declaredPorts(w: WorkloadObject): DeclaredPort[] {
+  const cached = portsCache.get(w);
+  if (cached) return cached;
+  const out: DeclaredPort[] = [];
+  for (const { container, path } of servingContainers(w)) {
+    // The model drops malformed entries, so find each port's index in the raw list.
+    const raw = arr(rawAt(w.manifest.value, [...path, 'ports']));
+    const used = new Set<number>();
+    for (const port of container.ports) {
+      let index = raw.findIndex((r, j) => !used.has(j) && isObj(r) && r.containerPort === port.containerPort && str(r.name) === port.name);
+      if (index < 0) index = 0;
+      used.add(index);
+      out.push({ workload: w, container, port, path: [...path, 'ports', index] });
+    }
+  }
+  portsCache.set(w, out);
+  return out;
+}
+
+/** Numeric ports that the serving containers' probes connect to: evidence that the process listens there. */
+export function probedPorts(w: WorkloadObject): Set<number> {
+  const out = new Set<number>();
+  for (const { container } of servingContainers(w)) {
+    for (const p of [container.readinessProbe, container.livenessProbe, container.startupProbe]) {
+      if (p && typeof p.port === 'number') out.add(p.port);
+    }
+  }
+  return out;
+}
+
+/** Pod templates a Service selects (none for a Service without selector or an ExternalName Service). */
+export function selectedWorkloads(ctx: LintContextData, svc: ServiceObject): WorkloadObject[] {
+  if (!svc.spec.selector || svc.spec.type === 'ExternalName') return [];
+  return ctx.podTemplatesIn(svc.ref.namespace).selectMap(svc.spec.selector);
+}
+
+export function isHeadless(svc: ServiceObject): boolean {
+  return svc.spec.clusterIP === 'None';
+}
+
+/** Was the field written in the Service (as opposed to defaulted by svclab's model)? */
+export function servicePortHasField(svc: ServiceObject, index: number, field: string): boolean {
+  return rawAt(svc.manifest.value, ['spec', 'ports', index, field]) !== undefined;
+}
+
+export function workloadName(w: WorkloadObject): string {
+  return `${w.kind}/${w.ref.namespace}/${w.ref.name}`;
+}
+
+export function describePort(p: ContainerPort): string {
+  return p.name ? `${p.name} (${p.containerPort}/${p.protocol})` : `${p.containerPort}/${p.protocol}`;
+}
+
+/** "80/TCP, metrics (9090/TCP)" — at most `limit` entries. */
+export function describePorts(ports: readonly DeclaredPort[], limit = 6): string {
+  const texts = [...new Set(ports.map((d) => describePort(d.port)))];
+  return texts.length > limit ? `${texts.slice(0, limit).join(', ')}, ...` : texts.join(', ');
+}
+
+/** Ports of `w` that a named targetPort reaches: same name and same protocol, as FindPort matches them. */
+export function portsNamed(w: WorkloadObject, name: string, protocol: Protocol): { match: DeclaredPort[]; otherProtocol: DeclaredPort[] } {
+  const named = declaredPorts(w).filter((d) => d.port.name === name);
+  return { match: named.filter((d) => d.port.protocol === protocol), otherProtocol: named.filter((d) => d.port.protocol !== protocol) };
+}
+
+/** A targetPort string Kubernetes would accept as a port name (a quoted number is not one; target-port-invalid says so). */
+export function isPortName(v: string): boolean {
+  return /[a-z]/i.test(v);
+}
+
+/** "Deployment/default/a, Deployment/default/b and 2 more". */
+export function listNames(names: readonly string[], limit = 3): string {
+  if (names.length <= limit) return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join('');
+  return `${names.slice(0, limit).join(', ')} and ${names.length - limit} more`;
+}
+
+export function templateLabelsPath(w: WorkloadObject): FieldPath {
+  return [...w.templatePath, 'metadata', 'labels'];
+}
+
+export function describeLabels(w: WorkloadObject): string {
+  return formatLabels(w.template.metadata.labels);
+}
