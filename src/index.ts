@@ -7,5 +7,6 @@ export type { Rule, RuleMeta } from './rules/rule';
 export { formatLintReport, LINT_FORMATS } from './report/lint-formats';
 export { run } from './cli/run';
 export type { CliIO } from './cli/io';
-export { simulateModel } from './sim/index';
+export { simulate, simulateModel, SimulateInputError, ClusterConfigError, defaultClusterConfig } from './sim/index';
+export type { SimulateInput } from './sim/index';
 export type * from './sim/types';

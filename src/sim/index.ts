@@ -1,8 +1,6 @@
-import type { Model } from '../model/types';
-import type { SimCluster, SimulateOptions } from './types';
+/** The cluster simulator's public surface. */
 export type * from './types';
-
-// Placeholder until the simulator lands: the real `simulateModel` builds pods, Services and EndpointSlices.
-export function simulateModel(_model: Model, _options: SimulateOptions = {}): SimCluster {
-  throw new Error('the simulator is not available yet');
-}
+export { simulate, simulateModel, manifestsOf, SimulateInputError, DEFAULT_SEED } from './simulate';
+export type { SimulateInput } from './simulate';
+export { ClusterConfigError, CLUSTER_API_VERSION, clusterOverridesFromObject, resolveClusterConfig } from './cluster-config';
+export { defaultClusterConfig } from './default-cluster';

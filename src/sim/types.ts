@@ -36,6 +36,10 @@ export interface ClusterConfig {
   upstreamDNS: Record<string, string[]>;
   /** Readiness set from the Cluster object: pod or workload (`Kind/name`, `ns/Kind/name`, pod name) -> ready. */
   readiness: Record<string, boolean>;
+  /** Pods a node accepts (kubelet's `maxPods`, default 110); more stay Pending ("Too many pods"). */
+  maxPodsPerNode: number;
+  /** Kubernetes version the nodes report (`kubectl get nodes` VERSION). */
+  kubernetesVersion: string;
 }
 
 export interface SimNode {
@@ -67,6 +71,10 @@ export interface SimPod {
   /** Why the pod is Pending (unschedulable), in words. */
   pendingReason?: string;
   spec: PodSpec;
+  /** Deterministic stand-in for metadata.uid (derived from the seed and the pod's name). */
+  uid: string;
+  /** The pod's hostname as the kubelet sets it: spec.hostname, else the pod name. */
+  hostname: string;
 }
 
 export interface SimServicePort extends ServicePort {
@@ -87,6 +95,19 @@ export interface SimService {
   spec: ServiceObject['spec'];
   /** True for the built-in `default/kubernetes` and `kube-system/kube-dns`. */
   builtIn: boolean;
+  /** spec.clusterIPs as the API server fills it: [clusterIP] (single-stack IPv4), [] for ExternalName. */
+  clusterIPs: string[];
+  /** Allocated for LoadBalancer Services with externalTrafficPolicy Local (kube-proxy answers health checks on it). */
+  healthCheckNodePort: number | undefined;
+}
+
+/** An input object the API server would refuse (so it is not part of the simulated cluster). */
+export interface RejectedObject {
+  kind: string;
+  namespace: string;
+  name: string;
+  /** Why, in words (e.g. "spec.ports[0].nodePort: Invalid value: 31000: provided port is already allocated"). */
+  reason: string;
 }
 
 export interface SimEndpoint {
@@ -222,6 +243,8 @@ export interface SimCluster {
   services: SimService[];
   endpointSlices: SimEndpointSlice[];
   endpoints: SimEndpoints[];
+  /** Input objects the API server would have refused (clashing ClusterIP or nodePort, out of range, ...). */
+  rejected: RejectedObject[];
   route(request: RouteRequest): RouteResult;
   resolve(query: DnsQuery): DnsResult;
 }

@@ -1,0 +1,260 @@
+/**
+ * What the API server fills in when a Service is created: the ClusterIP (ipallocator), node
+ * ports and the health check node port (portallocator), and — for LoadBalancer Services — the
+ * ingress address a load-balancer provider would assign (MetalLB-style pool, or none = pending).
+ *
+ * Services are created in input order (as `kubectl apply -f` sends them), after the built-in
+ * ones. A Service the API server would refuse (clashing or out-of-range ClusterIP / nodePort,
+ * forbidden combinations) is left out and listed in `rejected`.
+ *
+ * Both allocators split their range in two bands (KEP-3070 for ClusterIPs, KEP-3668 for node
+ * ports; kubernetes pkg/registry/core/service/ipallocator and portallocator,
+ * `calculateRangeOffset`): dynamic allocation draws from the upper band first and only falls
+ * back to the lower band when the upper one is full, so that the lower band stays free for
+ * addresses and ports chosen by hand.
+ */
+import type { ServiceObject } from '../model/types';
+import { obj, str } from '../model/guards';
+import { parseCIDR, parseIPv4 } from '../util/ip';
+import { Random } from '../util/random';
+import type { ClusterConfig, RejectedObject, SimService, SimServicePort } from './types';
+
+/** min(max(min, size/step), max), or 0 when the range is too small to split (allocator.go). */
+export function rangeOffset(size: number, min: number, max: number, step: number): number {
+  if (size <= min) return 0;
+  return Math.min(Math.max(min, Math.floor(size / step)), max);
+}
+
+/** A bitmap-style allocator over offsets [0, size) with the static band [0, offset). */
+export class BandAllocator {
+  private readonly used = new Set<number>();
+  constructor(readonly size: number, readonly offset: number) {}
+
+  has(o: number): boolean {
+    return this.used.has(o);
+  }
+
+  /** Allocate a given offset; false when taken. */
+  allocate(o: number): boolean {
+    if (o < 0 || o >= this.size || this.used.has(o)) return false;
+    this.used.add(o);
+    return true;
+  }
+
+  /**
+   * bitmap.go randomScanStrategyWithOffset: a random start in the upper band, scanning forward
+   * (wrapping inside the band) to the first free offset; then the same in the lower band.
+   */
+  allocateNext(rng: Random): number | null {
+    for (const [lo, hi] of [[this.offset, this.size], [0, this.offset]] as const) {
+      const span = hi - lo;
+      if (span <= 0) continue;
+      const start = rng.int(0, span - 1);
+      for (let k = 0; k < span; k++) {
+        const o = lo + ((start + k) % span);
+        if (!this.used.has(o)) {
+          this.used.add(o);
+          return o;
+        }
+      }
+    }
+    return null;
+  }
+}
+
+/** ClusterIPs: base = network + 1, broadcast excluded (ipallocator.NewInMemory for IPv4). */
+class ClusterIPAllocator {
+  readonly alloc: BandAllocator;
+  private readonly base: number;
+  constructor(readonly cidrText: string) {
+    const cidr = parseCIDR(cidrText)!;
+    this.base = Number(cidr.base) + 1;
+    const size = Number(cidr.size);
+    this.alloc = new BandAllocator(size - 2, rangeOffset(size, 16, 256, 16));
+  }
+  offsetOf(ip: string): number | null {
+    const v = parseIPv4(ip);
+    if (v === null) return null;
+    const o = Number(v) - this.base;
+    return o >= 0 && o < this.alloc.size ? o : null;
+  }
+  ipOf(o: number): string {
+    const v = this.base + o;
+    return `${Math.floor(v / 16777216) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+  }
+}
+
+/** Load-balancer addresses handed out lowest-first from the pool, as MetalLB's allocator does. */
+class PoolAllocator {
+  private readonly ranges: Array<[number, number]> = [];
+  private readonly used = new Set<number>();
+  constructor(entries: string[]) {
+    for (const e of entries) {
+      if (e.includes('/')) {
+        const c = parseCIDR(e);
+        if (c && c.family === 4) this.ranges.push([Number(c.base), Number(c.base + c.size) - 1]);
+        continue;
+      }
+      const [a, b = a] = e.split('-').map((s) => parseIPv4(s.trim()));
+      if (a !== null && b !== null && a !== undefined) this.ranges.push([Number(a), Number(b)]);
+    }
+  }
+  contains(v: number): boolean {
+    return this.ranges.some(([a, b]) => v >= a && v <= b);
+  }
+  take(requested: string | undefined): string | null {
+    if (requested !== undefined) {
+      const v = parseIPv4(requested);
+      if (v === null || !this.contains(Number(v)) || this.used.has(Number(v))) return null;
+      this.used.add(Number(v));
+      return requested;
+    }
+    for (const [a, b] of this.ranges) {
+      for (let v = a; v <= b; v++) {
+        if (!this.used.has(v)) {
+          this.used.add(v);
+          return fmt(v);
+        }
+      }
+    }
+    return null;
+  }
+}
+const fmt = (v: number) => `${Math.floor(v / 16777216) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+
+export interface Allocation {
+  services: SimService[];
+  rejected: RejectedObject[];
+}
+
+/** Allocates every Service in order; `isBuiltIn` tells the cluster's own Services (kubernetes, kube-dns). */
+export function allocateServices(objects: ServiceObject[], isBuiltIn: (svc: ServiceObject) => boolean, config: ClusterConfig, seed: number): Allocation {
+  const ips = new ClusterIPAllocator(config.serviceCIDR);
+  const { min, max } = config.nodePortRange;
+  const portSize = max - min + 1;
+  const ports = new BandAllocator(portSize, rangeOffset(portSize, 16, 128, 32));
+  const pool = config.loadBalancer.provider === 'pool' ? new PoolAllocator(config.loadBalancer.addresses) : null;
+  const ipRng = Random.derive(seed, 'clusterIPs');
+  const portRng = Random.derive(seed, 'nodePorts');
+  const services: SimService[] = [];
+  const rejected: RejectedObject[] = [];
+
+  objects.forEach((svc) => {
+    const reject = (reason: string) => rejected.push({ kind: 'Service', namespace: svc.metadata.namespace, name: svc.metadata.name, reason });
+    const spec = svc.spec;
+    const problem = validationProblem(svc);
+    if (problem) return reject(problem);
+
+    // Node ports first checked, then the ClusterIP, so that nothing is held by a refused Service.
+    const wantsNodePorts = spec.type === 'NodePort' || (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts !== false);
+    for (const [i, p] of spec.ports.entries()) {
+      if (p.nodePort === undefined) continue;
+      if (p.nodePort < min || p.nodePort > max) return reject(`spec.ports[${i}].nodePort: Invalid value: ${p.nodePort}: provided port is not in the valid range. The range of valid ports is ${min}-${max}`);
+      const sharedWithSibling = spec.ports.some((q, j) => j < i && q.port === p.port && q.nodePort === p.nodePort);
+      if (!sharedWithSibling && ports.has(p.nodePort - min)) return reject(`spec.ports[${i}].nodePort: Invalid value: ${p.nodePort}: provided port is already allocated`);
+    }
+    let clusterIP: string | null = null;
+    if (spec.type !== 'ExternalName') {
+      if (spec.clusterIP === 'None') clusterIP = 'None';
+      else if (spec.clusterIP !== undefined) {
+        const o = ips.offsetOf(spec.clusterIP);
+        if (o === null) return reject(`spec.clusterIPs: Invalid value: ["${spec.clusterIP}"]: failed to allocate IP ${spec.clusterIP}: the provided IP (${spec.clusterIP}) is not in the valid range. The range of valid IPs is ${config.serviceCIDR}`);
+        if (!ips.alloc.allocate(o)) return reject(`spec.clusterIPs: Invalid value: ["${spec.clusterIP}"]: failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`);
+        clusterIP = spec.clusterIP;
+      } else {
+        const o = ips.alloc.allocateNext(ipRng);
+        if (o === null) return reject(`failed to allocate a serviceIP: range is full (service CIDR ${config.serviceCIDR})`);
+        clusterIP = ips.ipOf(o);
+      }
+    }
+
+    // Ports of one Service with the same number (53/TCP and 53/UDP) share one node port (alloc.go initNodePorts).
+    const byPortNumber = new Map<number, number>();
+    const simPorts: SimServicePort[] = [];
+    for (const p of spec.ports) {
+      let nodePort: number | undefined;
+      if (p.nodePort !== undefined) {
+        if (!byPortNumber.has(p.port) || byPortNumber.get(p.port) !== p.nodePort) ports.allocate(p.nodePort - min);
+        nodePort = p.nodePort;
+        if (!byPortNumber.has(p.port)) byPortNumber.set(p.port, p.nodePort);
+      } else if (wantsNodePorts) {
+        nodePort = byPortNumber.get(p.port);
+        if (nodePort === undefined) {
+          const o = ports.allocateNext(portRng);
+          if (o === null) return reject(`spec.ports: failed to allocate a nodePort: range is full (${min}-${max})`);
+          nodePort = min + o;
+          byPortNumber.set(p.port, nodePort);
+        }
+      }
+      simPorts.push({ ...p, nodePort });
+    }
+
+    let healthCheckNodePort: number | undefined;
+    if (spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local') {
+      if (spec.healthCheckNodePort !== undefined && spec.healthCheckNodePort >= min && spec.healthCheckNodePort <= max && ports.allocate(spec.healthCheckNodePort - min)) {
+        healthCheckNodePort = spec.healthCheckNodePort;
+      } else {
+        const o = ports.allocateNext(portRng);
+        healthCheckNodePort = o === null ? undefined : min + o;
+      }
+    }
+
+    let loadBalancerIngress: string[] | null = [];
+    if (spec.type === 'LoadBalancer') {
+      const requested = requestedLoadBalancerIP(svc);
+      const ip = pool ? pool.take(requested) : null;
+      loadBalancerIngress = ip === null ? null : [ip];
+    }
+
+    services.push({
+      object: svc,
+      name: svc.metadata.name,
+      namespace: svc.metadata.namespace,
+      type: spec.type,
+      clusterIP,
+      clusterIPs: clusterIP === null ? [] : [clusterIP],
+      ports: simPorts,
+      loadBalancerIngress,
+      spec: { ...spec, clusterIP: clusterIP ?? undefined, clusterIPs: clusterIP === null ? [] : [clusterIP], healthCheckNodePort },
+      builtIn: isBuiltIn(svc),
+      healthCheckNodePort,
+    });
+  });
+  return { services, rejected };
+}
+
+/** spec.loadBalancerIP (deprecated) or MetalLB's annotation. */
+function requestedLoadBalancerIP(svc: ServiceObject): string | undefined {
+  const a = svc.metadata.annotations;
+  const fromAnnotation = a['metallb.universe.tf/loadBalancerIPs'] ?? a['metallb.io/loadBalancerIPs'];
+  return fromAnnotation?.split(',')[0].trim() || svc.spec.loadBalancerIP;
+}
+
+/** The API server's validation of the fields allocation depends on (ValidateService). */
+function validationProblem(svc: ServiceObject): string | undefined {
+  const spec = svc.spec;
+  const rawType = str(obj(svc.manifest.value.spec).type);
+  if (rawType !== undefined && !['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(rawType)) {
+    return `spec.type: Unsupported value: "${rawType}": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`;
+  }
+  if (spec.type === 'ExternalName') {
+    if (!spec.externalName) return 'spec.externalName: Required value';
+    if (str(obj(svc.manifest.value.spec).clusterIP)) return 'spec.clusterIP: Forbidden: may not be set for ExternalName services';
+    return undefined;
+  }
+  if (spec.clusterIP === 'None' && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
+    return `spec.clusterIP: Invalid value: "None": may not be set to 'None' for ${spec.type} services`;
+  }
+  if (spec.ports.length === 0 && spec.clusterIP !== 'None') return 'spec.ports: Required value';
+  for (const [i, p] of spec.ports.entries()) {
+    if (p.port < 1 || p.port > 65535) return `spec.ports[${i}].port: Invalid value: ${p.port}: must be between 1 and 65535, inclusive`;
+    if (p.nodePort !== undefined && spec.type === 'ClusterIP') return `spec.ports[${i}].nodePort: Forbidden: may not be used when \`type\` is 'ClusterIP'`;
+  }
+  const seen = new Set<string>();
+  for (const [i, p] of spec.ports.entries()) {
+    const key = `${p.port}/${p.protocol}`;
+    if (seen.has(key)) return `spec.ports[${i}]: Duplicate value: {"port": ${p.port}, "protocol": "${p.protocol}"}`;
+    seen.add(key);
+  }
+  return undefined;
+}

@@ -1,0 +1,149 @@
+/**
+ * The cluster svclab simulates: the embedded default, overridden by a `Cluster` object
+ * (`apiVersion: svclab.io/v1alpha1`) among the manifests, overridden by `SimulateOptions.cluster`
+ * (the CLI's `--cluster FILE` arrives here). Each level replaces the fields it sets.
+ */
+import type { Model } from '../model/types';
+import { arr, isObj, num, obj, str, strMap, type Obj } from '../model/guards';
+import { cidrContains, parseCIDR, parseIP, subnet } from '../util/ip';
+import { defaultClusterConfig, defaultControlPlane, defaultWorker, nodeLabels, ZONE_LABEL } from './default-cluster';
+import type { ClusterConfig, LoadBalancerConfig, NodeConfig, Taint } from './types';
+
+export const CLUSTER_API_VERSION = 'svclab.io/v1alpha1';
+
+/** A Cluster object that cannot be used (bad CIDR, duplicate node, ...): a usage error, not a crash. */
+export class ClusterConfigError extends Error {}
+
+/** Reads the `spec` of a Cluster object into the fields it sets. */
+export function clusterOverridesFromObject(value: Obj): Partial<ClusterConfig> {
+  const spec = obj(value.spec);
+  const out: Partial<ClusterConfig> = {};
+  const name = str(obj(value.metadata).name);
+  if (name) out.name = name;
+  if (typeof spec.nodes === 'number') {
+    if (!Number.isInteger(spec.nodes) || spec.nodes < 1 || spec.nodes > 5000) throw new ClusterConfigError(`spec.nodes: ${spec.nodes} is not a node count between 1 and 5000`);
+    out.nodes = [defaultControlPlane(), ...Array.from({ length: spec.nodes }, (_, i) => defaultWorker(i + 1))];
+  } else if (Array.isArray(spec.nodes)) {
+    out.nodes = spec.nodes.map((n, i) => nodeFromSpec(obj(n), i));
+  }
+  for (const key of ['podCIDR', 'serviceCIDR', 'clusterDomain', 'kubernetesVersion'] as const) {
+    const v = str(spec[key]);
+    if (v !== undefined) out[key] = v;
+  }
+  if (spec.nodePortRange !== undefined) out.nodePortRange = parsePortRange(spec.nodePortRange);
+  if (isObj(spec.loadBalancer)) out.loadBalancer = loadBalancerFromSpec(spec.loadBalancer);
+  if (isObj(spec.apiServer)) {
+    const d = defaultClusterConfig().apiServer;
+    out.apiServer = { ip: str(spec.apiServer.ip) ?? d.ip, port: num(spec.apiServer.port) ?? d.port };
+  }
+  if (isObj(spec.upstreamDNS)) {
+    out.upstreamDNS = {};
+    for (const [k, v] of Object.entries(spec.upstreamDNS)) {
+      out.upstreamDNS[k.replace(/\.$/, '').toLowerCase()] = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+    }
+  }
+  if (isObj(spec.readiness)) {
+    out.readiness = {};
+    for (const [k, v] of Object.entries(spec.readiness)) out.readiness[k] = v === true || v === 'true';
+  }
+  const maxPods = num(spec.maxPodsPerNode);
+  if (maxPods !== undefined) out.maxPodsPerNode = maxPods;
+  return out;
+}
+
+function nodeFromSpec(n: Obj, index: number): NodeConfig {
+  const name = str(n.name) ?? `node-${index + 1}`;
+  const zone = str(n.zone) ?? strMap(n.labels)[ZONE_LABEL];
+  const taints: Taint[] = arr(n.taints).filter(isObj).map((t) => ({
+    key: str(t.key) ?? '',
+    value: str(t.value),
+    effect: t.effect === 'NoExecute' || t.effect === 'PreferNoSchedule' ? t.effect : 'NoSchedule',
+  }));
+  return {
+    name,
+    internalIP: str(n.internalIP) ?? `192.168.49.${index + 2}`,
+    // The kubelet's own labels first, so that the user's labels can override them.
+    labels: { ...nodeLabels(name, zone), ...strMap(n.labels) },
+    taints,
+    zone,
+    podCIDR: str(n.podCIDR),
+  };
+}
+
+function parsePortRange(v: unknown): { min: number; max: number } {
+  if (isObj(v)) {
+    const min = num(v.min);
+    const max = num(v.max);
+    if (min !== undefined && max !== undefined) return checkRange(min, max, `${min}-${max}`);
+  }
+  const m = typeof v === 'string' ? /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(v) : null;
+  if (!m) throw new ClusterConfigError(`spec.nodePortRange: "${String(v)}" is not a range like 30000-32767`);
+  return checkRange(Number(m[1]), Number(m[2]), String(v));
+}
+
+function checkRange(min: number, max: number, text: string): { min: number; max: number } {
+  if (min < 1 || max > 65535 || min > max) throw new ClusterConfigError(`spec.nodePortRange: ${text} is not a valid port range`);
+  return { min, max };
+}
+
+function loadBalancerFromSpec(lb: Obj): LoadBalancerConfig {
+  if (lb.provider === 'pool') return { provider: 'pool', addresses: arr(lb.addresses).filter((x): x is string => typeof x === 'string') };
+  return { provider: 'none' };
+}
+
+/** Cluster objects among the manifests (any apiVersion in the svclab.io group), in input order. */
+export function clusterObjects(model: Model): Obj[] {
+  return model.objects.filter((o) => o.kind === 'Cluster' && o.manifest.apiVersion.startsWith('svclab.io/')).map((o) => o.manifest.value);
+}
+
+/** Default < Cluster objects in the input (in order) < explicit overrides; then validated. */
+export function resolveClusterConfig(model: Model, overrides: Partial<ClusterConfig> = {}): ClusterConfig {
+  let config = defaultClusterConfig();
+  for (const value of clusterObjects(model)) config = { ...config, ...clusterOverridesFromObject(value) };
+  config = { ...config, ...stripUndefined(overrides) };
+  return validateClusterConfig(config);
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+/** Checks what the simulation relies on and fills each node's pod CIDR (a /24 per node, in node order). */
+export function validateClusterConfig(config: ClusterConfig): ClusterConfig {
+  const podCIDR = parseCIDR(config.podCIDR);
+  if (!podCIDR || podCIDR.family !== 4) throw new ClusterConfigError(`podCIDR "${config.podCIDR}" is not an IPv4 CIDR (svclab simulates single-stack IPv4 clusters)`);
+  const serviceCIDR = parseCIDR(config.serviceCIDR);
+  if (!serviceCIDR || serviceCIDR.family !== 4) throw new ClusterConfigError(`serviceCIDR "${config.serviceCIDR}" is not an IPv4 CIDR`);
+  if (serviceCIDR.prefix > 28) throw new ClusterConfigError(`serviceCIDR ${config.serviceCIDR} is too small: kube-dns needs the 10th address`);
+  if (config.nodes.length === 0) throw new ClusterConfigError('the cluster needs at least one node');
+  if (!parseIP(config.apiServer.ip)) throw new ClusterConfigError(`apiServer.ip "${config.apiServer.ip}" is not an IP address`);
+  const nodePrefix = Math.max(24, podCIDR.prefix);
+  const available = 2 ** (nodePrefix - podCIDR.prefix);
+  const seen = new Set<string>();
+  const nodes = config.nodes.map((n, i) => {
+    if (seen.has(n.name)) throw new ClusterConfigError(`node "${n.name}" is defined twice`);
+    seen.add(n.name);
+    if (!parseIP(n.internalIP)) throw new ClusterConfigError(`node ${n.name}: internalIP "${n.internalIP}" is not an IP address`);
+    if (n.podCIDR !== undefined) {
+      const own = parseCIDR(n.podCIDR);
+      if (!own || own.family !== 4 || own.prefix > 30) throw new ClusterConfigError(`node ${n.name}: podCIDR "${n.podCIDR}" is not an IPv4 CIDR of /30 or larger`);
+      return n;
+    }
+    if (i >= available) throw new ClusterConfigError(`podCIDR ${config.podCIDR} holds only ${available} node ranges of /${nodePrefix}; give a larger podCIDR for ${config.nodes.length} nodes`);
+    return { ...n, podCIDR: subnet(podCIDR, nodePrefix, i).text };
+  });
+  for (const entry of config.loadBalancer.provider === 'pool' ? config.loadBalancer.addresses : []) {
+    if (!poolEntryValid(entry)) throw new ClusterConfigError(`loadBalancer.addresses: "${entry}" is not an IP, a CIDR or a range a-b`);
+  }
+  const sameNetwork = nodes.every((n) => !cidrContains(serviceCIDR, parseIP(n.internalIP)!));
+  if (!sameNetwork) throw new ClusterConfigError(`a node IP lies inside the service CIDR ${config.serviceCIDR}`);
+  return { ...config, nodes };
+}
+
+function poolEntryValid(entry: string): boolean {
+  if (entry.includes('/')) return parseCIDR(entry) !== null;
+  const parts = entry.split('-').map((s) => s.trim());
+  return parts.length <= 2 && parts.every((p) => parseIP(p) !== null);
+}

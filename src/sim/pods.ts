@@ -1,0 +1,210 @@
+/**
+ * Workloads become pods, named and labelled the way their controllers do it, scheduled on
+ * nodes (./scheduler) and given IPs from their node's pod CIDR (as host-local IPAM does:
+ * the first free address after the network address and the bridge gateway `.1`).
+ */
+import type { PodSpec, WorkloadObject } from '../model/types';
+import { num, obj, str } from '../model/guards';
+import { parseCIDR } from '../util/ip';
+import { Random } from '../util/random';
+import { fakeUid, generateName, podTemplateHash } from './naming';
+import { Scheduler, type Placement } from './scheduler';
+import type { ClusterConfig, SimNode, SimPod } from './types';
+
+export const READY_ANNOTATION = 'svclab.io/ready';
+export const TERMINATING_ANNOTATION = 'svclab.io/terminating';
+
+/** Pod addresses of one node: host-local IPAM hands them out in order. */
+class NodeIPPool {
+  private next = 2; // .0 is the network address, .1 the node's bridge (gateway)
+  private readonly base: number;
+  private readonly last: number;
+  constructor(cidr: string) {
+    const c = parseCIDR(cidr)!;
+    this.base = Number(c.base);
+    this.last = Number(c.size) - 2; // the broadcast address is never handed out
+  }
+  take(): string | null {
+    if (this.next > this.last) return null;
+    const v = this.base + this.next++;
+    return `${(v >>> 24) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+  }
+}
+
+/** One pod to create, before scheduling. */
+interface PodDraft {
+  name: string;
+  labels: Record<string, string>;
+  ownerKind: string;
+  ownerName: string;
+  spec: PodSpec;
+  /** DaemonSet pods are bound to their node by the controller. */
+  nodeName?: string;
+}
+
+function valueAt(root: unknown, path: Array<string | number>): unknown {
+  let v = root;
+  for (const seg of path) v = Array.isArray(v) ? v[Number(seg)] : obj(v)[String(seg)];
+  return v;
+}
+
+/** Creates the pods of all workloads, in input order (so earlier workloads get the earlier IPs). */
+export function buildPods(workloads: WorkloadObject[], nodes: SimNode[], config: ClusterConfig, seed: number): SimPod[] {
+  const scheduler = new Scheduler(nodes, config.maxPodsPerNode);
+  const pools = new Map(nodes.map((n) => [n.name, new NodeIPPool(n.podCIDR)]));
+  const namesByNamespace = new Map<string, Set<string>>();
+  const pods: SimPod[] = [];
+
+  for (const w of workloads) {
+    const ns = w.metadata.namespace;
+    let taken = namesByNamespace.get(ns);
+    if (!taken) namesByNamespace.set(ns, (taken = new Set()));
+    const rng = Random.derive(seed, `pods:${ns}/${w.kind}/${w.metadata.name}`);
+    const drafts = draftsOf(w, rng, taken, scheduler);
+    for (let i = 0; i < drafts.length; i++) {
+      const d = drafts[i];
+      const pod = makePod(w, d, seed, config);
+      const placement: Placement = d.nodeName !== undefined ? scheduler.bind(d.nodeName) : d.spec.nodeName ? scheduler.bind(d.spec.nodeName) : scheduler.schedule(d.spec.nodeSelector, d.spec.tolerations);
+      if (placement.node) {
+        const node = placement.node;
+        const ip = d.spec.hostNetwork ? node.internalIP : pools.get(node.name)!.take();
+        if (ip === null) {
+          pod.pendingReason = `no free pod IP left in node ${node.name}'s pod CIDR ${node.podCIDR}`;
+        } else {
+          pod.nodeName = node.name;
+          pod.hostIP = node.internalIP;
+          pod.podIP = ip;
+          pod.phase = 'Running';
+        }
+      } else pod.pendingReason = placement.reason;
+      if (pod.phase === 'Pending') pod.ready = false;
+      pods.push(pod);
+      // StatefulSet OrderedReady: the controller creates pod N+1 only once pod N is Running and Ready.
+      if (w.kind === 'StatefulSet' && orderedReady(w) && !(pod.phase === 'Running' && pod.ready)) break;
+    }
+  }
+  return pods;
+}
+
+function orderedReady(w: WorkloadObject): boolean {
+  return str(obj(w.manifest.value.spec).podManagementPolicy) !== 'Parallel';
+}
+
+function makePod(w: WorkloadObject, d: PodDraft, seed: number, config: ClusterConfig): SimPod {
+  const ns = w.metadata.namespace;
+  const annotations = { ...w.template.metadata.annotations };
+  const terminating = annotations[TERMINATING_ANNOTATION] === 'true';
+  return {
+    name: d.name,
+    namespace: ns,
+    labels: d.labels,
+    annotations,
+    workload: w,
+    ownerKind: d.ownerKind,
+    ownerName: d.ownerName,
+    nodeName: '',
+    hostIP: '',
+    podIP: '',
+    phase: 'Pending',
+    ready: readiness(w, d.name, annotations, config),
+    terminating,
+    spec: d.spec,
+    uid: fakeUid(seed, `${ns}/${d.name}`),
+    hostname: d.spec.hostname ?? d.name,
+  };
+}
+
+/**
+ * Ready unless told otherwise. The Cluster object's `readiness` wins over the annotation; its
+ * most specific key wins: `ns/pod`, `pod`, `ns/Kind/workload`, `Kind/workload`.
+ */
+function readiness(w: WorkloadObject, podName: string, annotations: Record<string, string>, config: ClusterConfig): boolean {
+  const ns = w.metadata.namespace;
+  const keys = [`${ns}/${podName}`, podName, `${ns}/${w.kind}/${w.metadata.name}`, `${w.kind}/${w.metadata.name}`];
+  for (const k of keys) if (Object.prototype.hasOwnProperty.call(config.readiness, k)) return config.readiness[k];
+  return annotations[READY_ANNOTATION] !== 'false';
+}
+
+function draftsOf(w: WorkloadObject, rng: Random, taken: Set<string>, scheduler: Scheduler): PodDraft[] {
+  const name = w.metadata.name;
+  const labels = w.template.metadata.labels;
+  const spec = w.template.spec;
+  const replicas = Math.max(0, w.replicas ?? 0);
+  const out: PodDraft[] = [];
+  switch (w.kind) {
+    case 'Pod': {
+      const generate = str(obj(w.manifest.value.metadata).generateName);
+      const podName = name || (generate ? generateName(generate, rng, taken) : '');
+      if (!podName) break;
+      taken.add(podName);
+      out.push({ name: podName, labels, ownerKind: '', ownerName: '', spec });
+      break;
+    }
+    case 'Deployment': {
+      // Deployment -> ReplicaSet `<deployment>-<pod-template-hash>` -> pods `<rs>-<5 chars>`.
+      const hash = podTemplateHash(valueAt(w.manifest.value, w.templatePath));
+      const rs = `${name}-${hash}`;
+      for (let i = 0; i < replicas; i++) {
+        out.push({ name: generateName(`${rs}-`, rng, taken), labels: { ...labels, 'pod-template-hash': hash }, ownerKind: 'ReplicaSet', ownerName: rs, spec });
+      }
+      break;
+    }
+    case 'ReplicaSet':
+    case 'ReplicationController':
+      for (let i = 0; i < replicas; i++) out.push({ name: generateName(`${name}-`, rng, taken), labels, ownerKind: w.kind, ownerName: name, spec });
+      break;
+    case 'StatefulSet': {
+      // Stable names `<name>-<ordinal>`, hostname = pod name, subdomain = the governing Service.
+      const revision = `${name}-${podTemplateHash(valueAt(w.manifest.value, w.templatePath))}`;
+      const start = num(obj(obj(w.manifest.value.spec).ordinals).start) ?? 0;
+      for (let i = start; i < start + replicas; i++) {
+        const podName = `${name}-${i}`;
+        taken.add(podName);
+        out.push({
+          name: podName,
+          labels: { ...labels, 'apps.kubernetes.io/pod-index': String(i), 'controller-revision-hash': revision, 'statefulset.kubernetes.io/pod-name': podName },
+          ownerKind: 'StatefulSet',
+          ownerName: name,
+          spec: { ...spec, hostname: podName, subdomain: w.serviceName ?? spec.subdomain },
+        });
+      }
+      break;
+    }
+    case 'DaemonSet': {
+      // One pod per node that passes the nodeSelector and whose taints the pod tolerates.
+      const revision = podTemplateHash(valueAt(w.manifest.value, w.templatePath));
+      const dsLabels = { ...labels, 'controller-revision-hash': revision, 'pod-template-generation': '1' };
+      for (const node of scheduler.eligible(spec.nodeSelector, spec.tolerations)) {
+        out.push({ name: generateName(`${name}-`, rng, taken), labels: dsLabels, ownerKind: 'DaemonSet', ownerName: name, spec, nodeName: node.name });
+      }
+      break;
+    }
+    case 'Job': {
+      const jobSpec = obj(w.manifest.value.spec);
+      const completions = num(jobSpec.completions);
+      const active = completions !== undefined ? Math.min(replicas, completions) : replicas;
+      const indexed = jobSpec.completionMode === 'Indexed';
+      const jobLabels = { ...labels, 'batch.kubernetes.io/job-name': name, 'job-name': name };
+      for (let i = 0; i < active; i++) {
+        const base = indexed ? `${name}-${i}-` : `${name}-`;
+        out.push({
+          name: generateName(base, rng, taken),
+          labels: indexed ? { ...jobLabels, 'batch.kubernetes.io/job-completion-index': String(i) } : jobLabels,
+          ownerKind: 'Job',
+          ownerName: name,
+          spec: indexed ? { ...spec, hostname: spec.hostname ?? `${name}-${i}` } : spec,
+        });
+      }
+      break;
+    }
+    case 'CronJob':
+      // A CronJob creates Jobs on its schedule; svclab has no clock, so none runs.
+      break;
+  }
+  return out;
+}
+
+/** Container ports a pod declares, as `port/PROTOCOL (name)` text, for explanations. */
+export function declaredPorts(spec: PodSpec): string[] {
+  return spec.containers.flatMap((c) => c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`));
+}

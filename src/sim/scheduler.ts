@@ -1,0 +1,134 @@
+/**
+ * A deterministic kube-scheduler: filters nodes as the scheduler's NodeName, NodeUnschedulable,
+ * TaintToleration, NodeAffinity (nodeSelector) and NodeResourcesFit (pod count) plugins do, then
+ * places the pod on the least-loaded eligible node, ties broken by node order. The real scoring
+ * (spreading, balanced resources) also spreads replicas over nodes; this is its predictable form.
+ */
+import type { Toleration } from '../model/types';
+import type { SimNode, Taint } from './types';
+
+export interface Placement {
+  node: SimNode | null;
+  /** Why no node fits, in the scheduler's words ("0/4 nodes are available: ..."). */
+  reason?: string;
+}
+
+/** v1helper.TolerationsTolerateTaint: an empty key with Exists tolerates everything; an empty effect matches every effect. */
+export function tolerates(toleration: Toleration, taint: Taint): boolean {
+  if (toleration.effect && toleration.effect !== taint.effect) return false;
+  if (toleration.operator === 'Exists') return !toleration.key || toleration.key === taint.key;
+  return toleration.key === taint.key && (toleration.value ?? '') === (taint.value ?? '');
+}
+
+/** The first NoSchedule/NoExecute taint no toleration covers (PreferNoSchedule only lowers the score). */
+export function untoleratedTaint(node: SimNode, tolerations: Toleration[]): Taint | undefined {
+  return node.taints.find((t) => t.effect !== 'PreferNoSchedule' && !tolerations.some((tol) => tolerates(tol, t)));
+}
+
+export function matchesNodeSelector(node: SimNode, nodeSelector: Record<string, string>): boolean {
+  for (const key in nodeSelector) if (node.labels[key] !== nodeSelector[key]) return false;
+  return true;
+}
+
+/** Min-heap of node indexes by (load, index); entries go stale when a load changes and are refreshed lazily. */
+class LoadHeap {
+  private readonly items: Array<[number, number]> = [];
+  push(load: number, index: number): void {
+    const a = this.items;
+    a.push([load, index]);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!less(a[i], a[p])) break;
+      [a[i], a[p]] = [a[p], a[i]];
+      i = p;
+    }
+  }
+  pop(): [number, number] | undefined {
+    const a = this.items;
+    if (a.length === 0) return undefined;
+    const top = a[0];
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && less(a[l], a[m])) m = l;
+        if (r < a.length && less(a[r], a[m])) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m], a[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+const less = (x: [number, number], y: [number, number]) => x[0] < y[0] || (x[0] === y[0] && x[1] < y[1]);
+
+export class Scheduler {
+  /** Pods bound to each node (by node index). */
+  readonly load: number[];
+  private readonly heaps = new Map<string, LoadHeap>();
+  private readonly byName = new Map<string, number>();
+
+  constructor(readonly nodes: SimNode[], readonly maxPods: number) {
+    this.load = nodes.map(() => 0);
+    nodes.forEach((n, i) => this.byName.set(n.name, i));
+  }
+
+  /** Binds a pod that names its node (spec.nodeName skips the scheduler, as in Kubernetes). */
+  bind(nodeName: string): Placement {
+    const i = this.byName.get(nodeName);
+    if (i === undefined) return { node: null, reason: `spec.nodeName: node "${nodeName}" does not exist, so no kubelet runs the pod` };
+    if (this.load[i] >= this.maxPods) return { node: null, reason: `node ${nodeName} already runs ${this.maxPods} pods (kubelet maxPods): OutOfpods` };
+    this.load[i]++;
+    return { node: this.nodes[i] };
+  }
+
+  /** Nodes a pod may run on (for a DaemonSet: one pod each). */
+  eligible(nodeSelector: Record<string, string>, tolerations: Toleration[]): SimNode[] {
+    return this.nodes.filter((n) => matchesNodeSelector(n, nodeSelector) && !untoleratedTaint(n, tolerations));
+  }
+
+  schedule(nodeSelector: Record<string, string>, tolerations: Toleration[]): Placement {
+    const key = JSON.stringify([nodeSelector, tolerations]);
+    let heap = this.heaps.get(key);
+    if (!heap) {
+      heap = new LoadHeap();
+      this.nodes.forEach((n, i) => {
+        if (matchesNodeSelector(n, nodeSelector) && !untoleratedTaint(n, tolerations)) heap!.push(this.load[i], i);
+      });
+      this.heaps.set(key, heap);
+    }
+    for (;;) {
+      const top = heap.pop();
+      if (!top) return { node: null, reason: this.explain(nodeSelector, tolerations) };
+      const [load, i] = top;
+      if (load !== this.load[i]) {
+        heap.push(this.load[i], i); // stale entry: the node took pods since
+        continue;
+      }
+      if (load >= this.maxPods) continue; // full for good: loads only grow
+      this.load[i]++;
+      heap.push(this.load[i], i);
+      return { node: this.nodes[i] };
+    }
+  }
+
+  /** The scheduler's FailedScheduling message: reasons counted over all nodes. */
+  private explain(nodeSelector: Record<string, string>, tolerations: Toleration[]): string {
+    const counts = new Map<string, number>();
+    const add = (r: string) => counts.set(r, (counts.get(r) ?? 0) + 1);
+    this.nodes.forEach((n, i) => {
+      const taint = untoleratedTaint(n, tolerations);
+      if (!matchesNodeSelector(n, nodeSelector)) add("node(s) didn't match Pod's node affinity/selector");
+      else if (taint) add(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`);
+      else if (this.load[i] >= this.maxPods) add('Too many pods');
+    });
+    const parts = [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([r, c]) => `${c} ${r}`);
+    return `0/${this.nodes.length} nodes are available: ${parts.join(', ')}.`;
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * The simulator's entry: from the model of the input manifests to the cluster Kubernetes would
+ * run (nodes, pods, allocated Services, EndpointSlices and Endpoints), with routing (kube-proxy)
+ * and DNS (CoreDNS) bound to it. A pure function of its inputs and the seed.
+ */
+import { Document } from 'yaml';
+import type { SourceFile } from '../load/source';
+import { buildModel } from '../model/build';
+import type { Model, ServiceObject, WorkloadObject } from '../model/types';
+import type { Manifest } from '../parse/manifest';
+import { parseSourceFile } from '../parse/parse-file';
+import type { PendingFinding } from '../findings';
+import { Random } from '../util/random';
+import { resolveName } from '../dns/resolver';
+import { routeRequest } from './kube-proxy';
+import { allocateServices } from './allocate';
+import { resolveClusterConfig } from './cluster-config';
+import { BUILT_IN_FILE, builtInManifests } from './default-cluster';
+import { kubernetesSlice, mirrorEndpoints, PodIndex, slicesForService } from './endpoint-slices';
+import { endpointsForService, kubernetesEndpoints, userEndpoints } from './endpoints';
+import { buildPods } from './pods';
+import type { ClusterConfig, ClusterState, SimCluster, SimEndpoints, SimEndpointSlice, SimNode, SimulateOptions } from './types';
+
+export const DEFAULT_SEED = 1;
+
+/** The input could not be parsed (YAML syntax): nothing can be simulated from it. */
+export class SimulateInputError extends Error {
+  constructor(readonly findings: PendingFinding[]) {
+    super(findings.map((f) => `${f.file}:${f.range.line}:${f.range.column}: ${f.message}`).join('\n'));
+  }
+}
+
+/** The built-in Services and CoreDNS, parsed like any input (file `<built-in>`). */
+function builtInModel(config: ClusterConfig): Model {
+  const parsed = parseSourceFile({ path: BUILT_IN_FILE, absPath: null, text: builtInManifests(config) });
+  return buildModel(parsed.manifests, 'default');
+}
+
+/** `kubectl apply` of two objects with the same kind, namespace and name: the later one wins (in its own place). */
+function lastWins<T extends { kind: string; metadata: { namespace: string; name: string } }>(items: T[]): T[] {
+  const last = new Map<string, number>();
+  items.forEach((x, i) => last.set(`${x.kind}/${x.metadata.namespace}/${x.metadata.name}`, i));
+  return items.filter((x, i) => last.get(`${x.kind}/${x.metadata.namespace}/${x.metadata.name}`) === i);
+}
+
+export function simulateModel(model: Model, options: SimulateOptions = {}): SimCluster {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const config = resolveClusterConfig(model, options.cluster);
+  const builtIn = builtInModel(config);
+  const nodes: SimNode[] = config.nodes.map((n) => ({ name: n.name, internalIP: n.internalIP, labels: n.labels, taints: n.taints, zone: n.zone, podCIDR: n.podCIDR! }));
+
+  const workloads: WorkloadObject[] = lastWins([...builtIn.workloads, ...model.workloads]);
+  const pods = buildPods(workloads, nodes, config, seed);
+
+  const serviceObjects: ServiceObject[] = lastWins([...builtIn.services, ...model.services]);
+  const { services, rejected } = allocateServices(serviceObjects, (s) => s.manifest.file === BUILT_IN_FILE, config, seed);
+
+  const podIndex = new PodIndex(pods);
+  const nodesByName = new Map(nodes.map((n) => [n.name, n]));
+  const endpointSlices: SimEndpointSlice[] = [];
+  const endpoints: SimEndpoints[] = [];
+  const sliceNames = new Map<string, Set<string>>();
+  const takenIn = (ns: string) => {
+    let set = sliceNames.get(ns);
+    if (!set) sliceNames.set(ns, (set = new Set()));
+    return set;
+  };
+  const userSlices = model.endpointSlices.map((s) => s.metadata);
+  for (const m of userSlices) takenIn(m.namespace).add(m.name);
+
+  const handWritten = new Map(model.endpoints.map((e) => [`${e.metadata.namespace}/${e.metadata.name}`, e]));
+  const serviceKeys = new Set<string>();
+  for (const svc of services) {
+    const key = `${svc.namespace}/${svc.name}`;
+    serviceKeys.add(key);
+    if (svc.builtIn && key === 'default/kubernetes') {
+      endpointSlices.push(kubernetesSlice(svc, config));
+      endpoints.push(kubernetesEndpoints(svc, config));
+      continue;
+    }
+    if (svc.type === 'ExternalName') {
+      // No controller manages endpoints of an ExternalName Service; hand-written ones stay as they are.
+      const user = handWritten.get(key);
+      if (user) endpoints.push(userEndpoints(svc.name, svc.namespace, user.subsets));
+      continue;
+    }
+    const rng = Random.derive(seed, `endpointslices:${key}`);
+    if (svc.spec.selector) {
+      const selected = podIndex.select(svc.namespace, svc.spec.selector);
+      endpointSlices.push(...slicesForService(svc, selected, nodesByName, rng, takenIn(svc.namespace)));
+      endpoints.push(endpointsForService(svc, selected));
+    } else {
+      const user = handWritten.get(key);
+      if (user) {
+        endpoints.push(userEndpoints(svc.name, svc.namespace, user.subsets));
+        endpointSlices.push(...mirrorEndpoints(svc, user.subsets, rng, takenIn(svc.namespace)));
+      }
+    }
+  }
+  // Endpoints written for no Service at all still exist (nothing reads them but kubectl).
+  for (const [key, e] of handWritten) if (!serviceKeys.has(key)) endpoints.push(userEndpoints(e.metadata.name, e.metadata.namespace, e.subsets));
+  // Hand-written EndpointSlices are kept whatever the Service: kube-proxy reads every slice labelled with its name.
+  for (const s of model.endpointSlices) {
+    endpointSlices.push({
+      name: s.metadata.name,
+      namespace: s.metadata.namespace,
+      serviceName: s.slice.serviceName ?? '',
+      addressType: s.slice.addressType,
+      endpoints: s.slice.endpoints.map((e) => {
+        const ep: SimEndpointSlice['endpoints'][number] = { addresses: e.addresses, conditions: e.conditions };
+        if (e.hostname !== undefined) ep.hostname = e.hostname;
+        if (e.nodeName !== undefined) ep.nodeName = e.nodeName;
+        if (e.zone !== undefined) ep.zone = e.zone;
+        if (e.targetRef !== undefined) ep.targetRef = e.targetRef;
+        return ep;
+      }),
+      ports: s.slice.ports.map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol })),
+      managedBy: 'user',
+    });
+  }
+
+  const state: ClusterState = { config, model, seed, nodes, pods, services, endpointSlices, endpoints, rejected };
+  return { ...state, route: (r) => routeRequest(state, r), resolve: (q) => resolveName(state, q) };
+}
+
+/** What `simulate()` accepts: YAML text, source files, or plain objects (one or many). */
+export type SimulateInput = string | SourceFile[] | Record<string, unknown> | Array<Record<string, unknown>>;
+
+/** Turns any input into manifests with source positions (plain objects are written as YAML first). */
+export function manifestsOf(input: SimulateInput): { manifests: Manifest[]; findings: PendingFinding[] } {
+  let sources: SourceFile[];
+  if (typeof input === 'string') sources = [{ path: '<input>', absPath: null, text: input }];
+  else if (Array.isArray(input) && input.every(isSourceFile)) sources = input as SourceFile[];
+  else {
+    const objects = Array.isArray(input) ? input : [input];
+    const text = objects.map((o) => new Document(o).toString()).join('---\n');
+    sources = [{ path: '<objects>', absPath: null, text }];
+  }
+  const manifests: Manifest[] = [];
+  const findings: PendingFinding[] = [];
+  for (const s of sources) {
+    const parsed = parseSourceFile(s);
+    manifests.push(...parsed.manifests);
+    findings.push(...parsed.findings);
+  }
+  return { manifests, findings };
+}
+
+function isSourceFile(v: unknown): v is SourceFile {
+  return typeof v === 'object' && v !== null && typeof (v as SourceFile).path === 'string' && typeof (v as SourceFile).text === 'string' && !('apiVersion' in v);
+}
+
+/**
+ * The library API: manifests in, simulated cluster out (with `route()` and `resolve()`).
+ * Throws SimulateInputError when the YAML cannot be parsed, ClusterConfigError for an unusable Cluster object.
+ */
+export function simulate(input: SimulateInput, options: SimulateOptions = {}): SimCluster {
+  const { manifests, findings } = manifestsOf(input);
+  const fatal = findings.filter((f) => f.ruleId === 'yaml-syntax');
+  if (fatal.length) throw new SimulateInputError(fatal);
+  return simulateModel(buildModel(manifests, options.namespace ?? 'default'), options);
+}
