@@ -1,0 +1,235 @@
+import { defineRule, type RuleContext } from './rule';
+import { normalizedClusterIPs, parseIPSloppy, rawSpec, rawString, sameObject, serviceType, svcName } from './service-helpers';
+import type { ServiceObject } from '../model/types';
+import { arr } from '../model/guards';
+import { cidrAddress, cidrContains, parseCIDR, type CIDR } from '../util/ip';
+
+type Path = Array<string | number>;
+
+/** Who holds an address: a Service of the input, or one every cluster creates itself. */
+interface Holder {
+  label: string;
+  svc: ServiceObject | null;
+  path: Path;
+  namespace: string;
+  name: string;
+}
+
+const familyName = (f: 4 | 6) => (f === 4 ? 'IPv4' : 'IPv6');
+
+/**
+ * Follows the API server's order on create (storage.go beginCreate → alloc.go allocateCreate):
+ * normalizeClusterIPs, then ValidateServiceClusterIPsRelatedFields (validation.go) — syntax,
+ * clusterIP/clusterIPs agreement, "None" alone, at most one address per family — and only if
+ * that passes, the IP allocator (pkg/registry/core/service/ipallocator): the family must be
+ * configured, the address must lie in a service CIDR, must not be the network address (nor,
+ * for IPv4, the broadcast address), which the allocator never hands out, and must be free.
+ * `default/kubernetes` holds the first address of the primary range and, in kubeadm-style
+ * clusters, `kube-system/kube-dns` the tenth. ExternalName Services may not set clusterIP at
+ * all (ValidateService: "may not be set for ExternalName services").
+ */
+export default defineRule({
+  meta: {
+    id: 'cluster-ip-invalid',
+    severity: 'error',
+    description: 'A requested clusterIP is not an IP, is outside the service CIDR, is reserved, is taken by another Service, or disagrees with clusterIPs.',
+    category: 'service',
+    messages: {
+      externalName: {
+        message: 'an ExternalName Service gets no cluster IP, so clusterIP "{{ip}}" may not be set',
+        hint: 'Remove clusterIP (and clusterIPs): the Service is a DNS CNAME to spec.externalName.',
+      },
+      notIP: {
+        message: '"{{ip}}" is not a valid IP address',
+        hint: 'Write a plain address such as 10.96.0.50 (or "None" for a headless Service), or leave clusterIP out and let Kubernetes pick a free one.',
+      },
+      mismatch: {
+        message: 'clusterIPs[0] ({{first}}) must be the same address as clusterIP ({{single}})',
+        hint: 'Make the first entry of clusterIPs equal to clusterIP, or set only clusterIP.',
+      },
+      pluralOnly: {
+        message: 'clusterIPs is set but clusterIP is not: when creating a Service, clusterIPs must be empty unless clusterIP is given too',
+        hint: 'Add `clusterIP: {{first}}` (the first entry of clusterIPs), or remove clusterIPs.',
+      },
+      noneNotAlone: {
+        message: '"None" must be the first and only value of clusterIPs',
+        hint: 'For a headless Service write `clusterIP: None` and no other address.',
+      },
+      tooMany: {
+        message: 'clusterIPs may hold at most 2 addresses (one IPv4 and one IPv6); it has {{count}}',
+        hint: 'Keep one address per IP family.',
+      },
+      sameFamily: {
+        message: 'clusterIPs holds two {{family}} addresses: it may hold only one address per IP family',
+        hint: 'For dual-stack, give one IPv4 and one IPv6 address; otherwise keep a single address.',
+      },
+      familyMismatch: {
+        message: 'clusterIPs[{{index}}] {{ip}} is not an {{family}} address, as ipFamilies[{{index}}] says',
+        hint: 'List ipFamilies in the same order as clusterIPs, or leave ipFamilies out.',
+      },
+      notConfigured: {
+        message: '{{family}} is not configured on this cluster (service CIDRs: {{cidrs}}), so {{ip}} cannot be allocated',
+        hint: 'Use an address from {{cidrs}}, or configure the service CIDRs (svclab.config.yaml serviceCIDRs) to match your cluster.',
+      },
+      outOfRange: {
+        message: 'clusterIP {{ip}} is outside the service CIDR {{cidrs}}: the API server only allocates cluster IPs from that range',
+        hint: 'Choose a free address inside {{cidrs}}, or leave clusterIP out and let Kubernetes pick one. If your cluster uses another range, set serviceCIDRs in svclab.config.yaml.',
+      },
+      reserved: {
+        message: 'clusterIP {{ip}} is the {{which}} address of the service CIDR {{cidr}}, which the allocator never hands out',
+        hint: 'Choose another address inside {{cidr}}, e.g. {{example}}.',
+      },
+      taken: {
+        message: 'clusterIP {{ip}} is already taken by {{holder}}',
+        hint: 'Every Service needs its own cluster IP: choose a free address, or leave clusterIP out and let Kubernetes pick one.',
+      },
+    },
+  },
+  check(ctx) {
+    const cidrs = ctx.settings.serviceCIDRs.map(parseCIDR).filter((c): c is CIDR => c !== null);
+    const holders = new Map<string, Holder>();
+    builtinHolders(cidrs).forEach(([key, h]) => holders.set(key, h));
+    for (const svc of ctx.model.services) {
+      if (serviceType(svc) === 'ExternalName') {
+        checkExternalName(ctx, svc);
+        continue;
+      }
+      if (!validateRelatedFields(ctx, svc)) continue;
+      const ips = normalizedClusterIPs(svc);
+      if (ips.length === 0 || ips[0] === 'None') continue;
+      ips.forEach((text, i) => allocate(ctx, svc, text, ipPath(svc, i), cidrs, holders));
+    }
+  },
+});
+
+function ipPath(svc: ServiceObject, i: number): Path {
+  const plural = arr(rawSpec(svc).clusterIPs);
+  return plural.length > 0 ? ['spec', 'clusterIPs', i] : ['spec', 'clusterIP'];
+}
+
+function checkExternalName(ctx: RuleContext, svc: ServiceObject): void {
+  const ips = normalizedClusterIPs(svc);
+  if (ips.length === 0) return;
+  const single = rawString(rawSpec(svc), 'clusterIP');
+  const path: Path = single !== '' ? ['spec', 'clusterIP'] : ['spec', 'clusterIPs'];
+  ctx.report({ messageId: 'externalName', manifest: svc.manifest, path, data: { ip: single || ips[0] } });
+}
+
+/** ValidateServiceClusterIPsRelatedFields; true when the allocator would be reached. */
+function validateRelatedFields(ctx: RuleContext, svc: ServiceObject): boolean {
+  const spec = rawSpec(svc);
+  const single = rawString(spec, 'clusterIP');
+  const plural = arr(spec.clusterIPs).map((x) => (typeof x === 'string' ? x : String(x)));
+  const report = (messageId: string, path: Path, data: Record<string, string | number>) =>
+    ctx.report({ messageId, manifest: svc.manifest, path, data });
+  let ok = true;
+  if (single !== '' && plural.length > 0 && plural[0] !== single) {
+    report('mismatch', ['spec', 'clusterIPs', 0], { first: plural[0], single });
+    ok = false;
+  } else if (single === '' && plural.length > 0) {
+    report('pluralOnly', ['spec', 'clusterIPs'], { first: plural[0] });
+    ok = false;
+  }
+  const ips = normalizedClusterIPs(svc);
+  let badIP = false;
+  ips.forEach((ip, i) => {
+    if (ip === 'None') {
+      if (i > 0 || ips.length > 1) {
+        if (i === 0) report('noneNotAlone', ['spec', 'clusterIPs'], {});
+        badIP = true;
+      }
+      return;
+    }
+    // A mismatch was already reported; do not also parse the second spelling of the same field.
+    if (!ok && plural.length > 0 && i === 0 && single !== '' && parseIPSloppy(single) === null) return;
+    if (parseIPSloppy(ip) === null) {
+      report('notIP', ipPath(svc, i), { ip });
+      badIP = true;
+    }
+  });
+  if (single !== '' && single !== plural[0] && plural.length > 0 && single !== 'None' && parseIPSloppy(single) === null) {
+    report('notIP', ['spec', 'clusterIP'], { ip: single });
+    badIP = true;
+  }
+  if (ips.length > 2) {
+    report('tooMany', ['spec', 'clusterIPs'], { count: ips.length });
+    ok = false;
+  }
+  if (badIP || !ok) return false;
+  if (ips.length === 2) {
+    const [a, b] = ips.map((x) => parseIPSloppy(x));
+    if (a && b && a.ip.family === b.ip.family) {
+      report('sameFamily', ['spec', 'clusterIPs', 1], { family: familyName(a.ip.family) });
+      return false;
+    }
+  }
+  const families = arr(spec.ipFamilies);
+  if (ips[0] !== 'None') {
+    for (let i = 0; i < ips.length && i < families.length; i++) {
+      const p = parseIPSloppy(ips[i]);
+      const want = families[i];
+      if (p && (want === 'IPv4' || want === 'IPv6') && familyName(p.ip.family) !== want) {
+        report('familyMismatch', ipPath(svc, i), { index: i, ip: ips[i], family: want });
+        ok = false;
+      }
+    }
+  }
+  return ok;
+}
+
+function ipKey(family: 4 | 6, value: bigint): string {
+  return `${family}:${value.toString(16)}`;
+}
+
+/** The addresses every cluster hands out before any user Service exists. */
+function builtinHolders(cidrs: CIDR[]): Array<[string, Holder]> {
+  const primary = cidrs[0];
+  if (!primary) return [];
+  const out: Array<[string, Holder]> = [];
+  const add = (offset: number, namespace: string, name: string, why: string) => {
+    if (BigInt(offset) >= primary.size - 1n) return;
+    out.push([ipKey(primary.family, primary.base + BigInt(offset)), { label: `the built-in Service ${namespace}/${name} (${why})`, svc: null, path: [], namespace, name }]);
+  };
+  add(1, 'default', 'kubernetes', 'the API server always takes the first address of the service CIDR');
+  add(10, 'kube-system', 'kube-dns', 'the cluster DNS, by convention the tenth address');
+  return out;
+}
+
+function allocate(ctx: RuleContext, svc: ServiceObject, text: string, path: Path, cidrs: CIDR[], holders: Map<string, Holder>): void {
+  const parsed = parseIPSloppy(text);
+  if (!parsed) return;
+  const { ip } = parsed;
+  const report = (messageId: string, data: Record<string, string | number>, related?: Holder) =>
+    ctx.report({
+      messageId, manifest: svc.manifest, path, data,
+      related: related?.svc ? [{ manifest: related.svc.manifest, path: related.path, message: `Service ${svcName(related.svc)} holds ${text} here` }] : [],
+    });
+  const sameFamily = cidrs.filter((c) => c.family === ip.family);
+  const all = ctx.settings.serviceCIDRs.join(', ');
+  if (sameFamily.length === 0) {
+    report('notConfigured', { family: familyName(ip.family), cidrs: all, ip: text });
+    return;
+  }
+  const cidr = sameFamily.find((c) => cidrContains(c, ip));
+  if (!cidr) {
+    report('outOfRange', { ip: text, cidrs: sameFamily.map((c) => c.text).join(', ') });
+    return;
+  }
+  const offset = ip.value - cidr.base;
+  const which = offset === 0n ? 'network' : ip.family === 4 && offset === cidr.size - 1n ? 'broadcast' : '';
+  if (which) {
+    report('reserved', { ip: text, which, cidr: cidr.text, example: cidrAddress(cidr, 100n < cidr.size - 1n ? 100 : 1) });
+    return;
+  }
+  const key = ipKey(ip.family, ip.value);
+  const holder = holders.get(key);
+  if (holder) {
+    const isItself = holder.svc ? sameObject(holder.svc, svc) : holder.namespace === svc.ref.namespace && holder.name === svc.ref.name;
+    if (!isItself) {
+      report('taken', { ip: text, holder: holder.svc ? `Service ${svcName(holder.svc)}` : holder.label }, holder);
+      return;
+    }
+    if (holder.svc) return;
+  }
+  holders.set(key, { label: `Service ${svcName(svc)}`, svc, path, namespace: svc.ref.namespace, name: svc.ref.name });
+}
