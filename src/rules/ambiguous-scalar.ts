@@ -1,0 +1,153 @@
+import { isScalar } from 'yaml';
+import { defineRule } from './rule';
+import { rawAt } from './pod-containers';
+import type { RuleContext } from './rule';
+import { arr, isObj } from '../model/guards';
+import type { Manifest } from '../parse/manifest';
+import type { FieldPath } from '../types';
+
+/** What YAML 1.1, as kubectl's parser (go-yaml v2 via sigs.k8s.io/yaml) applies it, reads a plain scalar as. */
+export interface Yaml11Reading {
+  type: 'boolean' | 'number' | 'sexagesimal';
+  /** The value as JSON would carry it: `true`, `493`, `1000`. */
+  value: string;
+  /** Why, in words: "octal", "hexadecimal", "with `_` separators removed". */
+  how: string;
+}
+
+// go-yaml v2 resolve.go resolveMap: only these spellings are booleans (not "yEs").
+const BOOLEANS = new Map<string, boolean>([
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((s) => [s, true] as const),
+  ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((s) => [s, false] as const),
+]);
+const SPECIAL_FLOATS = new Map<string, string>([
+  ...['.nan', '.NaN', '.NAN'].map((s) => [s, 'NaN'] as const),
+  ...['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'].map((s) => [s, 'infinity'] as const),
+  ...['-.inf', '-.Inf', '-.INF'].map((s) => [s, 'minus infinity'] as const),
+]);
+/** go-yaml v2 yamlStyleFloat. */
+const YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+/** What Go's strconv.ParseInt(s, 0, 64) accepts (sign, 0x / 0o / 0b prefixes, leading-0 octal). */
+const GO_INT = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|0|[1-9][0-9]*)$/;
+/** YAML 1.1 base-60 numbers, which go-yaml v2 deliberately does not implement. */
+const SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/;
+
+function intValue(text: string): { value: string; how: string } {
+  const negative = text.startsWith('-');
+  const body = text.replace(/^[-+]/, '');
+  const sign = negative ? '-' : '';
+  let digits = body;
+  let radix = 10;
+  let how = '';
+  if (/^0[xX]/.test(body)) [digits, radix, how] = [body.slice(2), 16, 'hexadecimal'];
+  else if (/^0[oO]/.test(body)) [digits, radix, how] = [body.slice(2), 8, 'octal'];
+  else if (/^0[bB]/.test(body)) [digits, radix, how] = [body.slice(2), 2, 'binary'];
+  else if (/^0[0-7]+$/.test(body)) [digits, radix, how] = [body.slice(1), 8, 'octal, because of the leading 0'];
+  const n = BigInt(radix === 16 ? `0x${digits}` : radix === 8 ? `0o${digits}` : radix === 2 ? `0b${digits}` : digits);
+  return { value: `${sign}${n.toString()}`, how };
+}
+
+/**
+ * The non-string reading of a plain scalar under kubectl's YAML 1.1 rules, or undefined when it
+ * stays a string. Follows go-yaml v2 `resolve()`: the first character picks the candidates,
+ * `_` separators are dropped before number parsing, and timestamps stay strings for kubectl.
+ */
+export function yaml11Reading(text: string): Yaml11Reading | undefined {
+  const bool = BOOLEANS.get(text);
+  if (bool !== undefined) return { type: 'boolean', value: String(bool), how: '' };
+  const special = SPECIAL_FLOATS.get(text);
+  if (special) return { type: 'number', value: special, how: '' };
+  const first = text[0];
+  if (first === '.') {
+    if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(text)) return { type: 'number', value: String(Number(`0${text}`)), how: '' };
+    return undefined;
+  }
+  if (first === undefined || !/[-+0-9]/.test(first)) return undefined;
+  const plain = text.replace(/_/g, '');
+  const how = plain !== text ? 'with the `_` separators removed' : '';
+  if (GO_INT.test(plain)) {
+    const r = intValue(plain);
+    return { type: 'number', value: r.value, how: [r.how, how].filter(Boolean).join(', ') };
+  }
+  if (YAML_FLOAT.test(plain)) return { type: 'number', value: String(Number(plain)), how };
+  if (/^-0b[01]+$/.test(plain)) return { type: 'number', value: intValue(plain).value, how: 'binary' };
+  if (SEXAGESIMAL.test(text)) {
+    let n = 0;
+    for (const part of text.replace(/^[-+]/, '').replace(/_/g, '').split(':')) n = n * 60 + Number(part);
+    return { type: 'sexagesimal', value: `${text.startsWith('-') ? '-' : ''}${n}`, how: 'base 60' };
+  }
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'ambiguous-scalar',
+    severity: 'warning',
+    description: 'An unquoted YAML value that YAML 1.1 (which kubectl uses) reads as a boolean or number where Kubernetes expects a string.',
+    category: 'input',
+    messages: {
+      boolean: {
+        message: 'unquoted `{{text}}` in {{field}} is the boolean {{value}} in YAML 1.1, which kubectl uses, but Kubernetes expects a string here: the API server rejects it, or it becomes "{{value}}"',
+        hint: 'Quote it: {{quoted}}',
+      },
+      number: {
+        message: 'unquoted `{{text}}` in {{field}} is the number {{value}}{{how}} in YAML 1.1, which kubectl uses, but Kubernetes expects a string here: the API server rejects it, or it becomes "{{value}}"',
+        hint: 'Quote it to keep the text as written: {{quoted}}',
+      },
+      sexagesimal: {
+        message: 'unquoted `{{text}}` in {{field}} is the base-60 number {{value}} under YAML 1.1; kubectl keeps it as the string "{{text}}", but other YAML 1.1 tools in a pipeline (PyYAML, Ansible) turn it into {{value}}',
+        hint: 'Quote it so that every tool reads the same string: {{quoted}}',
+      },
+    },
+  },
+  check(ctx) {
+    for (const o of ctx.model.objects) {
+      const m = o.manifest;
+      checkMapValues(ctx, m, ['metadata', 'labels'], 'a label value');
+      checkMapValues(ctx, m, ['metadata', 'annotations'], 'an annotation value');
+      if (o.kind === 'Service' && m.apiVersion === 'v1') checkMapValues(ctx, m, ['spec', 'selector'], 'a selector value');
+      if (o.kind === 'ConfigMap' && m.apiVersion === 'v1') checkMapValues(ctx, m, ['data'], 'ConfigMap data');
+      if (o.kind === 'Secret' && m.apiVersion === 'v1') checkMapValues(ctx, m, ['stringData'], 'Secret stringData');
+    }
+    for (const w of ctx.model.workloads) {
+      const m = w.manifest;
+      if (w.templatePath.length > 0) {
+        checkMapValues(ctx, m, [...w.templatePath, 'metadata', 'labels'], 'a pod template label value');
+        checkMapValues(ctx, m, [...w.templatePath, 'metadata', 'annotations'], 'a pod template annotation value');
+      }
+      if (w.kind !== 'Pod' && w.kind !== 'CronJob') {
+        const selector = w.kind === 'ReplicationController' ? ['spec', 'selector'] : ['spec', 'selector', 'matchLabels'];
+        checkMapValues(ctx, m, selector, 'a selector value');
+      }
+      const spec = [...w.templatePath, 'spec'];
+      for (const list of ['initContainers', 'containers']) {
+        arr(rawAt(m.value, [...spec, list])).forEach((c, i) => {
+          if (!isObj(c)) return;
+          const path = [...spec, list, i];
+          arr(c.env).forEach((e, j) => checkScalar(ctx, m, [...path, 'env', j, 'value'], 'an env value'));
+          arr(c.command).forEach((_, j) => checkScalar(ctx, m, [...path, 'command', j], 'a command item'));
+          arr(c.args).forEach((_, j) => checkScalar(ctx, m, [...path, 'args', j], 'an args item'));
+        });
+      }
+    }
+  },
+});
+
+function checkMapValues(ctx: RuleContext, m: Manifest, path: FieldPath, field: string): void {
+  const map = rawAt(m.value, path);
+  if (!isObj(map)) return;
+  for (const key of Object.keys(map)) checkScalar(ctx, m, [...path, key], `${field} (\`${key}\`)`);
+}
+
+function checkScalar(ctx: RuleContext, m: Manifest, path: FieldPath, field: string): void {
+  const node = m.source.nodeAt([...m.root, ...path]);
+  // Only unquoted (plain) scalars are ambiguous; quoted ones are strings in every YAML version.
+  if (!isScalar(node) || node.type !== 'PLAIN') return;
+  const text = typeof node.source === 'string' ? node.source : String(node.value);
+  const reading = yaml11Reading(text);
+  if (!reading) return;
+  const quoted = `"${text}"`;
+  const data = { text, field, value: reading.value, how: reading.how ? ` (${reading.how})` : '', quoted };
+  if (reading.type === 'sexagesimal') ctx.report({ messageId: 'sexagesimal', manifest: m, path, data, severity: 'info' });
+  else ctx.report({ messageId: reading.type, manifest: m, path, data });
+}
