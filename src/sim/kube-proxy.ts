@@ -1,6 +1,458 @@
-import type { ClusterState, RouteRequest, RouteResult } from './types';
+/**
+ * Where a connection goes, as kube-proxy's rules send it. The rules modelled, and where they
+ * come from (kubernetes/kubernetes):
+ * - pkg/proxy/iptables/proxier.go and pkg/proxy/nftables/proxier.go syncProxyRules: a Service
+ *   port with no usable endpoint anywhere is REJECTed ("has no endpoints"); a Local traffic
+ *   policy with endpoints elsewhere but none on this node DROPs ("has no local endpoints");
+ *   each connection picks one endpoint with equal probability (statistic / numgen random);
+ *   `sessionAffinity: ClientIP` pins a client IP to an endpoint (recent module / affinity
+ *   sets, per node); external traffic with `externalTrafficPolicy: Cluster` is masqueraded
+ *   (SNAT to the node), with `Local` it keeps the client IP; traffic from pods and from the
+ *   node itself to external addresses always uses the Cluster policy (the EXT chain's
+ *   "short-circuit" rules).
+ * - pkg/proxy/nftables/proxier.go setupNFTables: "Reject traffic to invalid ports of
+ *   ClusterIPs" and "Drop traffic to unallocated ClusterIPs" (svclab follows nftables mode
+ *   here; in iptables mode a connection to an undefined port of a ClusterIP times out).
+ * - pkg/proxy/topology.go CategorizeEndpoints: ready endpoints, else serving+terminating ones
+ *   (KEP-1669), chosen independently for the Cluster and the Local policy.
+ */
+import { Random } from '../util/random';
+import { cidrContains, parseIP } from '../util/ip';
+import type { Protocol } from '../model/types';
+import type { ClusterState, Hop, Outcome, RouteAttempt, RouteCandidate, RouteRequest, RouteResult, SimNode, SimPod, SimService, SimServicePort } from './types';
+import { parseSource, parseTarget, TargetError, inPodCIDR, type Source, type Target } from './target';
+import { endpointsFor, findServicePort, routingIndex, type RouteEndpoint, type RoutingIndex } from './target-index';
+import { hostPortPod, httpBody, podListens } from './app-model';
+import { lookupFrom } from '../dns/resolver';
+import { dnsIndex } from '../dns/records';
 
-// Placeholder until routing lands: the real implementation models kube-proxy's rules.
-export function routeRequest(_cluster: ClusterState, _request: RouteRequest): RouteResult {
-  throw new Error('routing is not available yet');
+const EXCLUDE_FROM_LB = 'node.kubernetes.io/exclude-from-external-load-balancers';
+const MAX_COUNT = 1_000_000;
+
+interface Ctx {
+  cluster: ClusterState;
+  idx: RoutingIndex;
+  source: Source;
+  target: Target;
+  protocol: Protocol;
+}
+
+interface Failure {
+  outcome: Exclude<Outcome, 'ok'>;
+  reason: string;
+  hops: Hop[];
+}
+
+/** One node where kube-proxy handles the connection, with what it can reach from there. */
+interface NodeChoice {
+  node: SimNode | null;
+  endpoints: RouteEndpoint[];
+  /** The source address the endpoint sees: the client's, or the node's after SNAT. */
+  snatTo: string | null;
+  failure: Failure | null;
+  note: string;
+}
+
+type Plan =
+  | { kind: 'fixed'; failure: Failure; service: string | null }
+  | { kind: 'deliver'; ip: string; port: number; pod: SimPod | null; sourceIP: string; service: string | null; hops: Hop[] }
+  | { kind: 'balance'; service: SimService; svcPort: SimServicePort; destIP: string; hops: Hop[]; choices: NodeChoice[] };
+
+export function routeRequest(cluster: ClusterState, request: RouteRequest): RouteResult {
+  const namespace = request.namespace ?? 'default';
+  const count = request.count ?? 1;
+  if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) throw new TargetError(`count must be a whole number from 1 to ${MAX_COUNT}, got ${count}`, 'e.g. --count 30');
+  const seed = request.seed ?? cluster.seed;
+  const protocol = request.protocol ?? 'TCP';
+  const source = parseSource(cluster, request.from, namespace);
+  const target = parseTarget(request.to);
+  const ctx: Ctx = { cluster, idx: routingIndex(cluster), source, target, protocol };
+  const sourceHop: Hop = { kind: 'source', text: `${source.label} (${source.ip}${source.node ? ` on ${source.node.name}` : ''}) connects to ${target.text}` };
+
+  const result: RouteResult = {
+    request: { ...request, namespace, count, seed, protocol },
+    resolved: null,
+    candidates: [],
+    results: [],
+    summary: { ok: 0, refused: 0, dropped: 0, 'dns-error': 0, byPod: {} },
+  };
+
+  let destinations: string[];
+  const baseHops: Hop[] = [sourceHop];
+  let headless: SimService | null = null;
+  if (target.hostIsIP) destinations = [target.host];
+  else {
+    const dns = resolveTarget(ctx);
+    baseHops.push(...dns.hops);
+    if ('failure' in dns) {
+      for (let i = 0; i < count; i++) record(result, { outcome: 'dns-error', reason: dns.failure, service: null, pod: null, podIP: null, node: null, port: null, sourceIP: null, body: null, hops: [...baseHops] });
+      return result;
+    }
+    destinations = dns.ips;
+    headless = dns.headless;
+    result.resolved = { name: dns.name, ip: dns.ips[0] };
+  }
+
+  const plans = new Map<string, Plan>();
+  const planOf = (ip: string): Plan => {
+    let p = plans.get(ip);
+    if (!p) {
+      p = planRoute(ctx, ip, target.port, headless);
+      plans.set(ip, p);
+    }
+    return p;
+  };
+  result.candidates = candidatesOf(destinations.map(planOf), target.port);
+
+  const rng = Random.derive(seed, `route|${source.ip}|${target.text}`);
+  const affinity = new Map<string, RouteEndpoint>();
+  for (let i = 0; i < count; i++) {
+    // The kubeadm Corefile's `loadbalance` plugin shuffles A records: a headless name spreads over its pods.
+    const dest = destinations.length === 1 ? destinations[0] : destinations[rng.int(0, destinations.length - 1)];
+    record(result, attempt(ctx, planOf(dest), baseHops, rng, affinity));
+  }
+  return result;
+}
+
+function record(result: RouteResult, a: RouteAttempt): void {
+  result.results.push(a);
+  result.summary[a.outcome]++;
+  if (a.pod) result.summary.byPod[a.pod] = (result.summary.byPod[a.pod] ?? 0) + 1;
+}
+
+function podKey(p: SimPod): string {
+  return `${p.namespace}/${p.name}`;
+}
+
+function svcKey(s: SimService): string {
+  return `${s.namespace}/${s.name}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// DNS step
+
+type DnsStep = { hops: Hop[]; name: string; ips: string[]; headless: SimService | null } | { hops: Hop[]; failure: string };
+
+function resolveTarget(ctx: Ctx): DnsStep {
+  const { cluster, source, target } = ctx;
+  const lookup = lookupFrom(cluster, source, target.host, 'A');
+  const conf = lookup.resolvConf;
+  const server = lookup.server === 'cluster' ? `CoreDNS (${conf.nameservers[0]})` : lookup.server === 'node' ? `the resolver outside the cluster (${conf.nameservers[0]})` : 'no nameserver';
+  const ips = lookup.answers.filter((a) => a.type === 'A').map((a) => a.data);
+  const cname = lookup.answers.find((a) => a.type === 'CNAME');
+  const triedText = lookup.tried.map((t) => t.slice(0, -1)).join(', ');
+  if (ips.length && lookup.answeredName) {
+    const name = lookup.answeredName.slice(0, -1);
+    const hops: Hop[] = [];
+    const svc = serviceOfName(ctx, name);
+    let text = `${server} answers ${name} -> ${ips.join(', ')}`;
+    if (lookup.tried.length > 1) text += ` (names tried: ${triedText})`;
+    if (cname) text += `; ${name} is a CNAME for ${cname.data.slice(0, -1)} (ExternalName), which leaves the cluster`;
+    hops.push({ kind: 'dns', text });
+    const headless = svc && svc.clusterIP === 'None' ? svc : null;
+    if (headless) hops.push({ kind: 'service', text: `${svcKey(headless)} is a headless Service (clusterIP: None): DNS returns the pod IPs and no kube-proxy rule is involved` });
+    return { hops, name, ips, headless };
+  }
+  const hops: Hop[] = [{ kind: 'dns', text: `${server} has no address for ${target.host}: ${lookup.rcode === 'NOERROR' ? 'no A record' : lookup.rcode}${triedText ? ` (names tried: ${triedText})` : ''}` }];
+  return { hops, failure: dnsFailureReason(ctx, lookup.rcode, cname?.data, triedText, conf.policy) };
+}
+
+function serviceOfName(ctx: Ctx, fqdn: string): SimService | null {
+  const idx = dnsIndex(ctx.cluster);
+  const suffix = `.svc.${idx.domain}`;
+  if (!fqdn.endsWith(suffix)) return null;
+  const parts = fqdn.slice(0, -suffix.length).split('.');
+  if (parts.length !== 2) return null;
+  return idx.services.get(`${parts[0]}.${parts[1]}`) ?? null;
+}
+
+function dnsFailureReason(ctx: Ctx, rcode: string, cname: string | undefined, tried: string, policy: string): string {
+  const { source, target, cluster } = ctx;
+  const name = target.host;
+  if (cname) return `${name} is an ExternalName for ${cname.slice(0, -1)}, which leaves the cluster, and the upstream DNS has no address for ${cname.slice(0, -1)}`;
+  const first = name.split('.')[0];
+  const matching = cluster.services.filter((s) => s.name === first);
+  const svcNote = matching.length ? ` (Service ${matching.map(svcKey).join(', ')} has ClusterIP ${matching.map((s) => s.clusterIP ?? 'none').join(', ')})` : '';
+  if (source.kind !== 'pod') {
+    return `${source.kind === 'node' ? `node ${source.node?.name}` : 'a client outside the cluster'} does not use the cluster DNS (CoreDNS), so the Service name "${name}" does not resolve there (${rcode})${svcNote}; use the ClusterIP${source.kind === 'external' ? ' from inside the cluster, or a NodePort/LoadBalancer address' : ''}, or run the request from a pod`;
+  }
+  if (policy.startsWith('Default') || policy === 'None') {
+    return `${source.label} uses dnsPolicy ${policy}, so it asks a resolver that knows no cluster names: "${name}" does not resolve (${rcode})${svcNote}`;
+  }
+  if (rcode === 'SERVFAIL') return `${source.label} has no nameserver to ask (dnsPolicy None without dnsConfig.nameservers)`;
+  const headless = matching.find((s) => s.clusterIP === 'None' && s.namespace === source.namespace);
+  if (headless) return `"${name}" does not resolve: headless Service ${svcKey(headless)} has no ready endpoints, and a headless Service without ready endpoints has no DNS records (NXDOMAIN)`;
+  const elsewhere = matching.filter((s) => s.namespace !== source.namespace);
+  const hint = elsewhere.length && !name.includes('.') ? `; a Service of that name exists in namespace ${elsewhere.map((s) => s.namespace).join(', ')}: use ${first}.${elsewhere[0].namespace}` : '';
+  return `"${name}" does not resolve (${rcode}${rcode === 'NOERROR' ? ', no A record' : ''}); names tried: ${tried}${hint}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning: what kube-proxy (or the network) does with a destination address
+
+function fixed(outcome: Failure['outcome'], reason: string, hops: Hop[] = [], service: string | null = null): Plan {
+  return { kind: 'fixed', failure: { outcome, reason, hops }, service };
+}
+
+function portLabel(p: { port: number; protocol: Protocol; name?: string }): string {
+  return `${p.port}/${p.protocol}${p.name ? ` (${p.name})` : ''}`;
+}
+
+function planRoute(ctx: Ctx, ip: string, port: number, headless: SimService | null): Plan {
+  const { idx, source, protocol } = ctx;
+  const parsed = parseIP(ip);
+  const svc = idx.servicesByClusterIP.get(ip);
+  if (svc) return planClusterIP(ctx, svc, ip, port);
+
+  const external = [...(idx.servicesByLoadBalancerIP.get(ip) ?? []).map((s) => ({ s, lb: true })), ...(idx.servicesByExternalIP.get(ip) ?? []).map((s) => ({ s, lb: false }))];
+  if (external.length) {
+    const hit = external.find(({ s }) => findServicePort(s, port, protocol));
+    if (!hit) {
+      const ports = external.flatMap(({ s }) => s.ports.map(portLabel)).join(', ');
+      return fixed('dropped', `${ip} belongs to Service ${external.map(({ s }) => svcKey(s)).join(', ')}, which does not expose ${port}/${protocol} (it exposes ${ports}); nothing forwards that port, so the connection times out`);
+    }
+    return planExternalAddress(ctx, hit.s, findServicePort(hit.s, port, protocol)!, ip, hit.lb);
+  }
+
+  const node = idx.nodesByIP.get(ip);
+  if (node) return planNodeIP(ctx, node, port);
+
+  const pod = idx.podsByIP.get(ip);
+  if (pod) {
+    if (source.kind === 'external') return fixed('dropped', `${ip} is the IP of pod ${podKey(pod)}; pod IPs are only routable inside the cluster, so a client outside cannot reach it (expose it with a NodePort or LoadBalancer Service)`);
+    const hops: Hop[] = headless ? [] : [{ kind: 'pod', text: `${ip} is the IP of pod ${podKey(pod)}: the packet goes straight to the pod, no Service involved` }];
+    return { kind: 'deliver', ip, port, pod, sourceIP: source.ip, service: headless ? svcKey(headless) : null, hops };
+  }
+
+  if (parsed && idx.serviceCIDR && cidrContains(idx.serviceCIDR, parsed)) {
+    return fixed('dropped', `${ip} is in the service CIDR ${idx.serviceCIDR.text} but no Service has this ClusterIP; kube-proxy drops traffic to unallocated ClusterIPs`);
+  }
+  if (inPodCIDR(ctx.cluster, ip)) return fixed('dropped', `no pod has the IP ${ip} (it is in the pod CIDR ${ctx.cluster.config.podCIDR}, but unused)`);
+  if (source.kind === 'external') return fixed('dropped', `${ip} is not an address of this cluster (no node, LoadBalancer or external IP has it)`);
+  return leavesCluster(ctx, ip, port);
+}
+
+function leavesCluster(ctx: Ctx, ip: string, port: number): Plan {
+  const known = [...dnsIndex(ctx.cluster).upstream.values()].some((ips) => ips.includes(ip));
+  if (!known) return fixed('dropped', `nothing in the simulated cluster or its upstream DNS table has the address ${ip}; svclab assumes no host answers there`);
+  return { kind: 'deliver', ip, port, pod: null, sourceIP: ctx.source.ip, service: null, hops: [{ kind: 'external', text: `${ip} is outside the cluster: the connection leaves the cluster (masqueraded to the node's IP)` }] };
+}
+
+/** CategorizeEndpoints for one policy: ready endpoints, else serving-and-terminating ones. */
+function usableEndpoints(all: RouteEndpoint[], localNode: string | null): RouteEndpoint[] {
+  const pool = localNode === null ? all : all.filter((e) => e.nodeName === localNode);
+  const ready = pool.filter((e) => e.ready);
+  return ready.length ? ready : pool.filter((e) => e.serving && e.terminating);
+}
+
+function hasAnyEndpoints(all: RouteEndpoint[]): boolean {
+  return all.some((e) => e.ready || (e.serving && e.terminating));
+}
+
+function noEndpointsReason(svc: SimService, port: SimServicePort, all: RouteEndpoint[]): string {
+  const base = `Service ${svcKey(svc)} has no usable endpoint for port ${portLabel(port)}`;
+  let why: string;
+  if (all.length) why = `its ${all.length} endpoint${all.length > 1 ? 's are' : ' is'} not ready (and not terminating-but-serving)`;
+  else if (svc.spec.selector === null) why = 'it has no selector and no Endpoints/EndpointSlices were given for it';
+  else if (typeof port.targetPort === 'string') why = `no running, matching pod declares a container port named "${port.targetPort}" (the targetPort)`;
+  else why = `its selector ${Object.entries(svc.spec.selector).map(([k, v]) => `${k}=${v}`).join(',') || '(empty)'} matches no running pod in namespace ${svc.namespace}`;
+  return `${base}: ${why}; kube-proxy rejects the connection ("has no endpoints")`;
+}
+
+function planClusterIP(ctx: Ctx, svc: SimService, ip: string, port: number): Plan {
+  const { source, protocol, idx } = ctx;
+  if (source.kind === 'external') {
+    return fixed('dropped', `${ip} is the ClusterIP of Service ${svcKey(svc)}: a virtual address that exists only inside the cluster, so a client outside cannot reach it (use a NodePort or LoadBalancer Service)`, [], svcKey(svc));
+  }
+  const sp = findServicePort(svc, port, protocol);
+  if (!sp) {
+    return fixed('refused', `Service ${svcKey(svc)} (ClusterIP ${ip}) has no port ${port}/${protocol}; it exposes ${svc.ports.map(portLabel).join(', ') || 'no ports'}. kube-proxy rejects connections to undefined ports of a ClusterIP (nftables mode; in iptables mode they time out)`, [], svcKey(svc));
+  }
+  const all = endpointsFor(idx, svc, sp);
+  const serviceHop: Hop = { kind: 'service', text: `${ip}:${port}/${protocol} is the ClusterIP of Service ${svcKey(svc)} (port ${sp.name ?? port} -> targetPort ${sp.targetPort})` };
+  const local = svc.spec.internalTrafficPolicy === 'Local';
+  const node = source.node;
+  const nodeName = node?.name ?? '';
+  if (!hasAnyEndpoints(all)) return fixed('refused', noEndpointsReason(svc, sp, all), [serviceHop], svcKey(svc));
+  const usable = usableEndpoints(all, local ? nodeName : null);
+  if (!usable.length) {
+    return fixed('dropped', `Service ${svcKey(svc)} has internalTrafficPolicy: Local and no ready endpoint on ${nodeName} (where the request starts); kube-proxy drops the traffic ("has no local endpoints")`, [serviceHop], svcKey(svc));
+  }
+  return {
+    kind: 'balance',
+    service: svc,
+    svcPort: sp,
+    destIP: ip,
+    hops: [serviceHop],
+    choices: [{ node, endpoints: usable, snatTo: null, failure: null, note: local ? ' (internalTrafficPolicy: Local: endpoints on this node only)' : '' }],
+  };
+}
+
+/**
+ * External traffic (node ports, LoadBalancer ingress, externalIPs) arriving at `node`:
+ * - from a client outside (or another node), the Service's externalTrafficPolicy applies;
+ * - from a pod or from the node itself, kube-proxy short-circuits to the Cluster policy.
+ */
+function externalChoice(ctx: Ctx, svc: SimService, all: RouteEndpoint[], node: SimNode): NodeChoice {
+  const { source } = ctx;
+  const local = svc.spec.externalTrafficPolicy === 'Local';
+  const fromPod = source.kind === 'pod' && !source.hostNetwork;
+  const fromThisNode = source.node?.name === node.name && source.kind !== 'pod';
+  const fromThisNodeHostNet = source.kind === 'pod' && source.hostNetwork && source.node?.name === node.name;
+  const insideShortCircuit = fromPod || fromThisNode || fromThisNodeHostNet;
+  if (local && !insideShortCircuit) {
+    const usable = usableEndpoints(all, node.name);
+    if (!usable.length) {
+      return {
+        node,
+        endpoints: [],
+        snatTo: null,
+        failure: { outcome: 'dropped', reason: `Service ${svcKey(svc)} has externalTrafficPolicy: Local and node ${node.name} runs none of its ready endpoints; kube-proxy on ${node.name} drops the traffic ("has no local endpoints")`, hops: [] },
+        note: '',
+      };
+    }
+    return { node, endpoints: usable, snatTo: null, failure: null, note: ' (externalTrafficPolicy: Local: endpoints on this node only, client IP kept)' };
+  }
+  const usable = usableEndpoints(all, null);
+  // EXT chain: Cluster policy masquerades; Local policy lets pod traffic keep its IP and masquerades the node's own.
+  const snatTo = local && fromPod ? null : node.internalIP;
+  const note = local ? ' (traffic from inside the cluster uses the Cluster policy even with externalTrafficPolicy: Local)' : '';
+  return { node, endpoints: usable, snatTo, failure: null, note };
+}
+
+function planNodeIP(ctx: Ctx, node: SimNode, port: number): Plan {
+  const { idx, protocol, cluster } = ctx;
+  const entry = idx.nodePorts.get(`${protocol}/${port}`);
+  if (entry) {
+    const { service: svc, port: sp } = entry;
+    const all = endpointsFor(idx, svc, sp);
+    const serviceHop: Hop = { kind: 'service', text: `${port}/${protocol} on node ${node.name} (${node.internalIP}) is the nodePort of Service ${svcKey(svc)} (port ${sp.port} -> targetPort ${sp.targetPort}); kube-proxy opens it on every node` };
+    if (!hasAnyEndpoints(all)) return fixed('refused', noEndpointsReason(svc, sp, all), [serviceHop], svcKey(svc));
+    return { kind: 'balance', service: svc, svcPort: sp, destIP: node.internalIP, hops: [serviceHop], choices: [externalChoice(ctx, svc, all, node)] };
+  }
+  const pods = idx.podsByNode.get(node.name) ?? [];
+  const hostNet = (idx.hostNetworkPodsByNode.get(node.name) ?? []).find((p) => p.spec.containers.some((c) => c.ports.some((cp) => cp.containerPort === port && cp.protocol === protocol)));
+  if (hostNet) {
+    return { kind: 'deliver', ip: node.internalIP, port, pod: hostNet, sourceIP: ctx.source.ip, service: null, hops: [{ kind: 'node', text: `hostNetwork pod ${podKey(hostNet)} listens on ${node.name}'s own IP, port ${port}` }] };
+  }
+  const hp = hostPortPod(pods, port, protocol);
+  if (hp) {
+    return { kind: 'deliver', ip: hp.pod.podIP, port: hp.containerPort, pod: hp.pod, sourceIP: node.internalIP, service: null, hops: [{ kind: 'node', text: `hostPort ${port} on ${node.name} forwards to pod ${podKey(hp.pod)} port ${hp.containerPort}` }] };
+  }
+  if (node.internalIP === cluster.config.apiServer.ip && port === cluster.config.apiServer.port) {
+    return { kind: 'deliver', ip: node.internalIP, port, pod: null, sourceIP: ctx.source.ip, service: null, hops: [] };
+  }
+  const range = cluster.config.nodePortRange;
+  const inRange = port >= range.min && port <= range.max;
+  return fixed('refused', `nothing listens on node ${node.name} (${node.internalIP}) port ${port}/${protocol}${inRange ? `: no Service has nodePort ${port}` : ` (node ports are ${range.min}-${range.max})`}`);
+}
+
+function planExternalAddress(ctx: Ctx, svc: SimService, sp: SimServicePort, ip: string, lb: boolean): Plan {
+  const { idx, cluster, source } = ctx;
+  const all = endpointsFor(idx, svc, sp);
+  const what = lb ? 'the LoadBalancer address' : 'an externalIP';
+  const serviceHop: Hop = { kind: 'service', text: `${ip}:${sp.port}/${sp.protocol} is ${what} of Service ${svcKey(svc)} (targetPort ${sp.targetPort})` };
+  if (!hasAnyEndpoints(all)) return fixed('refused', noEndpointsReason(svc, sp, all), [serviceHop], svcKey(svc));
+  if (source.kind !== 'external' && source.node) {
+    // kube-proxy on the source's own node captures the address (KUBE-SERVICES has rules for it).
+    return { kind: 'balance', service: svc, svcPort: sp, destIP: ip, hops: [serviceHop], choices: [externalChoice(ctx, svc, all, source.node)] };
+  }
+  let nodes = cluster.nodes;
+  if (lb) {
+    nodes = nodes.filter((n) => !(EXCLUDE_FROM_LB in n.labels));
+    if (svc.spec.externalTrafficPolicy === 'Local') {
+      // The load balancer health-checks healthCheckNodePort and only sends to nodes with a local endpoint.
+      const healthy = nodes.filter((n) => usableEndpoints(all, n.name).length > 0);
+      if (!healthy.length) return fixed('dropped', `Service ${svcKey(svc)} has externalTrafficPolicy: Local and no node runs a ready endpoint, so every node fails the load balancer's health check`, [serviceHop], svcKey(svc));
+      nodes = healthy;
+    }
+  }
+  if (!nodes.length) return fixed('dropped', `no node can receive traffic for ${ip}`, [serviceHop], svcKey(svc));
+  return { kind: 'balance', service: svc, svcPort: sp, destIP: ip, hops: [serviceHop], choices: nodes.map((n) => externalChoice(ctx, svc, all, n)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attempts
+
+function attempt(ctx: Ctx, plan: Plan, baseHops: Hop[], rng: Random, affinity: Map<string, RouteEndpoint>): RouteAttempt {
+  if (plan.kind === 'fixed') {
+    return { outcome: plan.failure.outcome, reason: plan.failure.reason, service: plan.service, pod: null, podIP: null, node: null, port: null, sourceIP: null, body: null, hops: [...baseHops, ...plan.failure.hops, { kind: 'node', text: plan.failure.reason }] };
+  }
+  if (plan.kind === 'deliver') return deliver(ctx, plan.ip, plan.port, plan.pod, plan.sourceIP, plan.service, [...baseHops, ...plan.hops]);
+  const choice = plan.choices.length === 1 ? plan.choices[0] : plan.choices[rng.int(0, plan.choices.length - 1)];
+  const hops = [...baseHops, ...plan.hops];
+  const service = svcKey(plan.service);
+  if (choice.failure) {
+    hops.push({ kind: 'node', text: choice.failure.reason });
+    return { outcome: choice.failure.outcome, reason: choice.failure.reason, service, pod: null, podIP: null, node: null, port: null, sourceIP: null, body: null, hops };
+  }
+  const eps = choice.endpoints;
+  const clientIP = ctx.source.ip;
+  const sticky = plan.service.spec.sessionAffinity === 'ClientIP';
+  const affinityKey = `${choice.node?.name ?? ''}|${service}|${plan.svcPort.port}|${clientIP}`;
+  let ep = sticky ? affinity.get(affinityKey) : undefined;
+  if (!ep || !eps.includes(ep)) {
+    ep = eps.length === 1 ? eps[0] : eps[rng.int(0, eps.length - 1)];
+    if (sticky) affinity.set(affinityKey, ep);
+  }
+  // Hairpin: a pod reaching itself through a Service is masqueraded (KUBE-SEP "-s <endpoint IP> -j KUBE-MARK-MASQ").
+  const hairpin = ctx.source.kind === 'pod' && ep.ip === ctx.source.ip && choice.node;
+  const sourceIP = hairpin ? choice.node!.internalIP : choice.snatTo ?? clientIP;
+  const where = choice.node ? `kube-proxy on ${choice.node.name}` : 'kube-proxy';
+  const pick = eps.length === 1 ? 'the only usable endpoint' : `one of ${eps.length} usable endpoints, picked at random`;
+  const affinityText = sticky ? `; sessionAffinity: ClientIP keeps ${clientIP} on this endpoint for ${plan.service.spec.sessionAffinityTimeoutSeconds}s` : '';
+  const snatText = sourceIP !== clientIP ? `; source address rewritten (SNAT) to ${sourceIP}` : '';
+  hops.push({ kind: 'node', text: `${where} DNATs ${plan.destIP}:${ctx.target.port} to ${ep.ip}:${ep.port} (${pick})${choice.note}${affinityText}${snatText}` });
+  return deliver(ctx, ep.ip, ep.port, ep.pod, sourceIP, service, hops);
+}
+
+function deliver(ctx: Ctx, ip: string, port: number, pod: SimPod | null, sourceIP: string, service: string | null, hops: Hop[]): RouteAttempt {
+  const { protocol, target, cluster, idx } = ctx;
+  const base = { service, podIP: ip, port, sourceIP };
+  if (pod) {
+    const key = podKey(pod);
+    const listening = podListens(pod, port, protocol);
+    if (listening.listens) {
+      const body = target.http ? httpBody(pod) : null;
+      hops.push({ kind: 'pod', text: `pod ${key} (${ip}) on ${pod.nodeName} accepts on port ${port}/${protocol}${body ? ` and answers "${body}"` : ''}` });
+      return { ...base, outcome: 'ok', reason: `answered by pod ${key} (${ip}:${port})`, pod: key, node: pod.nodeName, body, hops };
+    }
+    const reason = `connection refused by pod ${key}: ${service ? `kube-proxy delivered it to ${ip}:${port}` : `it was sent to ${ip}:${port}`}, but the containers listen only on ${listening.declared}${service ? `. The Service's targetPort must be a port the container listens on (its containerPort)` : ''}`;
+    hops.push({ kind: 'pod', text: `pod ${key} (${ip}) on ${pod.nodeName} has nothing listening on ${port}/${protocol} and resets the connection` });
+    return { ...base, outcome: 'refused', reason, pod: key, node: pod.nodeName, body: null, hops };
+  }
+  const node = idx.nodesByIP.get(ip);
+  if (node) {
+    if (ip === cluster.config.apiServer.ip && port === cluster.config.apiServer.port) {
+      hops.push({ kind: 'node', text: `kube-apiserver on ${node.name} (${ip}:${port}) accepts the connection` });
+      return { ...base, outcome: 'ok', reason: `answered by the API server on ${node.name} (${ip}:${port})`, pod: null, node: node.name, body: null, hops };
+    }
+    const reason = `nothing listens on node ${node.name} (${ip}) port ${port}/${protocol}`;
+    hops.push({ kind: 'node', text: reason });
+    return { ...base, outcome: 'refused', reason, pod: null, node: node.name, body: null, hops };
+  }
+  if (inPodCIDR(cluster, ip)) {
+    const reason = `the endpoint ${ip}:${port} is in the pod CIDR but no pod has that IP`;
+    hops.push({ kind: 'pod', text: reason });
+    return { ...base, outcome: 'dropped', reason, pod: null, node: null, body: null, hops };
+  }
+  const reason = `the connection leaves the cluster to ${ip}:${port}; svclab does not model hosts outside the cluster and counts it as answered`;
+  if (!hops.some((h) => h.kind === 'external')) hops.push({ kind: 'external', text: `${ip} is outside the cluster` });
+  return { ...base, outcome: 'ok', reason, pod: null, node: null, body: null, hops };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidates: every endpoint a plan can reach, whatever the sampling.
+
+function candidatesOf(plans: Plan[], targetPort: number): RouteCandidate[] {
+  const out = new Map<string, RouteCandidate>();
+  const add = (pod: SimPod | null, ip: string, port: number, node: string) => {
+    const c: RouteCandidate = { pod: pod ? podKey(pod) : '', podIP: ip, port, node: pod?.nodeName ?? node };
+    out.set(`${c.pod}|${ip}|${port}`, c);
+  };
+  for (const p of plans) {
+    if (p.kind === 'deliver') add(p.pod, p.ip, p.pod ? p.port : targetPort, '');
+    else if (p.kind === 'balance') for (const ch of p.choices) for (const e of ch.endpoints) add(e.pod, e.ip, e.port, e.nodeName);
+  }
+  return [...out.values()].sort((a, b) => (a.pod !== b.pod ? (a.pod < b.pod ? -1 : 1) : a.podIP !== b.podIP ? (a.podIP < b.podIP ? -1 : 1) : a.port - b.port));
 }

@@ -1,0 +1,42 @@
+/**
+ * What svclab assumes about the application inside a pod. Kubernetes itself does not care:
+ * containerPort is informational and kube-proxy delivers to the endpoint's port regardless.
+ * svclab models the app: a pod whose containers declare ports listens only on those; a pod
+ * that declares none is assumed to listen on any port. An HTTP request is answered like the
+ * seed tutorial's echo image (alicek106/rr-test:echo-hostname): `Hello, <hostname>`.
+ */
+import type { Protocol } from '../model/types';
+import type { SimPod } from './types';
+
+export type Listening = { listens: true } | { listens: false; declared: string };
+
+export function podListens(pod: SimPod, port: number, protocol: Protocol): Listening {
+  const declared: string[] = [];
+  for (const c of pod.spec.containers) {
+    for (const p of c.ports) {
+      if (p.containerPort === port && p.protocol === protocol) return { listens: true };
+      declared.push(`${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`);
+    }
+  }
+  if (!declared.length) return { listens: true };
+  return { listens: false, declared: [...new Set(declared)].join(', ') };
+}
+
+/** The pod's hostname as the kubelet sets it: spec.hostname, else the pod name. */
+export function podHostname(pod: SimPod): string {
+  return pod.spec.hostname ?? pod.name;
+}
+
+export function httpBody(pod: SimPod): string {
+  return `Hello, ${podHostname(pod)}`;
+}
+
+/** The pod serving a hostPort on a node (the CNI portmap plugin DNATs node-IP:hostPort to it). */
+export function hostPortPod(pods: readonly SimPod[], port: number, protocol: Protocol): { pod: SimPod; containerPort: number } | null {
+  for (const pod of pods) {
+    for (const c of pod.spec.containers) {
+      for (const p of c.ports) if (p.hostPort === port && p.protocol === protocol) return { pod, containerPort: p.containerPort };
+    }
+  }
+  return null;
+}
