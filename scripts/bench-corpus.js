@@ -111,7 +111,8 @@ function generateCorpus(dir, documents = 10000, filesTarget = 1100) {
       for (const make of [deployment, service, configMap]) {
         if (docs >= documents) break;
         // Each app's upstream is a real Service, so the corpus is valid (no false errors).
-        parts.push(make(app, ns, j).replace(`${app}-upstream:80`, `app-${(j + 1) % apps}.team-${((j + 1) % apps) % 10}:80`));
+        const up = (j + 1) % Math.floor(documents / 3); // always an app that has its Service
+        parts.push(make(app, ns, j).replace(`${app}-upstream:80`, `app-${up}.team-${up % 10}:80`));
         docs++;
       }
     }

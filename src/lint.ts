@@ -1,8 +1,14 @@
 import { collectFiles, type CollectOptions } from './load/files';
 import type { SourceFile, UnreadableFile } from './load/source';
+import * as os from 'node:os';
 import { parseSourceFile } from './parse/parse-file';
 import type { Manifest } from './parse/manifest';
 import { createSchemaValidator } from './schema';
+import { lintFile, ruleScope } from './lint-file';
+import { RULES } from './rules/index';
+import { lintOnWorkers, WORKERS_AVAILABLE } from './parallel/pool';
+import { LazyDocumentSource } from './parallel/lazy-document';
+import type { DocumentSource } from './parse/document';
 import { buildModel } from './model/build';
 import type { Model } from './model/types';
 import { runRules } from './rules/run';
@@ -21,7 +27,15 @@ export interface LintOptions {
   clusterDomain?: string;
   /** Directories of extra JSON schemas (kubeconform naming), for custom resources. */
   schemaDirs?: string[];
+  /**
+   * Worker threads for parsing, schema and per-object rules (default: the number of CPUs).
+   * Cross-object rules always see every object. Small inputs are linted on this thread.
+   */
+  jobs?: number;
 }
+
+/** Below this much YAML, starting worker threads costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
 
 export interface LintFilesOptions extends LintOptions, CollectOptions {}
 
@@ -45,8 +59,38 @@ export function settingsFrom(options: LintOptions): LintSettings {
 /** Lints files, directories and globs: the library form of `svclab lint`. */
 export async function lint(paths: string[], options: LintFilesOptions = {}): Promise<LintRun> {
   const collected = await collectFiles(paths, options);
-  const run = lintSources(collected.files, options, collected.unreadable);
+  const jobs = options.jobs ?? os.availableParallelism();
+  const bytes = collected.files.reduce((n, f) => n + f.text.length, 0);
+  const run =
+    jobs > 1 && WORKERS_AVAILABLE && bytes >= PARALLEL_MIN_BYTES && collected.files.length > 1
+      ? await lintInParallel(collected.files, options, collected.unreadable, jobs)
+      : lintSources(collected.files, options, collected.unreadable);
   return { ...run, missing: collected.missing };
+}
+
+/** Parse, schema and per-object rules on worker threads; cross-object rules here, over all objects. */
+export async function lintInParallel(sources: SourceFile[], options: LintOptions, unreadable: UnreadableFile[], jobs: number): Promise<LintRun> {
+  const settings = settingsFrom(options);
+  const results = await lintOnWorkers(sources, settings, options.schemaDirs ?? [], jobs);
+  const pending: PendingFinding[] = unreadable.map(unreadableFinding);
+  const manifests: Manifest[] = [];
+  results.forEach((result, i) => {
+    const source = sources[i];
+    let reparsed: Manifest[] | undefined;
+    const resolve = (docIndex: number, rootKey: string) => (): DocumentSource => {
+      reparsed ??= parseSourceFile(source, { fast: true }).manifests;
+      const m = reparsed.find((x) => x.docIndex === docIndex && JSON.stringify(x.root) === rootKey);
+      if (!m) throw new Error(`cannot find document ${docIndex} of ${source.path} again`);
+      return m.source;
+    };
+    const fileManifests = result.manifests.map((d) => ({ ...d, source: new LazyDocumentSource(d.file, d.docIndex, resolve(d.docIndex, JSON.stringify(d.root))) }));
+    manifests.push(...fileManifests);
+    for (const { manifestIndex, ...f } of result.findings) pending.push({ ...f, manifest: manifestIndex >= 0 ? fileManifests[manifestIndex] : null });
+  });
+  const model = buildModel(manifests, settings.defaultNamespace);
+  pending.push(...runRules(model, settings, RULES.filter((r) => ruleScope(r) === 'cluster')));
+  const findings = finalizeFindings(pending, options.rules ?? {});
+  return { findings, summary: summarize(findings, sources.length + unreadable.length, manifests.length), missing: [], manifests, model };
 }
 
 /** Lints in-memory sources: everything after loading, synchronously. */
@@ -56,12 +100,9 @@ export function lintSources(sources: SourceFile[], options: LintOptions = {}, un
   const manifests: Manifest[] = [];
   const validate = createSchemaValidator({ schemaDirs: options.schemaDirs ?? [], defaultNamespace: settings.defaultNamespace });
   for (const source of sources) {
-    const parsed = parseSourceFile(source, { fast: true });
-    pending.push(...parsed.findings);
-    for (const m of parsed.manifests) {
-      manifests.push(m);
-      pending.push(...validate(m));
-    }
+    const file = lintFile(source, validate, settings, []);
+    manifests.push(...file.manifests);
+    pending.push(...file.findings);
   }
   const model = buildModel(manifests, settings.defaultNamespace);
   pending.push(...runRules(model, settings));

@@ -1,11 +1,10 @@
 import * as path from 'node:path';
-import { lintSources, type LintFilesOptions } from '../lint';
-import { collectFiles } from '../load/files';
+import { lint, type LintFilesOptions } from '../lint';
 import { formatLintReport, LINT_FORMATS, reportInputFromRun } from '../report/lint-formats';
 import type { SeveritySetting } from '../types';
 import { formatHelp, numOf, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import { useColor, type CliIO } from './io';
-import { writeReport } from './output';
+import { isLintInput, writeReport } from './output';
 import { loadConfig } from '../config/load';
 import { RULES_BY_ID } from '../rules/index';
 import { didYouMean } from '../util/did-you-mean';
@@ -21,6 +20,7 @@ export const LINT_FLAGS: FlagSpecs = {
   config: { type: 'string', short: 'c', description: 'config file (default: svclab.config.yaml searched upward)', valueName: 'FILE' },
   'no-config': { type: 'boolean', description: 'ignore svclab.config.yaml' },
   'max-file-size': { type: 'number', description: 'largest file to parse, in MB (default 8)', valueName: 'MB' },
+  jobs: { type: 'number', short: 'j', description: 'worker threads for large inputs (default: number of CPUs; 1 = no workers)', valueName: 'N' },
   color: { type: 'boolean', description: 'force colours on (--no-color: off)' },
   debug: { type: 'boolean', description: 'print stack traces of internal errors' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
@@ -76,22 +76,24 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
     clusterDomain: config?.clusterDomain,
     ignorePatterns: [...(config?.ignorePatterns ?? []), ...strs(flags['ignore-pattern'])],
     schemaDirs: [...(config?.schemaDirs ?? []), ...strs(flags['schema-dir'])].map((d) => path.resolve(io.cwd, d)),
+    jobs: numOf(flags.jobs) !== undefined ? Math.max(1, Math.floor(numOf(flags.jobs)!)) : undefined,
     maxFileBytes: numOf(flags['max-file-size']) !== undefined ? numOf(flags['max-file-size'])! * 1048576 : undefined,
   };
-  // Loading and linting are done in two steps so that every input file is known, even one
-  // without objects or findings: --output must never replace any of them.
-  const collected = await collectFiles(operands, options);
-  const result = lintSources(collected.files, options, collected.unreadable);
-  for (const m of collected.missing) io.stderr.write(`svclab: no such file, directory or glob match: ${m}\n`);
+  const result = await lint(operands, options);
+  for (const m of result.missing) io.stderr.write(`svclab: no such file, directory or glob match: ${m}\n`);
   const output = str(flags.output);
   const color = format === 'stylish' && !output && useColor(flags.color as boolean | undefined, io.stdout, io.env);
-  const inputs = new Set<string>();
-  for (const f of collected.files) if (f.absPath) inputs.add(f.absPath);
-  for (const u of collected.unreadable) inputs.add(path.resolve(io.cwd, u.path));
-  const report = reportInputFromRun(result, options.namespace);
-  writeReport(io, formatLintReport(format, report, { color, cwd: io.cwd }), output, inputs);
+  const text = formatLintReport(format, reportInputFromRun(result, options.namespace), { color, cwd: io.cwd });
+  if (output) {
+    const known = new Set([...result.manifests.map((m) => m.file), ...result.findings.map((f) => f.file)].map((f) => path.resolve(io.cwd, f)));
+    const target = path.resolve(io.cwd, output);
+    if (await isLintInput(target, operands, io.cwd, known)) {
+      throw new UsageError(`--output ${output} is one of the input files; svclab never writes over its input`);
+    }
+  }
+  writeReport(io, text, output);
 
-  if (collected.missing.length || result.findings.some((f) => f.ruleId === 'file-unreadable')) return 2;
+  if (result.missing.length || result.findings.some((f) => f.ruleId === 'file-unreadable')) return 2;
   if (result.summary.errors > 0) return 1;
   const maxWarnings = numOf(flags['max-warnings']);
   if (maxWarnings !== undefined && maxWarnings >= 0 && result.summary.warnings > maxWarnings) {

@@ -19,6 +19,11 @@ export interface RuleMeta {
   description: string;
   category: RuleCategory;
   messages: Record<string, RuleMessage>;
+  /**
+   * `object`: the rule looks at one object at a time, so it may run file by file in a worker
+   * thread. `cluster` (the default, the safe choice): it compares objects and must see them all.
+   */
+  scope?: 'object' | 'cluster';
 }
 
 export interface RelatedReport {

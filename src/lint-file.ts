@@ -1,0 +1,33 @@
+import type { PendingFinding } from './findings';
+import type { SourceFile } from './load/source';
+import { buildModel } from './model/build';
+import type { Manifest } from './parse/manifest';
+import { parseSourceFile } from './parse/parse-file';
+import type { LintSettings } from './rules/context';
+import type { Rule } from './rules/rule';
+import { runRules } from './rules/run';
+import type { SchemaValidator } from './schema';
+
+export interface FileLint {
+  manifests: Manifest[];
+  findings: PendingFinding[];
+}
+
+/**
+ * Everything that needs only one file: parse, schema, and the rules whose scope is `object`
+ * (run over a model of this file's objects). Shared by the serial path and the worker threads,
+ * so both give the same findings.
+ */
+export function lintFile(source: SourceFile, validate: SchemaValidator, settings: LintSettings, objectRules: readonly Rule[]): FileLint {
+  const parsed = parseSourceFile(source, { fast: true });
+  const findings: PendingFinding[] = [...parsed.findings];
+  for (const m of parsed.manifests) findings.push(...validate(m));
+  if (objectRules.length > 0 && parsed.manifests.length > 0) {
+    findings.push(...runRules(buildModel(parsed.manifests, settings.defaultNamespace), settings, objectRules));
+  }
+  return { manifests: parsed.manifests, findings };
+}
+
+export function ruleScope(rule: Rule): 'object' | 'cluster' {
+  return rule.meta.scope ?? 'cluster';
+}

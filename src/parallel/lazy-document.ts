@@ -1,0 +1,33 @@
+import type { DocumentSource } from '../parse/document';
+import type { FieldPath, SourceRange } from '../types';
+import type { Node } from 'yaml';
+
+/**
+ * Stands in for a document parsed in a worker thread: the first time a position is needed,
+ * `resolve` re-parses the file in this thread. Only files with findings pay for it.
+ */
+export class LazyDocumentSource implements DocumentSource {
+  private target: DocumentSource | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly index: number,
+    private readonly resolve: () => DocumentSource,
+  ) {}
+
+  private doc(): DocumentSource {
+    return (this.target ??= this.resolve());
+  }
+
+  locate(path: FieldPath, options?: { key?: boolean }): SourceRange {
+    return this.doc().locate(path, options);
+  }
+
+  nodeAt(path: FieldPath): Node | null {
+    return this.doc().nodeAt(path);
+  }
+
+  documentRange(): SourceRange {
+    return this.doc().documentRange();
+  }
+}

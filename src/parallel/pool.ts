@@ -1,0 +1,47 @@
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { SourceFile } from '../load/source';
+import type { LintSettings } from '../rules/context';
+import type { FileResult, WorkerInput, WorkerOutput } from './protocol';
+
+/** Worker threads need compiled JavaScript: under ts-jest (sources are .ts) the serial path is used. */
+export const WORKERS_AVAILABLE = path.extname(__filename) === '.js';
+
+/** Splits files into `n` shares of about equal size, keeping each share's files in input order. */
+export function shareFiles(files: SourceFile[], n: number): number[][] {
+  const shares: number[][] = Array.from({ length: n }, () => []);
+  const load = new Array<number>(n).fill(0);
+  const order = files.map((f, i) => i).sort((a, b) => files[b].text.length - files[a].text.length || a - b);
+  for (const i of order) {
+    let best = 0;
+    for (let k = 1; k < n; k++) if (load[k] < load[best]) best = k;
+    shares[best].push(i);
+    load[best] += files[i].text.length + 200;
+  }
+  return shares.map((s) => s.sort((a, b) => a - b));
+}
+
+/** Lints files on `jobs` worker threads; results come back in input order. */
+export async function lintOnWorkers(files: SourceFile[], settings: LintSettings, schemaDirs: string[], jobs: number): Promise<FileResult[]> {
+  const shares = shareFiles(files, Math.min(jobs, files.length)).filter((s) => s.length > 0);
+  const results = new Array<FileResult>(files.length);
+  await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<void>((resolve, reject) => {
+          const input: WorkerInput = { settings, schemaDirs, files: share.map((i) => files[i]) };
+          const worker = new Worker(path.join(__dirname, 'lint-worker.js'), { workerData: input });
+          worker.once('message', (out: WorkerOutput) => {
+            if (!out.ok) reject(new Error(`lint worker failed: ${out.error}`));
+            else {
+              out.results.forEach((r, k) => (results[share[k]] = r));
+              resolve();
+            }
+            void worker.terminate();
+          });
+          worker.once('error', reject);
+        }),
+    ),
+  );
+  return results;
+}

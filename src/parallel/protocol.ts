@@ -1,0 +1,33 @@
+import type { PendingFinding } from '../findings';
+import type { SourceFile } from '../load/source';
+import type { FieldPath } from '../types';
+import type { LintSettings } from '../rules/context';
+
+/** What the main thread sends a lint worker. */
+export interface WorkerInput {
+  settings: LintSettings;
+  schemaDirs: string[];
+  files: SourceFile[];
+}
+
+/** A manifest without its parsed document (documents do not cross threads; the main thread re-parses on demand). */
+export interface ManifestData {
+  file: string;
+  docIndex: number;
+  root: FieldPath;
+  value: Record<string, unknown>;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace: string;
+}
+
+/** A finding whose `manifest` is replaced by its index in the file's manifests. */
+export type FindingData = Omit<PendingFinding, 'manifest'> & { manifestIndex: number };
+
+export interface FileResult {
+  manifests: ManifestData[];
+  findings: FindingData[];
+}
+
+export type WorkerOutput = { ok: true; results: FileResult[] } | { ok: false; error: string };
