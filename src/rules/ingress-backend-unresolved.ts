@@ -19,8 +19,8 @@ export default defineRule({
         hint: 'Set service.name to the name of a Service in namespace {{namespace}} (an Ingress can only reach Services of its own namespace), or create that Service.',
       },
       noPortNumber: {
-        message: 'backend port {{port}} is not a port of Service {{service}} (it exposes {{ports}}); requests for this path get an error from the ingress controller',
-        hint: "Use one of the Service's spec.ports[].port values (the Service port, not the targetPort or containerPort){{suggestion}}.",
+        message: 'backend port {{port}} is not a port of Service {{service}} (it exposes {{ports}}){{suggestion}}; requests for this path get an error from the ingress controller',
+        hint: "Use one of the Service's spec.ports[].port values (the Service port, not the targetPort or containerPort).",
       },
       noPortName: {
         message: 'backend port name "{{port}}" is not a port name of Service {{service}} (it exposes {{ports}}){{suggestion}}; requests for this path get an error from the ingress controller',

@@ -1,0 +1,124 @@
+import { findingsOf, ruleTester } from '../helpers';
+
+// The 002 seed's redis Service (lines 1-10).
+const redisSvc = (ns = '', port = 6379) => `apiVersion: v1
+kind: Service
+metadata:
+  name: redis${ns ? `\n  namespace: ${ns}` : ''}
+spec:
+  selector: {app: counter, tier: db}
+  ports:
+  - port: ${port}
+    targetPort: 6379
+---
+`;
+// The seed's counter Deployment; env entries start on line 26 (name) / 27 (value), 2 lines each.
+const counter = (env: Record<string, string>, ns = '') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: counter${ns ? `\n  namespace: ${ns}` : ''}
+spec:
+  selector:
+    matchLabels: {app: counter, tier: app}
+  template:
+    metadata:
+      labels: {app: counter, tier: app}
+    spec:
+      containers:
+      - name: counter
+        image: ghcr.io/subicura/counter:latest
+        env:
+${Object.entries(env).map(([k, v]) => `        - name: ${k}\n          value: "${v}"`).join('\n')}
+`;
+const sts = (name: string, service: string) => `---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: ${name}}
+spec:
+  serviceName: ${service}
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+      containers: [{name: db, image: db, ports: [{containerPort: 9042}, {name: xtrabackup, containerPort: 3307}]}]
+`;
+const headless = (name: string, clusterIP = 'None') => `---
+apiVersion: v1
+kind: Service
+metadata: {name: ${name}}
+spec:
+  clusterIP: ${clusterIP}
+  selector: {app: ${name}}
+  ports: [{port: 9042}]
+`;
+
+ruleTester('env-service-reference', {
+  valid: [
+    // The seed as written: REDIS_HOST=redis, REDIS_PORT=6379.
+    redisSvc() + counter({ REDIS_HOST: 'redis', REDIS_PORT: '6379' }),
+    redisSvc() + counter({ REDIS_ADDR: 'redis:6379', CACHE_URL: 'redis://redis:6379/0', FQDN: 'redis.default.svc.cluster.local:6379' }),
+    // Another namespace, by <service>.<namespace>.
+    redisSvc('cache') + counter({ REDIS_ADDR: 'redis.cache:6379', REDIS_URL: 'tcp://redis.cache.svc:6379' }),
+    // cassandra (real-world corpus): a per-pod name of a StatefulSet behind its headless Service resolves.
+    counter({ CASSANDRA_SEEDS: 'cassandra-0.cassandra.default.svc.cluster.local' }) + sts('cassandra', 'cassandra') + headless('cassandra'),
+    // mysql-replicated: a peer's own port behind a headless Service (3307 is in no Service).
+    counter({ PEER_ADDR: 'mysql-1.mysql:3307' }) + sts('mysql', 'mysql') + headless('mysql'),
+    // Not Service references: outside names, IPs, localhost, expansions, words under non-host names.
+    redisSvc() + counter({
+      API_URL: 'https://api.github.com/v3', SMTP_HOST: 'smtp.example.com', LISTEN_ADDR: '0.0.0.0:8080', DEBUG_ADDR: 'localhost:6060',
+      POD_ADDR: '$(POD_IP):8080', GET_HOSTS_FROM: 'dns', MODE: 'standalone', ZIPKIN: 'zipkin.jaeger.svc.cluster.local', KUBE: 'kubernetes.default.svc:443',
+    }),
+    // A namespace whose Services are not in the input is not judged (linting one Deployment alone).
+    counter({ REDIS_HOST: 'redis', REDIS_PORT: '6379' }),
+    // The cluster domain comes from the settings.
+    { code: redisSvc() + counter({ REDIS_ADDR: 'redis.default.svc.example.org:6379' }), options: { clusterDomain: 'example.org' } },
+  ],
+  invalid: [
+    {
+      code: redisSvc() + counter({ REDIS_HOST: 'rdis', REDIS_PORT: '6379' }),
+      errors: [{
+        line: 27, column: 18, path: 'spec.template.spec.containers[0].env[0].value', severity: 'warning', object: 'Deployment/default/counter',
+        message: 'REDIS_HOST=rdis refers to Service "rdis" in namespace default, which the input does not define (did you mean "redis"?); the name will not resolve',
+      }],
+    },
+    {
+      // The paired port variable names a port the Service does not expose: reported on REDIS_PORT's value.
+      code: redisSvc('', 6380) + counter({ REDIS_HOST: 'redis', REDIS_PORT: '6379' }),
+      errors: [{
+        line: 29, column: 18, path: 'spec.template.spec.containers[0].env[1].value',
+        message: 'REDIS_PORT=6379 connects to port 6379 of Service redis, which exposes 6380/TCP (6379 is the targetPort behind Service port 6380); connections to redis:6379 fail',
+      }],
+    },
+    {
+      // online-boutique (SOURCES.md: REAL): an optional component's Service is not in the set.
+      code: redisSvc() + counter({ SHOPPING_ASSISTANT_SERVICE_ADDR: 'shoppingassistantservice:80' }),
+      errors: [{ line: 27, message: 'SHOPPING_ASSISTANT_SERVICE_ADDR=shoppingassistantservice:80 refers to Service "shoppingassistantservice" in namespace default' }],
+    },
+    {
+      code: redisSvc() + counter({ CACHE_URL: 'http://redis:8080/' }),
+      errors: [{ line: 27, message: 'CACHE_URL=http://redis:8080/ connects to port 8080 of Service redis, which exposes 6379/TCP' }],
+    },
+    {
+      code: redisSvc('cache') + counter({ CACHE: 'redis.cache.svc.cluster.local:6380' }),
+      errors: [{ line: 28, message: 'connects to port 6380 of Service redis' }],
+    },
+    {
+      code: redisSvc() + counter({ SEEDS: 'redis:6379,cassandra:9042' }),
+      errors: [{ line: 27, message: 'refers to Service "cassandra" in namespace default' }],
+    },
+    {
+      code: counter({ CASSANDRA_SEEDS: 'db-0.cassandra.default.svc.cluster.local' }) + sts('cassandra', 'cassandra') + headless('cassandra'),
+      errors: [{ message: 'names pod "db-0" behind headless Service cassandra, but no pod in namespace default gets that name (StatefulSet pods here are named cassandra-<n>)' }],
+    },
+    {
+      code: counter({ SEED: 'cassandra-0.cassandra.default.svc' }) + sts('cassandra', 'cassandra') + headless('cassandra', '10.96.0.30'),
+      errors: [{ message: 'uses the per-pod name cassandra-0.cassandra, but Service cassandra is not headless' }],
+    },
+  ],
+});
+
+test('an init container that waits for a Service is checked too', () => {
+  const code = redisSvc() + counter({ X: 'y' }).replace('      containers:', '      initContainers:\n      - name: wait\n        image: busybox\n        env: [{name: DB_HOST, value: postgres}]\n      containers:');
+  const found = findingsOf(code, 'env-service-reference');
+  expect(found.map((f) => `${f.line} ${f.path}`)).toEqual(['25 spec.template.spec.initContainers[0].env[0].value']);
+});
