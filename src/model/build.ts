@@ -137,9 +137,13 @@ export function podSpec(v: unknown): PodSpec {
         options: arr(s.dnsConfig.options).filter(isObj).map((o) => ({ name: str(o.name) ?? '', value: str(o.value) })),
       }
     : undefined;
+  const containers = arr(s.containers).map(container);
+  const initContainers = arr(s.initContainers).map(container);
+  // SetDefaults_Pod (defaultHostNetworkPorts): with host networking every container port is also a host port.
+  if (hostNetwork) for (const c of [...containers, ...initContainers]) for (const p of c.ports) p.hostPort ??= p.containerPort;
   return {
-    containers: arr(s.containers).map(container),
-    initContainers: arr(s.initContainers).map(container),
+    containers,
+    initContainers,
     hostNetwork,
     nodeName: str(s.nodeName),
     nodeSelector: strMap(s.nodeSelector),

@@ -134,12 +134,13 @@ export function allocateServices(objects: ServiceObject[], isBuiltIn: (svc: Serv
   const portSize = max - min + 1;
   const ports = new BandAllocator(portSize, rangeOffset(portSize, 16, 128, 32));
   const pool = config.loadBalancer.provider === 'pool' ? new PoolAllocator(config.loadBalancer.addresses) : null;
-  const ipRng = Random.derive(seed, 'clusterIPs');
-  const portRng = Random.derive(seed, 'nodePorts');
   const services: SimService[] = [];
   const rejected: RejectedObject[] = [];
 
   objects.forEach((svc) => {
+    // One stream per Service: adding an unrelated Service does not move this one's address or ports.
+    const ipRng = Random.derive(seed, `clusterIP:${svc.metadata.namespace}/${svc.metadata.name}`);
+    const portRng = Random.derive(seed, `nodePorts:${svc.metadata.namespace}/${svc.metadata.name}`);
     const reject = (reason: string) => rejected.push({ kind: 'Service', namespace: svc.metadata.namespace, name: svc.metadata.name, reason });
     const spec = svc.spec;
     const problem = validationProblem(svc);
