@@ -1,5 +1,16 @@
+import * as path from 'node:path';
 import type { PendingFinding } from '../findings';
-import type { Manifest } from '../parse/manifest';
+import { locate, type Manifest } from '../parse/manifest';
+import { apiGroup, isBuiltinApiVersion } from '../model/builtin';
+import { toPending } from '../rules/run';
+import schemaRule from '../rules/schema';
+import unknownFieldRule from '../rules/unknown-field';
+import unknownKindRule from '../rules/unknown-kind';
+import type { Rule, RuleReport } from '../rules/rule';
+import { didYouMean } from '../util/did-you-mean';
+import { errorsToReports, type SchemaLookup } from './errors';
+import { schemaName } from './names';
+import { loadValidator, schemaJson, SchemaRegistry, type SchemaEntry } from './registry';
 
 export interface SchemaOptions {
   /** Extra directories of JSON schemas (kubeconform naming), for CRDs. */
@@ -13,7 +24,72 @@ export interface SchemaOptions {
  */
 export type SchemaValidator = (manifest: Manifest) => PendingFinding[];
 
-// Filled in by the schema stage (src/schema/validate.ts).
-export function createSchemaValidator(_options: SchemaOptions): SchemaValidator {
-  return () => [];
+/** Most problems a single object reports; past that, one "N more" finding (a wrong indentation can cause hundreds). */
+export const MAX_ERRORS_PER_OBJECT = 20;
+
+const RULES: Record<string, Rule> = { schema: schemaRule, 'unknown-field': unknownFieldRule, 'unknown-kind': unknownKindRule };
+
+/**
+ * The schema stage. Validators are loaded per kind on first use (precompiled standalone code
+ * under dist/, or compiled now from the JSON schema) and kept for the whole process.
+ * Throws a UsageError when a `--schema-dir` cannot be read.
+ */
+export function createSchemaValidator(options: SchemaOptions): SchemaValidator {
+  const registry = new SchemaRegistry(options.schemaDirs);
+  const pending = (ruleId: string, r: RuleReport) => toPending(RULES[ruleId], r, options.defaultNamespace);
+
+  return (m) => {
+    const entry = registry.lookup(m.apiVersion, m.kind);
+    if (!entry) return noSchema(m, registry, options.schemaDirs.length > 0).map((r) => pending('unknown-kind', r));
+    const loaded = loadValidator(entry);
+    if (!loaded.ok) {
+      const data = { file: path.basename(entry.file), apiVersion: m.apiVersion, kind: m.kind, problem: loaded.problem };
+      return [pending('schema', { messageId: 'schemaUnusable', manifest: m, path: ['kind'], data })];
+    }
+    if (loaded.validate(m.value)) return [];
+    const reports = errorsToReports(m, loaded.validate.errors ?? [], lookupIn(entry));
+    const located = reports
+      .map((r) => ({ r, at: locate(m, r.report.path, { key: r.report.atKey }) }))
+      .sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
+    const out = located.slice(0, MAX_ERRORS_PER_OBJECT).map(({ r }) => pending(r.ruleId, r.report));
+    if (located.length > MAX_ERRORS_PER_OBJECT) {
+      out.push(pending('schema', { messageId: 'tooMany', manifest: m, path: [], data: { count: located.length - MAX_ERRORS_PER_OBJECT, kind: m.kind } }));
+    }
+    return out;
+  };
+}
+
+/**
+ * An object svclab has no schema for. Kubernetes kinds known under another apiVersion
+ * (extensions/v1beta1 Deployment) are left to `deprecated-api`, silently here.
+ */
+function noSchema(m: Manifest, registry: SchemaRegistry, hasSchemaDirs: boolean): RuleReport[] {
+  const kubernetesGroup = isBuiltinApiVersion(m.apiVersion) && apiGroup(m.apiVersion) !== 'svclab.io';
+  if (kubernetesGroup && registry.builtinKinds.has(m.kind.toLowerCase()) && registry.builtinKinds.get(m.kind.toLowerCase()) === m.kind) return [];
+  const file = `${schemaName(m.apiVersion, m.kind)}.json`;
+  let fix: string;
+  const guess = kubernetesGroup ? didYouMean(m.kind, registry.builtinKinds.values()) : undefined;
+  if (guess) fix = `If you meant the built-in kind, write \`kind: ${guess}\` (kinds are case-sensitive).`;
+  else if (kubernetesGroup) fix = `svclab has no schema for this built-in kind; to check it, put its JSON schema in a folder as ${file} and pass \`--schema-dir\` with that folder.`;
+  else fix = `If this is a custom resource, put its JSON schema in a folder as ${file} (kubeconform naming) and pass \`--schema-dir\` with that folder${hasSchemaDirs ? ' (no such file in the folders given)' : ''}.`;
+  return [{ messageId: 'noSchema', manifest: m, path: ['kind'], data: { kind: m.kind, apiVersion: m.apiVersion, fix } }];
+}
+
+/** Resolves ajv `schemaPath`s (`#/definitions/ServicePort/additionalProperties`) in the schema's JSON. */
+function lookupIn(entry: SchemaEntry): SchemaLookup {
+  return (schemaPath) => {
+    if (!schemaPath.startsWith('#')) return undefined;
+    let cur: unknown;
+    try {
+      cur = schemaJson(entry);
+    } catch {
+      return undefined;
+    }
+    for (const raw of schemaPath.slice(1).split('/').filter(Boolean)) {
+      const seg = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      if (typeof cur !== 'object' || cur === null) return undefined;
+      cur = (cur as Record<string, unknown>)[seg];
+    }
+    return typeof cur === 'object' && cur !== null && !Array.isArray(cur) ? (cur as Record<string, unknown>) : undefined;
+  };
 }

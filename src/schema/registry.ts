@@ -1,0 +1,125 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ErrorObject } from 'ajv';
+import { UsageError } from '../cli/args';
+import { createAjv, withoutAnnotations } from './ajv';
+import { BUILTIN_KINDS } from './builtin-kinds';
+import { schemaName } from './names';
+
+/** Where svclab's own schemas live: `schemas/` beside `src/` and `dist/` alike. */
+export const SCHEMAS_DIR = path.resolve(__dirname, '..', '..', 'schemas');
+/** Standalone validators written by scripts/compile-schemas.js at build time (only under dist/). */
+export const COMPILED_DIR = path.join(__dirname, 'compiled');
+
+export interface SchemaEntry {
+  /** kubeconform name, e.g. `service-v1`. */
+  name: string;
+  /** Absolute path of the JSON schema. */
+  file: string;
+  builtin: boolean;
+}
+
+/** The shape of an ajv validate function, precompiled or compiled now. */
+export interface Validate {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+export type LoadedSchema = { ok: true; validate: Validate } | { ok: false; problem: string };
+
+/** Lists `*.json` schema files of a directory by kubeconform name. */
+function listSchemas(dir: string, builtin: boolean): SchemaEntry[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => (d.isFile() || d.isSymbolicLink()) && d.name.endsWith('.json'))
+    .map((d) => ({ name: d.name.slice(0, -'.json'.length).toLowerCase(), file: path.join(dir, d.name), builtin }));
+}
+
+/** svclab's own schemas: the generated list, so startup reads no directory. */
+export function builtinSchemas(): SchemaEntry[] {
+  return BUILTIN_KINDS.map((k) => ({ name: schemaName(k.apiVersion, k.kind), file: path.join(SCHEMAS_DIR, k.file), builtin: true }));
+}
+
+/** The schemas of one run: svclab's own, then `--schema-dir` ones (which win on a name clash). */
+export class SchemaRegistry {
+  private readonly byName = new Map<string, SchemaEntry>();
+  /** Kinds that svclab itself has a schema for (under some apiVersion), by lowercase name. */
+  readonly builtinKinds = new Map<string, string>();
+
+  constructor(userDirs: readonly string[]) {
+    for (const e of builtinSchemas()) this.byName.set(e.name, e);
+    for (const k of BUILTIN_KINDS) this.builtinKinds.set(k.kind.toLowerCase(), k.kind);
+    for (const dir of userDirs) {
+      let entries: SchemaEntry[];
+      try {
+        entries = listSchemas(dir, false);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a directory' : `cannot be read (${code ?? String(err)})`;
+        throw new UsageError(`--schema-dir ${dir} ${why}`);
+      }
+      for (const e of entries) this.byName.set(e.name, e);
+    }
+  }
+
+  lookup(apiVersion: string, kind: string): SchemaEntry | undefined {
+    return this.byName.get(schemaName(apiVersion, kind));
+  }
+}
+
+/** Compiled validators, once per process (a library user may lint many times). */
+const loaded = new Map<string, LoadedSchema>();
+/** Parsed JSON schemas, read only when an error needs their property names or descriptions. */
+const parsedJson = new Map<string, unknown>();
+
+export function loadValidator(entry: SchemaEntry): LoadedSchema {
+  let result = loaded.get(entry.file);
+  if (!result) {
+    result = entry.builtin ? loadPrecompiled(entry) ?? compileNow(entry) : compileNow(entry);
+    loaded.set(entry.file, result);
+  }
+  return result;
+}
+
+function loadPrecompiled(entry: SchemaEntry): LoadedSchema | null {
+  const file = path.join(COMPILED_DIR, `${entry.name}.js`);
+  if (!fs.existsSync(file)) return null; // running from src/ (tests) or a build without the precompile step
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- generated standalone validator, loaded per kind on first use
+  const mod = require(file) as Validate & { default?: Validate };
+  return { ok: true, validate: mod.default ?? mod };
+}
+
+function compileNow(entry: SchemaEntry): LoadedSchema {
+  let schema: unknown;
+  try {
+    schema = schemaJson(entry);
+  } catch (err) {
+    return { ok: false, problem: `it is not valid JSON (${firstLine(err)})` };
+  }
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return { ok: false, problem: 'it is not a JSON object' };
+  try {
+    return { ok: true, validate: createAjv().compile(schemaForValidation(schema)) as Validate };
+  } catch (err) {
+    return { ok: false, problem: `ajv cannot compile it (${firstLine(err)})` };
+  }
+}
+
+/** The parsed JSON of a schema (cached). Throws when the file cannot be read or parsed. */
+export function schemaJson(entry: SchemaEntry): unknown {
+  if (!parsedJson.has(entry.file)) parsedJson.set(entry.file, JSON.parse(fs.readFileSync(entry.file, 'utf8')) as unknown);
+  return parsedJson.get(entry.file);
+}
+
+/**
+ * What ajv compiles: the schema without annotations, and without `$schema` (ajv's default
+ * class speaks draft-07; kubeconform-style schemas are written to it even when they name
+ * another draft, so the tag is dropped rather than refused). The same at build and run time.
+ */
+export function schemaForValidation(schema: object): object {
+  const { $schema: _ignored, ...body } = schema as Record<string, unknown>;
+  return withoutAnnotations(body) as object;
+}
+
+function firstLine(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
+}
