@@ -84,7 +84,7 @@ export default defineRule({
               ctx.report({
                 messageId: 'duplicateHostPort', manifest: w.manifest, path: [...path, written ? 'hostPort' : 'containerPort'],
                 data: { ...data, hostPort, hostIP: port.hostIP ? ` on ${port.hostIP}` : '', where: where(first) },
-                related: [{ manifest: w.manifest, path: first.path, message: `hostPort ${hostPort} first declared here` }],
+                related: [{ manifest: w.manifest, path: [...first.path, rawAt(w.manifest.value, [...first.path, 'hostPort']) !== undefined ? 'hostPort' : 'containerPort'], message: `hostPort ${hostPort} first declared here` }],
               });
             } else hostPorts.set(key, here);
           }
