@@ -115,7 +115,7 @@ function checkExternalName(ctx: RuleContext, svc: ServiceObject): void {
   ctx.report({ messageId: 'externalName', manifest: svc.manifest, path, data: { ip: single || ips[0] } });
 }
 
-/** ValidateServiceClusterIPsRelatedFields; true when the allocator would be reached. */
+/** ValidateServiceClusterIPsRelatedFields, in its order; true when the allocator would be reached. */
 function validateRelatedFields(ctx: RuleContext, svc: ServiceObject): boolean {
   const spec = rawSpec(svc);
   const single = rawString(spec, 'clusterIP');
@@ -123,6 +123,7 @@ function validateRelatedFields(ctx: RuleContext, svc: ServiceObject): boolean {
   const report = (messageId: string, path: Path, data: Record<string, string | number>) =>
     ctx.report({ messageId, manifest: svc.manifest, path, data });
   let ok = true;
+  // clusterIP and clusterIPs must agree (normalizeClusterIPs already copied a lone clusterIP).
   if (single !== '' && plural.length > 0 && plural[0] !== single) {
     report('mismatch', ['spec', 'clusterIPs', 0], { first: plural[0], single });
     ok = false;
@@ -130,32 +131,28 @@ function validateRelatedFields(ctx: RuleContext, svc: ServiceObject): boolean {
     report('pluralOnly', ['spec', 'clusterIPs'], { first: plural[0] });
     ok = false;
   }
+  // Each entry: "None" only first and alone, anything else an IP address.
   const ips = normalizedClusterIPs(svc);
-  let badIP = false;
+  let invalidIPs = false;
   ips.forEach((ip, i) => {
-    if (ip === 'None') {
-      if (i > 0 || ips.length > 1) {
-        if (i === 0) report('noneNotAlone', ['spec', 'clusterIPs'], {});
-        badIP = true;
+    if (i === 0 && ip === 'None') {
+      if (ips.length > 1) {
+        report('noneNotAlone', ['spec', 'clusterIPs'], {});
+        invalidIPs = true;
       }
       return;
     }
-    // A mismatch was already reported; do not also parse the second spelling of the same field.
-    if (!ok && plural.length > 0 && i === 0 && single !== '' && parseIPSloppy(single) === null) return;
     if (parseIPSloppy(ip) === null) {
       report('notIP', ipPath(svc, i), { ip });
-      badIP = true;
+      invalidIPs = true;
     }
   });
-  if (single !== '' && single !== plural[0] && plural.length > 0 && single !== 'None' && parseIPSloppy(single) === null) {
-    report('notIP', ['spec', 'clusterIP'], { ip: single });
-    badIP = true;
-  }
   if (ips.length > 2) {
     report('tooMany', ['spec', 'clusterIPs'], { count: ips.length });
     ok = false;
   }
-  if (badIP || !ok) return false;
+  // Like the API server, stop here: family checks on broken addresses would only add noise.
+  if (invalidIPs || !ok) return false;
   if (ips.length === 2) {
     const [a, b] = ips.map((x) => parseIPSloppy(x));
     if (a && b && a.ip.family === b.ip.family) {
@@ -195,6 +192,15 @@ function builtinHolders(cidrs: CIDR[]): Array<[string, Holder]> {
   return out;
 }
 
+/**
+ * Whether `svc` is the built-in Service itself. The cluster DNS Service is not always called
+ * kube-dns (CoreDNS charts name it `coredns`), so any kube-system Service may hold its address.
+ */
+function isBuiltinItself(holder: Holder, svc: ServiceObject): boolean {
+  if (holder.namespace !== svc.ref.namespace) return false;
+  return holder.name === svc.ref.name || holder.name === 'kube-dns';
+}
+
 function allocate(ctx: RuleContext, svc: ServiceObject, text: string, path: Path, cidrs: CIDR[], holders: Map<string, Holder>): void {
   const parsed = parseIPSloppy(text);
   if (!parsed) return;
@@ -224,7 +230,7 @@ function allocate(ctx: RuleContext, svc: ServiceObject, text: string, path: Path
   const key = ipKey(ip.family, ip.value);
   const holder = holders.get(key);
   if (holder) {
-    const isItself = holder.svc ? sameObject(holder.svc, svc) : holder.namespace === svc.ref.namespace && holder.name === svc.ref.name;
+    const isItself = holder.svc ? sameObject(holder.svc, svc) : isBuiltinItself(holder, svc);
     if (!isItself) {
       report('taken', { ip: text, holder: holder.svc ? `Service ${svcName(holder.svc)}` : holder.label }, holder);
       return;

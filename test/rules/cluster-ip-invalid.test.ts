@@ -16,6 +16,8 @@ ruleTester('cluster-ip-invalid', {
     // The input may contain the built-in Service itself.
     ip('  clusterIP: 10.96.0.1', 'kubernetes'),
     ip('  clusterIP: 10.96.0.10', 'kube-dns', 'kube-system'),
+    // CoreDNS installed by its Helm chart names the DNS Service differently.
+    ip('  clusterIP: 10.96.0.10', 'coredns', 'kube-system'),
     // Another cluster's range, configured.
     { code: ip('  clusterIP: 172.20.0.50'), options: { serviceCIDRs: ['172.20.0.0/16'] } },
     // Dual-stack cluster.
@@ -42,6 +44,9 @@ ruleTester('cluster-ip-invalid', {
     { code: ip('  clusterIP: 10.96.0.50\n  clusterIPs: [10.96.0.51]'), errors: [{ line: 7, column: 16, path: 'spec.clusterIPs[0]', message: 'clusterIPs[0] (10.96.0.51) must be the same address as clusterIP (10.96.0.50)' }] },
     { code: ip('  clusterIPs: [10.96.0.51]'), errors: [{ path: 'spec.clusterIPs', message: /clusterIPs is set but clusterIP is not/ }] },
     { code: ip('  clusterIP: None\n  clusterIPs: [None, 10.96.0.5]'), errors: [{ message: '"None" must be the first and only value of clusterIPs' }] },
+    // Mismatch only: the API server checks the clusterIPs entries, which are valid here.
+    { code: ip('  clusterIP: abc\n  clusterIPs: [10.96.0.5]'), errors: [{ path: 'spec.clusterIPs[0]', message: /must be the same address as clusterIP \(abc\)/ }] },
+    { code: ip('  clusterIP: 10.96.0.5\n  clusterIPs: [10.96.0.5, None]'), errors: [{ path: 'spec.clusterIPs[1]', message: '"None" is not a valid IP address' }] },
     { code: ip('  clusterIP: 10.96.0.5\n  clusterIPs: [10.96.0.5, 10.96.0.6]'), errors: [{ path: 'spec.clusterIPs[1]', message: /two IPv4 addresses/ }] },
     { code: ip('  clusterIP: "fd00::5"'), errors: [{ message: 'IPv6 is not configured on this cluster (service CIDRs: 10.96.0.0/12)' }] },
     { code: ip('  clusterIP: 10.96.0.5\n  ipFamilies: [IPv6]'), errors: [{ message: /is not an IPv6 address, as ipFamilies\[0\] says/ }] },
