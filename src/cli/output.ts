@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { glob, hasMagic } from 'glob';
+import { MANIFEST_EXTENSIONS } from '../load/files';
 import { UsageError } from './args';
 import type { CliIO } from './io';
 
@@ -22,8 +24,7 @@ export function writeReport(io: CliIO, text: string, output: string | undefined,
     return;
   }
   const abs = path.resolve(io.cwd, output);
-  const realInputs = new Set([...inputs].map(realOrSelf));
-  if (inputs.has(abs) || realInputs.has(realOrSelf(abs))) {
+  if (inputs.has(abs) || [...inputs].some((i) => realOrSelf(i) === realOrSelf(abs))) {
     throw new UsageError(`--output ${output} is one of the input files; svclab never writes over its input`);
   }
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
@@ -40,4 +41,38 @@ export function writeReport(io: CliIO, text: string, output: string | undefined,
     const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : String(err);
     throw new UsageError(`cannot write --output ${output}: ${code}`);
   }
+}
+
+function isInside(child: string, dir: string): boolean {
+  const rel = path.relative(dir, child);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/**
+ * Whether writing `target` could replace an input of this run: a file that was linted
+ * (`known`), an operand, a manifest file under an operand folder (even an empty one, which
+ * leaves no trace in the results), or a glob match. Only existing files can be inputs.
+ */
+export async function isLintInput(target: string, operands: string[], cwd: string, known: ReadonlySet<string>): Promise<boolean> {
+  if (!fs.existsSync(target)) return false;
+  const real = realOrSelf(target);
+  if (known.has(target) || [...known].some((k) => realOrSelf(k) === real)) return true;
+  for (const operand of operands) {
+    if (operand === '-') continue;
+    const abs = path.resolve(cwd, operand);
+    if (abs === target || realOrSelf(abs) === real) return true;
+    let isDir = false;
+    try {
+      isDir = fs.statSync(abs).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (isDir) {
+      if ((isInside(target, abs) || isInside(real, realOrSelf(abs))) && MANIFEST_EXTENSIONS.includes(path.extname(target).toLowerCase())) return true;
+    } else if (!fs.existsSync(abs) && hasMagic(operand, { windowsPathsNoEscape: true })) {
+      const matches = await glob(operand, { cwd, absolute: true, nodir: true });
+      if (matches.some((m) => m === target || realOrSelf(m) === real)) return true;
+    }
+  }
+  return false;
 }

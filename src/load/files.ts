@@ -178,15 +178,61 @@ export function readSource(abs: string, cwd: string, maxBytes: number): SourceFi
 
 /** Text or the reason there is none: binary (NUL bytes) and non-UTF-8 files are findings, not crashes. */
 export function decodeSource(buf: Buffer, shown: string, abs: string | null): SourceFile | UnreadableFile {
-  if (buf.includes(0)) {
-    return { path: shown, reason: 'file is binary (it contains NUL bytes), not YAML or JSON', hint: 'Remove it from the paths, or skip it with --ignore-pattern.' };
+  const nul = buf.indexOf(0);
+  if (nul >= 0) {
+    return {
+      path: shown,
+      reason: `file is binary (it contains NUL bytes, the first at ${bytePosition(buf, nul)}), not YAML or JSON`,
+      hint: 'Remove it from the paths, or skip it with --ignore-pattern. A UTF-16 file must be converted to UTF-8.',
+    };
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    return { path: shown, reason: 'file is not valid UTF-8', hint: 'Kubernetes manifests must be UTF-8: convert the file, e.g. `iconv -f latin1 -t utf-8`.' };
+    const bad = firstInvalidUtf8(buf);
+    return {
+      path: shown,
+      reason: `file is not valid UTF-8 (byte 0x${buf[bad].toString(16).toUpperCase().padStart(2, '0')} at ${bytePosition(buf, bad)})`,
+      hint: 'Kubernetes manifests must be UTF-8: convert the file, e.g. `iconv -f latin1 -t utf-8`.',
+    };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { path: shown, absPath: abs, text };
+}
+
+/** `line L, column C` of a byte offset; the column counts the characters before it on its line. */
+function bytePosition(buf: Buffer, offset: number): string {
+  const lineStart = offset === 0 ? 0 : buf.lastIndexOf(0x0a, offset - 1) + 1;
+  let line = 1;
+  for (let i = buf.indexOf(0x0a); i >= 0 && i < offset; i = buf.indexOf(0x0a, i + 1)) line++;
+  const column = new TextDecoder('utf-8').decode(buf.subarray(lineStart, offset)).length + 1;
+  return `line ${line}, column ${column}`;
+}
+
+/** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates, <= U+10FFFF). */
+export function firstInvalidUtf8(buf: Uint8Array): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    let cp: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min, cp] = [1, 0x80, b & 0x1f];
+    else if (b >= 0xe0 && b <= 0xef) [need, min, cp] = [2, 0x800, b & 0x0f];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min, cp] = [3, 0x10000, b & 0x07];
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = buf[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return buf.length;
 }
