@@ -6,10 +6,14 @@ import { isObj, arr } from '../model/guards';
 import type { LintContextData } from './context';
 import { declaredPorts, isHeadless, rawAt, selectedWorkloads } from './workload-ports';
 
-/** Variable names whose plain value (no port, no scheme) is taken as a host name. */
-const HOST_VAR = /(^|_)(HOST|HOSTS|HOSTNAME|ADDR|ADDRESS|SERVER|SERVERS|ENDPOINT|URL|URI|SERVICE|SEEDS)$/i;
+/**
+ * Variable names whose plain value (no port, no scheme) is taken as a host name. Not a bare
+ * `*_SERVICE`: that often holds a service *name* for tracing or logging (Datadog's DD_SERVICE),
+ * not a host; `*_SERVICE_HOST` / `*_SERVICE_ADDR` are covered by HOST / ADDR.
+ */
+const HOST_VAR = /(^|_)(HOST|HOSTS|HOSTNAME|ADDR|ADDRESS|SERVER|SERVERS|ENDPOINT|URL|URI|SEEDS)$/i;
 /** `<PREFIX>_HOST` pairs with `<PREFIX>_PORT` (the seed's REDIS_HOST / REDIS_PORT). */
-const PAIRED_HOST_VAR = /^(.*)_(HOST|HOSTNAME|SERVER|ADDR|ADDRESS|SERVICE)$/i;
+const PAIRED_HOST_VAR = /^(.*)_(HOST|HOSTNAME|SERVER|ADDR|ADDRESS)$/i;
 /** Values that look like words, not hosts, even under a host-like variable name. */
 const NOT_HOSTS = new Set(['localhost', 'none', 'null', 'nil', 'true', 'false', 'yes', 'no', 'on', 'off', 'enabled', 'disabled', 'auto', 'default', 'dns', 'env', 'local', 'any', 'all']);
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;

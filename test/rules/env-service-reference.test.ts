@@ -66,7 +66,7 @@ ruleTester('env-service-reference', {
     // Not Service references: outside names, IPs, localhost, expansions, words under non-host names.
     redisSvc() + counter({
       API_URL: 'https://api.github.com/v3', SMTP_HOST: 'smtp.example.com', LISTEN_ADDR: '0.0.0.0:8080', DEBUG_ADDR: 'localhost:6060',
-      POD_ADDR: '$(POD_IP):8080', GET_HOSTS_FROM: 'dns', MODE: 'standalone', ZIPKIN: 'zipkin.jaeger.svc.cluster.local', KUBE: 'kubernetes.default.svc:443',
+      POD_ADDR: '$(POD_IP):8080', GET_HOSTS_FROM: 'dns', MODE: 'standalone', DD_SERVICE: 'checkout', ZIPKIN: 'zipkin.jaeger.svc.cluster.local', KUBE: 'kubernetes.default.svc:443',
     }),
     // A namespace whose Services are not in the input is not judged (linting one Deployment alone).
     counter({ REDIS_HOST: 'redis', REDIS_PORT: '6379' }),
