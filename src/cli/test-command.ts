@@ -1,7 +1,187 @@
-import type { CliIO } from './io';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runScenarios, type ScenarioRunOptions } from '../scenario/index';
+import type { RunResult, ScenarioResult } from '../scenario/result';
+import { formatScenarioReport, SCENARIO_FORMATS, type ScenarioFormat } from '../report/scenario/index';
+import { formatHelp, numOf, parseArgs, str, UsageError, type FlagSpecs } from './args';
+import { useColor, type CliIO } from './io';
+import { writeReport } from './output';
 
-// Placeholder until the `svclab test` command lands (see the issues).
-export function testCommand(_argv: string[], io: CliIO): number {
-  io.stderr.write('svclab test: not available yet\n');
-  return 2;
+export const TEST_FLAGS: FlagSpecs = {
+  format: { type: 'string', multiple: true, description: `report format: ${SCENARIO_FORMATS.join('|')} (default stylish); each --output goes with the --format before it`, valueName: 'FORMAT' },
+  output: { type: 'string', multiple: true, description: 'write the report of the preceding --format to FILE', valueName: 'FILE' },
+  filter: { type: 'string', description: 'only scenarios whose name or folder contains TEXT', valueName: 'TEXT' },
+  bail: { type: 'boolean', description: 'stop after the first scenario that fails' },
+  seed: { type: 'number', description: 'seed for every random choice (default 1; a scenario\'s own seed wins)', valueName: 'N' },
+  update: { type: 'boolean', description: 'rewrite `get` text snapshots (never manifests); refused when CI is set' },
+  watch: { type: 'boolean', description: 're-run the scenarios whose files change' },
+  shard: { type: 'string', description: 'run the i-th of n slices of the suite (e.g. 2/3)', valueName: 'i/n' },
+  jobs: { type: 'number', short: 'j', description: 'parallel workers (default: CPU count; 1 = serial)', valueName: 'N' },
+  solutions: { type: 'boolean', description: 'exercises: check each solution/ passes and each starting state fails' },
+  verbose: { type: 'boolean', description: 'list passing expectations too' },
+  color: { type: 'boolean', description: 'force colours on (--no-color: off)' },
+  debug: { type: 'boolean', description: 'print stack traces of internal errors' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+
+export const TEST_USAGE = `Usage: svclab test [options] [PATH|GLOB ...]
+
+Runs scenario folders (a folder with a scenario.yaml) and checks their expectations: lint
+findings, simulated objects, endpoints, routes, DNS answers, reachability matrices and
+\`get\` snapshots. Without a path, every scenario under the current directory is run
+(node_modules is skipped).
+
+Options:
+${formatHelp(TEST_FLAGS)}
+
+Examples:
+  svclab test scenarios
+  svclab test exercises/01-selector-typo --watch
+  svclab test exercises --solutions
+  svclab test --format junit --output report.xml --format stylish
+
+Exit codes: 0 every expectation holds, 1 an expectation failed (or no scenario was found),
+2 a scenario cannot be loaded (bad YAML, schema error, unknown key) or a usage error.
+`;
+
+export interface OutputSpec {
+  format: ScenarioFormat;
+  output: string | undefined;
+}
+
+/** Pairs each `--output` with the `--format` before it (an --output before any --format goes with the first one). */
+export function pairFormats(argv: string[]): OutputSpec[] {
+  const pairs: Array<{ format: string; output?: string }> = [];
+  let pendingOutput: string | undefined;
+  const valueOf = (i: number, name: string): [string | undefined, number] => {
+    const a = argv[i];
+    if (a.startsWith(`--${name}=`)) return [a.slice(name.length + 3), i];
+    if (a === `--${name}`) return [argv[i + 1], i + 1];
+    return [undefined, i];
+  };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') break;
+    let [v, j] = valueOf(i, 'format');
+    if (v !== undefined) {
+      pairs.push({ format: v, output: pendingOutput });
+      pendingOutput = undefined;
+      i = j;
+      continue;
+    }
+    [v, j] = valueOf(i, 'output');
+    if (v !== undefined) {
+      const last = pairs[pairs.length - 1];
+      if (last && last.output === undefined) last.output = v;
+      else if (!last && pendingOutput === undefined) pendingOutput = v;
+      else throw new UsageError(`--output ${v} has no --format of its own; give one --format before each --output`);
+      i = j;
+    }
+  }
+  if (pairs.length === 0) pairs.push({ format: 'stylish', output: pendingOutput });
+  for (const p of pairs) if (!(SCENARIO_FORMATS as readonly string[]).includes(p.format)) throw new UsageError(`unknown format "${p.format}"; choose one of ${SCENARIO_FORMATS.join(', ')}`);
+  if (pairs.filter((p) => p.output === undefined).length > 1) throw new UsageError('only one --format can go to standard output; give the others an --output FILE');
+  return pairs as OutputSpec[];
+}
+
+export function parseShard(text: string | undefined): { index: number; count: number } | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard needs i/n with 1 <= i <= n, got "${text}"`);
+  return { index, count };
+}
+
+/** Outside effects of --watch, injectable so that tests drive it without a real loop. */
+export interface WatchDeps {
+  /** Calls `onChange` with the changed file's absolute path; returns a handle to stop watching. */
+  watch(dir: string, onChange: (file: string) => void): { close(): void };
+  /** Resolves when watching should stop (Ctrl-C in the terminal). */
+  until: Promise<void>;
+  /** Debounce before re-running, in ms. */
+  debounceMs: number;
+}
+
+export const realWatchDeps = (): WatchDeps => ({
+  watch: (dir, onChange) => fs.watch(dir, { recursive: true }, (_event, name) => onChange(path.join(dir, String(name ?? '')))),
+  until: new Promise<void>((resolve) => process.once('SIGINT', () => resolve())),
+  debounceMs: 150,
+});
+
+export async function testCommand(argv: string[], io: CliIO, watchDeps?: WatchDeps): Promise<number> {
+  const { flags, operands } = parseArgs(argv, TEST_FLAGS);
+  if (flags.help) {
+    io.stdout.write(TEST_USAGE);
+    return 0;
+  }
+  const outputs = pairFormats(argv);
+  if (flags.update && io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false' && io.env.CI !== '0') {
+    throw new UsageError('--update is refused when CI is set: snapshots are updated on a workstation and committed, never rewritten by CI');
+  }
+  const jobs = numOf(flags.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs needs a whole number of at least 1, got ${jobs}`);
+  const options: ScenarioRunOptions = {
+    cwd: io.cwd,
+    seed: numOf(flags.seed),
+    update: flags.update === true,
+    filter: str(flags.filter),
+    bail: flags.bail === true,
+    shard: parseShard(str(flags.shard)),
+    jobs,
+    solutions: flags.solutions === true,
+  };
+  const progress = io.stderr.isTTY === true && !flags.watch;
+  if (progress) options.onResult = (r: ScenarioResult, done, total) => io.stderr.write(`\r\x1b[K[${done}/${total}] ${r.status === 'passed' ? '✓' : '✗'} ${r.name}`);
+  const color = useColor(flags.color as boolean | undefined, io.stdout, io.env);
+  const report = (run: RunResult) => {
+    for (const o of outputs) {
+      writeReport(io, formatScenarioReport(o.format, run, { color: color && o.format === 'stylish' && !o.output, verbose: flags.verbose === true }), o.output);
+    }
+  };
+  const first = await runScenarios(operands, options);
+  if (progress) io.stderr.write('\r\x1b[K');
+  report(first);
+  for (const m of first.missing) io.stderr.write(`svclab test: no scenario found at ${m}\n`);
+  if (!flags.watch) return exitCode(first);
+  return watchLoop(operands, options, first, io, report, watchDeps ?? realWatchDeps());
+}
+
+export function exitCode(run: RunResult): number {
+  if (run.scenarios.some((s) => s.status === 'error')) return 2;
+  if (run.scenarios.length === 0 || run.missing.length) return 1;
+  return run.summary.expectationsFailed > 0 || run.summary.failed > 0 ? 1 : 0;
+}
+
+async function watchLoop(operands: string[], options: ScenarioRunOptions, first: RunResult, io: CliIO, report: (r: RunResult) => void, deps: WatchDeps): Promise<number> {
+  let last = first;
+  const dirs = [...new Set(first.scenarios.map((s) => path.resolve(io.cwd, s.dir)))];
+  const changed = new Set<string>();
+  let timer: NodeJS.Timeout | null = null;
+  let running = Promise.resolve();
+  const rerun = () => {
+    const targets = [...changed];
+    changed.clear();
+    running = running.then(async () => {
+      const run = await runScenarios(targets, { ...options, onResult: undefined });
+      io.stdout.write(`\n— re-ran ${run.scenarios.length} scenario${run.scenarios.length === 1 ? '' : 's'} after a change —\n`);
+      report(run);
+      last = run;
+    });
+  };
+  const handles = dirs.map((dir) =>
+    deps.watch(dir, (file) => {
+      // Snapshot writes and editor temp files must not trigger a loop of re-runs.
+      if (/\.tmp$|~$|\.swp$/.test(file) || file.includes(`${path.sep}__snapshots__${path.sep}`)) return;
+      changed.add(dir);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(rerun, deps.debounceMs);
+    }),
+  );
+  io.stderr.write(`svclab test: watching ${dirs.length} scenario folder${dirs.length === 1 ? '' : 's'} (Ctrl-C to stop)\n`);
+  await deps.until;
+  if (timer) clearTimeout(timer);
+  for (const h of handles) h.close();
+  await running;
+  void operands;
+  return exitCode(last);
 }

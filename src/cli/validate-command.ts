@@ -1,7 +1,71 @@
-import type { CliIO } from './io';
+import { lintSources } from '../lint';
+import { findScenarios, loadScenario, type LoadedScenario } from '../scenario/load';
+import { evaluateLint } from '../scenario/expect-lint';
+import { solutionSources } from '../scenario/run';
+import { colors } from '../report/colors';
+import { formatHelp, parseArgs, type FlagSpecs } from './args';
+import { useColor, type CliIO } from './io';
 
-// Placeholder until the `svclab validate` command lands (see the issues).
-export function validateCommand(_argv: string[], io: CliIO): number {
-  io.stderr.write('svclab validate: not available yet\n');
-  return 2;
+export const VALIDATE_FLAGS: FlagSpecs = {
+  color: { type: 'boolean', description: 'force colours on (--no-color: off)' },
+  debug: { type: 'boolean', description: 'print stack traces of internal errors' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+
+export const VALIDATE_USAGE = `Usage: svclab validate [options] [PATH|GLOB ...]
+
+Checks scenario folders without running them: scenario.yaml against the scenario schema
+(unknown keys with a did-you-mean, at file:line:col), the files it names, and its manifests
+through the linter. Lint errors count unless the scenario's own \`expect.lint\` expects them;
+an exercise is checked with its solution/ files.
+
+Options:
+${formatHelp(VALIDATE_FLAGS)}
+
+Exit codes: 0 valid, 1 lint errors in manifests (or no scenario found), 2 a scenario cannot be loaded.
+`;
+
+function lintProblems(s: LoadedScenario): string[] {
+  const sources = s.solution ? solutionSources(s) : s.manifests;
+  const namespace = s.spec.namespace ?? 'default';
+  const run = lintSources(sources, { namespace, rules: s.spec.lintRules });
+  const errors = run.findings.filter((f) => f.severity === 'error');
+  if (errors.length === 0) return [];
+  if (s.spec.expect?.lint && !s.solution) {
+    const verdict = evaluateLint({ scenario: s, step: null, base: ['expect'], namespace, seed: 1, update: false, lint: () => run, sim: () => { throw new Error('validate does not simulate'); } }, s.spec.expect.lint);
+    if (verdict.status === 'passed') return [];
+  }
+  return errors.map((f) => `${f.file}:${f.line}:${f.column}  ${f.message}  ${f.ruleId}`);
+}
+
+export async function validateCommand(argv: string[], io: CliIO): Promise<number> {
+  const { flags, operands } = parseArgs(argv, VALIDATE_FLAGS);
+  if (flags.help) {
+    io.stdout.write(VALIDATE_USAGE);
+    return 0;
+  }
+  const c = colors(useColor(flags.color as boolean | undefined, io.stdout, io.env));
+  const { dirs, missing } = await findScenarios(operands, io.cwd);
+  let loadErrors = 0;
+  let lintErrors = 0;
+  for (const dir of dirs) {
+    const loaded = loadScenario(dir, io.cwd);
+    if (!loaded.ok) {
+      loadErrors++;
+      io.stdout.write(`${c.red('!')} ${loaded.file} ${c.red('cannot be loaded')}\n`);
+      for (const e of loaded.errors) io.stdout.write(`    ${e.file}:${e.line}:${e.column}  ${e.message}\n`);
+      continue;
+    }
+    const problems = lintProblems(loaded.scenario);
+    if (problems.length) {
+      lintErrors++;
+      io.stdout.write(`${c.red('✗')} ${loaded.scenario.name} ${c.dim(loaded.scenario.file)}\n`);
+      for (const p of problems) io.stdout.write(`    ${p}\n`);
+    } else io.stdout.write(`${c.green('✓')} ${loaded.scenario.name} ${c.dim(`${loaded.scenario.file} (${loaded.scenario.manifests.length} manifest file${loaded.scenario.manifests.length === 1 ? '' : 's'})`)}\n`);
+  }
+  for (const m of missing) io.stderr.write(`svclab validate: no scenario found at ${m}\n`);
+  io.stdout.write(`\n${dirs.length} scenario${dirs.length === 1 ? '' : 's'}: ${dirs.length - loadErrors - lintErrors} valid, ${loadErrors} cannot be loaded, ${lintErrors} with lint errors\n`);
+  if (loadErrors) return 2;
+  if (dirs.length === 0 || missing.length || lintErrors) return 1;
+  return 0;
 }

@@ -1,0 +1,101 @@
+/** Machine formats of `svclab test`: json (a public contract), junit, github annotations, tap. */
+import type { ExpectationResult, RunResult } from '../../scenario/result';
+import { truthTable } from './table';
+
+/** `{ scenarios: [ { name, file, status, steps, expectations: [...] } ], summary: { scenarios, passed, failed, expectations, seed } }`. */
+export function formatScenarioJson(run: RunResult): string {
+  const out = {
+    scenarios: run.scenarios.map((s) => ({
+      name: s.name,
+      file: s.file,
+      status: s.status,
+      steps: s.steps,
+      expectations: s.expectations.map((e) => ({ kind: e.kind, status: e.status, file: e.file, line: e.line, message: e.message, expected: e.expected ?? null, actual: e.actual ?? null, hint: e.hint })),
+    })),
+    summary: { scenarios: run.summary.scenarios, passed: run.summary.passed, failed: run.summary.failed + run.summary.errors, expectations: run.summary.expectations, seed: run.summary.seed },
+  };
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+function failureText(e: ExpectationResult): string {
+  const parts = [e.message, ...e.mismatches.filter((m) => m.message !== e.message).map((m) => `${m.path ? `${m.path} ` : ''}${m.message}`)];
+  if (e.table) parts.push(...truthTable(e.table));
+  if (e.explain.length) parts.push('why:', ...e.explain);
+  if (e.hint) parts.push(`hint: ${e.hint}`);
+  parts.push(`at ${e.file}:${e.line}:${e.column}`);
+  return parts.join('\n');
+}
+
+function xml(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** One testsuite per scenario, one testcase per expectation (names are unique and stable). */
+export function formatScenarioJunit(run: RunResult): string {
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const s = run.summary;
+  lines.push(`<testsuites name="svclab test" tests="${s.expectations}" failures="${s.expectationsFailed}">`);
+  for (const sc of run.scenarios) {
+    const failures = sc.expectations.filter((e) => e.status !== 'passed').length;
+    lines.push(`  <testsuite name="${xml(sc.name)}" file="${xml(sc.file)}" tests="${sc.expectations.length}" failures="${failures}" time="${(sc.durationMs / 1000).toFixed(3)}">`);
+    const used = new Map<string, number>();
+    for (const e of sc.expectations) {
+      let name = e.name;
+      const n = used.get(name) ?? 0;
+      used.set(name, n + 1);
+      if (n > 0) name = `${name} #${n + 1}`;
+      const attrs = `name="${xml(name)}" classname="${xml(sc.name)}" file="${xml(e.file)}" line="${e.line}"`;
+      if (e.status === 'passed') lines.push(`    <testcase ${attrs}/>`);
+      else {
+        const tag = e.status === 'error' ? 'error' : 'failure';
+        // CDATA cannot hold "]]>": split it across two sections.
+        const body = failureText(e).replace(/]]>/g, ']]]]><![CDATA[>');
+        lines.push(`    <testcase ${attrs}>`, `      <${tag} message="${xml(e.message.split('\n')[0])}" type="${e.kind}"><![CDATA[${body}]]></${tag}>`, '    </testcase>');
+      }
+    }
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>');
+  return lines.join('\n') + '\n';
+}
+
+/** GitHub's own escaping (@actions/core): data escapes % CR LF; properties also : and ,. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatScenarioGithub(run: RunResult): string {
+  const out: string[] = [];
+  for (const sc of run.scenarios) {
+    for (const e of sc.expectations) {
+      if (e.status === 'passed') continue;
+      out.push(`::error file=${escapeProperty(e.file)},line=${e.line},col=${e.column},title=${escapeProperty(`${sc.name}: ${e.kind}`)}::${escapeData(failureText(e))}`);
+    }
+  }
+  const s = run.summary;
+  out.push(`${s.expectations - s.expectationsFailed} passed, ${s.expectationsFailed} failed`);
+  return out.join('\n') + '\n';
+}
+
+/** TAP version 14: one test point per expectation, YAML diagnostics for failures. */
+export function formatScenarioTap(run: RunResult): string {
+  const out = ['TAP version 14'];
+  const all = run.scenarios.flatMap((sc) => sc.expectations.map((e) => ({ sc, e })));
+  out.push(`1..${all.length}`);
+  all.forEach(({ sc, e }, i) => {
+    const desc = `${sc.name}: ${e.name}`.replace(/#/g, '\\#');
+    if (e.status === 'passed') {
+      out.push(`ok ${i + 1} - ${desc}`);
+      return;
+    }
+    out.push(`not ok ${i + 1} - ${desc}`, '  ---', `  message: ${JSON.stringify(e.message)}`, `  severity: ${e.status === 'error' ? 'error' : 'fail'}`, `  at: { file: ${JSON.stringify(e.file)}, line: ${e.line}, column: ${e.column} }`);
+    if (e.hint) out.push(`  hint: ${JSON.stringify(e.hint)}`);
+    out.push('  ...');
+  });
+  if (all.length === 0) out.push('# no scenario found');
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,89 @@
+/**
+ * The human report of `svclab test`: a tree of scenarios and expectations with ✓/✗; for each
+ * failure its file:line, every mismatch, an expected-vs-actual diff, the hint, the explanation
+ * chain of a failed route and the truth table of a failed matrix.
+ */
+import type { ExpectationResult, RunResult, ScenarioResult } from '../../scenario/result';
+import { colors, type Colors } from '../colors';
+import { truthTable } from './table';
+
+export interface StylishOptions {
+  color: boolean;
+  /** Show passing expectations too (default: only for scenarios that failed, and then all). */
+  verbose?: boolean;
+}
+
+export function formatScenarioStylish(run: RunResult, options: StylishOptions): string {
+  const c = colors(options.color);
+  const lines: string[] = [];
+  for (const s of run.scenarios) lines.push(...scenarioBlock(s, c, options));
+  for (const m of run.missing) lines.push(c.red(`✗ no scenario found at ${m}`));
+  const sum = run.summary;
+  lines.push('');
+  const failedExp = sum.expectationsFailed;
+  const head = sum.scenarios === 0 ? c.red('✗ no scenario found') : failedExp === 0 && sum.errors === 0 ? c.green(`✓ ${sum.passed} scenario${sum.passed === 1 ? '' : 's'} passed`) : c.red(`✗ ${sum.failed + sum.errors} of ${sum.scenarios} scenarios failed${sum.errors ? ` (${sum.errors} could not be loaded)` : ''}`);
+  lines.push(`${head} — ${sum.expectations - failedExp}/${sum.expectations} expectations hold (seed ${sum.seed})`);
+  return lines.join('\n') + '\n';
+}
+
+function mark(status: string, c: Colors): string {
+  return status === 'passed' ? c.green('✓') : status === 'error' ? c.red('!') : c.red('✗');
+}
+
+function scenarioBlock(s: ScenarioResult, c: Colors, options: StylishOptions): string[] {
+  const lines: string[] = [];
+  lines.push(`${mark(s.status, c)} ${c.bold(s.name)} ${c.dim(s.file)}${s.status === 'error' ? c.red(' (cannot be loaded)') : ''}`);
+  if (s.status === 'passed' && !options.verbose) {
+    lines.push(c.dim(`    ${s.expectations.length} expectation${s.expectations.length === 1 ? '' : 's'} hold`));
+    return lines;
+  }
+  const firstFailure = s.expectations.find((e) => e.status !== 'passed');
+  // A learner sees the task and the next thing to fix before the details.
+  if (s.exercise && s.status !== 'passed' && s.variant === 'normal') {
+    if (s.exercise.task) lines.push(`    ${c.cyan('task:')} ${s.exercise.task}`);
+    if (firstFailure) lines.push(`    ${c.cyan('next:')} ${firstFailure.step ? `step "${firstFailure.step}": ` : ''}${firstFailure.hint ?? firstFailure.message}`);
+  }
+  if (s.exercise?.next && s.status === 'passed' && s.variant === 'normal') lines.push(`    ${c.green('solved!')} next exercise: ${s.exercise.next}`);
+  let step: string | null | undefined;
+  for (const e of s.expectations) {
+    if (e.step !== step) {
+      step = e.step;
+      if (step !== null) {
+        const st = s.steps.find((x) => x.name === step);
+        lines.push(`  ${mark(st?.status ?? 'passed', c)} step: ${step}`);
+      }
+    }
+    lines.push(...expectationBlock(e, c, e.step === null ? '  ' : '    '));
+  }
+  return lines;
+}
+
+function expectationBlock(e: ExpectationResult, c: Colors, indent: string): string[] {
+  const title = e.name.replace(/^.*? › /, '');
+  if (e.status === 'passed') return [`${indent}${c.green('✓')} ${title}`];
+  const lines = [`${indent}${mark(e.status, c)} ${title} ${c.dim(`${e.file}:${e.line}:${e.column}`)}`];
+  const pad = `${indent}    `;
+  for (const m of e.mismatches) {
+    const text = `${m.path ? `${c.bold(m.path)} ` : ''}${m.message}`;
+    text.split('\n').forEach((l, i) => lines.push(`${pad}${i === 0 ? '' : '  '}${colorDiffLine(l, c, i)}`));
+    if (m.expected !== undefined && m.actual !== undefined && (typeof m.expected !== 'object' || m.expected === null) && typeof m.actual !== 'object' && !/expected/.test(m.message)) {
+      lines.push(`${pad}  ${c.green(`- expected ${JSON.stringify(m.expected)}`)}`);
+      lines.push(`${pad}  ${c.red(`+ actual   ${JSON.stringify(m.actual)}`)}`);
+    }
+  }
+  if (e.table) lines.push(...truthTable(e.table).map((l) => `${pad}${l}`));
+  if (e.explain.length) {
+    lines.push(`${pad}${c.cyan('why:')}`);
+    for (const l of e.explain) lines.push(`${pad}  ${c.dim(l)}`);
+  }
+  if (e.seed !== null && (e.kind === 'routes' || e.kind === 'matrix')) lines.push(`${pad}${c.dim(`seed ${e.seed}`)}`);
+  if (e.hint) lines.push(`${pad}${c.cyan('hint:')} ${e.hint}`);
+  return lines;
+}
+
+function colorDiffLine(l: string, c: Colors, index: number): string {
+  if (index === 0) return l;
+  if (l.startsWith('- ')) return c.green(l);
+  if (l.startsWith('+ ')) return c.red(l);
+  return c.dim(l);
+}

@@ -1,0 +1,70 @@
+/** One unit of work (a scenario folder in one variant), shared by the serial runner and the workers. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { displayPath } from '../load/files';
+import { loadScenario, SOLUTION_DIR, SCENARIO_FILE } from './load';
+import type { ExpectationResult, ScenarioResult } from './result';
+import { runScenario, type RunOptions } from './run';
+
+export interface Task {
+  dir: string;
+  variant: 'normal' | 'start' | 'solution';
+}
+
+export interface TaskOptions {
+  cwd: string;
+  seed?: number;
+  update?: boolean;
+  filter?: string;
+}
+
+export function tasksFor(dirs: string[], solutions: boolean): Task[] {
+  return dirs.flatMap((dir): Task[] => (solutions && fs.existsSync(path.join(dir, SOLUTION_DIR)) ? [{ dir, variant: 'start' }, { dir, variant: 'solution' }] : [{ dir, variant: 'normal' }]));
+}
+
+/** Loads and runs the task; a scenario that cannot be loaded becomes an `error` result. Null when filtered out. */
+export function executeTask(task: Task, options: TaskOptions): ScenarioResult | null {
+  const loaded = loadScenario(task.dir, options.cwd);
+  const name = loaded.ok ? loaded.scenario.name : loaded.name;
+  if (options.filter && !name.includes(options.filter) && !displayPath(task.dir, options.cwd).includes(options.filter)) return null;
+  if (!loaded.ok) {
+    return {
+      name,
+      file: loaded.file,
+      dir: displayPath(task.dir, options.cwd),
+      status: 'error',
+      variant: task.variant,
+      description: null,
+      exercise: null,
+      steps: [],
+      expectations: loaded.errors.map((e): ExpectationResult => ({ kind: 'load', status: 'error', name: `load ${e.path || SCENARIO_FILE}`, step: null, file: e.file, line: e.line, column: e.column, message: e.message, expected: null, actual: null, hint: null, mismatches: [{ path: e.path, message: e.message }], explain: [], table: null, seed: null })),
+      seed: options.seed ?? 1,
+      durationMs: 0,
+    };
+  }
+  const runOptions: RunOptions = { seed: options.seed, update: options.update, variant: task.variant };
+  const result = runScenario(loaded.scenario, runOptions);
+  return task.variant === 'start' ? startingStateVerdict(result) : task.variant === 'solution' ? { ...result, name: `${result.name} [solution]` } : result;
+}
+
+/**
+ * Under --solutions an exercise's starting state must fail (otherwise it is solved before the
+ * learner starts): the verdict is one `exercise` expectation, passed when something failed.
+ */
+function startingStateVerdict(r: ScenarioResult): ScenarioResult {
+  const failing = r.expectations.filter((e) => e.status !== 'passed');
+  const errors = failing.filter((e) => e.status === 'error' && e.kind !== 'step');
+  const ok = failing.length > 0 && errors.length === 0;
+  const first = r.expectations[0];
+  const message = ok
+    ? `the starting state fails ${failing.length} of ${r.expectations.length} expectations, as an exercise should`
+    : failing.length === 0
+      ? 'the starting state already passes every expectation: the exercise is solved before the learner starts'
+      : `the starting state could not be evaluated: ${errors[0].message}`;
+  return {
+    ...r,
+    name: `${r.name} [starting state]`,
+    status: ok ? 'passed' : 'failed',
+    expectations: [{ kind: 'exercise', status: ok ? 'passed' : 'failed', name: 'starting state fails', step: null, file: r.file, line: first?.line ?? 1, column: 1, message, expected: 'at least one failing expectation', actual: failing.map((e) => e.name), hint: ok ? null : 'An exercise must start broken: make the starting manifests fail the expectations the learner has to fix.', mismatches: ok ? [] : [{ path: '', message }], explain: [], table: null, seed: r.seed }],
+  };
+}

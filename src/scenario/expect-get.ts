@@ -1,0 +1,61 @@
+/**
+ * `get:` expectations: text snapshots of kubectl-style tables, stored next to the scenario.
+ * A missing snapshot is a failure (run `svclab test --update` to write it); --update rewrites
+ * the file atomically and never touches anything else.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { displayPath } from '../load/files';
+import { makeResult, type EvalContext } from './context';
+import { getText } from './get-text';
+import type { ExpectationResult, Mismatch } from './result';
+import type { GetSpec } from './spec';
+
+export function snapshotPath(ctx: EvalContext, spec: GetSpec): string {
+  if (spec.snapshot) return path.resolve(ctx.scenario.dir, spec.snapshot);
+  const step = (ctx.step ?? 'start').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return path.join(ctx.scenario.dir, '__snapshots__', `${step}-${spec.resource}${spec.wide ? '-wide' : ''}${spec.allNamespaces ? '-all' : ''}.txt`);
+}
+
+export function writeAtomically(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
+/** A line diff good enough for tables: `-` expected, `+` actual. */
+export function lineDiff(expected: string, actual: string): string[] {
+  const a = expected.split('\n');
+  const b = actual.split('\n');
+  const out: string[] = [];
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    if (a[i] === b[i]) {
+      if (a[i] !== undefined && a[i] !== '') out.push(`  ${a[i]}`);
+      continue;
+    }
+    if (a[i] !== undefined && a[i] !== '') out.push(`- ${a[i]}`);
+    if (b[i] !== undefined && b[i] !== '') out.push(`+ ${b[i]}`);
+  }
+  return out;
+}
+
+export function evaluateGet(ctx: EvalContext, spec: GetSpec, index: number): ExpectationResult {
+  const title = spec.name ?? `get ${spec.resource}${spec.wide ? ' -o wide' : ''} matches its snapshot`;
+  return makeResult(ctx, 'get', [...ctx.base, 'get', index], title, spec.hint, () => {
+    const text = getText(ctx.sim(), spec, ctx.namespace);
+    const file = snapshotPath(ctx, spec);
+    const shown = displayPath(file, ctx.scenario.cwd);
+    const stored = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+    const mismatches: Mismatch[] = [];
+    if (stored === text) return { mismatches, expected: stored, actual: text };
+    if (ctx.update) {
+      writeAtomically(file, text);
+      return { mismatches, expected: text, actual: text, message: `${title} (snapshot ${stored === null ? 'written' : 'updated'}: ${shown})` };
+    }
+    if (stored === null) mismatches.push({ path: '', message: `there is no snapshot ${shown}; run \`svclab test --update\` to write it`, expected: null, actual: text });
+    else mismatches.push({ path: '', message: `differs from ${shown} (run \`svclab test --update\` if the change is intended):\n${lineDiff(stored, text).join('\n')}`, expected: stored, actual: text });
+    return { mismatches, expected: stored, actual: text };
+  });
+}

@@ -1,0 +1,39 @@
+/** `objects:` expectations: partial matches on the simulated objects. */
+import { makeResult, CannotEvaluate, type EvalContext } from './context';
+import { describe, match } from './match';
+import { clusterObjects, type KubeObject } from './objects';
+import type { ExpectationResult, Mismatch } from './result';
+import type { ObjectSpec } from './spec';
+import { parseRef } from './workspace';
+
+const objectCache = new WeakMap<object, KubeObject[]>();
+
+export function evaluateObject(ctx: EvalContext, spec: ObjectSpec, index: number): ExpectationResult {
+  const title = spec.name ?? `${spec.ref} ${spec.absent ? 'does not exist' : spec.match ? 'matches' : 'exists'}`;
+  return makeResult(ctx, 'objects', [...ctx.base, 'objects', index], title, spec.hint, () => {
+    const ref = parseRef(spec.ref);
+    if (!ref) throw new CannotEvaluate(`ref "${spec.ref}" is not Kind/name or Kind/namespace/name`);
+    const cluster = ctx.sim();
+    let objects = objectCache.get(cluster);
+    if (!objects) objectCache.set(cluster, (objects = clusterObjects(cluster)));
+    const ns = ref.namespace ?? (ref.kind === 'Node' ? undefined : ctx.namespace);
+    const found = objects.filter((o) => o.kind === ref.kind && (ns === undefined || (o.metadata.namespace ?? '') === ns) && (ref.name.endsWith('*') ? o.metadata.name.startsWith(ref.name.slice(0, -1)) : o.metadata.name === ref.name));
+    const mismatches: Mismatch[] = [];
+    if (spec.absent) {
+      if (found.length) mismatches.push({ path: '', message: `${spec.ref} exists, but should not`, expected: 'absent', actual: found.map((o) => o.metadata.name) });
+      return { mismatches, expected: { absent: true }, actual: found.map((o) => o.metadata.name) };
+    }
+    if (spec.count !== undefined && found.length !== spec.count) mismatches.push({ path: '', message: `${found.length} object${found.length === 1 ? '' : 's'} match ${spec.ref}, expected ${spec.count}`, expected: spec.count, actual: found.length });
+    if (found.length === 0) {
+      const sameKind = objects.filter((o) => o.kind === ref.kind).map((o) => `${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`);
+      mismatches.push({ path: '', message: `there is no ${ref.kind} ${ns ? `${ns}/` : ''}${ref.name} in the simulated cluster${sameKind.length ? ` (there are: ${sameKind.slice(0, 8).join(', ')})` : ''}` });
+      return { mismatches, expected: spec.match ?? {}, actual: null };
+    }
+    for (const o of found) {
+      for (const m of match(spec.match ?? {}, o)) mismatches.push({ ...m, message: found.length > 1 ? `(${o.metadata.name}) ${m.message}` : m.message });
+    }
+    return { mismatches, expected: spec.match ?? {}, actual: found.length === 1 ? found[0] : found, message: mismatches.length ? undefined : `${title}${found.length > 1 ? ` (${found.length} objects)` : ''}` };
+  });
+}
+
+export { describe };

@@ -1,0 +1,162 @@
+/**
+ * `routes:` expectations. Reachability sets are checked on the route's full `candidates`
+ * (what kube-proxy's rules can pick), never on the sampled answers; only `spread` and `sticky`
+ * look at samples, with the seed printed.
+ */
+import type { RouteResult, SimCluster, SimPod } from '../sim/types';
+import { makeResult, CannotEvaluate, expandTarget, podNameMatches, splitName, type EvalContext } from './context';
+import { expandPodSet } from './expect-endpoints';
+import { explainRoute } from './explain';
+import { describe, match } from './match';
+import type { ExpectationResult, Mismatch } from './result';
+import type { PodSetSpec, RouteExpectSpec, RouteSpec } from './spec';
+
+export function runRoute(ctx: EvalContext, spec: Pick<RouteSpec, 'from' | 'to' | 'namespace' | 'count' | 'protocol'>): RouteResult {
+  const cluster = ctx.sim();
+  const namespace = spec.namespace ?? ctx.namespace;
+  return cluster.route({ from: spec.from, to: expandTarget(spec.to, cluster, namespace), namespace, count: spec.count ?? 1, protocol: spec.protocol, seed: ctx.seed });
+}
+
+function setLabel(set: PodSetSpec): string {
+  return set.workload ?? set.workloads?.join(' + ') ?? set.pods?.join(', ') ?? `${set.count} pods`;
+}
+
+/** Checks the candidate set against a pod set; `all` = equal, `oneOf` = a non-empty subset. */
+function checkSet(mode: 'all' | 'oneOf', set: PodSetSpec, candidates: string[], cluster: SimCluster, namespace: string, out: Mismatch[], key: string): void {
+  const label = setLabel(set);
+  if (set.workload || set.workloads) {
+    const pods: SimPod[] = expandPodSet(cluster.pods, set, namespace);
+    if (pods.length === 0) throw new CannotEvaluate(`${label} has no pods in the simulated cluster`);
+    const members = pods.map((p) => `${p.namespace}/${p.name}`);
+    const outside = candidates.filter((c) => !members.includes(c));
+    if (outside.length) out.push({ path: key, message: `can also reach ${outside.join(', ')}, outside ${label}`, expected: members, actual: candidates });
+    if (mode === 'all') {
+      const wanted = pods.filter((p) => p.ready && p.phase === 'Running').map((p) => `${p.namespace}/${p.name}`);
+      const missed = wanted.filter((m) => !candidates.includes(m));
+      if (missed.length) out.push({ path: key, message: `cannot reach ${missed.join(', ')} of ${label}${candidates.length === 0 ? ' (no candidate endpoint at all)' : ''}`, expected: wanted, actual: candidates });
+    }
+  }
+  if (set.pods) {
+    const split = (c: string) => ({ namespace: c.split('/')[0], name: c.split('/')[1] });
+    const outside = candidates.filter((c) => !set.pods!.some((p) => podNameMatches(p, split(c), namespace)));
+    if (outside.length) out.push({ path: key, message: `can also reach ${outside.join(', ')}`, expected: set.pods, actual: candidates });
+    if (mode === 'all') for (const p of set.pods) if (!candidates.some((c) => podNameMatches(p, split(c), namespace))) out.push({ path: key, message: `cannot reach ${p}`, expected: set.pods, actual: candidates });
+  }
+  if (set.count !== undefined && candidates.length !== set.count) out.push({ path: `${key}.count`, message: `${candidates.length} pod${candidates.length === 1 ? ' is' : 's are'} reachable, expected ${set.count}`, expected: set.count, actual: candidates.length });
+  if (mode === 'oneOf' && candidates.length === 0) out.push({ path: key, message: `no pod can be reached, expected one of ${label}`, expected: set, actual: [] });
+}
+
+export function checkRoute(ctx: EvalContext, spec: RouteExpectSpec, result: RouteResult, from: string, namespace: string): Mismatch[] {
+  const cluster = ctx.sim();
+  const out: Mismatch[] = [];
+  const candidates = [...new Set(result.candidates.map((c) => c.pod))].sort();
+  const results = result.results;
+  if (results.length === 0) throw new CannotEvaluate('the route produced no result');
+  if (spec.outcome) {
+    const wrong = results.filter((r) => r.outcome !== spec.outcome);
+    if (wrong.length) {
+      const s = result.summary;
+      out.push({ path: 'outcome', message: `${wrong.length} of ${results.length} request${results.length === 1 ? '' : 's'} ended ${[...new Set(wrong.map((r) => r.outcome))].join('/')} (ok ${s.ok}, refused ${s.refused}, dropped ${s.dropped}, dns-error ${s['dns-error']}), expected ${spec.outcome}: ${wrong[0].reason}`, expected: spec.outcome, actual: wrong[0].outcome });
+    }
+  }
+  if (spec.reason !== undefined) {
+    for (const r of results) {
+      const bad = typeof spec.reason === 'string' ? !r.reason.includes(spec.reason) : match(spec.reason, r.reason).length > 0;
+      if (bad) {
+        out.push({ path: 'reason', message: `is ${describe(r.reason)}, expected ${typeof spec.reason === 'string' ? `it to mention ${describe(spec.reason)}` : describe(spec.reason)}`, expected: spec.reason, actual: r.reason });
+        break;
+      }
+    }
+  }
+  if (spec.reaches === 'none') {
+    if (candidates.length) out.push({ path: 'reaches', message: `can reach ${candidates.join(', ')}, expected no pod`, expected: 'none', actual: candidates });
+  } else if (spec.reaches) checkSet('all', spec.reaches, candidates, cluster, namespace, out, 'reaches');
+  if (spec.reachesAll) checkSet('all', spec.reachesAll, candidates, cluster, namespace, out, 'reachesAll');
+  if (spec.reachesOneOf) checkSet('oneOf', spec.reachesOneOf, candidates, cluster, namespace, out, 'reachesOneOf');
+  const answered = results.filter((r) => r.outcome === 'ok');
+  if (spec.spread === 'all') {
+    const hit = new Set(answered.map((r) => r.pod));
+    const missed = candidates.filter((c) => !hit.has(c));
+    if (candidates.length === 0) out.push({ path: 'spread', message: 'there is no candidate endpoint to spread over', expected: 'all', actual: [] });
+    else if (missed.length) out.push({ path: 'spread', message: `${missed.join(', ')} never answered in ${results.length} requests (seed ${ctx.seed}; answers: ${JSON.stringify(result.summary.byPod)})`, expected: candidates, actual: result.summary.byPod });
+  }
+  if (spec.sticky !== undefined) {
+    const pods = [...new Set(answered.map((r) => r.pod))];
+    if (answered.length === 0) out.push({ path: 'sticky', message: 'no request was answered', expected: spec.sticky, actual: null });
+    else if (spec.sticky && pods.length > 1) out.push({ path: 'sticky', message: `requests from one client landed on ${pods.length} pods (${pods.join(', ')}); session affinity would keep them on one (seed ${ctx.seed})`, expected: 1, actual: pods });
+    else if (!spec.sticky && pods.length < 2) out.push({ path: 'sticky', message: `every request landed on ${pods[0]} (seed ${ctx.seed}); expected the load to be spread`, expected: '>= 2 pods', actual: pods });
+  }
+  if (spec.sourceIP !== undefined) {
+    const nodeIPs = cluster.nodes.map((n) => n.internalIP);
+    const own = clientIP(cluster, from, namespace);
+    for (const r of answered) {
+      const ip = r.sourceIP;
+      let bad: string | null = null;
+      if (spec.sourceIP === 'node') bad = ip && nodeIPs.includes(ip) ? null : `is ${describe(ip)}, expected a node's IP (SNAT)`;
+      else if (spec.sourceIP === 'client') bad = ip && (own ? ip === own : !nodeIPs.includes(ip)) ? null : `is ${describe(ip)}, expected the client's own address${own ? ` ${own}` : ''} (not SNATed)`;
+      else {
+        const m = match(spec.sourceIP, ip ?? undefined);
+        bad = m.length ? m[0].message : null;
+      }
+      if (bad) {
+        out.push({ path: 'sourceIP', message: bad, expected: spec.sourceIP, actual: ip });
+        break;
+      }
+    }
+    if (answered.length === 0) out.push({ path: 'sourceIP', message: 'no request was answered, so there is no source IP to check', expected: spec.sourceIP, actual: null });
+  }
+  if (spec.service !== undefined) {
+    const want = spec.service.includes('/') ? spec.service : `${namespace}/${spec.service}`;
+    const bad = results.find((r) => r.service !== want);
+    if (bad) out.push({ path: 'service', message: `is ${describe(bad.service)}, expected ${want}`, expected: want, actual: bad.service });
+  }
+  if (spec.port !== undefined) {
+    const bad = answered.find((r) => r.port !== spec.port) ?? (answered.length ? undefined : results.find((r) => r.port !== spec.port));
+    if (bad) out.push({ path: 'port', message: `is ${describe(bad.port)}, expected ${spec.port}`, expected: spec.port, actual: bad.port });
+  }
+  if (spec.body !== undefined) {
+    for (const r of answered) {
+      const b = r.body ?? '';
+      const bad = typeof spec.body === 'string' ? !b.includes(spec.body) : match(spec.body, b).length > 0;
+      if (bad) {
+        out.push({ path: 'body', message: `is ${describe(r.body)}, expected ${describe(spec.body)}`, expected: spec.body, actual: r.body });
+        break;
+      }
+    }
+    if (answered.length === 0) out.push({ path: 'body', message: 'no request was answered', expected: spec.body, actual: null });
+  }
+  return out;
+}
+
+/** The source's own address, when it is known: an existing pod's IP or a node's IP. */
+function clientIP(cluster: SimCluster, from: string, namespace: string): string | null {
+  const parts = from.split('/');
+  if (parts[0] === 'node' && parts[1]) return cluster.nodes.find((n) => n.name === parts[1])?.internalIP ?? null;
+  if (parts[0] === 'pod' && parts.length > 1) {
+    const [ns, name] = parts.length === 3 ? [parts[1], parts[2]] : [namespace, parts[1]];
+    const pod = cluster.pods.find((p) => p.namespace === ns && p.name === name) ?? cluster.pods.find((p) => p.namespace === ns && p.name.startsWith(name));
+    return pod?.podIP ?? null;
+  }
+  return null;
+}
+
+export function evaluateRoute(ctx: EvalContext, spec: RouteSpec, index: number): ExpectationResult {
+  const e = spec.expect;
+  const bits = [e.outcome, e.reaches === 'none' ? 'reaches no pod' : e.reaches ? `reaches ${setLabel(e.reaches)}` : '', e.reachesOneOf ? `reaches one of ${setLabel(e.reachesOneOf)}` : '', e.spread ? 'spread over all' : '', e.sticky ? 'sticky' : ''].filter(Boolean);
+  const title = spec.name ?? `${spec.from} -> ${spec.to}${spec.count && spec.count > 1 ? ` ×${spec.count}` : ''}: ${bits.join(', ')}`;
+  return makeResult(ctx, 'routes', [...ctx.base, 'routes', index], title, spec.hint, () => {
+    const namespace = spec.namespace ?? ctx.namespace;
+    const result = runRoute(ctx, spec);
+    const mismatches = checkRoute(ctx, e, result, spec.from, namespace);
+    const first = result.results[0];
+    return {
+      mismatches,
+      expected: e,
+      actual: { outcome: first?.outcome, reason: first?.reason, candidates: result.candidates.map((c) => c.pod), summary: result.summary, sourceIP: first?.sourceIP ?? null },
+      explain: mismatches.length ? [...explainRoute(ctx.sim(), result), ...(first ? first.hops.map((h) => `hop: ${h.text}`) : [])] : [],
+      seed: ctx.seed,
+    };
+  });
+}
+
+export { splitName };

@@ -1,0 +1,134 @@
+/**
+ * The library form of `svclab test`: find scenario folders, run them (serially or on worker
+ * threads, with identical results), and summarise.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { executeTask, tasksFor, type Task, type TaskOptions } from './execute';
+import { findScenarios } from './load';
+import type { RunResult, ScenarioResult } from './result';
+import { DEFAULT_SEED } from './run';
+
+export type * from './result';
+export type * from './spec';
+export { loadScenario, findScenarios, SCENARIO_FILE } from './load';
+export { runScenario } from './run';
+
+export interface ScenarioRunOptions {
+  cwd?: string;
+  seed?: number;
+  update?: boolean;
+  /** Only scenarios whose name or folder contains this text. */
+  filter?: string;
+  /** Stop after the first scenario that does not pass. */
+  bail?: boolean;
+  /** `{ index: 1, count: 3 }` runs the first third (1-based, as `--shard 1/3`). */
+  shard?: { index: number; count: number };
+  /** Worker threads (default: CPU count; 1 = serial). */
+  jobs?: number;
+  /** Exercises: check the starting state fails and the solution passes. */
+  solutions?: boolean;
+  /** Called after each scenario, in completion order (for a progress line). */
+  onResult?: (result: ScenarioResult, done: number, total: number) => void;
+}
+
+const WORKER_FILE = path.join(__dirname, 'worker.js');
+/** Below this many tasks a worker's start-up costs more than it saves. */
+const MIN_TASKS_FOR_WORKERS = 8;
+
+export async function runScenarios(paths: string[], options: ScenarioRunOptions = {}): Promise<RunResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const { dirs, missing } = await findScenarios(paths, cwd);
+  let tasks = tasksFor(dirs, options.solutions === true);
+  if (options.shard) {
+    const { index, count } = options.shard;
+    // Shard by folder so both variants of an exercise stay together.
+    tasks = tasks.filter((t) => dirs.indexOf(t.dir) % count === index - 1);
+  }
+  const taskOptions: TaskOptions = { cwd, seed: options.seed, update: options.update, filter: options.filter };
+  const jobs = Math.max(1, Math.floor(options.jobs ?? os.availableParallelism?.() ?? os.cpus().length));
+  const useWorkers = jobs > 1 && tasks.length >= MIN_TASKS_FOR_WORKERS && fs.existsSync(WORKER_FILE) && !options.update;
+  const results = useWorkers ? await runOnWorkers(tasks, taskOptions, jobs, options) : runSerially(tasks, taskOptions, options);
+  const scenarios = results.filter((r): r is ScenarioResult => r !== null);
+  return { scenarios, summary: summarize(scenarios, options.seed ?? DEFAULT_SEED), missing };
+}
+
+export function summarize(scenarios: ScenarioResult[], seed: number): RunResult['summary'] {
+  const expectations = scenarios.flatMap((s) => s.expectations);
+  return {
+    scenarios: scenarios.length,
+    passed: scenarios.filter((s) => s.status === 'passed').length,
+    failed: scenarios.filter((s) => s.status === 'failed').length,
+    errors: scenarios.filter((s) => s.status === 'error').length,
+    expectations: expectations.length,
+    expectationsFailed: expectations.filter((e) => e.status !== 'passed').length,
+    seed,
+  };
+}
+
+function runSerially(tasks: Task[], taskOptions: TaskOptions, options: ScenarioRunOptions): Array<ScenarioResult | null> {
+  const out: Array<ScenarioResult | null> = [];
+  let done = 0;
+  for (const task of tasks) {
+    const r = executeTask(task, taskOptions);
+    out.push(r);
+    done++;
+    if (r) options.onResult?.(r, done, tasks.length);
+    if (r && r.status !== 'passed' && options.bail) break;
+  }
+  return out;
+}
+
+function runOnWorkers(tasks: Task[], taskOptions: TaskOptions, jobs: number, options: ScenarioRunOptions): Promise<Array<ScenarioResult | null>> {
+  return new Promise((resolve, reject) => {
+    const results = new Array<ScenarioResult | null | undefined>(tasks.length).fill(undefined);
+    const workers: Worker[] = [];
+    let next = 0;
+    let done = 0;
+    let stopped = false;
+    let settled = false;
+    const finish = (err?: Error) => {
+      if (settled) return;
+      settled = true;
+      for (const w of workers) void w.terminate();
+      if (err) reject(err);
+      // Results keep the input order whatever order the workers finish in; a bail leaves later ones out.
+      else {
+        const ordered = results.filter((r): r is ScenarioResult | null => r !== undefined);
+        const cut = options.bail ? ordered.findIndex((r) => r !== null && r.status !== 'passed') : -1;
+        resolve(cut >= 0 ? ordered.slice(0, cut + 1) : ordered);
+      }
+    };
+    const feed = (w: Worker) => {
+      if (stopped || next >= tasks.length) {
+        if (done === next || stopped) {
+          if (results.every((r, i) => r !== undefined || i >= next)) finish();
+        }
+        return;
+      }
+      const id = next++;
+      w.postMessage({ id, task: tasks[id], options: taskOptions });
+    };
+    const count = Math.min(jobs, tasks.length);
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(WORKER_FILE);
+      workers.push(w);
+      w.on('message', (msg: { id: number; result?: ScenarioResult | null; error?: string }) => {
+        if (msg.error !== undefined) {
+          finish(new Error(msg.error));
+          return;
+        }
+        results[msg.id] = msg.result ?? null;
+        done++;
+        if (msg.result) options.onResult?.(msg.result, done, tasks.length);
+        if (msg.result && msg.result.status !== 'passed' && options.bail) stopped = true;
+        if (done === tasks.length) finish();
+        else feed(w);
+      });
+      w.on('error', (err) => finish(err));
+      feed(w);
+    }
+  });
+}

@@ -1,0 +1,267 @@
+/**
+ * Finding and loading scenario folders. scenario.yaml is checked against
+ * schemas/scenario.schema.json before anything runs; every problem becomes a LoadError with the
+ * `scenario.yaml:LINE:COL` of the offending key and, for a misspelt key, a did-you-mean.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { glob, hasMagic } from 'glob';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { LineCounter, parseDocument } from 'yaml';
+import { ParsedDocument } from '../parse/document';
+import type { SourceFile } from '../load/source';
+import { displayPath, MANIFEST_EXTENSIONS } from '../load/files';
+import { didYouMean } from '../util/did-you-mean';
+import type { FieldPath } from '../types';
+import { formatPath } from '../types';
+import type { MatrixSpec, ScenarioSpec } from './spec';
+
+export const SCENARIO_FILE = 'scenario.yaml';
+export const SOLUTION_DIR = 'solution';
+const SKIP_DIRS = new Set(['node_modules', '.git', SOLUTION_DIR, '__snapshots__']);
+
+export interface LoadError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  /** The key (field path) at fault, when there is one. */
+  path: string;
+}
+
+export interface LoadedScenario {
+  name: string;
+  /** Absolute folder. */
+  dir: string;
+  /** scenario.yaml as displayed (relative to cwd). */
+  file: string;
+  cwd: string;
+  spec: ScenarioSpec;
+  doc: ParsedDocument;
+  manifests: SourceFile[];
+  /** Files of `solution/`, when the folder has one (an exercise). */
+  solution: SourceFile[] | null;
+}
+
+export type LoadOutcome = { ok: true; scenario: LoadedScenario } | { ok: false; dir: string; file: string; name: string; errors: LoadError[] };
+
+let validator: ValidateFunction | null = null;
+/** Where the schema lives: next to `src/` in the repository, next to `dist/` in the package. */
+export const SCHEMA_PATH = path.resolve(__dirname, '..', '..', 'schemas', 'scenario.schema.json');
+
+function scenarioValidator(): ValidateFunction {
+  if (!validator) {
+    const schema = JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')) as object;
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    validator = ajv.compile(schema);
+  }
+  return validator;
+}
+
+/** Scenario folders named by the operands (folders are searched; globs expanded), sorted; `missing` = operands that named nothing. */
+export async function findScenarios(operands: string[], cwd: string): Promise<{ dirs: string[]; missing: string[] }> {
+  const dirs = new Set<string>();
+  const missing: string[] = [];
+  for (const operand of operands.length ? operands : ['.']) {
+    const before = dirs.size;
+    const targets = hasMagic(operand) ? (await glob(operand, { cwd, absolute: true, ignore: ['**/node_modules/**'] })).sort() : [path.resolve(cwd, operand)];
+    for (const target of targets) collectScenarioDirs(target, dirs);
+    if (dirs.size === before) missing.push(operand);
+  }
+  return { dirs: [...dirs].sort(), missing };
+}
+
+function collectScenarioDirs(target: string, out: Set<string>): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(target);
+  } catch {
+    return;
+  }
+  if (stat.isFile()) {
+    if (path.basename(target) === SCENARIO_FILE) out.add(path.dirname(target));
+    return;
+  }
+  if (!stat.isDirectory()) return;
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    if (entries.some((e) => e.isFile() && e.name === SCENARIO_FILE)) out.add(dir);
+    for (const e of entries) if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(path.join(dir, e.name));
+  };
+  walk(target);
+}
+
+function source(abs: string, cwd: string): SourceFile {
+  return { path: displayPath(abs, cwd), absPath: abs, text: fs.readFileSync(abs, 'utf8') };
+}
+
+function isManifestFile(name: string): boolean {
+  return MANIFEST_EXTENSIONS.includes(path.extname(name)) && name !== SCENARIO_FILE;
+}
+
+function listManifests(dir: string): string[] {
+  const out: string[] = [];
+  for (const sub of [dir, path.join(dir, 'manifests')]) {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(sub).sort();
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      const abs = path.join(sub, n);
+      if (isManifestFile(n) && fs.statSync(abs).isFile()) out.push(abs);
+    }
+  }
+  return out;
+}
+
+/** Files or globs relative to the scenario folder; an entry that matches nothing is reported. */
+export function expandFileList(dir: string, patterns: string[]): { files: string[]; unmatched: number[] } {
+  const files: string[] = [];
+  const unmatched: number[] = [];
+  patterns.forEach((p, i) => {
+    const found = hasMagic(p) ? glob.sync(p, { cwd: dir, absolute: true, nodir: true }).sort() : fs.existsSync(path.resolve(dir, p)) ? [path.resolve(dir, p)] : [];
+    if (found.length === 0) unmatched.push(i);
+    for (const f of found) if (!files.includes(f)) files.push(f);
+  });
+  return { files, unmatched };
+}
+
+/** Loads and validates one scenario folder. */
+export function loadScenario(dir: string, cwd: string): LoadOutcome {
+  const abs = path.join(dir, SCENARIO_FILE);
+  const file = displayPath(abs, cwd);
+  const fallbackName = path.basename(dir);
+  const fail = (errors: LoadError[]): LoadOutcome => ({ ok: false, dir, file, name: fallbackName, errors });
+  let text: string;
+  try {
+    text = fs.readFileSync(abs, 'utf8');
+  } catch (err) {
+    return fail([{ file, line: 1, column: 1, message: `cannot read ${SCENARIO_FILE}: ${(err as Error).message}`, path: '' }]);
+  }
+  const lineCounter = new LineCounter();
+  const yamlDoc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = new ParsedDocument(file, 0, yamlDoc, lineCounter);
+  if (yamlDoc.errors.length) {
+    return fail(yamlDoc.errors.map((e) => {
+      const r = doc.rangeOfOffsets(e.pos[0], e.pos[1]);
+      return { file, line: r.line, column: r.column, message: `YAML syntax error: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, path: '' };
+    }));
+  }
+  const value: unknown = yamlDoc.toJS({ maxAliasCount: 100 });
+  const validate = scenarioValidator();
+  if (!validate(value)) return fail(schemaErrors(validate.errors ?? [], value, doc, file));
+  const spec = value as ScenarioSpec;
+
+  const errors: LoadError[] = [];
+  const at = (p: FieldPath, message: string) => {
+    const r = doc.locate(p);
+    errors.push({ file, line: r.line, column: r.column, message, path: formatPath(p) });
+  };
+  let manifestFiles: string[];
+  if (spec.manifests) {
+    const { files, unmatched } = expandFileList(dir, spec.manifests);
+    for (const i of unmatched) at(['manifests', i], `manifests: "${spec.manifests[i]}" matches no file in ${displayPath(dir, cwd) || '.'}`);
+    manifestFiles = files;
+  } else manifestFiles = listManifests(dir);
+  (spec.steps ?? []).forEach((step, s) => {
+    if (!step.apply) return;
+    const { unmatched } = expandFileList(dir, step.apply);
+    for (const i of unmatched) at(['steps', s, 'apply', i], `apply: "${step.apply[i]}" matches no file`);
+  });
+  checkMatrices(spec, at);
+  const names = new Set<string>();
+  (spec.steps ?? []).forEach((step, s) => {
+    if (names.has(step.name)) at(['steps', s, 'name'], `two steps are named "${step.name}"; step names must be unique (they name the results)`);
+    names.add(step.name);
+  });
+  if (errors.length) return fail(errors);
+
+  const solutionDir = path.join(dir, SOLUTION_DIR);
+  const solution = fs.existsSync(solutionDir) && fs.statSync(solutionDir).isDirectory() ? listManifests(solutionDir).map((f) => source(f, cwd)) : null;
+  return {
+    ok: true,
+    scenario: { name: spec.metadata.name, dir, file, cwd, spec, doc, manifests: manifestFiles.map((f) => source(f, cwd)), solution },
+  };
+}
+
+function checkMatrices(spec: ScenarioSpec, at: (p: FieldPath, message: string) => void): void {
+  const check = (prefix: FieldPath, matrices: MatrixSpec[] | undefined) => {
+    (matrices ?? []).forEach((m, i) => {
+      if (m.expect === undefined && m.table === undefined) at([...prefix, i], 'a matrix needs `expect` (the default outcome) or `table`');
+      if (m.table && m.table.length !== m.from.length && !m.from.some((f) => f.endsWith('/*')) && !m.to.some((t) => t.includes('${node:*}'))) {
+        at([...prefix, i, 'table'], `table has ${m.table.length} rows but there are ${m.from.length} sources`);
+      }
+    });
+  };
+  check(['expect', 'matrix'], spec.expect?.matrix);
+  (spec.steps ?? []).forEach((s, i) => check(['steps', i, 'expect', 'matrix'], s.expect?.matrix));
+}
+
+/** Turns ajv errors into messages at the right YAML position, most specific first. */
+function schemaErrors(raw: ErrorObject[], value: unknown, doc: ParsedDocument, file: string): LoadError[] {
+  // `oneOf` branches repeat one mistake several times; an unknown key is the most telling of them.
+  const unknown = raw.filter((e) => e.keyword === 'additionalProperties');
+  const chosen = unknown.length ? unknown : raw.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf').length ? raw.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf') : raw;
+  const seen = new Set<string>();
+  const out: LoadError[] = [];
+  for (const e of chosen) {
+    const p = pointerToPath(e.instancePath, value);
+    let message: string;
+    let range;
+    if (e.keyword === 'additionalProperties') {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys(((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties) ?? {});
+      const guess = didYouMean(key, allowed);
+      const where = p.length ? ` in ${formatPath(p)}` : '';
+      message = `unknown key "${key}"${where}${guess ? ` (did you mean "${guess}"?)` : ''}; allowed: ${allowed.join(', ')}`;
+      range = doc.locate([...p, key], { key: true });
+      p.push(key);
+    } else {
+      range = doc.locate(p);
+      message = `${formatPath(p) || 'the scenario'} ${describeError(e)}`;
+    }
+    const dedupe = `${range.line}:${range.column}:${message}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    out.push({ file, line: range.line, column: range.column, message, path: formatPath(p) });
+    if (out.length >= 10) break;
+  }
+  return out;
+}
+
+function describeError(e: ErrorObject): string {
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'enum':
+      return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'const':
+      return `must be ${JSON.stringify(params.allowedValue)}`;
+    case 'required':
+      return `is missing the required key "${String(params.missingProperty)}"`;
+    default:
+      return e.message ?? 'is invalid';
+  }
+}
+
+function pointerToPath(pointer: string, value: unknown): Array<string | number> {
+  const out: Array<string | number> = [];
+  let cur = value;
+  for (const raw of pointer.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur)) {
+      out.push(Number(seg));
+      cur = cur[Number(seg)];
+    } else {
+      out.push(seg);
+      cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[seg] : undefined;
+    }
+  }
+  return out;
+}

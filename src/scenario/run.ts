@@ -1,0 +1,189 @@
+/**
+ * Runs one loaded scenario: lint and simulate the starting manifests, check the top-level
+ * expectations, then apply each step's changes and check its expectations.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lintSources, type LintOptions, type LintRun } from '../lint';
+import { displayPath } from '../load/files';
+import type { SourceFile } from '../load/source';
+import { simulateModel } from '../sim/index';
+import type { ClusterConfig, NodeConfig, SimCluster, SimulateOptions } from '../sim/types';
+import type { FieldPath } from '../types';
+import type { EvalContext } from './context';
+import { evaluateDns } from './expect-dns';
+import { evaluateEndpoints } from './expect-endpoints';
+import { evaluateGet } from './expect-get';
+import { evaluateLint } from './expect-lint';
+import { evaluateMatrix } from './expect-matrix';
+import { evaluateObject } from './expect-objects';
+import { evaluateRoute } from './expect-routes';
+import { expandFileList, type LoadedScenario } from './load';
+import type { ExpectationResult, ScenarioResult, StepResult } from './result';
+import type { ClusterSpec, ExpectSpec, StepSpec } from './spec';
+import { parseRef, Workspace } from './workspace';
+
+export interface RunOptions {
+  /** Seed when the scenario sets none (default 1). */
+  seed?: number;
+  /** Rewrite `get` snapshots instead of failing on a difference. */
+  update?: boolean;
+  /** `solution`: the files of `solution/` replace the starting files of the same name. */
+  variant?: 'normal' | 'start' | 'solution';
+}
+
+export const DEFAULT_SEED = 1;
+
+export function clusterOverrides(spec: ClusterSpec | undefined, readiness: Record<string, boolean>): Partial<ClusterConfig> {
+  const out: Partial<ClusterConfig> = {};
+  if (spec?.nodes !== undefined) {
+    out.nodes = typeof spec.nodes === 'number'
+      ? Array.from({ length: spec.nodes }, (_, i): NodeConfig => ({ name: `node-${i + 1}`, internalIP: `192.168.0.${11 + i}`, labels: { 'kubernetes.io/hostname': `node-${i + 1}` }, taints: [] }))
+      : spec.nodes.map((n, i): NodeConfig => ({ name: n.name, internalIP: n.internalIP ?? `192.168.0.${11 + i}`, labels: { 'kubernetes.io/hostname': n.name, ...(n.labels ?? {}) }, taints: n.taints ?? [], zone: n.zone, podCIDR: n.podCIDR }));
+  }
+  if (spec?.podCIDR) out.podCIDR = spec.podCIDR;
+  if (spec?.serviceCIDR) out.serviceCIDR = spec.serviceCIDR;
+  if (spec?.clusterDomain) out.clusterDomain = spec.clusterDomain;
+  if (spec?.nodePortRange) {
+    const [min, max] = spec.nodePortRange.split('-').map(Number);
+    out.nodePortRange = { min, max };
+  }
+  if (spec?.loadBalancer) out.loadBalancer = spec.loadBalancer.provider === 'pool' ? { provider: 'pool', addresses: spec.loadBalancer.addresses ?? [] } : { provider: 'none' };
+  if (spec?.upstreamDNS) out.upstreamDNS = spec.upstreamDNS;
+  if (Object.keys(readiness).length) out.readiness = { ...readiness };
+  return out;
+}
+
+/** The starting files, with `solution/` files replacing those of the same name (and adding new ones). */
+export function solutionSources(s: LoadedScenario): SourceFile[] {
+  const solution = s.solution ?? [];
+  const names = new Set(solution.map((f) => path.basename(f.absPath ?? f.path)));
+  return [...s.manifests.filter((f) => !names.has(path.basename(f.absPath ?? f.path))), ...solution];
+}
+
+export function runScenario(s: LoadedScenario, options: RunOptions = {}): ScenarioResult {
+  const started = Date.now();
+  const variant = options.variant ?? 'normal';
+  const namespace = s.spec.namespace ?? 'default';
+  const seed = s.spec.seed ?? options.seed ?? DEFAULT_SEED;
+  const workspace = new Workspace(variant === 'solution' ? solutionSources(s) : s.manifests, namespace);
+  const readiness: Record<string, boolean> = {};
+  const lintOptions: LintOptions = { namespace, rules: s.spec.lintRules };
+  const c = s.spec.cluster;
+  if (c?.nodePortRange) {
+    const [min, max] = c.nodePortRange.split('-').map(Number);
+    lintOptions.nodePortRange = { min, max };
+  }
+  if (c?.serviceCIDR) lintOptions.serviceCIDRs = [c.serviceCIDR];
+  if (c?.clusterDomain) lintOptions.clusterDomain = c.clusterDomain;
+
+  const expectations: ExpectationResult[] = [];
+  const steps: StepResult[] = [];
+
+  const stage = (step: string | null, base: FieldPath, expect: ExpectSpec | undefined) => {
+    let lintRun: LintRun | null = null;
+    let cluster: SimCluster | null = null;
+    let simError: Error | null = null;
+    const ctx: EvalContext = {
+      scenario: s,
+      step,
+      base,
+      namespace,
+      seed,
+      update: options.update === true,
+      lint: () => (lintRun ??= lintSources(workspace.sources(), lintOptions)),
+      sim: () => {
+        if (cluster) return cluster;
+        if (simError) throw simError;
+        try {
+          const simOptions: SimulateOptions = { namespace, seed, cluster: clusterOverrides(c, readiness) };
+          cluster = simulateModel(ctx.lint().model, simOptions);
+          return cluster;
+        } catch (err) {
+          simError = new Error(`the simulator failed: ${err instanceof Error ? err.message : String(err)}`);
+          throw simError;
+        }
+      },
+    };
+    const out: ExpectationResult[] = [];
+    if (!expect) return out;
+    if (expect.lint) out.push(evaluateLint(ctx, expect.lint));
+    expect.objects?.forEach((o, i) => out.push(evaluateObject(ctx, o, i)));
+    expect.endpoints?.forEach((o, i) => out.push(evaluateEndpoints(ctx, o, i)));
+    expect.routes?.forEach((o, i) => out.push(evaluateRoute(ctx, o, i)));
+    expect.dns?.forEach((o, i) => out.push(evaluateDns(ctx, o, i)));
+    expect.matrix?.forEach((o, i) => out.push(evaluateMatrix(ctx, o, i)));
+    expect.get?.forEach((o, i) => out.push(evaluateGet(ctx, o, i)));
+    return out;
+  };
+
+  expectations.push(...stage(null, ['expect'], s.spec.expect));
+  let broken = false;
+  (s.spec.steps ?? []).forEach((step, i) => {
+    if (broken) {
+      steps.push({ name: step.name, status: 'error' });
+      return;
+    }
+    const problems = applyStep(s, workspace, step, i, readiness, namespace);
+    const results = problems.length ? problems : stage(step.name, ['steps', i, 'expect'], step.expect);
+    if (problems.length) broken = true;
+    expectations.push(...results);
+    steps.push({ name: step.name, status: results.some((r) => r.status === 'error') ? 'error' : results.some((r) => r.status === 'failed') ? 'failed' : 'passed' });
+  });
+
+  if (expectations.length === 0) {
+    const r = s.doc.documentRange();
+    expectations.push({ kind: 'load', status: 'failed', name: 'scenario has expectations', step: null, file: s.file, line: r.line, column: r.column, message: 'the scenario checks nothing: add `expect:` or steps with `expect:`', expected: 'at least one expectation', actual: 0, hint: null, mismatches: [], explain: [], table: null, seed: null });
+  }
+  const failed = expectations.some((e) => e.status !== 'passed');
+  return {
+    name: s.name,
+    file: s.file,
+    dir: displayPath(s.dir, s.cwd),
+    status: failed ? 'failed' : 'passed',
+    variant,
+    description: s.spec.description ?? null,
+    exercise: s.spec.exercise ? { task: s.spec.exercise.task ?? null, next: s.spec.exercise.next ?? null } : null,
+    steps,
+    expectations,
+    seed,
+    durationMs: Date.now() - started,
+  };
+}
+
+/** Applies a step's changes; returns `step` errors (a ref that names nothing) instead of throwing. */
+function applyStep(s: LoadedScenario, ws: Workspace, step: StepSpec, index: number, readiness: Record<string, boolean>, namespace: string): ExpectationResult[] {
+  const errors: ExpectationResult[] = [];
+  const fail = (p: FieldPath, message: string) => {
+    const r = s.doc.locate(['steps', index, ...p]);
+    errors.push({ kind: 'step', status: 'error', name: `${step.name} › ${p.join('.')}`, step: step.name, file: s.file, line: r.line, column: r.column, message, expected: null, actual: null, hint: step.hint ?? null, mismatches: [{ path: '', message }], explain: [], table: null, seed: null });
+  };
+  if (step.apply) {
+    const { files } = expandFileList(s.dir, step.apply);
+    ws.apply(files.map((f) => ({ path: displayPath(f, s.cwd), absPath: f, text: fs.readFileSync(f, 'utf8') })));
+  }
+  step.delete?.forEach((text, i) => {
+    const ref = parseRef(text);
+    if (!ref) fail(['delete', i], `"${text}" is not Kind/name or Kind/namespace/name`);
+    else if (!ws.remove(ref)) fail(['delete', i], `cannot delete ${text}: no such object in the manifests`);
+  });
+  step.scale?.forEach((sc, i) => {
+    const ref = parseRef(sc.ref);
+    if (!ref || !ws.set(ref, ['spec', 'replicas'], sc.replicas)) fail(['scale', i], `cannot scale ${sc.ref}: no such workload in the manifests`);
+  });
+  step.relabel?.forEach((rl, i) => {
+    const ref = parseRef(rl.ref);
+    if (!ref || !ws.has(ref)) {
+      fail(['relabel', i], `cannot relabel ${rl.ref}: no such object in the manifests`);
+      return;
+    }
+    if (rl.selector) ws.set(ref, ref.kind === 'Service' ? ['spec', 'selector'] : ['spec', 'selector', 'matchLabels'], rl.selector);
+    if (rl.labels) ws.set(ref, ref.kind === 'Pod' ? ['metadata', 'labels'] : ['spec', 'template', 'metadata', 'labels'], rl.labels);
+  });
+  step.setReady?.forEach((r) => {
+    const ref = parseRef(r.ref);
+    const key = ref ? `${ref.namespace ? `${ref.namespace}/` : ''}${ref.kind}/${ref.name}` : r.ref;
+    readiness[ref && !ref.namespace ? `${ref.kind}/${ref.name}` : key] = r.ready;
+  });
+  return errors;
+}

@@ -1,0 +1,111 @@
+/**
+ * The manifests of a scenario as its steps change them. Objects are edited through the YAML
+ * document (so untouched files keep their text and their line numbers), and readiness changes
+ * go to the simulated cluster's readiness table, as the Cluster object would set them.
+ */
+import { parseAllDocuments, isMap, type Document } from 'yaml';
+import type { SourceFile } from '../load/source';
+import { CLUSTER_SCOPED_KINDS } from '../parse/manifest';
+
+interface Entry {
+  source: SourceFile;
+  docs: Document.Parsed[] | null;
+  dirty: boolean;
+}
+
+export interface ObjectRefSpec {
+  kind: string;
+  namespace: string | null;
+  name: string;
+}
+
+const KIND_ALIASES: Record<string, string> = {
+  svc: 'Service', service: 'Service', services: 'Service', deploy: 'Deployment', deployment: 'Deployment', po: 'Pod', pod: 'Pod', pods: 'Pod',
+  sts: 'StatefulSet', statefulset: 'StatefulSet', ds: 'DaemonSet', daemonset: 'DaemonSet', rs: 'ReplicaSet', replicaset: 'ReplicaSet',
+  ep: 'Endpoints', endpoints: 'Endpoints', endpointslice: 'EndpointSlice', node: 'Node', no: 'Node', job: 'Job',
+};
+
+/** `Kind/name` or `Kind/namespace/name` (kind aliases like `svc` accepted). */
+export function parseRef(text: string): ObjectRefSpec | null {
+  const parts = text.split('/');
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p === '')) return null;
+  const kind = KIND_ALIASES[parts[0].toLowerCase()] ?? parts[0];
+  return parts.length === 2 ? { kind, namespace: null, name: parts[1] } : { kind, namespace: parts[1], name: parts[2] };
+}
+
+export class Workspace {
+  private entries: Entry[];
+
+  constructor(sources: SourceFile[], private readonly defaultNamespace: string) {
+    this.entries = sources.map((source) => ({ source, docs: null, dirty: false }));
+  }
+
+  sources(): SourceFile[] {
+    return this.entries.map((e) => (e.dirty && e.docs ? { ...e.source, text: e.docs.map((d) => d.toString()).join('---\n') } : e.source));
+  }
+
+  /** Adds files; an object that already exists is replaced (like `kubectl apply` of a changed object). */
+  apply(files: SourceFile[]): void {
+    for (const file of files) {
+      for (const doc of parseAllDocuments(file.text) as Document.Parsed[]) {
+        const id = this.identity(doc);
+        if (id) this.remove({ kind: id.kind, namespace: id.namespace, name: id.name });
+      }
+      this.entries = this.entries.filter((e) => e.source.path !== file.path);
+      this.entries.push({ source: file, docs: null, dirty: false });
+    }
+  }
+
+  /** Removes the object; returns false when it does not exist. */
+  remove(ref: ObjectRefSpec): boolean {
+    let found = false;
+    for (const e of this.entries) {
+      const docs = this.docsOf(e);
+      const kept = docs.filter((d) => !this.is(d, ref));
+      if (kept.length !== docs.length) {
+        found = true;
+        e.docs = kept;
+        e.dirty = true;
+      }
+    }
+    return found;
+  }
+
+  /** Sets a value inside the object; false when the object does not exist. */
+  set(ref: ObjectRefSpec, path: string[], value: unknown): boolean {
+    let found = false;
+    for (const e of this.entries) {
+      for (const d of this.docsOf(e)) {
+        if (!this.is(d, ref)) continue;
+        d.setIn(path, d.createNode(value));
+        e.dirty = true;
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  /** The kind of the object named by the ref, if it exists. */
+  has(ref: ObjectRefSpec): boolean {
+    return this.entries.some((e) => this.docsOf(e).some((d) => this.is(d, ref)));
+  }
+
+  private docsOf(e: Entry): Document.Parsed[] {
+    if (!e.docs) e.docs = (parseAllDocuments(e.source.text) as Document.Parsed[]).filter((d) => d.contents !== null);
+    return e.docs;
+  }
+
+  private identity(d: Document.Parsed): { kind: string; namespace: string; name: string } | null {
+    if (!isMap(d.contents)) return null;
+    const kind = d.getIn(['kind']);
+    const name = d.getIn(['metadata', 'name']);
+    if (typeof kind !== 'string' || typeof name !== 'string') return null;
+    const ns = d.getIn(['metadata', 'namespace']);
+    return { kind, name, namespace: CLUSTER_SCOPED_KINDS.has(kind) ? '' : typeof ns === 'string' && ns ? ns : this.defaultNamespace };
+  }
+
+  private is(d: Document.Parsed, ref: ObjectRefSpec): boolean {
+    const id = this.identity(d);
+    return id !== null && id.kind === ref.kind && id.name === ref.name && (ref.namespace === null || id.namespace === ref.namespace || (id.namespace === this.defaultNamespace && ref.namespace === ''));
+  }
+}
