@@ -63,6 +63,7 @@ const SERVICE_RULES = [
   'service-ports-missing', 'service-port-name-required', 'service-port-name-duplicate', 'service-port-duplicate', 'service-port-name-invalid',
   'target-port-invalid', 'nodeport-out-of-range', 'nodeport-not-allowed', 'nodeport-conflict', 'cluster-ip-invalid', 'headless-invalid',
   'externalname-invalid', 'external-traffic-policy-invalid', 'session-affinity-invalid', 'external-ip-invalid',
+  'loadbalancer-field-not-allowed', 'loadbalancer-source-ranges-invalid',
   'service-field-ignored', 'service-deprecated-field', 'service-ip-leading-zeros', 'service-external-ips',
 ];
 
