@@ -1,7 +1,100 @@
+import { formatHelp, numOf, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
+import { loadCluster } from './get-command';
+import { TargetError } from '../sim/target';
+import type { Protocol } from '../model/types';
+import type { RouteResult } from '../sim/types';
 
-// Placeholder until the `svclab curl` command lands (see the issues).
-export function curlCommand(_argv: string[], io: CliIO): number {
-  io.stderr.write('svclab curl: not available yet\n');
-  return 2;
+export const CURL_FLAGS: FlagSpecs = {
+  filename: { type: 'string', short: 'f', multiple: true, description: 'manifests: file, directory, glob or - for stdin', valueName: 'PATH' },
+  from: { type: 'string', description: 'where the request starts: pod/NAME, pod/NS/NAME, pod (a debug pod), node/NAME, external (default: pod)', valueName: 'SOURCE' },
+  namespace: { type: 'string', short: 'n', description: 'namespace of the source pod and of objects without one (default: default)', valueName: 'NS' },
+  count: { type: 'number', description: 'number of connections (default 1)', valueName: 'N' },
+  seed: { type: 'number', description: 'seed for every random choice: names, IPs, load balancing (default 1)', valueName: 'N' },
+  protocol: { type: 'string', description: 'TCP (default), UDP or SCTP', valueName: 'PROTO' },
+  format: { type: 'string', short: 'o', description: 'text (default) or json', valueName: 'FORMAT' },
+  verbose: { type: 'boolean', short: 'v', description: 'text: show every hop of every connection' },
+  cluster: { type: 'string', description: 'YAML file with a Cluster object (svclab.io/v1alpha1) overriding the default cluster', valueName: 'FILE' },
+  debug: { type: 'boolean', description: 'print stack traces of internal errors' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+
+export const CURL_USAGE = `Usage: svclab curl TARGET --from SOURCE -f PATH [options]
+
+Sends connections through the simulated cluster, as kube-proxy and CoreDNS would route them,
+and prints each answer and a per-pod tally.
+
+TARGET:  IP:PORT, NAME:PORT (resolved by the source's DNS), NODE-IP:NODEPORT, a load balancer
+         address, or an http:// URL of any of those (port 80 by default).
+SOURCE:  pod/NAME or pod/NS/NAME (an existing pod; a workload name picks its first pod),
+         pod (a temporary debug pod in --namespace, like \`kubectl run debug\`), node/NAME,
+         or external (a client outside the cluster).
+
+Options:
+${formatHelp(CURL_FLAGS)}
+
+Outcomes: ok, refused (RST: no endpoints, no such port, or nothing listening in the pod),
+dropped (no route, or a Local traffic policy without a local endpoint), dns-error.
+Exit codes: 0 every connection ok, 1 some failed, 2 usage error.
+`;
+
+const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
+
+export async function curlCommand(argv: string[], io: CliIO): Promise<number> {
+  const { flags, operands } = parseArgs(argv, CURL_FLAGS);
+  if (flags.help) {
+    io.stdout.write(CURL_USAGE);
+    return 0;
+  }
+  if (operands.length !== 1) throw new UsageError(operands.length ? `one TARGET expected, got ${operands.length}: ${operands.join(' ')}` : 'which target? e.g. `svclab curl my-service:80 --from pod -f k8s/`');
+  const format = str(flags.format) ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; choose text or json`);
+  const count = numOf(flags.count) ?? 1;
+  if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new UsageError(`--count must be a whole number from 1 to 1000000, got ${count}`);
+  const protocol = (str(flags.protocol) ?? 'TCP').toUpperCase();
+  if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError(`--protocol must be TCP, UDP or SCTP, got "${str(flags.protocol)}"`);
+  const namespace = str(flags.namespace);
+  const seed = numOf(flags.seed);
+  const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed, clusterFile: str(flags.cluster) });
+
+  let result: RouteResult;
+  try {
+    result = cluster.route({ from: str(flags.from) ?? 'pod', to: operands[0], namespace: namespace ?? 'default', count, seed, protocol: protocol as Protocol });
+  } catch (err) {
+    if (err instanceof TargetError) {
+      io.stderr.write(`svclab curl: ${err.message}\n  hint: ${err.hint}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  io.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatCurlText(result, flags.verbose === true));
+  return result.summary.ok === result.results.length ? 0 : 1;
+}
+
+/** Text: one line per connection (the body, or the outcome and why), then a tally. */
+export function formatCurlText(result: RouteResult, verbose: boolean): string {
+  const lines: string[] = [];
+  const first = result.results[0];
+  const source = first?.hops.find((h) => h.kind === 'source')?.text;
+  if (source) lines.push(`* ${source}`);
+  if (result.resolved) lines.push(`* ${result.resolved.name} resolved to ${result.resolved.ip}`);
+  result.results.forEach((a, i) => {
+    if (verbose) {
+      lines.push(`#${i + 1}`);
+      for (const h of a.hops) if (h.kind !== 'source') lines.push(`  ${h.kind.padEnd(8)} ${h.text}`);
+    }
+    if (a.outcome === 'ok') lines.push(a.body ?? `ok: ${a.reason}`);
+    else lines.push(`${a.outcome}: ${a.reason}`);
+  });
+  const s = result.summary;
+  const n = result.results.length;
+  lines.push('');
+  lines.push(`${n} connection${n === 1 ? '' : 's'}: ${s.ok} ok, ${s.refused} refused, ${s.dropped} dropped, ${s['dns-error']} dns-error`);
+  const pods = Object.entries(s.byPod).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (pods.length) {
+    const width = Math.max(...pods.map(([p]) => p.length));
+    for (const [pod, count] of pods) lines.push(`  ${pod.padEnd(width)}  ${String(count).padStart(String(n).length)}`);
+  }
+  if (result.candidates.length) lines.push(`reachable endpoints: ${result.candidates.map((c) => `${c.pod || c.podIP}${c.pod ? ` (${c.podIP}:${c.port})` : `:${c.port}`}`).join(', ')}`);
+  return `${lines.join('\n')}\n`;
 }

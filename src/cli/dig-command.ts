@@ -1,7 +1,107 @@
+import { formatHelp, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
+import { loadCluster } from './get-command';
+import { TargetError } from '../sim/target';
+import { DNS_TYPES, reverseLookupName } from '../dns/resolver';
+import { hashString } from '../util/random';
+import type { DnsResult, DnsType } from '../sim/types';
 
-// Placeholder until the `svclab dig` command lands (see the issues).
-export function digCommand(_argv: string[], io: CliIO): number {
-  io.stderr.write('svclab dig: not available yet\n');
-  return 2;
+export const DIG_FLAGS: FlagSpecs = {
+  filename: { type: 'string', short: 'f', multiple: true, description: 'manifests: file, directory, glob or - for stdin', valueName: 'PATH' },
+  from: { type: 'string', description: 'who asks: pod/NAME, pod/NS/NAME, pod (a debug pod, default), node/NAME, external', valueName: 'SOURCE' },
+  namespace: { type: 'string', short: 'n', description: 'namespace of the source pod and of objects without one (default: default)', valueName: 'NS' },
+  reverse: { type: 'string', short: 'x', description: 'reverse lookup of an IP address (PTR)', valueName: 'IP' },
+  format: { type: 'string', short: 'o', description: 'text (default, like dig) or json', valueName: 'FORMAT' },
+  seed: { type: 'number', description: 'seed for every random choice (default 1)', valueName: 'N' },
+  cluster: { type: 'string', description: 'YAML file with a Cluster object (svclab.io/v1alpha1) overriding the default cluster', valueName: 'FILE' },
+  debug: { type: 'boolean', description: 'print stack traces of internal errors' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+
+export const DIG_USAGE = `Usage: svclab dig NAME [${DNS_TYPES.join('|')}] [--from SOURCE] -f PATH [options]
+       svclab dig -x IP [--from SOURCE] -f PATH [options]
+
+Resolves a name as the source's resolver would: a pod with dnsPolicy ClusterFirst asks CoreDNS
+through its resolv.conf search list (ndots:5); nodes, external clients and Default-policy
+pods ask a resolver outside the cluster, which knows no cluster names. Unlike plain dig, the
+search list is applied (like \`dig +search\` or getaddrinfo); a trailing dot makes a name absolute.
+
+Options:
+${formatHelp(DIG_FLAGS)}
+
+Exit codes: 0 an answer was found, 1 no answer (NXDOMAIN, NODATA or SERVFAIL), 2 usage error.
+`;
+
+export async function digCommand(argv: string[], io: CliIO): Promise<number> {
+  const { flags, operands } = parseArgs(argv, DIG_FLAGS);
+  if (flags.help) {
+    io.stdout.write(DIG_USAGE);
+    return 0;
+  }
+  const format = str(flags.format) ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; choose text or json`);
+  let name: string;
+  let type: DnsType;
+  const reverse = str(flags.reverse);
+  if (reverse !== undefined) {
+    if (operands.length) throw new UsageError(`-x takes the address; unexpected ${operands.join(' ')}`);
+    const rev = reverseLookupName(reverse);
+    if (!rev) throw new UsageError(`-x needs an IP address, got "${reverse}"`);
+    name = rev;
+    type = 'PTR';
+  } else {
+    if (operands.length < 1 || operands.length > 2) throw new UsageError(operands.length ? `expected NAME [TYPE], got ${operands.join(' ')}` : 'which name? e.g. `svclab dig my-service -f k8s/`');
+    name = operands[0];
+    const t = (operands[1] ?? 'A').toUpperCase();
+    if (!(DNS_TYPES as readonly string[]).includes(t)) throw new UsageError(`unknown record type "${operands[1]}"; use one of ${DNS_TYPES.join(', ')}`);
+    type = t as DnsType;
+  }
+  const namespace = str(flags.namespace);
+  const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed: flags.seed as number | undefined, clusterFile: str(flags.cluster) });
+  let result: DnsResult;
+  const from = str(flags.from) ?? 'pod';
+  try {
+    result = cluster.resolve({ name, type, from, namespace: namespace ?? 'default' });
+  } catch (err) {
+    if (err instanceof TargetError) {
+      io.stderr.write(`svclab dig: ${err.message}\n  hint: ${err.hint}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  io.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatDigText(result, cluster.config.clusterDomain, nameserverOf(result, cluster)));
+  return result.rcode === 'NOERROR' && result.answers.length ? 0 : 1;
+}
+
+function nameserverOf(result: DnsResult, cluster: { services: Array<{ name: string; namespace: string; clusterIP: string | null }> }): string | null {
+  if (result.server === 'none') return null;
+  if (result.server === 'cluster') return cluster.services.find((s) => s.name === 'kube-dns' && s.namespace === 'kube-system')?.clusterIP ?? null;
+  return '192.168.49.1';
+}
+
+/** dig-style text: header with status, QUESTION and ANSWER sections, the names tried and the server. */
+export function formatDigText(r: DnsResult, _domain: string, server: string | null): string {
+  const question = r.tried[r.tried.length - 1] ?? (r.query.name.endsWith('.') ? r.query.name : `${r.query.name}.`);
+  const answeredName = r.answers[0]?.name ?? question;
+  const lines: string[] = [];
+  lines.push(`; <<>> svclab dig <<>> ${r.query.name} ${r.query.type} (from ${r.query.from}${r.query.from.startsWith('pod') ? ` in ${r.query.namespace}` : ''})`);
+  if (r.server === 'none') {
+    lines.push(';; connection timed out; no servers could be reached (the resolv.conf has no nameserver)');
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push(';; Got answer:');
+  lines.push(`;; ->>HEADER<<- opcode: QUERY, status: ${r.rcode}, id: ${hashString(answeredName) % 65536}`);
+  lines.push(`;; flags: qr${r.server === 'cluster' && answeredName.includes('.') ? ' aa' : ''} rd ra; QUERY: 1, ANSWER: ${r.answers.length}, AUTHORITY: 0, ADDITIONAL: 0`);
+  lines.push('');
+  lines.push(';; QUESTION SECTION:');
+  lines.push(`;${answeredName}\t\tIN\t${r.query.type}`);
+  if (r.answers.length) {
+    lines.push('');
+    lines.push(';; ANSWER SECTION:');
+    for (const a of r.answers) lines.push(`${a.name}\t${a.ttl}\tIN\t${a.type}\t${a.data}`);
+  }
+  lines.push('');
+  if (r.tried.length > 1) lines.push(`;; SEARCH: tried ${r.tried.join(', ')}`);
+  lines.push(`;; SERVER: ${server}#53(${server}) (${r.server === 'cluster' ? 'CoreDNS, the kube-dns Service' : 'a resolver outside the cluster'})`);
+  return `${lines.join('\n')}\n`;
 }

@@ -408,37 +408,38 @@ function attempt(ctx: Ctx, plan: Plan, baseHops: Hop[], rng: Random, affinity: M
 
 function deliver(ctx: Ctx, ip: string, port: number, pod: SimPod | null, sourceIP: string, service: string | null, hops: Hop[]): RouteAttempt {
   const { protocol, target, cluster, idx } = ctx;
-  const base = { service, podIP: ip, port, sourceIP };
+  // Key order follows the JSON contract of `svclab curl --format json`.
+  const done = (outcome: Outcome, reason: string, podName: string | null, node: string | null, body: string | null): RouteAttempt => ({ outcome, reason, service, pod: podName, podIP: ip, node, port, sourceIP, body, hops });
   if (pod) {
     const key = podKey(pod);
     const listening = podListens(pod, port, protocol);
     if (listening.listens) {
       const body = target.http ? httpBody(pod) : null;
       hops.push({ kind: 'pod', text: `pod ${key} (${ip}) on ${pod.nodeName} accepts on port ${port}/${protocol}${body ? ` and answers "${body}"` : ''}` });
-      return { ...base, outcome: 'ok', reason: `answered by pod ${key} (${ip}:${port})`, pod: key, node: pod.nodeName, body, hops };
+      return done('ok', `answered by pod ${key} (${ip}:${port})`, key, pod.nodeName, body);
     }
     const reason = `connection refused by pod ${key}: ${service ? `kube-proxy delivered it to ${ip}:${port}` : `it was sent to ${ip}:${port}`}, but the containers listen only on ${listening.declared}${service ? `. The Service's targetPort must be a port the container listens on (its containerPort)` : ''}`;
     hops.push({ kind: 'pod', text: `pod ${key} (${ip}) on ${pod.nodeName} has nothing listening on ${port}/${protocol} and resets the connection` });
-    return { ...base, outcome: 'refused', reason, pod: key, node: pod.nodeName, body: null, hops };
+    return done('refused', reason, key, pod.nodeName, null);
   }
   const node = idx.nodesByIP.get(ip);
   if (node) {
     if (ip === cluster.config.apiServer.ip && port === cluster.config.apiServer.port) {
       hops.push({ kind: 'node', text: `kube-apiserver on ${node.name} (${ip}:${port}) accepts the connection` });
-      return { ...base, outcome: 'ok', reason: `answered by the API server on ${node.name} (${ip}:${port})`, pod: null, node: node.name, body: null, hops };
+      return done('ok', `answered by the API server on ${node.name} (${ip}:${port})`, null, node.name, null);
     }
     const reason = `nothing listens on node ${node.name} (${ip}) port ${port}/${protocol}`;
     hops.push({ kind: 'node', text: reason });
-    return { ...base, outcome: 'refused', reason, pod: null, node: node.name, body: null, hops };
+    return done('refused', reason, null, node.name, null);
   }
   if (inPodCIDR(cluster, ip)) {
     const reason = `the endpoint ${ip}:${port} is in the pod CIDR but no pod has that IP`;
     hops.push({ kind: 'pod', text: reason });
-    return { ...base, outcome: 'dropped', reason, pod: null, node: null, body: null, hops };
+    return done('dropped', reason, null, null, null);
   }
   const reason = `the connection leaves the cluster to ${ip}:${port}; svclab does not model hosts outside the cluster and counts it as answered`;
   if (!hops.some((h) => h.kind === 'external')) hops.push({ kind: 'external', text: `${ip} is outside the cluster` });
-  return { ...base, outcome: 'ok', reason, pod: null, node: null, body: null, hops };
+  return done('ok', reason, null, null, null);
 }
 
 // ---------------------------------------------------------------------------------------------
