@@ -128,7 +128,8 @@ export class Scheduler {
       else if (taint) add(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`);
       else if (this.load[i] >= this.maxPods) add('Too many pods');
     });
-    const parts = [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([r, c]) => `${c} ${r}`);
+    // FitError.Error: "<count> <reason>" strings, sorted as strings.
+    const parts = [...counts.entries()].map(([r, c]) => `${c} ${r}`).sort();
     return `0/${this.nodes.length} nodes are available: ${parts.join(', ')}.`;
   }
 }

@@ -1,0 +1,209 @@
+import { simulate } from '../../src/sim/index';
+import { safeEncodeString, podTemplateHash } from '../../src/sim/naming';
+import { SAFE_ALPHABET } from '../../src/util/random';
+import { deploy, SEED_HOSTNAME } from './fixtures';
+
+const userPods = (c: ReturnType<typeof simulate>) => c.pods.filter((p) => p.namespace !== 'kube-system');
+const safe = `[${SAFE_ALPHABET}]`;
+
+describe('workloads become pods', () => {
+  test('Deployment pods are named <deployment>-<pod-template-hash>-<5 safe chars> (deployment controller, rand.SafeEncodeString)', () => {
+    const pods = userPods(simulate(SEED_HOSTNAME));
+    expect(pods).toHaveLength(3);
+    const hash = pods[0].labels['pod-template-hash'];
+    expect(hash).toMatch(/^[4-9bcdf]{1,10}$/);
+    for (const p of pods) {
+      expect(p.name).toMatch(new RegExp(`^hostname-deployment-${hash}-${safe}{5}$`));
+      expect(p.ownerKind).toBe('ReplicaSet');
+      expect(p.ownerName).toBe(`hostname-deployment-${hash}`);
+    }
+    expect(new Set(pods.map((p) => p.name)).size).toBe(3);
+  });
+
+  test('SafeEncodeString maps each character by code modulo the alphabet (apimachinery rand.SafeEncodeString)', () => {
+    expect(safeEncodeString('0123456789')).toBe('456789bcdf');
+  });
+
+  test('the pod-template-hash depends on the template only, not the seed (controller.ComputeHash)', () => {
+    const a = userPods(simulate(SEED_HOSTNAME, { seed: 1 }));
+    const b = userPods(simulate(SEED_HOSTNAME, { seed: 2 }));
+    expect(a[0].labels['pod-template-hash']).toBe(b[0].labels['pod-template-hash']);
+    expect(a.map((p) => p.name)).not.toEqual(b.map((p) => p.name));
+    expect(podTemplateHash({ metadata: { labels: { a: '1' } } })).not.toBe(podTemplateHash({ metadata: { labels: { a: '2' } } }));
+    expect(podTemplateHash({ x: 1, y: 2 })).toBe(podTemplateHash({ y: 2, x: 1 }));
+  });
+
+  test('replicas spread over the schedulable workers, least loaded first, and the tainted control plane is avoided (TaintToleration)', () => {
+    const c = simulate(deploy('web', { replicas: 6 }));
+    const byNode: Record<string, number> = {};
+    for (const p of userPods(c)) byNode[p.nodeName] = (byNode[p.nodeName] ?? 0) + 1;
+    expect(byNode).toEqual({ 'node-1': 2, 'node-2': 2, 'node-3': 2 });
+  });
+
+  test('pod IPs come from the node pod CIDR, skipping the network address and the .1 gateway (host-local IPAM)', () => {
+    const c = simulate(deploy('web', { replicas: 3 }));
+    for (const p of userPods(c)) {
+      const node = c.nodes.find((n) => n.name === p.nodeName)!;
+      const prefix = node.podCIDR.replace(/\.0\/24$/, '.');
+      expect(p.podIP.startsWith(prefix)).toBe(true);
+      expect(Number(p.podIP.split('.')[3])).toBeGreaterThanOrEqual(2);
+      expect(p.hostIP).toBe(node.internalIP);
+      expect(p.phase).toBe('Running');
+    }
+  });
+
+  test('a hostNetwork pod has its node IP as pod IP (PodSpec.hostNetwork)', () => {
+    const c = simulate(deploy('agent', { spec: 'hostNetwork: true' }));
+    const [p] = userPods(c);
+    expect(p.podIP).toBe(p.hostIP);
+    expect(p.podIP).toMatch(/^192\.168\.49\./);
+  });
+
+  test('nodeSelector limits the nodes (NodeAffinity filter), and no fitting node leaves the pod Pending with the scheduler message', () => {
+    const zoned = simulate(deploy('web', { replicas: 2, spec: 'nodeSelector:\n  topology.kubernetes.io/zone: zone-b' }));
+    expect(userPods(zoned).map((p) => p.nodeName)).toEqual(['node-2', 'node-2']);
+    const none = simulate(deploy('web', { spec: 'nodeSelector:\n  disk: ssd' }));
+    const [p] = userPods(none);
+    expect(p.phase).toBe('Pending');
+    expect(p.podIP).toBe('');
+    expect(p.ready).toBe(false);
+    expect(p.pendingReason).toBe("0/4 nodes are available: 4 node(s) didn't match Pod's node affinity/selector.");
+  });
+
+  test('the control-plane taint keeps pods off unless tolerated; spec.nodeName bypasses the scheduler (kube-scheduler NodeName)', () => {
+    const onlyCp = simulate(deploy('cp', { spec: 'nodeSelector:\n  node-role.kubernetes.io/control-plane: ""' }));
+    expect(userPods(onlyCp)[0].pendingReason).toContain('1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }');
+    const tolerated = simulate(deploy('cp', { spec: 'nodeSelector:\n  node-role.kubernetes.io/control-plane: ""\ntolerations:\n- key: node-role.kubernetes.io/control-plane\n  operator: Exists\n  effect: NoSchedule' }));
+    expect(userPods(tolerated)[0].nodeName).toBe('control-plane');
+    const pinned = simulate(deploy('pin', { replicas: 2, spec: 'nodeName: node-3' }));
+    expect(userPods(pinned).map((p) => p.nodeName)).toEqual(['node-3', 'node-3']);
+  });
+
+  test('a StatefulSet makes <name>-0..n-1 with hostname = pod name and subdomain = serviceName (StatefulSet controller)', () => {
+    const c = simulate(`apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: db }
+spec:
+  serviceName: db-headless
+  replicas: 3
+  selector: { matchLabels: { app: db } }
+  template:
+    metadata: { labels: { app: db } }
+    spec:
+      containers: [ { name: db, image: postgres, ports: [ { containerPort: 5432 } ] } ]
+`);
+    const pods = userPods(c);
+    expect(pods.map((p) => p.name)).toEqual(['db-0', 'db-1', 'db-2']);
+    expect(pods.map((p) => [p.spec.hostname, p.spec.subdomain, p.labels['statefulset.kubernetes.io/pod-name']])).toEqual([
+      ['db-0', 'db-headless', 'db-0'], ['db-1', 'db-headless', 'db-1'], ['db-2', 'db-headless', 'db-2'],
+    ]);
+  });
+
+  test('StatefulSet OrderedReady waits for each pod to be Ready before creating the next (podManagementPolicy)', () => {
+    const sts = (policy: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: db }
+spec:
+  serviceName: db
+  replicas: 3
+  podManagementPolicy: ${policy}
+  selector: { matchLabels: { app: db } }
+  template:
+    metadata: { labels: { app: db } }
+    spec: { containers: [ { name: db, image: postgres } ] }
+`;
+    const cluster = { readiness: { 'db-1': false } };
+    expect(userPods(simulate(sts('OrderedReady'), { cluster })).map((p) => p.name)).toEqual(['db-0', 'db-1']);
+    expect(userPods(simulate(sts('Parallel'), { cluster })).map((p) => p.name)).toEqual(['db-0', 'db-1', 'db-2']);
+  });
+
+  test('a DaemonSet runs one pod on each eligible node, not on the tainted control plane unless tolerated (DaemonSet controller)', () => {
+    const ds = (tolerations: string) => `apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: agent }
+spec:
+  selector: { matchLabels: { app: agent } }
+  template:
+    metadata: { labels: { app: agent } }
+    spec:
+      ${tolerations}
+      containers: [ { name: a, image: agent } ]
+`;
+    expect(userPods(simulate(ds(''))).map((p) => p.nodeName)).toEqual(['node-1', 'node-2', 'node-3']);
+    const all = userPods(simulate(ds('tolerations: [ { operator: Exists } ]')));
+    expect(all.map((p) => p.nodeName)).toEqual(['control-plane', 'node-1', 'node-2', 'node-3']);
+    expect(all[0].name).toMatch(new RegExp(`^agent-${safe}{5}$`));
+  });
+
+  test('bare Pods keep their name; ReplicaSets, ReplicationControllers and Jobs generate <name>-<5 chars>; a CronJob runs nothing without a clock', () => {
+    const c = simulate(`apiVersion: v1
+kind: Pod
+metadata: { name: debug, labels: { run: debug } }
+spec: { containers: [ { name: c, image: busybox } ] }
+---
+apiVersion: apps/v1
+kind: ReplicaSet
+metadata: { name: rs }
+spec:
+  replicas: 2
+  selector: { matchLabels: { app: rs } }
+  template: { metadata: { labels: { app: rs } }, spec: { containers: [ { name: c, image: x } ] } }
+---
+apiVersion: v1
+kind: ReplicationController
+metadata: { name: rc }
+spec:
+  replicas: 1
+  template: { metadata: { labels: { app: rc } }, spec: { containers: [ { name: c, image: x } ] } }
+---
+apiVersion: batch/v1
+kind: Job
+metadata: { name: job }
+spec:
+  parallelism: 3
+  completions: 2
+  template: { spec: { restartPolicy: Never, containers: [ { name: c, image: x } ] } }
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: { name: cron }
+spec:
+  schedule: "* * * * *"
+  jobTemplate: { spec: { template: { spec: { containers: [ { name: c, image: x } ] } } } }
+`);
+    const names = userPods(c).map((p) => p.name);
+    expect(names[0]).toBe('debug');
+    expect(names.filter((n) => /^rs-\w{5}$/.test(n))).toHaveLength(2);
+    expect(names.filter((n) => /^rc-\w{5}$/.test(n))).toHaveLength(1);
+    // Job: min(parallelism, completions) pods run at once.
+    expect(names.filter((n) => /^job-\w{5}$/.test(n))).toHaveLength(2);
+    expect(names.some((n) => n.startsWith('cron'))).toBe(false);
+    expect(userPods(c).find((p) => p.name.startsWith('job-'))!.labels['job-name']).toBe('job');
+  });
+
+  test('pods are Ready unless svclab.io/ready is "false" or the Cluster object says otherwise; svclab.io/terminating marks them terminating', () => {
+    const c = simulate(deploy('a', { annotations: { 'svclab.io/ready': 'false' } }) + deploy('b', { replicas: 2 }) + deploy('t', { annotations: { 'svclab.io/terminating': 'true' } }) + `apiVersion: svclab.io/v1alpha1
+kind: Cluster
+metadata: { name: lab }
+spec:
+  readiness: { "Deployment/b": false }
+`);
+    const byPrefix = (p: string) => userPods(c).filter((x) => x.name.startsWith(`${p}-`));
+    expect(byPrefix('a').map((p) => p.ready)).toEqual([false]);
+    expect(byPrefix('b').map((p) => p.ready)).toEqual([false, false]);
+    expect(byPrefix('t').map((p) => [p.ready, p.terminating])).toEqual([[true, true]]);
+    const one = userPods(simulate(deploy('b', { replicas: 2 }))).map((p) => p.name)[1];
+    const c2 = simulate(deploy('b', { replicas: 2 }), { cluster: { readiness: { [one]: false } } });
+    expect(userPods(c2).map((p) => p.ready)).toEqual([true, false]);
+  });
+
+  test('a node takes at most maxPods pods (kubelet maxPods, NodeResourcesFit "Too many pods")', () => {
+    const c = simulate(deploy('web', { replicas: 10 }), { cluster: { maxPodsPerNode: 3 } });
+    const pods = userPods(c);
+    // Workers hold 3 pods each, and CoreDNS already takes one slot on node-1: 8 run, 2 wait.
+    expect(pods.filter((p) => p.phase === 'Running')).toHaveLength(8);
+    const pending = pods.filter((p) => p.phase === 'Pending');
+    expect(pending).toHaveLength(2);
+    expect(pending[0].pendingReason).toBe('0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Too many pods.');
+  });
+});
