@@ -11,8 +11,18 @@ export interface SchemaReport {
   report: RuleReport;
 }
 
-/** Looks up a part of the JSON schema (by ajv's `schemaPath`), for property names and descriptions. */
-export type SchemaLookup = (schemaPath: string) => Record<string, unknown> | undefined;
+/** The schema that applies at a field path (refs resolved), and the description written for that field. */
+export interface SchemaAt {
+  schema: Record<string, unknown>;
+  description: string;
+}
+
+/**
+ * Finds the schema of a field by walking the JSON schema along the field path. (ajv's own
+ * `schemaPath` cannot be used: inside a `$ref` compiled as its own function it is relative
+ * to that definition, e.g. `#/additionalProperties`.)
+ */
+export type SchemaLookup = (path: FieldPath) => SchemaAt | undefined;
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'a string',
@@ -95,10 +105,6 @@ function aboutField(description: unknown): string {
   return first.length > 200 ? `${first.slice(0, 200)}…` : first;
 }
 
-function schemaParent(schemaPath: string): string {
-  return schemaPath.slice(0, schemaPath.lastIndexOf('/'));
-}
-
 function plainScalarSource(m: Manifest, path: FieldPath): string | undefined {
   // The parse stage may use `yaml` nodes or its own fast nodes; both expose `type` and `source` for scalars.
   const node = m.source.nodeAt([...m.root, ...path]) as { type?: unknown; source?: unknown } | null;
@@ -114,7 +120,7 @@ interface Context {
 
 function unknownField(ctx: Context, e: ErrorObject, parent: FieldPath): SchemaReport {
   const field = String((e.params as { additionalProperty?: unknown }).additionalProperty);
-  const props = ctx.lookup(schemaParent(e.schemaPath))?.properties;
+  const props = ctx.lookup(parent)?.schema.properties;
   const allowed = isRecord(props) ? Object.keys(props) : [];
   const guess = didYouMean(field, allowed);
   let fix: string;
@@ -149,7 +155,7 @@ function typeError(ctx: Context, e: ErrorObject, path: FieldPath): SchemaReport 
   } else {
     fix = `Write ${typeList(expected)} here.`;
   }
-  const about = aboutField(ctx.lookup(schemaParent(e.schemaPath))?.description);
+  const about = aboutField(ctx.lookup(path)?.description);
   const actual = actualType === 'null' ? 'empty (null)' : `${TYPE_NAMES[actualType] ?? actualType} (${describeValue(value)})`;
   return {
     ruleId: 'schema',
@@ -164,8 +170,7 @@ function typeError(ctx: Context, e: ErrorObject, path: FieldPath): SchemaReport 
 
 function requiredError(ctx: Context, e: ErrorObject, parent: FieldPath): SchemaReport {
   const field = String((e.params as { missingProperty?: unknown }).missingProperty);
-  const props = ctx.lookup(schemaParent(e.schemaPath))?.properties;
-  const about = isRecord(props) && isRecord(props[field]) ? aboutField(props[field].description) : '';
+  const about = aboutField(ctx.lookup([...parent, field])?.description);
   const at = parent.length ? `under ${formatPath(parent)}` : 'at the top level';
   return {
     ruleId: 'schema',
@@ -180,12 +185,11 @@ function requiredError(ctx: Context, e: ErrorObject, parent: FieldPath): SchemaR
 
 /** A required field written with no value (`port:`), when the schema path shows it is required. */
 function emptyRequired(ctx: Context, e: ErrorObject, path: FieldPath): SchemaReport | null {
-  const m = /^(.*)\/properties\/([^/]+)\/type$/.exec(e.schemaPath);
-  if (!m || path.length === 0) return null;
-  const required = ctx.lookup(m[1])?.required;
-  const field = String(path[path.length - 1]);
+  const field = path[path.length - 1];
+  if (typeof field !== 'string') return null;
+  const required = ctx.lookup(path.slice(0, -1))?.schema.required;
   if (!Array.isArray(required) || !required.includes(field)) return null;
-  return requiredError(ctx, { ...e, params: { missingProperty: field }, schemaPath: `${m[1]}/required` }, path.slice(0, -1));
+  return requiredError(ctx, { ...e, params: { missingProperty: field } }, path.slice(0, -1));
 }
 
 function enumError(ctx: Context, e: ErrorObject, path: FieldPath): SchemaReport {
@@ -229,7 +233,7 @@ function otherError(ctx: Context, e: ErrorObject, path: FieldPath): SchemaReport
   const value = valueAt(ctx.m.value, path);
   if (e.keyword === 'pattern') {
     const pattern = String((e.params as { pattern?: unknown }).pattern);
-    const about = aboutField(ctx.lookup(schemaParent(e.schemaPath))?.description);
+    const about = aboutField(ctx.lookup(path)?.description);
     return {
       ruleId: 'schema',
       report: { messageId: 'pattern', manifest: ctx.m, path, data: { where: where(ctx.m.kind, path), pattern, actual: describeValue(value), fix: about ? `Write a value of the expected form. (${formatPath(path)}: ${about})` : 'Write a value of the expected form.' } },
@@ -264,13 +268,16 @@ const VALUE_CHECKS = new Set(['enum', 'const', 'pattern', 'format', ...Object.ke
  */
 export function errorsToReports(m: Manifest, errors: readonly ErrorObject[], lookup: SchemaLookup): SchemaReport[] {
   const ctx: Context = { m, lookup };
-  const branchRoots = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
+  // Errors inside an anyOf/oneOf branch: same place in the data, schema path below the anyOf.
+  const branches = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  const inBranch = (e: ErrorObject) =>
+    branches.some((b) => b !== e && e.schemaPath.startsWith(`${b.schemaPath}/`) && (e.instancePath === b.instancePath || e.instancePath.startsWith(`${b.instancePath}/`)));
   const typedPaths = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const out: SchemaReport[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
     if (SILENT.has(e.keyword)) continue;
-    if (branchRoots.some((root) => e.schemaPath.startsWith(root))) continue;
+    if (inBranch(e)) continue;
     if (VALUE_CHECKS.has(e.keyword) && typedPaths.has(e.instancePath)) continue;
     const path = pointerToPath(e.instancePath, m.value);
     let r: SchemaReport;

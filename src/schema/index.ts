@@ -10,6 +10,7 @@ import type { Rule, RuleReport } from '../rules/rule';
 import { didYouMean } from '../util/did-you-mean';
 import { errorsToReports, type SchemaLookup } from './errors';
 import { schemaName } from './names';
+import { schemaAtPath } from './walk';
 import { loadValidator, schemaJson, SchemaRegistry, type SchemaEntry } from './registry';
 
 export interface SchemaOptions {
@@ -75,21 +76,13 @@ function noSchema(m: Manifest, registry: SchemaRegistry, hasSchemaDirs: boolean)
   return [{ messageId: 'noSchema', manifest: m, path: ['kind'], data: { kind: m.kind, apiVersion: m.apiVersion, fix } }];
 }
 
-/** Resolves ajv `schemaPath`s (`#/definitions/ServicePort/additionalProperties`) in the schema's JSON. */
+/** Reads the kind's JSON schema (only when an error needs property names or descriptions). */
 function lookupIn(entry: SchemaEntry): SchemaLookup {
-  return (schemaPath) => {
-    if (!schemaPath.startsWith('#')) return undefined;
-    let cur: unknown;
+  return (fieldPath) => {
     try {
-      cur = schemaJson(entry);
+      return schemaAtPath(schemaJson(entry), fieldPath);
     } catch {
       return undefined;
     }
-    for (const raw of schemaPath.slice(1).split('/').filter(Boolean)) {
-      const seg = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-      if (typeof cur !== 'object' || cur === null) return undefined;
-      cur = (cur as Record<string, unknown>)[seg];
-    }
-    return typeof cur === 'object' && cur !== null && !Array.isArray(cur) ? (cur as Record<string, unknown>) : undefined;
   };
 }

@@ -1,0 +1,100 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import standaloneCode from 'ajv/dist/standalone';
+import { createAjv } from '../../src/schema/ajv';
+import { BUILTIN_KINDS } from '../../src/schema/builtin-kinds';
+import { schemaName } from '../../src/schema/names';
+import { builtinSchemas, schemaForValidation, SCHEMAS_DIR } from '../../src/schema/registry';
+import { schemaAtPath } from '../../src/schema/walk';
+
+type Json = Record<string, unknown>;
+const readSchema = (file: string) => JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, file), 'utf8')) as Json;
+
+describe('schema files', () => {
+  test('names follow kubeconform: <kind>-<group first label>-<version>, <kind>-<version> for core', () => {
+    expect(schemaName('v1', 'Service')).toBe('service-v1');
+    expect(schemaName('apps/v1', 'Deployment')).toBe('deployment-apps-v1');
+    expect(schemaName('discovery.k8s.io/v1', 'EndpointSlice')).toBe('endpointslice-discovery-v1');
+    expect(schemaName('networking.k8s.io/v1', 'Ingress')).toBe('ingress-networking-v1');
+    expect(schemaName('cert-manager.io/v1', 'Certificate')).toBe('certificate-cert-manager-v1');
+    for (const k of BUILTIN_KINDS) expect(path.basename(k.file)).toBe(`${schemaName(k.apiVersion, k.kind)}.json`);
+  });
+
+  test('every kind the issue lists has a schema, with its source version recorded', () => {
+    const wanted = ['v1 Pod', 'v1 Service', 'v1 Endpoints', 'v1 Namespace', 'v1 ConfigMap', 'v1 Secret', 'v1 ServiceAccount', 'v1 PersistentVolumeClaim',
+      'apps/v1 Deployment', 'apps/v1 ReplicaSet', 'apps/v1 StatefulSet', 'apps/v1 DaemonSet', 'discovery.k8s.io/v1 EndpointSlice',
+      'networking.k8s.io/v1 NetworkPolicy', 'networking.k8s.io/v1 Ingress', 'networking.k8s.io/v1 IngressClass', 'batch/v1 Job', 'batch/v1 CronJob',
+      'rbac.authorization.k8s.io/v1 Role', 'rbac.authorization.k8s.io/v1 ClusterRoleBinding', 'policy/v1 PodDisruptionBudget', 'storage.k8s.io/v1 StorageClass',
+      'autoscaling/v2 HorizontalPodAutoscaler', 'admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration', 'apiregistration.k8s.io/v1 APIService',
+      'svclab.io/v1alpha1 Cluster'];
+    const have = new Set(BUILTIN_KINDS.map((k) => `${k.apiVersion} ${k.kind}`));
+    expect(wanted.filter((w) => !have.has(w))).toEqual([]);
+    for (const k of BUILTIN_KINDS.filter((b) => b.file.startsWith('k8s/'))) {
+      const s = readSchema(k.file);
+      expect(s['x-svclab-source']).toMatchObject({ version: '1.30.0', apiVersion: k.apiVersion, kind: k.kind });
+    }
+    expect(fs.readFileSync(path.join(SCHEMAS_DIR, 'k8s', 'SOURCE.md'), 'utf8')).toContain('kubernetes-types` package, version **1.30.0**');
+  });
+
+  test('the committed schemas contain every hand-written constraint (run `npm run gen:schemas` after editing them)', () => {
+    const constraints = readSchema('constraints/k8s.json').definitions as Record<string, Json>;
+    const contains = (target: unknown, patch: unknown): boolean => {
+      if (Array.isArray(patch)) return Array.isArray(target) && patch.every((p) => target.some((t) => JSON.stringify(t) === JSON.stringify(p)));
+      if (typeof patch === 'object' && patch !== null) {
+        return typeof target === 'object' && target !== null && Object.entries(patch).every(([k, v]) => contains((target as Json)[k], v));
+      }
+      return target === patch;
+    };
+    const found = new Set<string>();
+    for (const k of BUILTIN_KINDS.filter((b) => b.file.startsWith('k8s/'))) {
+      const defs = readSchema(k.file).definitions as Record<string, Json>;
+      for (const [name, patch] of Object.entries(constraints)) {
+        if (!defs[name]) continue;
+        found.add(name);
+        expect({ file: k.file, name, applied: contains(defs[name], patch) }).toEqual({ file: k.file, name, applied: true });
+      }
+    }
+    expect(Object.keys(constraints).filter((n) => !found.has(n))).toEqual([]);
+  });
+
+  test('objects are strict, int-or-string and Quantity take numbers and strings, timestamps take null', () => {
+    const svc = readSchema('k8s/service-v1.json');
+    expect(schemaAtPath(svc, ['spec', 'ports', 0])?.schema.additionalProperties).toBe(false);
+    expect(schemaAtPath(svc, ['spec', 'ports', 0, 'targetPort'])?.schema.type).toEqual(['integer', 'string']);
+    expect(schemaAtPath(svc, ['metadata', 'creationTimestamp'])?.schema.type).toEqual(['string', 'null']);
+    const deploy = readSchema('k8s/deployment-apps-v1.json');
+    const cpu = schemaAtPath(deploy, ['spec', 'template', 'spec', 'containers', 0, 'resources', 'limits', 'cpu']);
+    expect(cpu?.schema.type).toEqual(['string', 'number']);
+    expect(schemaAtPath(deploy, ['spec', 'selector'])?.description).toMatch(/Label selector for pods/);
+  });
+});
+
+describe('precompiled standalone validators', () => {
+  // The build (scripts/compile-schemas.js) writes ajv standalone code; it must report exactly
+  // what the run-time compiler reports, since tests run against the latter.
+  test('standalone code and run-time compilation give the same errors', () => {
+    const entry = builtinSchemas().find((e) => e.name === 'deployment-apps-v1');
+    if (!entry) throw new Error('no deployment schema');
+    const schema = schemaForValidation(JSON.parse(fs.readFileSync(entry.file, 'utf8')) as object);
+    const ajv = createAjv();
+    const runtime = ajv.compile(schema);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svclab-standalone-'));
+    try {
+      const file = path.join(dir, 'deployment.js');
+      fs.writeFileSync(file, standaloneCode(ajv, runtime));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading generated code, as the CLI does
+      const standalone = require(file) as { (d: unknown): boolean; errors?: unknown };
+      const bad = {
+        apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', labels: { a: 1 } },
+        spec: { replicas: 'x', selectr: {}, template: { spec: { containers: [{ image: 'i', ports: [{ containerPort: 70000, protocol: 'tcp' }] }] } } },
+      };
+      expect(standalone(bad)).toBe(false);
+      expect(runtime(bad)).toBe(false);
+      expect(standalone.errors).toEqual(runtime.errors);
+      expect((runtime.errors ?? []).length).toBeGreaterThanOrEqual(6);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
