@@ -4,7 +4,7 @@ import type { FieldPath } from '../types';
 import { didYouMean } from '../util/did-you-mean';
 import { isObj, arr } from '../model/guards';
 import type { LintContextData } from './context';
-import { declaredPorts, isHeadless, rawAt, selectedWorkloads } from './workload-ports';
+import { declaredPorts, isHeadless, rawAt, selectedWorkloads, serviceIndex } from './workload-ports';
 
 /**
  * Variable names whose plain value (no port, no scheme) is taken as a host name. Not a bare
@@ -137,12 +137,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const services = new Map<string, ServiceObject>();
-    const serviceCount = new Map<string, number>();
-    for (const s of ctx.model.services) {
-      services.set(`${s.ref.namespace}/${s.ref.name}`, s);
-      serviceCount.set(s.ref.namespace, (serviceCount.get(s.ref.namespace) ?? 0) + 1);
-    }
+    const index = serviceIndex(ctx);
+    const services = index.byKey;
     const headless = (ns: string, name: string) => {
       const s = services.get(`${ns}/${name}`);
       return s !== undefined && isHeadless(s);
@@ -169,27 +165,31 @@ export default defineRule({
             const name = clusterNameOf(c.host, ns, ctx, headless);
             if (!name) continue;
             // Judge only namespaces whose Services are in the input; the kubernetes Service always exists.
-            if (!serviceCount.get(name.namespace)) continue;
+            if (index.inNamespace(name.namespace).length === 0) continue;
             if (name.service === 'kubernetes' && name.namespace === 'default' && !name.pod) continue;
             const data = { var: e.name, value: e.value, service: name.service, namespace: name.namespace };
             const svc = services.get(`${name.namespace}/${name.service}`);
             if (!svc) {
-              const near = didYouMean(name.service, ctx.model.services.filter((s) => s.ref.namespace === name.namespace).map((s) => s.ref.name));
-              ctx.report({ messageId: 'noService', manifest: w.manifest, path: e.path, data: { ...data, suggestion: near ? ` (did you mean "${near}"?)` : '' } });
+              const near = didYouMean(name.service, index.inNamespace(name.namespace).map((s) => s.ref.name));
+              const nearSvc = near !== undefined ? services.get(`${name.namespace}/${near}`) : undefined;
+              ctx.report({
+                messageId: 'noService', manifest: w.manifest, path: e.path, data: { ...data, suggestion: near ? ` (did you mean "${near}"?)` : '' },
+                related: nearSvc ? [{ manifest: nearSvc.manifest, path: ['metadata', 'name'], message: `Service ${name.namespace}/${near}` }] : [],
+              });
               continue;
             }
-            const svcRelated = [{ manifest: svc.manifest, path: ['metadata', 'name'], message: `Service ${svc.ref.namespace}/${svc.ref.name}` }];
+            const svcRelated = () => [{ manifest: svc.manifest, path: ['metadata', 'name'], message: `Service ${svc.ref.namespace}/${svc.ref.name}` }];
             let podTemplates: WorkloadObject[] | undefined;
             if (name.pod) {
               if (!isHeadless(svc)) {
-                ctx.report({ messageId: 'notHeadless', manifest: w.manifest, path: e.path, data: { ...data, pod: name.pod }, related: svcRelated });
+                ctx.report({ messageId: 'notHeadless', manifest: w.manifest, path: e.path, data: { ...data, pod: name.pod }, related: svcRelated() });
                 continue;
               }
               const namers = podNamers(name.namespace, name.service);
               podTemplates = namers.filter((p) => podNameMatches(p, name.pod as string));
               if (podTemplates.length === 0) {
                 const pods = namers.length ? ` (StatefulSet pods here are named ${namers.map((p) => (p.kind === 'StatefulSet' ? `${p.ref.name}-<n>` : p.template.spec.hostname)).join(', ')})` : '';
-                ctx.report({ messageId: 'noPod', manifest: w.manifest, path: e.path, data: { ...data, pod: name.pod, pods }, related: svcRelated });
+                ctx.report({ messageId: 'noPod', manifest: w.manifest, path: e.path, data: { ...data, pod: name.pod, pods }, related: svcRelated() });
                 continue;
               }
             }

@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
-import type { ServiceObject } from '../model/types';
 import { didYouMean } from '../util/did-you-mean';
+import { serviceIndex } from './workload-ports';
 
 /**
  * An Ingress backend (`service.name` + `service.port.number|name`, networking.k8s.io/v1)
@@ -29,17 +29,18 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const services = new Map<string, ServiceObject>();
-    for (const s of ctx.model.services) services.set(`${s.ref.namespace}/${s.ref.name}`, s);
+    const services = serviceIndex(ctx);
     for (const ing of ctx.model.ingresses) {
       const ns = ing.ref.namespace;
       for (const b of ing.backends) {
-        const svc = services.get(`${ns}/${b.serviceName}`);
+        const svc = services.byKey.get(`${ns}/${b.serviceName}`);
         if (!svc) {
-          const near = didYouMean(b.serviceName, ctx.model.services.filter((s) => s.ref.namespace === ns).map((s) => s.ref.name));
+          const near = didYouMean(b.serviceName, services.inNamespace(ns).map((s) => s.ref.name));
+          const nearSvc = near !== undefined ? services.byKey.get(`${ns}/${near}`) : undefined;
           ctx.report({
             messageId: 'noService', manifest: ing.manifest, path: [...b.path, 'name'],
             data: { service: b.serviceName, namespace: ns, suggestion: near ? ` (did you mean "${near}"?)` : '' },
+            related: nearSvc ? [{ manifest: nearSvc.manifest, path: ['metadata', 'name'], message: `Service ${ns}/${near}` }] : [],
           });
           continue;
         }

@@ -1,8 +1,7 @@
 import { defineRule } from './rule';
 import { formatLabels, matchesMap } from '../model/selectors';
-import type { ServiceObject } from '../model/types';
 import { didYouMean } from '../util/did-you-mean';
-import { isHeadless } from './workload-ports';
+import { isHeadless, serviceIndex } from './workload-ports';
 
 /**
  * A StatefulSet's pods get stable DNS names (`<pod>.<serviceName>.<ns>.svc.<domain>`) only
@@ -32,19 +31,22 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const services = new Map<string, ServiceObject>();
-    for (const s of ctx.model.services) services.set(`${s.ref.namespace}/${s.ref.name}`, s);
+    const services = serviceIndex(ctx);
     for (const w of ctx.model.workloads) {
       if (w.kind !== 'StatefulSet' || !w.serviceName) continue;
       const ns = w.ref.namespace;
       const path = ['spec', 'serviceName'];
       const data = { service: w.serviceName, namespace: ns, name: w.ref.name };
-      const svc = services.get(`${ns}/${w.serviceName}`);
+      const svc = services.byKey.get(`${ns}/${w.serviceName}`);
       if (!svc) {
         // Only a headless Service would be a fitting serviceName, so only those are suggested.
-        const names = ctx.model.services.filter((s) => s.ref.namespace === ns && isHeadless(s)).map((s) => s.ref.name);
+        const names = services.inNamespace(ns).filter(isHeadless).map((s) => s.ref.name);
         const near = didYouMean(w.serviceName, names);
-        ctx.report({ messageId: 'missing', manifest: w.manifest, path, data: { ...data, suggestion: near ? ` (did you mean "${near}"?)` : '' } });
+        const nearSvc = near !== undefined ? services.byKey.get(`${ns}/${near}`) : undefined;
+        ctx.report({
+          messageId: 'missing', manifest: w.manifest, path, data: { ...data, suggestion: near ? ` (did you mean "${near}"?)` : '' },
+          related: nearSvc ? [{ manifest: nearSvc.manifest, path: ['metadata', 'name'], message: `headless Service ${ns}/${near}` }] : [],
+        });
         continue;
       }
       const related = [{ manifest: svc.manifest, path: ['metadata', 'name'], message: `Service ${ns}/${svc.ref.name}` }];

@@ -94,6 +94,32 @@ export function selectedWorkloads(ctx: LintContextData, svc: ServiceObject): Wor
   return ctx.podTemplatesIn(svc.ref.namespace).selectMap(svc.spec.selector);
 }
 
+export interface ServiceIndex {
+  /** `namespace/name` -> Service. */
+  byKey: ReadonlyMap<string, ServiceObject>;
+  /** Services of a namespace (for did-you-mean suggestions), [] when none. */
+  inNamespace(ns: string): readonly ServiceObject[];
+}
+
+const serviceIndexCache = new WeakMap<object, ServiceIndex>();
+
+/** Services by name and by namespace, built once per model (several rules look Services up by name). */
+export function serviceIndex(ctx: LintContextData): ServiceIndex {
+  const cached = serviceIndexCache.get(ctx.model);
+  if (cached) return cached;
+  const byKey = new Map<string, ServiceObject>();
+  const byNs = new Map<string, ServiceObject[]>();
+  for (const s of ctx.model.services) {
+    byKey.set(`${s.ref.namespace}/${s.ref.name}`, s);
+    const list = byNs.get(s.ref.namespace);
+    if (list) list.push(s);
+    else byNs.set(s.ref.namespace, [s]);
+  }
+  const index: ServiceIndex = { byKey, inNamespace: (ns) => byNs.get(ns) ?? [] };
+  serviceIndexCache.set(ctx.model, index);
+  return index;
+}
+
 export function isHeadless(svc: ServiceObject): boolean {
   return svc.spec.clusterIP === 'None';
 }

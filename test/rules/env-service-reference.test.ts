@@ -122,3 +122,8 @@ test('an init container that waits for a Service is checked too', () => {
   const found = findingsOf(code, 'env-service-reference');
   expect(found.map((f) => `${f.line} ${f.path}`)).toEqual(['25 spec.template.spec.initContainers[0].env[0].value']);
 });
+
+test('a misspelt Service links the Service it probably means', () => {
+  const [f] = findingsOf(redisSvc() + counter({ REDIS_HOST: 'rdis' }), 'env-service-reference');
+  expect(f.related).toEqual([{ file: 'test.yaml', line: 4, column: 9, message: 'Service default/redis' }]);
+});

@@ -1,4 +1,4 @@
-import { ruleTester } from '../helpers';
+import { findingsOf, ruleTester } from '../helpers';
 
 // The kubernetes/website "StatefulSet Basics" example, trimmed (lines 1-12; serviceName on line 6).
 const web = (serviceName: string) => `apiVersion: apps/v1
@@ -56,4 +56,9 @@ ruleTester('statefulset-service-missing', {
       errors: [{ line: 6, message: 'serviceName "nginx" is a headless Service whose selector app=web does not select the pods of StatefulSet web (app=nginx)' }],
     },
   ],
+});
+
+test('the suggested headless Service is linked', () => {
+  const [f] = findingsOf(web('ngnix') + svc('nginx', 'None'), 'statefulset-service-missing');
+  expect(f.related).toEqual([{ file: 'test.yaml', line: 17, column: 9, message: 'headless Service default/nginx' }]);
 });
