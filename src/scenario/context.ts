@@ -38,7 +38,7 @@ export function makeResult(ctx: EvalContext, kind: ExpectationKind, path: FieldP
   const range = ctx.scenario.doc.locate(path);
   const base = {
     kind,
-    name: `${ctx.step ?? 'expect'} › ${kind}[${String(path[path.length - 1] ?? 0)}] ${title}`.trim(),
+    name: `${ctx.step ?? 'expect'} › ${typeof path[path.length - 1] === 'number' ? `${kind}[${String(path[path.length - 1])}]` : kind} ${title}`.trim(),
     step: ctx.step,
     file: ctx.scenario.file,
     line: range.line,

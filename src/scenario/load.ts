@@ -3,6 +3,7 @@
  * schemas/scenario.schema.json before anything runs; every problem becomes a LoadError with the
  * `scenario.yaml:LINE:COL` of the offending key and, for a misspelt key, a did-you-mean.
  */
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { glob, hasMagic } from 'glob';
@@ -45,17 +46,66 @@ export interface LoadedScenario {
 
 export type LoadOutcome = { ok: true; scenario: LoadedScenario } | { ok: false; dir: string; file: string; name: string; errors: LoadError[] };
 
-let validator: ValidateFunction | null = null;
 /** Where the schema lives: next to `src/` in the repository, next to `dist/` in the package. */
 export const SCHEMA_PATH = path.resolve(__dirname, '..', '..', 'schemas', 'scenario.schema.json');
 
-function scenarioValidator(): ValidateFunction {
-  if (!validator) {
-    const schema = JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')) as object;
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    validator = ajv.compile(schema);
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+let validator: Validate | null = null;
+let schemaJson: SchemaNode | null = null;
+
+function schemaText(): string {
+  return fs.readFileSync(SCHEMA_PATH, 'utf8');
+}
+
+/**
+ * The precompiled validator (scripts/compile-scenario-schema.js) when it was built from this very
+ * schema; otherwise the schema is compiled now (slower start, same answers).
+ */
+function scenarioValidator(): Validate {
+  if (validator) return validator;
+  const text = schemaText();
+  const hash = crypto.createHash('sha256').update(text).digest('hex');
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const compiled = require('./scenario-validator.generated') as Validate & { schemaHash?: string };
+    if (compiled.schemaHash === hash) return (validator = compiled);
+  } catch {
+    // fall through to compiling at run time
   }
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  validator = ajv.compile(JSON.parse(text) as object) as ValidateFunction;
   return validator;
+}
+
+interface SchemaNode {
+  $ref?: string;
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  oneOf?: SchemaNode[];
+  anyOf?: SchemaNode[];
+  additionalProperties?: SchemaNode | boolean;
+  definitions?: Record<string, SchemaNode>;
+}
+
+/** The keys the schema allows at a data path (every branch of a oneOf counts), for did-you-mean. */
+export function allowedKeysAt(dataPath: Array<string | number>): string[] {
+  schemaJson ??= JSON.parse(schemaText()) as SchemaNode;
+  const root = schemaJson;
+  const deref = (s: SchemaNode): SchemaNode[] => {
+    if (s.$ref) return deref(root.definitions?.[s.$ref.replace('#/definitions/', '')] ?? {});
+    const branches = [...(s.oneOf ?? []), ...(s.anyOf ?? [])];
+    return branches.length ? [s, ...branches.flatMap(deref)] : [s];
+  };
+  let nodes = deref(root);
+  for (const seg of dataPath) {
+    nodes = nodes.flatMap((n) => {
+      if (typeof seg === 'number') return n.items ? deref(n.items) : [];
+      const p = n.properties?.[seg];
+      if (p) return deref(p);
+      return typeof n.additionalProperties === 'object' ? deref(n.additionalProperties) : [];
+    });
+  }
+  return [...new Set(nodes.flatMap((n) => Object.keys(n.properties ?? {})))];
 }
 
 /** Scenario folders named by the operands (folders are searched; globs expanded), sorted; `missing` = operands that named nothing. */
@@ -217,7 +267,7 @@ function schemaErrors(raw: ErrorObject[], value: unknown, doc: ParsedDocument, f
     let range;
     if (e.keyword === 'additionalProperties') {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
-      const allowed = Object.keys(((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties) ?? {});
+      const allowed = allowedKeysAt(p);
       const guess = didYouMean(key, allowed);
       const where = p.length ? ` in ${formatPath(p)}` : '';
       message = `unknown key "${key}"${where}${guess ? ` (did you mean "${guess}"?)` : ''}; allowed: ${allowed.join(', ')}`;

@@ -8,6 +8,7 @@ import { lintSources, type LintOptions, type LintRun } from '../lint';
 import { displayPath } from '../load/files';
 import type { SourceFile } from '../load/source';
 import { simulateModel } from '../sim/index';
+import { defaultNodes, defaultWorker, nodeLabels } from '../sim/default-cluster';
 import type { ClusterConfig, NodeConfig, SimCluster, SimulateOptions } from '../sim/types';
 import type { FieldPath } from '../types';
 import type { EvalContext } from './context';
@@ -37,9 +38,10 @@ export const DEFAULT_SEED = 1;
 export function clusterOverrides(spec: ClusterSpec | undefined, readiness: Record<string, boolean>): Partial<ClusterConfig> {
   const out: Partial<ClusterConfig> = {};
   if (spec?.nodes !== undefined) {
+    // A number means that many workers beside the default cluster's tainted control plane.
     out.nodes = typeof spec.nodes === 'number'
-      ? Array.from({ length: spec.nodes }, (_, i): NodeConfig => ({ name: `node-${i + 1}`, internalIP: `192.168.0.${11 + i}`, labels: { 'kubernetes.io/hostname': `node-${i + 1}` }, taints: [] }))
-      : spec.nodes.map((n, i): NodeConfig => ({ name: n.name, internalIP: n.internalIP ?? `192.168.0.${11 + i}`, labels: { 'kubernetes.io/hostname': n.name, ...(n.labels ?? {}) }, taints: n.taints ?? [], zone: n.zone, podCIDR: n.podCIDR }));
+      ? defaultNodes(spec.nodes)
+      : spec.nodes.map((n, i): NodeConfig => ({ ...defaultWorker(i + 1), name: n.name, ...(n.internalIP ? { internalIP: n.internalIP } : {}), labels: { ...nodeLabels(n.name, n.zone), ...(n.labels ?? {}) }, taints: n.taints ?? [], zone: n.zone, podCIDR: n.podCIDR }));
   }
   if (spec?.podCIDR) out.podCIDR = spec.podCIDR;
   if (spec?.serviceCIDR) out.serviceCIDR = spec.serviceCIDR;

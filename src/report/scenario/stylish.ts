@@ -66,7 +66,7 @@ function expectationBlock(e: ExpectationResult, c: Colors, indent: string): stri
   for (const m of e.mismatches) {
     const text = `${m.path ? `${c.bold(m.path)} ` : ''}${m.message}`;
     text.split('\n').forEach((l, i) => lines.push(`${pad}${i === 0 ? '' : '  '}${colorDiffLine(l, c, i)}`));
-    if (m.expected !== undefined && m.actual !== undefined && (typeof m.expected !== 'object' || m.expected === null) && typeof m.actual !== 'object' && !/expected/.test(m.message)) {
+    if (m.expected !== undefined && m.actual !== undefined && (typeof m.expected !== 'object' || m.expected === null) && typeof m.actual !== 'object' && !String(m.actual).includes('\n') && !/expected/.test(m.message)) {
       lines.push(`${pad}  ${c.green(`- expected ${JSON.stringify(m.expected)}`)}`);
       lines.push(`${pad}  ${c.red(`+ actual   ${JSON.stringify(m.actual)}`)}`);
     }
