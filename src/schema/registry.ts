@@ -62,8 +62,13 @@ export class SchemaRegistry {
     }
   }
 
+  private readonly byKind = new Map<string, SchemaEntry | undefined>();
+
+  /** The schema for an apiVersion and kind (memoised: called once per object). */
   lookup(apiVersion: string, kind: string): SchemaEntry | undefined {
-    return this.byName.get(schemaName(apiVersion, kind));
+    const key = `${apiVersion}\u0000${kind}`;
+    if (!this.byKind.has(key)) this.byKind.set(key, this.byName.get(schemaName(apiVersion, kind)));
+    return this.byKind.get(key);
   }
 }
 
