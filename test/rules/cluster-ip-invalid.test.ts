@@ -24,7 +24,7 @@ ruleTester('cluster-ip-invalid', {
     { code: ip('  clusterIP: 10.96.0.50\n  clusterIPs: [10.96.0.50, "fd00::50"]\n  ipFamilyPolicy: RequireDualStack'), options: { serviceCIDRs: ['10.96.0.0/12', 'fd00::/108'] } },
     // ExternalName without clusterIP.
     service('ext', '  type: ExternalName\n  externalName: db.example.com'),
-    // Leading zeros are read as decimal (a warning of service-ip-leading-zeros, not an error).
+    // Leading zeros are read as decimal (a warning of service-ip-non-canonical, not an error).
     ip('  clusterIP: 10.96.0.050'),
   ],
   invalid: [

@@ -64,7 +64,7 @@ const SERVICE_RULES = [
   'target-port-invalid', 'nodeport-out-of-range', 'nodeport-not-allowed', 'nodeport-conflict', 'cluster-ip-invalid', 'headless-invalid',
   'externalname-invalid', 'external-traffic-policy-invalid', 'session-affinity-invalid', 'external-ip-invalid',
   'loadbalancer-field-not-allowed', 'loadbalancer-source-ranges-invalid',
-  'service-field-ignored', 'service-deprecated-field', 'service-ip-leading-zeros', 'service-external-ips',
+  'service-field-ignored', 'service-deprecated-field', 'service-ip-non-canonical', 'service-external-ips',
 ];
 
 const SEED = path.join(SHARED, 'seeds', '002_dac3240c9147ea64.txt');
