@@ -26,7 +26,7 @@ const familyName = (f: 4 | 6) => (f === 4 ? 'IPv4' : 'IPv6');
  * for IPv4, the broadcast address), which the allocator never hands out, and must be free.
  * `default/kubernetes` holds the first address of the primary range and, in kubeadm-style
  * clusters, `kube-system/kube-dns` the tenth. ExternalName Services may not set clusterIP at
- * all (ValidateService: "may not be set for ExternalName services").
+ * all, nor ipFamilies / ipFamilyPolicy (ValidateService: "may not be set for ExternalName services").
  */
 export default defineRule({
   meta: {
@@ -35,6 +35,10 @@ export default defineRule({
     description: 'A requested clusterIP is not an IP, is outside the service CIDR, is reserved, is taken by another Service, or disagrees with clusterIPs.',
     category: 'service',
     messages: {
+      externalNameFamilies: {
+        message: '{{field}} may not be set for an ExternalName Service: it gets no cluster IP, so it has no IP family',
+        hint: 'Remove {{field}}; an ExternalName Service is only a DNS CNAME to spec.externalName.',
+      },
       externalName: {
         message: 'an ExternalName Service gets no cluster IP, so clusterIP "{{ip}}" may not be set',
         hint: 'Remove clusterIP (and clusterIPs): the Service is a DNS CNAME to spec.externalName.',
@@ -108,6 +112,10 @@ function ipPath(svc: ServiceObject, i: number): Path {
 }
 
 function checkExternalName(ctx: RuleContext, svc: ServiceObject): void {
+  const spec = rawSpec(svc);
+  // ValidateService, case ExternalName: "must have nil families and nil policy".
+  if (arr(spec.ipFamilies).length > 0) ctx.report({ messageId: 'externalNameFamilies', manifest: svc.manifest, path: ['spec', 'ipFamilies'], atKey: true, data: { field: 'spec.ipFamilies' } });
+  if (typeof spec.ipFamilyPolicy === 'string') ctx.report({ messageId: 'externalNameFamilies', manifest: svc.manifest, path: ['spec', 'ipFamilyPolicy'], atKey: true, data: { field: 'spec.ipFamilyPolicy' } });
   const ips = normalizedClusterIPs(svc);
   if (ips.length === 0) return;
   const single = rawString(rawSpec(svc), 'clusterIP');

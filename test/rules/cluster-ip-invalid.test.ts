@@ -54,6 +54,10 @@ ruleTester('cluster-ip-invalid', {
       code: service('ext', '  type: ExternalName\n  externalName: db.example.com\n  clusterIP: 10.96.0.5'),
       errors: [{ path: 'spec.clusterIP', message: 'an ExternalName Service gets no cluster IP, so clusterIP "10.96.0.5" may not be set' }],
     },
+    {
+      code: service('ext', '  type: ExternalName\n  externalName: db.example.com\n  ipFamilyPolicy: SingleStack\n  ipFamilies: [IPv4]'),
+      errors: [{ path: 'spec.ipFamilyPolicy', line: 8, column: 3, message: 'spec.ipFamilyPolicy may not be set for an ExternalName Service' }, { path: 'spec.ipFamilies', line: 9, column: 3 }],
+    },
   ],
 });
 
