@@ -97,7 +97,8 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   if (result.summary.errors > 0) return 1;
   const maxWarnings = numOf(flags['max-warnings']);
   if (maxWarnings !== undefined && maxWarnings >= 0 && result.summary.warnings > maxWarnings) {
-    io.stderr.write(`svclab: ${result.summary.warnings} warnings exceed --max-warnings ${maxWarnings}\n`);
+    const n = result.summary.warnings;
+    io.stderr.write(`svclab: ${n} warning${n === 1 ? ' exceeds' : 's exceed'} --max-warnings ${maxWarnings}\n`);
     return 1;
   }
   return 0;

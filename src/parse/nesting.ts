@@ -20,6 +20,11 @@ const SQUOTE = 39;
 const BACKSLASH = 92;
 const DASH = 45;
 
+/** Space, tab or line break: what must precede `#` for it to start a comment. */
+function isBlank(c: number): boolean {
+  return c === SPACE || c === 9 || c === NL || c === 13;
+}
+
 /** True when a quote at `i` opens a quoted scalar (it follows a separator), not an apostrophe in a word. */
 function opensQuote(text: string, i: number): boolean {
   if (i === 0) return true;
@@ -70,7 +75,7 @@ export function findExcessiveNesting(text: string, maxDepth = MAX_NESTING_DEPTH)
       }
       continue;
     }
-    if (c === HASH && (i === 0 || text.charCodeAt(i - 1) === SPACE || text.charCodeAt(i - 1) === 9)) {
+    if (c === HASH && (i === 0 || isBlank(text.charCodeAt(i - 1)))) {
       // A comment: skip to the end of the line.
       const end = text.indexOf('\n', i);
       if (end < 0) break;
