@@ -5,7 +5,8 @@ import standaloneCode from 'ajv/dist/standalone';
 import { createAjv } from '../../src/schema/ajv';
 import { BUILTIN_KINDS } from '../../src/schema/builtin-kinds';
 import { schemaName } from '../../src/schema/names';
-import { builtinSchemas, schemaForValidation, SCHEMAS_DIR } from '../../src/schema/registry';
+import * as vm from 'node:vm';
+import { builtinSchemas, loadCompiledModule, schemaForValidation, SCHEMAS_DIR, wrapModule } from '../../src/schema/registry';
 import { schemaAtPath } from '../../src/schema/walk';
 
 type Json = Record<string, unknown>;
@@ -82,9 +83,11 @@ describe('precompiled standalone validators', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svclab-standalone-'));
     try {
       const file = path.join(dir, 'deployment.js');
-      fs.writeFileSync(file, standaloneCode(ajv, runtime));
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading generated code, as the CLI does
-      const standalone = require(file) as { (d: unknown): boolean; errors?: unknown };
+      const code = standaloneCode(ajv, runtime);
+      fs.writeFileSync(file, code);
+      // The build writes a V8 code cache beside each module (scripts/compile-schemas.js).
+      fs.writeFileSync(path.join(dir, 'deployment.cache'), new vm.Script(wrapModule(code), { filename: file }).createCachedData());
+      const standalone = loadCompiledModule(file);
       const bad = {
         apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', labels: { a: 1 } },
         spec: { replicas: 'x', selectr: {}, template: { spec: { containers: [{ image: 'i', ports: [{ containerPort: 70000, protocol: 'tcp' }] }] } } },
@@ -93,6 +96,11 @@ describe('precompiled standalone validators', () => {
       expect(runtime(bad)).toBe(false);
       expect(standalone.errors).toEqual(runtime.errors);
       expect((runtime.errors ?? []).length).toBeGreaterThanOrEqual(6);
+      // A cache V8 rejects (other Node version, corrupt file) falls back to a plain require.
+      fs.writeFileSync(path.join(dir, 'deployment.cache'), 'not a code cache');
+      const fallback = loadCompiledModule(file);
+      expect(fallback(bad)).toBe(false);
+      expect(fallback.errors).toEqual(runtime.errors);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
