@@ -106,6 +106,19 @@ export interface SloppyIP {
  * accepted and read as decimal (Go's pre-1.17 net.ParseIP), which validation only warns about.
  */
 export function parseIPSloppy(text: string): SloppyIP | null {
+  // Several rules read the same addresses; bigint parsing is the cost, so remember recent ones.
+  const cached = ipCache.get(text);
+  if (cached !== undefined) return cached;
+  if (ipCache.size >= IP_CACHE_MAX) ipCache.clear();
+  const parsed = parseIPUncached(text);
+  ipCache.set(text, parsed);
+  return parsed;
+}
+
+const IP_CACHE_MAX = 20000;
+const ipCache = new Map<string, SloppyIP | null>();
+
+function parseIPUncached(text: string): SloppyIP | null {
   const strict = parseIP(text);
   if (strict) return { ip: strict, leadingZeros: false, canonical: text };
   if (/^\d+\.\d+\.\d+\.\d+$/.test(text)) {

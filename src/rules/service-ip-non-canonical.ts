@@ -37,6 +37,8 @@ export default defineRule({
       const report = (messageId: string, path: Array<string | number>, data: Record<string, string>) =>
         ctx.report({ messageId, manifest: svc.manifest, path, data });
       const checkIP = (field: string, value: string, path: Array<string | number>) => {
+        // Fast path: a dotted quad without a part that starts with 0 and goes on is canonical (or another rule's error).
+        if (/^\d{1,3}(\.\d{1,3}){3}$/.test(value) && !/(^|\.)0\d/.test(value)) return;
         const p = parseIPSloppy(value);
         if (!p) return;
         if (p.leadingZeros) report('leadingZeros', path, { field, value, canonical: p.canonical });
