@@ -91,11 +91,11 @@ export function splitName(text: string, namespace: string): [string, string] {
 }
 
 /**
- * Fills `${svc:NAME}`, `${lb:NAME}`, `${node:NAME}` and `${pod:NAME}` in a target with the
+ * Fills `${svc:NAME}`, `${lb:NAME}`, `${nodePort:NAME}`, `${node:NAME}` and `${pod:NAME}` in a target with the
  * addresses the simulated cluster allocated.
  */
 export function expandTarget(target: string, cluster: SimCluster, namespace: string): string {
-  return target.replace(/\$\{(svc|lb|node|pod):([^}]+)\}/g, (_whole, what: string, name: string) => {
+  return target.replace(/\$\{(svc|lb|node|pod|nodePort):([^}]+)\}/g, (_whole, what: string, name: string) => {
     if (what === 'node') {
       const node = cluster.nodes.find((n) => n.name === name);
       if (!node) throw new CannotEvaluate(`\${node:${name}}: there is no node "${name}" (nodes: ${cluster.nodes.map((n) => n.name).join(', ')})`);
@@ -109,6 +109,11 @@ export function expandTarget(target: string, cluster: SimCluster, namespace: str
     const [ns, svcName] = splitName(name, namespace);
     const svc = cluster.services.find((s) => s.namespace === ns && s.name === svcName);
     if (!svc) throw new CannotEvaluate(`\${${what}:${name}}: there is no Service ${ns}/${svcName}`);
+    if (what === 'nodePort') {
+      const port = svc.ports.find((p) => p.nodePort !== undefined);
+      if (!port?.nodePort) throw new CannotEvaluate(`\${nodePort:${name}}: Service ${ns}/${svcName} has no node port (type ${svc.type})`);
+      return String(port.nodePort);
+    }
     if (what === 'svc') {
       if (!svc.clusterIP || svc.clusterIP === 'None') throw new CannotEvaluate(`\${svc:${name}}: Service ${ns}/${svcName} has no ClusterIP (${svc.clusterIP ?? 'ExternalName'})`);
       return svc.clusterIP;

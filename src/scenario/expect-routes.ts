@@ -49,7 +49,8 @@ function checkSet(mode: 'all' | 'oneOf', set: PodSetSpec, candidates: string[], 
 export function checkRoute(ctx: EvalContext, spec: RouteExpectSpec, result: RouteResult, from: string, namespace: string): Mismatch[] {
   const cluster = ctx.sim();
   const out: Mismatch[] = [];
-  const candidates = [...new Set(result.candidates.map((c) => c.pod))].sort();
+  // A candidate outside the cluster (an ExternalName's address) is not a pod.
+  const candidates = [...new Set(result.candidates.map((c) => c.pod).filter((p) => p))].sort();
   const results = result.results;
   if (results.length === 0) throw new CannotEvaluate('the route produced no result');
   if (spec.outcome) {

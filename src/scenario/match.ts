@@ -90,11 +90,16 @@ function matchHelper(helper: Record<string, unknown>, actual: unknown, path: Fie
     if (typeof actual !== 'number' || actual < min || actual > max) out.push({ path: p, message: `is ${describe(actual)}, expected a number in ${min}..${max}`, expected: helper, actual });
   }
   if ('regex' in helper) {
-    const re = new RegExp(String(helper.regex));
+    const re = toRegExp(String(helper.regex));
     if (typeof actual !== 'string' && typeof actual !== 'number') out.push({ path: p, message: `is ${describe(actual)}, expected text matching /${re.source}/`, expected: helper, actual });
     else if (!re.test(String(actual))) out.push({ path: p, message: `is ${describe(actual)}, which does not match /${re.source}/`, expected: helper, actual });
   }
   for (const mode of LIST_MODES) if (mode in helper) matchList(mode, helper[mode] as unknown[], actual, path, out);
+}
+
+/** A regex as written in YAML; a leading `(?i)` (Go/RE2 style) makes it case-insensitive. */
+export function toRegExp(text: string): RegExp {
+  return text.startsWith('(?i)') ? new RegExp(text.slice(4), 'i') : new RegExp(text);
 }
 
 export function ipInCIDR(ip: string, cidr: string): boolean {
