@@ -26,7 +26,9 @@ export function nodeLabels(name: string, zone: string | undefined): Record<strin
 export function defaultWorker(i: number): NodeConfig {
   const name = `node-${i}`;
   const zone = ZONES[(i - 1) % ZONES.length];
-  return { name, internalIP: `192.168.49.${i + 2}`, labels: nodeLabels(name, zone), taints: [], zone };
+  // 192.168.49.3, .4, ... carrying on into 192.168.50.x for large scenario clusters.
+  const v = 49 * 256 + i + 2;
+  return { name, internalIP: `192.168.${v >> 8}.${v & 255}`, labels: nodeLabels(name, zone), taints: [], zone };
 }
 
 export function defaultControlPlane(): NodeConfig {

@@ -2,7 +2,7 @@
  * Names Kubernetes generates, emulated deterministically: the pod-template-hash of a
  * Deployment's ReplicaSet, `generateName` suffixes, and uids.
  */
-import { hashString, Random, SAFE_ALPHABET, safeString } from '../util/random';
+import { hashString, type Random, SAFE_ALPHABET, safeString } from '../util/random';
 
 /**
  * k8s.io/apimachinery rand.SafeEncodeString: each character is replaced by the safe alphabet's
@@ -17,10 +17,21 @@ export function safeEncodeString(s: string): string {
 
 /** JSON with sorted keys, so that the hash depends on the content, not on the key order written. */
 export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + canonicalJson(v[i]);
+    return out + ']';
+  }
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+    let out = '{';
+    let first = true;
+    for (const k of Object.keys(o).sort()) {
+      if (o[k] === undefined) continue;
+      out += (first ? '' : ',') + JSON.stringify(k) + ':' + canonicalJson(o[k]);
+      first = false;
+    }
+    return out + '}';
   }
   return JSON.stringify(v) ?? 'null';
 }
@@ -32,8 +43,15 @@ export function canonicalJson(v: unknown): string {
  * template, same hash (whatever the seed), changed template, new ReplicaSet name.
  */
 export function podTemplateHash(template: unknown): string {
-  return safeEncodeString(String(hashString(canonicalJson(template ?? {}))));
+  const cacheable = typeof template === 'object' && template !== null;
+  const cached = cacheable ? hashCache.get(template) : undefined;
+  if (cached !== undefined) return cached;
+  const hash = safeEncodeString(String(hashString(canonicalJson(template ?? {}))));
+  if (cacheable) hashCache.set(template, hash);
+  return hash;
 }
+/** Parsed templates are never mutated, so a template simulated again reuses its hash. */
+const hashCache = new WeakMap<object, string>();
 
 /** apiserver names.SimpleNameGenerator: the base cut to 58 characters, plus 5 random safe characters. */
 export function generateName(base: string, rng: Random, taken: Set<string>): string {
@@ -47,10 +65,17 @@ export function generateName(base: string, rng: Random, taken: Set<string>): str
   }
 }
 
-/** A uid-shaped deterministic identifier (8-4-4-4-12 hex). */
+/** A uid-shaped deterministic identifier (8-4-4-4-12 hex), cheap enough to make for every pod. */
 export function fakeUid(seed: number, key: string): string {
-  const rng = Random.derive(seed, `uid:${key}`);
+  let h = hashString(`${seed}:uid:${key}`);
   let hex = '';
-  for (let i = 0; i < 4; i++) hex += Math.floor(rng.next() * 0x100000000).toString(16).padStart(8, '0');
+  for (let i = 0; i < 4; i++) {
+    // splitmix-style scrambling of the running hash: four independent-looking 32-bit words.
+    h = (h + 0x9e3779b9) >>> 0;
+    let z = h;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    hex += ((z ^ (z >>> 16)) >>> 0).toString(16).padStart(8, '0');
+  }
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

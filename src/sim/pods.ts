@@ -92,7 +92,7 @@ function orderedReady(w: WorkloadObject): boolean {
 
 function makePod(w: WorkloadObject, d: PodDraft, seed: number, config: ClusterConfig): SimPod {
   const ns = w.metadata.namespace;
-  const annotations = { ...w.template.metadata.annotations };
+  const annotations = w.template.metadata.annotations;
   const terminating = annotations[TERMINATING_ANNOTATION] === 'true';
   return {
     name: d.name,
@@ -119,10 +119,18 @@ function makePod(w: WorkloadObject, d: PodDraft, seed: number, config: ClusterCo
  * most specific key wins: `ns/pod`, `pod`, `ns/Kind/workload`, `Kind/workload`.
  */
 function readiness(w: WorkloadObject, podName: string, annotations: Record<string, string>, config: ClusterConfig): boolean {
+  if (noReadinessOverrides(config)) return annotations[READY_ANNOTATION] !== 'false';
   const ns = w.metadata.namespace;
   const keys = [`${ns}/${podName}`, podName, `${ns}/${w.kind}/${w.metadata.name}`, `${w.kind}/${w.metadata.name}`];
   for (const k of keys) if (Object.prototype.hasOwnProperty.call(config.readiness, k)) return config.readiness[k];
   return annotations[READY_ANNOTATION] !== 'false';
+}
+
+const emptyOverrides = new WeakMap<ClusterConfig, boolean>();
+function noReadinessOverrides(config: ClusterConfig): boolean {
+  let v = emptyOverrides.get(config);
+  if (v === undefined) emptyOverrides.set(config, (v = Object.keys(config.readiness).length === 0));
+  return v;
 }
 
 function draftsOf(w: WorkloadObject, rng: Random, taken: Set<string>, scheduler: Scheduler): PodDraft[] {
@@ -144,8 +152,9 @@ function draftsOf(w: WorkloadObject, rng: Random, taken: Set<string>, scheduler:
       // Deployment -> ReplicaSet `<deployment>-<pod-template-hash>` -> pods `<rs>-<5 chars>`.
       const hash = podTemplateHash(valueAt(w.manifest.value, w.templatePath));
       const rs = `${name}-${hash}`;
+      const podLabels = { ...labels, 'pod-template-hash': hash }; // shared by the replicas: nothing mutates pod labels
       for (let i = 0; i < replicas; i++) {
-        out.push({ name: generateName(`${rs}-`, rng, taken), labels: { ...labels, 'pod-template-hash': hash }, ownerKind: 'ReplicaSet', ownerName: rs, spec });
+        out.push({ name: generateName(`${rs}-`, rng, taken), labels: podLabels, ownerKind: 'ReplicaSet', ownerName: rs, spec });
       }
       break;
     }

@@ -93,8 +93,16 @@ export class Scheduler {
     return this.nodes.filter((n) => matchesNodeSelector(n, nodeSelector) && !untoleratedTaint(n, tolerations));
   }
 
+  /** Replicas share their spec's objects, so the heap key is computed once per template. */
+  private readonly keys = new WeakMap<object, string>();
+
   schedule(nodeSelector: Record<string, string>, tolerations: Toleration[]): Placement {
-    const key = JSON.stringify([nodeSelector, tolerations]);
+    let key = this.keys.get(tolerations);
+    if (key === undefined || this.keys.get(nodeSelector) !== key) {
+      key = JSON.stringify([nodeSelector, tolerations]);
+      this.keys.set(tolerations, key);
+      this.keys.set(nodeSelector, key);
+    }
     let heap = this.heaps.get(key);
     if (!heap) {
       heap = new LoadHeap();
