@@ -8,6 +8,8 @@ import unknownFieldRule from '../rules/unknown-field';
 import unknownKindRule from '../rules/unknown-kind';
 import type { Rule, RuleReport } from '../rules/rule';
 import { didYouMean } from '../util/did-you-mean';
+import { removedApi } from '../rules/deprecated-api';
+import { BUILTIN_KINDS } from './builtin-kinds';
 import { errorsToReports, type SchemaLookup } from './errors';
 import { schemaName } from './names';
 import { schemaAtPath } from './walk';
@@ -61,16 +63,19 @@ export function createSchemaValidator(options: SchemaOptions): SchemaValidator {
 }
 
 /**
- * An object svclab has no schema for. Kubernetes kinds known under another apiVersion
- * (extensions/v1beta1 Deployment) are left to `deprecated-api`, silently here.
+ * An object svclab has no schema for. An apiVersion Kubernetes removed (extensions/v1beta1
+ * Deployment) is left to `deprecated-api`, silently here.
  */
 function noSchema(m: Manifest, registry: SchemaRegistry, hasSchemaDirs: boolean): RuleReport[] {
+  if (removedApi(m.apiVersion, m.kind)) return [];
   const kubernetesGroup = isBuiltinApiVersion(m.apiVersion) && apiGroup(m.apiVersion) !== 'svclab.io';
-  if (kubernetesGroup && registry.builtinKinds.has(m.kind.toLowerCase()) && registry.builtinKinds.get(m.kind.toLowerCase()) === m.kind) return [];
   const file = `${schemaName(m.apiVersion, m.kind)}.json`;
   let fix: string;
+  // Only within Kubernetes' own groups (and svclab's): a CRD may reuse a built-in kind's name.
+  const servedAs = isBuiltinApiVersion(m.apiVersion) ? BUILTIN_KINDS.filter((k) => k.kind === m.kind).map((k) => k.apiVersion) : [];
   const guess = kubernetesGroup ? didYouMean(m.kind, registry.builtinKinds.values()) : undefined;
-  if (guess) fix = `If you meant the built-in kind, write \`kind: ${guess}\` (kinds are case-sensitive).`;
+  if (servedAs.length > 0) fix = `${m.kind} is served as \`apiVersion: ${servedAs.join('` or `')}\`; change the apiVersion (\`${m.apiVersion}\` has no ${m.kind}).`;
+  else if (guess) fix = `If you meant the built-in kind, write \`kind: ${guess}\` (kinds are case-sensitive).`;
   else if (kubernetesGroup) fix = `svclab has no schema for this built-in kind; to check it, put its JSON schema in a folder as ${file} and pass \`--schema-dir\` with that folder.`;
   else fix = `If this is a custom resource, put its JSON schema in a folder as ${file} (kubeconform naming) and pass \`--schema-dir\` with that folder${hasSchemaDirs ? ' (no such file in the folders given)' : ''}.`;
   return [{ messageId: 'noSchema', manifest: m, path: ['kind'], data: { kind: m.kind, apiVersion: m.apiVersion, fix } }];
