@@ -84,7 +84,7 @@ function sarifResult(f: Finding, index: Map<string, number>, cwd: string, seen: 
           artifactLocation: artifactLocation(f.file, cwd),
           region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column : 1) },
         },
-        ...(f.object ? { logicalLocations: [{ name: f.object.name, fullyQualifiedName: objectLabel(f.object), kind: 'object' }] } : {}),
+        ...(f.object ? { logicalLocations: [{ name: f.object.name, fullyQualifiedName: objectLabel(f.object), kind: 'resource' }] } : {}),
       },
     ],
     ...(f.related.length
