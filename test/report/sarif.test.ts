@@ -103,6 +103,12 @@ describe('formatSarif', () => {
     expect(art.uri).toBe('dir%20with%20space/a%23b.yaml');
   });
 
+  test('a file outside the working folder gets an absolute file URI and no base', () => {
+    const res = ((sarif([finding({ file: '/elsewhere/my app.yaml' })]).runs as Json[])[0].results as Json[])[0];
+    const art = ((res.locations as Json[])[0].physicalLocation as Json).artifactLocation;
+    expect(art).toEqual({ uri: 'file:///elsewhere/my%20app.yaml' });
+  });
+
   test('fingerprints do not depend on the line, but do on rule, object, path and message', () => {
     const fp = (f: ReturnType<typeof finding>) => (((sarif([f]).runs as Json[])[0].results as Json[])[0].partialFingerprints as Json)[FINGERPRINT_KEY];
     const base = fp(finding());
