@@ -52,8 +52,17 @@ spec:
   upstreamDNS: { "example.com": [ "93.184.216.34" ] }
   readiness: { "Deployment/web": false, "web-5d8f9c7b6-abcde": false }
 `,
+    // The other forms the simulator reads (src/sim/cluster-config.ts): a node count, {min, max}, one address.
+    `apiVersion: svclab.io/v1alpha1\nkind: Cluster\nmetadata: {name: lab}\nspec:\n  nodes: 5\n  nodePortRange: {min: 30000, max: 30100}\n  maxPodsPerNode: 50\n  kubernetesVersion: v1.30.0\n  upstreamDNS: {example.com: 93.184.216.34}\n  readiness: {Deployment/web: "false"}\n`,
   ],
   invalid: [
+    {
+      code: `apiVersion: svclab.io/v1alpha1\nkind: Cluster\nmetadata: {name: lab}\nspec:\n  nodes: 0\n  nodePortRange: 30000:32767\n`,
+      errors: [
+        { line: 5, column: 10, path: 'spec.nodes', message: 'Cluster spec.nodes must be at least 1, but it is 0' },
+        { line: 6, column: 18, path: 'spec.nodePortRange', message: /must match/ },
+      ],
+    },
     {
       code: deployment('web', { app: 'web' }).replace('replicas: 2', 'replicas: two'),
       errors: [{ line: 6, column: 13, path: 'spec.replicas', message: 'Deployment spec.replicas must be an integer, but it is a string ("two")' }],
