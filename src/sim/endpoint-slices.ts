@@ -92,10 +92,13 @@ const portsKey = (ports: SlicePort[]) => ports.map((p) => `${p.name}\u0000${p.po
 export function slicesForService(svc: SimService, pods: SimPod[], nodes: Map<string, SimNode>, rng: Random, taken: Set<string>): SimEndpointSlice[] {
   // Endpoints grouped by their port set: the reconciler keeps one set of slices per distinct port mapping.
   const groups = new Map<string, { ports: SlicePort[]; endpoints: SimEndpoint[] }>();
+  // With numeric targetPorts only, every pod has the same ports: compute them once.
+  const shared = svc.ports.every((p) => typeof p.targetPort === 'number') && pods.length ? endpointPorts(pods[0], svc) : undefined;
+  const sharedKey = shared ? portsKey(shared) : '';
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
-    const ports = endpointPorts(pod, svc);
-    const key = portsKey(ports);
+    const ports = shared ?? endpointPorts(pod, svc);
+    const key = shared ? sharedKey : portsKey(ports);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { ports, endpoints: [] }));
     group.endpoints.push(podToEndpoint(pod, svc, nodes));

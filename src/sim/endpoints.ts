@@ -18,6 +18,9 @@ export function endpointsForService(svc: SimService, pods: SimPod[]): SimEndpoin
   // Per address: ready or not, and the ports it serves (RepackSubsets works on this mapping).
   const entries: Array<{ address: Address; ready: boolean; ports: Port[] }> = [];
   const publishNotReady = svc.spec.publishNotReadyAddresses;
+  // With numeric targetPorts only, every pod serves the same ports: compute them once.
+  const numericOnly = svc.ports.every((p) => typeof p.targetPort === 'number');
+  let shared: Port[] | undefined;
   for (const pod of pods) {
     // Terminating pods are left out unless publishNotReadyAddresses (ShouldPodBeInEndpoints(pod, publishNotReady)).
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
@@ -29,22 +32,29 @@ export function endpointsForService(svc: SimService, pods: SimPod[]): SimEndpoin
       if (svc.clusterIP === 'None') entries.push({ address, ready, ports: [] });
       continue;
     }
-    const ports: Port[] = [];
-    for (const p of svc.ports) {
-      const port = findPort(pod, p);
-      if (port === undefined) continue; // "Failed to find port for service" — this pod is skipped for that port
-      ports.push(p.name !== undefined ? { name: p.name, port, protocol: p.protocol } : { port, protocol: p.protocol });
-    }
+    const ports = numericOnly ? (shared ??= portsOf(pod, svc)) : portsOf(pod, svc);
     if (ports.length) entries.push({ address, ready, ports });
   }
   return { name: svc.name, namespace: svc.namespace, subsets: repack(entries) };
 }
 
+function portsOf(pod: SimPod, svc: SimService): Port[] {
+  const ports: Port[] = [];
+  for (const p of svc.ports) {
+    const port = findPort(pod, p);
+    if (port === undefined) continue; // "Failed to find port for service": this pod is skipped for that port
+    ports.push(p.name !== undefined ? { name: p.name, port, protocol: p.protocol } : { port, protocol: p.protocol });
+  }
+  return ports;
+}
+
 /** RepackSubsets: group addresses by identical port sets; addresses sorted by IP. */
 function repack(entries: Array<{ address: Address; ready: boolean; ports: Port[] }>): SimEndpointsSubset[] {
   const groups = new Map<string, SimEndpointsSubset>();
+  const keys = new Map<Port[], string>();
   for (const e of entries) {
-    const key = e.ports.map((p) => `${p.name ?? ''}/${p.port}/${p.protocol}`).join(',');
+    let key = keys.get(e.ports);
+    if (key === undefined) keys.set(e.ports, (key = e.ports.map((p) => `${p.name ?? ''}/${p.port}/${p.protocol}`).join(',')));
     let subset = groups.get(key);
     if (!subset) groups.set(key, (subset = { addresses: [], notReadyAddresses: [], ports: e.ports }));
     (e.ready ? subset.addresses : subset.notReadyAddresses).push(e.address);

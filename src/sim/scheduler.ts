@@ -30,19 +30,25 @@ export function matchesNodeSelector(node: SimNode, nodeSelector: Record<string, 
   return true;
 }
 
-/** Min-heap of node indexes by (load, index); entries go stale when a load changes and are refreshed lazily. */
+/**
+ * Min-heap of node indexes by (load, index), kept as one number per entry (load * 2^20 + index)
+ * so that pushes allocate nothing; entries go stale when a load changes and are refreshed lazily.
+ */
+const INDEX_SPACE = 1 << 20;
 class LoadHeap {
-  private readonly items: Array<[number, number]> = [];
+  private readonly items: number[] = [];
   push(load: number, index: number): void {
     const a = this.items;
-    a.push([load, index]);
-    let i = a.length - 1;
+    let i = a.length;
+    const v = load * INDEX_SPACE + index;
+    a.push(v);
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!less(a[i], a[p])) break;
-      [a[i], a[p]] = [a[p], a[i]];
+      if (a[p] <= v) break;
+      a[i] = a[p];
       i = p;
     }
+    a[i] = v;
   }
   pop(): [number, number] | undefined {
     const a = this.items;
@@ -50,23 +56,21 @@ class LoadHeap {
     const top = a[0];
     const last = a.pop()!;
     if (a.length > 0) {
-      a[0] = last;
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= a.length) break;
         const r = l + 1;
-        let m = i;
-        if (l < a.length && less(a[l], a[m])) m = l;
-        if (r < a.length && less(a[r], a[m])) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m], a[i]];
-        i = m;
+        const c = r < a.length && a[r] < a[l] ? r : l;
+        if (a[c] >= last) break;
+        a[i] = a[c];
+        i = c;
       }
+      a[i] = last;
     }
-    return top;
+    return [Math.floor(top / INDEX_SPACE), top % INDEX_SPACE];
   }
 }
-const less = (x: [number, number], y: [number, number]) => x[0] < y[0] || (x[0] === y[0] && x[1] < y[1]);
 
 export class Scheduler {
   /** Pods bound to each node (by node index). */
