@@ -123,10 +123,12 @@ export default defineRule({
       for (const list of ['initContainers', 'containers']) {
         arr(rawAt(m.value, [...spec, list])).forEach((c, i) => {
           if (!isObj(c)) return;
-          const path = [...spec, list, i];
-          arr(c.env).forEach((e, j) => checkScalar(ctx, m, [...path, 'env', j, 'value'], 'an env value'));
-          arr(c.command).forEach((_, j) => checkScalar(ctx, m, [...path, 'command', j], 'a command item'));
-          arr(c.args).forEach((_, j) => checkScalar(ctx, m, [...path, 'args', j], 'an args item'));
+          arr(c.env).forEach((e, j) => {
+            if (isObj(e)) checkValue(ctx, m, e.value, [...spec, list, i, 'env', j], 'value', 'an env value');
+          });
+          for (const field of ['command', 'args'] as const) {
+            arr(c[field]).forEach((v, j) => checkValue(ctx, m, v, [...spec, list, i, field], j, field === 'args' ? 'an args item' : 'a command item'));
+          }
         });
       }
     }
@@ -136,18 +138,36 @@ export default defineRule({
 function checkMapValues(ctx: RuleContext, m: Manifest, path: FieldPath, field: string): void {
   const map = rawAt(m.value, path);
   if (!isObj(map)) return;
-  for (const key of Object.keys(map)) checkScalar(ctx, m, [...path, key], `${field} (\`${key}\`)`);
+  for (const key in map) checkValue(ctx, m, map[key], path, key, field, key);
 }
 
-function checkScalar(ctx: RuleContext, m: Manifest, path: FieldPath, field: string): void {
+/** First characters of every text that YAML 1.1 reads as a boolean or number (go-yaml v2's resolve table). */
+const CANDIDATE_START = /^[-+.0-9yYnNtTfFoO]/;
+
+/**
+ * Texts that YAML 1.2 (the `yaml` package's core schema, which svclab parses with) resolves to
+ * a boolean, null or number. A string value with such a text cannot have been written plain,
+ * so it was quoted: no need to look at its YAML node.
+ */
+const YAML12_NON_STRING = /^(?:true|True|TRUE|false|False|FALSE|~|null|Null|NULL|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+
+/**
+ * Runs for every label, annotation and env value of the input, so cheap filters come first and
+ * the YAML node is looked up only for a value that may have been written unquoted: a number or
+ * boolean, or a string that YAML 1.1 reads as one while YAML 1.2 does not (`on`, `1_000`).
+ */
+function checkValue(ctx: RuleContext, m: Manifest, value: unknown, parent: FieldPath, last: string | number, field: string, key?: string): void {
+  if (typeof value === 'string') {
+    if (!CANDIDATE_START.test(value) || YAML12_NON_STRING.test(value) || !yaml11Reading(value)) return;
+  } else if (typeof value !== 'number' && typeof value !== 'boolean') return;
+  const path = [...parent, last];
   const node = m.source.nodeAt([...m.root, ...path]);
   // Only unquoted (plain) scalars are ambiguous; quoted ones are strings in every YAML version.
   if (!isScalar(node) || node.type !== 'PLAIN') return;
   const text = typeof node.source === 'string' ? node.source : String(node.value);
   const reading = yaml11Reading(text);
   if (!reading) return;
-  const quoted = `"${text}"`;
-  const data = { text, field, value: reading.value, how: reading.how ? ` (${reading.how})` : '', quoted };
+  const data = { text, field: key === undefined ? field : `${field} (\`${key}\`)`, value: reading.value, how: reading.how ? ` (${reading.how})` : '', quoted: `"${text}"` };
   if (reading.type === 'sexagesimal') ctx.report({ messageId: 'sexagesimal', manifest: m, path, data, severity: 'info' });
   else ctx.report({ messageId: reading.type, manifest: m, path, data });
 }

@@ -6,7 +6,6 @@ import type { FieldPath } from '../types';
 interface Seen {
   c: PodContainer;
   port: ContainerPort;
-  path: FieldPath;
 }
 
 /**
@@ -48,15 +47,18 @@ export default defineRule({
   },
   check(ctx) {
     for (const w of ctx.model.workloads) {
+      const containers = podContainers(w);
+      let count = 0;
+      for (const c of containers) count += c.container.ports.length;
+      if (count < 2) continue; // nothing to repeat: the common case, kept cheap
       const names = new Map<string, Seen>();
       const ports = new Map<string, Seen[]>();
       const hostPorts = new Map<string, Seen>();
       const hostNetwork = w.template.spec.hostNetwork;
-      for (const c of podContainers(w)) {
+      const m = w.manifest;
+      for (const c of containers) {
         for (const port of c.container.ports) {
-          const path = [...c.path, 'ports', port.index];
-          const here: Seen = { c, port, path };
-          const data = { protocol: port.protocol };
+          const here: Seen = { c, port };
           const where = (first: Seen) => (first.c === c ? `both in ${containerLabel(c)}` : `in ${containerLabel(c)}, and first in ${containerLabel(first.c)}`);
           if (port.name) {
             const first = names.get(port.name);
@@ -65,9 +67,9 @@ export default defineRule({
                 ? '; the API server rejects the pod template (Duplicate value)'
                 : '; a Service targetPort or probe that uses this name reaches only one of them (the first container that declares it)';
               ctx.report({
-                messageId: 'duplicateName', manifest: w.manifest, path: [...path, 'name'],
-                data: { ...data, name: port.name, where: where(first), consequence },
-                related: [{ manifest: w.manifest, path: [...first.path, 'name'], message: `port name ${port.name} first declared here` }],
+                messageId: 'duplicateName', manifest: m, path: [...portPath(here), 'name'],
+                data: { protocol: port.protocol, name: port.name, where: where(first), consequence },
+                related: [{ manifest: m, path: [...portPath(first), 'name'], message: `port name ${port.name} first declared here` }],
               });
             } else names.set(port.name, here);
           }
@@ -75,35 +77,45 @@ export default defineRule({
           // error); with hostNetwork the API server first defaults hostPort to containerPort.
           const hostPort = port.hostPort || (hostNetwork ? port.containerPort : 0);
           let hostPortClash = false;
-          const written = rawAt(w.manifest.value, [...path, 'hostPort']) !== undefined;
           if (!c.init && hostPort > 0) {
             const key = `${port.hostIP ?? ''}/${port.protocol}/${hostPort}`;
             const first = hostPorts.get(key);
             if (first) {
               hostPortClash = true;
               ctx.report({
-                messageId: 'duplicateHostPort', manifest: w.manifest, path: [...path, written ? 'hostPort' : 'containerPort'],
-                data: { ...data, hostPort, hostIP: port.hostIP ? ` on ${port.hostIP}` : '', where: where(first) },
-                related: [{ manifest: w.manifest, path: [...first.path, rawAt(w.manifest.value, [...first.path, 'hostPort']) !== undefined ? 'hostPort' : 'containerPort'], message: `hostPort ${hostPort} first declared here` }],
+                messageId: 'duplicateHostPort', manifest: m, path: hostPortPath(m.value, here),
+                data: { protocol: port.protocol, hostPort, hostIP: port.hostIP ? ` on ${port.hostIP}` : '', where: where(first) },
+                related: [{ manifest: m, path: hostPortPath(m.value, first), message: `hostPort ${hostPort} first declared here` }],
               });
             } else hostPorts.set(key, here);
           }
           if (port.containerPort > 0) {
             const key = `${port.containerPort}/${port.protocol}`;
-            const earlier = ports.get(key) ?? [];
-            const first = earlier.find((e) => collides(e.port, port));
+            const earlier = ports.get(key);
+            const first = earlier?.find((e) => collides(e.port, port));
             // One finding per entry: a host port clash is already the stronger (error) finding.
             if (first && !hostPortClash) {
               ctx.report({
-                messageId: 'duplicatePort', manifest: w.manifest, path: [...path, 'containerPort'], severity: 'warning',
-                data: { ...data, port: port.containerPort, where: where(first) },
-                related: [{ manifest: w.manifest, path: [...first.path, 'containerPort'], message: `containerPort ${key} first declared here` }],
+                messageId: 'duplicatePort', manifest: m, path: [...portPath(here), 'containerPort'], severity: 'warning',
+                data: { protocol: port.protocol, port: port.containerPort, where: where(first) },
+                related: [{ manifest: m, path: [...portPath(first), 'containerPort'], message: `containerPort ${key} first declared here` }],
               });
             }
-            ports.set(key, [...earlier, here]);
+            if (earlier) earlier.push(here);
+            else ports.set(key, [here]);
           }
         }
       }
     }
   },
 });
+
+function portPath(s: Seen): FieldPath {
+  return [...s.c.path, 'ports', s.port.index];
+}
+
+/** The written hostPort, or the containerPort it was defaulted from (hostNetwork). */
+function hostPortPath(value: unknown, s: Seen): FieldPath {
+  const path = portPath(s);
+  return [...path, rawAt(value, [...path, 'hostPort']) !== undefined ? 'hostPort' : 'containerPort'];
+}

@@ -46,34 +46,49 @@ export default defineRule({
 function checkMap(ctx: RuleContext, m: Manifest, path: FieldPath, where: string): void {
   const map = rawAt(m.value, path);
   if (!isObj(map)) return;
-  for (const [key, value] of Object.entries(map)) {
-    checkKey(ctx, m, [...path, key], key, where, true);
+  for (const key in map) {
+    checkKey(ctx, m, path, key, key, where, true);
     // Values that are not strings are a type error the schema stage reports.
-    if (typeof value === 'string') checkValue(ctx, m, [...path, key], key, value, where);
+    const value = map[key];
+    if (typeof value === 'string') checkValue(ctx, m, path, key, key, value, where);
   }
 }
 
 function checkSelector(ctx: RuleContext, m: Manifest, path: FieldPath): void {
-  const where = formatPath(path);
-  checkMap(ctx, m, [...path, 'matchLabels'], `${where}.matchLabels`);
+  checkMap(ctx, m, [...path, 'matchLabels'], `${formatPath(path)}.matchLabels`);
   arr(rawAt(m.value, [...path, 'matchExpressions'])).forEach((req, i) => {
-    if (!isObj(req)) return;
+    if (!isObj(req) || typeof req.key !== 'string') return;
     const reqPath = [...path, 'matchExpressions', i];
-    if (typeof req.key === 'string') checkKey(ctx, m, [...reqPath, 'key'], req.key, formatPath(reqPath), false);
+    checkKey(ctx, m, reqPath, 'key', req.key, formatPath(reqPath), false);
+    const values = [...reqPath, 'values'];
     arr(req.values).forEach((v, j) => {
-      if (typeof v === 'string' && typeof req.key === 'string') checkValue(ctx, m, [...reqPath, 'values', j], req.key, v, formatPath(reqPath));
+      if (typeof v === 'string') checkValue(ctx, m, values, j, req.key as string, v, formatPath(reqPath));
     });
   });
 }
 
-function checkKey(ctx: RuleContext, m: Manifest, path: FieldPath, key: string, where: string, atKey: boolean): void {
-  const problem = labelKeyProblem(key);
-  if (problem) ctx.report({ messageId: 'badKey', manifest: m, path, atKey, data: { key, where, problem, suggestion: suggestKey(key) } });
+// Most labels are valid: one regular expression (plus a length check) decides that, and only an
+// invalid text pays for the detailed explanation.
+const VALID_KEY = /^(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const VALID_VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
+
+function keyLooksValid(key: string): boolean {
+  if (!VALID_KEY.test(key)) return false;
+  const slash = key.indexOf('/');
+  return slash < 0 ? key.length <= 63 : slash <= 253 && key.length - slash - 1 <= 63;
 }
 
-function checkValue(ctx: RuleContext, m: Manifest, path: FieldPath, key: string, value: string, where: string): void {
+/** `parent` + `last` is the field path of the label (paths are built only for findings). */
+function checkKey(ctx: RuleContext, m: Manifest, parent: FieldPath, last: string | number, key: string, where: string, atKey: boolean): void {
+  if (keyLooksValid(key)) return;
+  const problem = labelKeyProblem(key);
+  if (problem) ctx.report({ messageId: 'badKey', manifest: m, path: [...parent, last], atKey, data: { key, where, problem, suggestion: suggestKey(key) } });
+}
+
+function checkValue(ctx: RuleContext, m: Manifest, parent: FieldPath, last: string | number, key: string, value: string, where: string): void {
+  if (value.length <= 63 && VALID_VALUE.test(value)) return;
   const problem = labelValueProblem(value);
-  if (problem) ctx.report({ messageId: 'badValue', manifest: m, path, data: { key, value, where, problem, suggestion: suggestValue(value) } });
+  if (problem) ctx.report({ messageId: 'badValue', manifest: m, path: [...parent, last], data: { key, value, where, problem, suggestion: suggestValue(value) } });
 }
 
 function suggestValue(value: string): string {
