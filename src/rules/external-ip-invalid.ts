@@ -31,6 +31,7 @@ export default defineRule({
     severity: 'error',
     description: 'A spec.externalIPs entry is not an IP address, or is a special one (unspecified, loopback, link-local).',
     category: 'service',
+    scope: 'object',
     messages: {
       notIP: {
         message: 'externalIPs entry "{{ip}}" is not a valid IP address',

@@ -14,6 +14,7 @@ export default defineRule({
     severity: 'error',
     description: 'externalTrafficPolicy is set on a Service that is not externally accessible, or healthCheckNodePort is set where it cannot be used.',
     category: 'service',
+    scope: 'object',
     messages: {
       notExternal: {
         message: 'externalTrafficPolicy may only be set on an externally accessible Service (NodePort, LoadBalancer, or ClusterIP with externalIPs); this one is {{what}}',

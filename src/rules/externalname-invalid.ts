@@ -14,6 +14,7 @@ export default defineRule({
     severity: 'error',
     description: 'An ExternalName Service has no externalName, or one that is not a DNS name (e.g. a URL).',
     category: 'service',
+    scope: 'object',
     messages: {
       missing: {
         message: 'Service {{name}} is of type ExternalName but spec.externalName is empty: it must name the DNS host the Service points to',

@@ -12,6 +12,7 @@ export default defineRule({
     severity: 'error',
     description: 'A headless Service (clusterIP: None) is of type NodePort or LoadBalancer; the API server rejects it.',
     category: 'service',
+    scope: 'object',
     messages: {
       headless: {
         message: 'clusterIP may not be "None" for a {{type}} Service: {{type}} traffic is forwarded through the cluster IP, which a headless Service does not have',

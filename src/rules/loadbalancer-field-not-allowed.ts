@@ -16,6 +16,7 @@ export default defineRule({
     severity: 'error',
     description: 'A LoadBalancer-only field (loadBalancerSourceRanges, allocateLoadBalancerNodePorts, loadBalancerClass) is set on another Service type.',
     category: 'service',
+    scope: 'object',
     messages: {
       notLoadBalancer: {
         message: '{{field}} may only be used when type is LoadBalancer (this Service is {{type}})',

@@ -24,6 +24,7 @@ export default defineRule({
     severity: 'error',
     description: 'A loadBalancerSourceRanges entry (or the load-balancer-source-ranges annotation) is not a CIDR such as 203.0.113.0/24.',
     category: 'service',
+    scope: 'object',
     messages: {
       notCIDR: {
         message: '{{field}} "{{value}}" is not a CIDR: it must be an address block such as 203.0.113.0/24',

@@ -14,6 +14,7 @@ export default defineRule({
     severity: 'error',
     description: 'A port of a ClusterIP (or headless) Service sets nodePort; the API server rejects it.',
     category: 'service',
+    scope: 'object',
     messages: {
       clusterIP: {
         message: 'nodePort {{nodePort}} may not be used when the Service type is ClusterIP{{headless}}: only NodePort and LoadBalancer Services open ports on the nodes',

@@ -14,6 +14,7 @@ export default defineRule({
     severity: 'error',
     description: 'A nodePort (or healthCheckNodePort) lies outside the cluster\'s node port range (default 30000-32767).',
     category: 'service',
+    scope: 'object',
     messages: {
       outOfRange: {
         message: '{{field}} {{nodePort}} is outside the node port range {{min}}-{{max}}: the API server refuses to allocate it',

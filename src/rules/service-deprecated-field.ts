@@ -17,6 +17,7 @@ export default defineRule({
     severity: 'warning',
     description: 'A Service uses a deprecated field or annotation (loadBalancerIP, topology-aware-hints, trafficDistribution PreferClose).',
     category: 'service',
+    scope: 'object',
     messages: {
       loadBalancerIP: {
         message: 'spec.loadBalancerIP is deprecated (since Kubernetes 1.24): it was never portable across load-balancer implementations and may be removed',

@@ -14,6 +14,7 @@ export default defineRule({
     severity: 'warning',
     description: 'A Service uses spec.externalIPs, which CVE-2020-8554 makes a security risk and many clusters reject.',
     category: 'service',
+    scope: 'object',
     messages: {
       externalIPs: {
         message: 'spec.externalIPs ({{ips}}) makes every node accept traffic for these addresses; because any Service can claim any address this way (CVE-2020-8554), many clusters reject it (DenyServiceExternalIPs admission)',

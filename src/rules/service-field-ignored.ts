@@ -17,6 +17,7 @@ export default defineRule({
     severity: 'warning',
     description: 'A Service field that Kubernetes accepts but ignores or drops for this kind of Service.',
     category: 'service',
+    scope: 'object',
     messages: {
       affinityConfig: {
         message: 'sessionAffinityConfig is dropped because sessionAffinity is {{affinity}}: the API server removes it when the Service is created',

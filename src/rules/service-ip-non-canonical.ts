@@ -16,6 +16,7 @@ export default defineRule({
     severity: 'warning',
     description: 'A Service IP or CIDR is written in a non-standard form (IPv4 leading zeros, non-canonical IPv6, host bits in a range).',
     category: 'service',
+    scope: 'object',
     messages: {
       leadingZeros: {
         message: '{{field}} "{{value}}" has leading zeros: Kubernetes reads it as {{canonical}} (decimal) but warns that this form will become invalid; other tools read leading zeros as octal',

@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'error',
     description: 'A Service lists the same port and protocol twice; the API server rejects it.',
     category: 'service',
+    scope: 'object',
     messages: {
       duplicate: {
         message: 'port {{port}}/{{protocol}} appears twice in Service {{name}} (ports[{{first}}] and ports[{{index}}])',

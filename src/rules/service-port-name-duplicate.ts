@@ -8,6 +8,7 @@ export default defineRule({
     severity: 'error',
     description: 'Two ports of one Service have the same name; the API server rejects it.',
     category: 'service',
+    scope: 'object',
     messages: {
       duplicate: {
         message: 'port name "{{portName}}" is used twice in Service {{name}} (ports[{{first}}] and ports[{{index}}])',

@@ -13,6 +13,7 @@ export default defineRule({
     severity: 'error',
     description: 'A Service port name is not a DNS-1123 label (lowercase alphanumerics and \'-\', at most 63 characters).',
     category: 'service',
+    scope: 'object',
     messages: {
       invalid: {
         message: 'Service port name "{{portName}}" is invalid: it {{reason}}',

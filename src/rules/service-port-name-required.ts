@@ -12,6 +12,7 @@ export default defineRule({
     severity: 'error',
     description: 'A Service with more than one port has a port without a name; the API server rejects it.',
     category: 'service',
+    scope: 'object',
     messages: {
       required: {
         message: 'port {{port}} of Service {{name}} has no name, but a Service with {{count}} ports must name every port',

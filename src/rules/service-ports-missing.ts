@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'error',
     description: 'A Service that is neither headless nor ExternalName declares no ports; the API server rejects it.',
     category: 'service',
+    scope: 'object',
     messages: {
       missing: {
         message: 'Service {{name}} (type {{type}}) has no ports: the API server requires spec.ports unless the Service is headless (clusterIP: None) or of type ExternalName',

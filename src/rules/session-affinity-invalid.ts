@@ -17,6 +17,7 @@ export default defineRule({
     severity: 'error',
     description: 'sessionAffinityConfig.clientIP.timeoutSeconds is outside 1..86400 seconds.',
     category: 'service',
+    scope: 'object',
     messages: {
       timeout: {
         message: 'sessionAffinityConfig.clientIP.timeoutSeconds is {{value}}, but it must be between 1 and 86400 seconds (one day)',

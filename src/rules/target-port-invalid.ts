@@ -13,6 +13,7 @@ export default defineRule({
     severity: 'error',
     description: 'A Service targetPort is neither a port number 1-65535 nor a valid port name (IANA service name).',
     category: 'service',
+    scope: 'object',
     messages: {
       number: {
         message: 'targetPort {{value}} is not a valid port number: it must be between 1 and 65535',
