@@ -46,8 +46,9 @@ function checkSet(mode: 'all' | 'oneOf', set: PodSetSpec, candidates: string[], 
   if (mode === 'oneOf' && candidates.length === 0) out.push({ path: key, message: `no pod can be reached, expected one of ${label}`, expected: set, actual: [] });
 }
 
-export function checkRoute(ctx: EvalContext, spec: RouteExpectSpec, result: RouteResult, from: string, namespace: string): Mismatch[] {
-  const cluster = ctx.sim();
+/** Every way the route differs from the expectation (empty = it holds). `seed` is only quoted in messages. */
+export function checkRoute(cluster: SimCluster, seed: number, spec: RouteExpectSpec, result: RouteResult, from: string, namespace: string): Mismatch[] {
+  const ctx = { seed };
   const out: Mismatch[] = [];
   // A candidate outside the cluster (an ExternalName's address) is not a pod.
   const candidates = [...new Set(result.candidates.map((c) => c.pod).filter((p) => p))].sort();
@@ -148,7 +149,7 @@ export function evaluateRoute(ctx: EvalContext, spec: RouteSpec, index: number):
   return makeResult(ctx, 'routes', [...ctx.base, 'routes', index], title, spec.hint, () => {
     const namespace = spec.namespace ?? ctx.namespace;
     const result = runRoute(ctx, spec);
-    const mismatches = checkRoute(ctx, e, result, spec.from, namespace);
+    const mismatches = checkRoute(ctx.sim(), ctx.seed, e, result, spec.from, namespace);
     const first = result.results[0];
     return {
       mismatches,
