@@ -40,7 +40,7 @@ export default defineRule({
   meta: {
     id: 'workload-selector-mismatch',
     severity: 'error',
-    description: 'A Deployment/ReplicaSet/StatefulSet/DaemonSet whose spec.selector does not match its own pod template labels, or is empty.',
+    description: 'A Deployment/ReplicaSet/StatefulSet/DaemonSet (or ReplicationController) whose selector does not match its own pod template labels, or is empty.',
     category: 'workload',
     messages: {
       mismatch: {
@@ -55,7 +55,11 @@ export default defineRule({
   },
   check(ctx) {
     for (const w of ctx.model.workloads) {
-      if (!APPS_KINDS.has(w.kind) || w.manifest.apiVersion !== 'apps/v1') continue;
+      // A ReplicationController (v1) gets its selector from the template labels when it sets none,
+      // but a selector it does set must match too (ValidateReplicationControllerSpec).
+      const rc = w.kind === 'ReplicationController' && w.manifest.apiVersion === 'v1';
+      if (!rc && (!APPS_KINDS.has(w.kind) || w.manifest.apiVersion !== 'apps/v1')) continue;
+      if (rc && (!isObj(w.manifest.value.spec) || !isObj(w.manifest.value.spec.selector) || Object.keys(w.manifest.value.spec.selector).length === 0)) continue;
       // A missing selector is a required-field error the schema stage reports.
       if (!isObj(w.manifest.value.spec) || !isObj(w.manifest.value.spec.selector) || !w.selector) continue;
       const selector = w.selector;

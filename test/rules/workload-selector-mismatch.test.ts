@@ -24,6 +24,8 @@ ruleTester('workload-selector-mismatch', {
     `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [ { name: web, image: nginx } ] }\n`,
     // Old API versions defaulted the selector from the template; deprecated-api reports those.
     workload('Deployment', '{}', '{ app: web }', 'extensions/v1beta1'),
+    // A ReplicationController without selector takes the template labels.
+    `apiVersion: v1\nkind: ReplicationController\nmetadata: { name: legacy }\nspec:\n  template:\n    metadata: { labels: { app: legacy } }\n    spec: { containers: [ { name: c, image: nginx } ] }\n`,
     // Jobs generate their own selector.
     `apiVersion: batch/v1\nkind: Job\nmetadata: { name: once }\nspec:\n  template:\n    metadata: { labels: { app: once } }\n    spec: { restartPolicy: Never, containers: [ { name: c, image: busybox } ] }\n`,
   ],
@@ -48,6 +50,11 @@ ruleTester('workload-selector-mismatch', {
       // "empty selector is invalid for daemonset" (ValidateDaemonSetSpec).
       code: workload('DaemonSet', '{}', '{ app: agent }'),
       errors: [{ line: 6, column: 13, path: 'spec.selector', message: 'DaemonSet spec.selector is empty: the API server rejects it ("empty selector is invalid for daemonset")' }],
+    },
+    {
+      // A ReplicationController's selector is a plain map; when set, it must match as well.
+      code: `apiVersion: v1\nkind: ReplicationController\nmetadata: { name: legacy }\nspec:\n  selector: { app: legacy, v: \"2\" }\n  template:\n    metadata: { labels: { app: legacy, v: \"1\" } }\n    spec: { containers: [ { name: c, image: nginx } ] }\n`,
+      errors: [{ line: 7, column: 25, object: 'ReplicationController/default/legacy', message: 'ReplicationController spec.selector app=legacy,v=2 does not match its pod template labels app=legacy,v=1' }],
     },
     {
       code: workload('Deployment', '{ matchLabels: {} }', '{ app: web }'),
