@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import type { ErrorObject } from 'ajv';
 import { UsageError } from '../cli/args';
-import { createAjv, withoutAnnotations } from './ajv';
+import { AJV_OPTIONS, createAjv, withoutAnnotations } from './ajv';
 import { BUILTIN_KINDS } from './builtin-kinds';
 import { schemaName } from './names';
 
@@ -11,6 +12,12 @@ import { schemaName } from './names';
 export const SCHEMAS_DIR = path.resolve(__dirname, '..', '..', 'schemas');
 /** Standalone validators written by scripts/compile-schemas.js at build time (only under dist/). */
 export const COMPILED_DIR = path.join(__dirname, 'compiled');
+/**
+ * Running from src/ (ts-jest), the build's validators in dist/ are used when they were made
+ * from the same schema and ajv options (checked by hash): compiling the Pod-template schemas
+ * anew costs about a second per kind in every test file.
+ */
+const BUILT_COMPILED_DIR = path.resolve(__dirname, '..', '..', 'dist', 'schema', 'compiled');
 
 export interface SchemaEntry {
   /** kubeconform name, e.g. `service-v1`. */
@@ -88,9 +95,23 @@ export function loadValidator(entry: SchemaEntry): LoadedSchema {
 }
 
 function loadPrecompiled(entry: SchemaEntry): LoadedSchema | null {
-  const file = path.join(COMPILED_DIR, `${entry.name}.js`);
-  if (!fs.existsSync(file)) return null; // running from src/ (tests) or a build without the precompile step
-  return { ok: true, validate: loadCompiledModule(file) };
+  const own = path.join(COMPILED_DIR, `${entry.name}.js`);
+  if (fs.existsSync(own)) return { ok: true, validate: loadCompiledModule(own) }; // built together with this code
+  const built = path.join(BUILT_COMPILED_DIR, `${entry.name}.js`);
+  if (COMPILED_DIR === BUILT_COMPILED_DIR || !fs.existsSync(built)) return null;
+  try {
+    if (fs.readFileSync(built.replace(/\.js$/, '.sha256'), 'utf8').trim() !== compiledHash(fs.readFileSync(entry.file, 'utf8'))) return null;
+  } catch {
+    return null;
+  }
+  return { ok: true, validate: loadCompiledModule(built) };
+}
+
+/** Identifies what a precompiled validator was made from: the schema text, the ajv options and version. */
+export function compiledHash(schemaText: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- read only when checking a build's validators
+  const ajvVersion = (require('ajv/package.json') as { version: string }).version;
+  return createHash('sha256').update(`${ajvVersion}\n${JSON.stringify(AJV_OPTIONS)}\n${schemaText}`).digest('hex');
 }
 
 type CompiledModule = Validate & { default?: Validate };

@@ -6,7 +6,7 @@ import { createAjv } from '../../src/schema/ajv';
 import { BUILTIN_KINDS } from '../../src/schema/builtin-kinds';
 import { schemaName } from '../../src/schema/names';
 import * as vm from 'node:vm';
-import { builtinSchemas, loadCompiledModule, schemaForValidation, SCHEMAS_DIR, wrapModule } from '../../src/schema/registry';
+import { builtinSchemas, compiledHash, loadCompiledModule, schemaForValidation, SCHEMAS_DIR, wrapModule } from '../../src/schema/registry';
 import { schemaAtPath } from '../../src/schema/walk';
 
 type Json = Record<string, unknown>;
@@ -104,5 +104,14 @@ describe('precompiled standalone validators', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('reuse of the build\'s validators from src/', () => {
+  test('the hash identifying a precompiled validator changes with the schema', () => {
+    const text = fs.readFileSync(path.join(SCHEMAS_DIR, 'k8s', 'service-v1.json'), 'utf8');
+    expect(compiledHash(text)).toBe(compiledHash(text));
+    expect(compiledHash(text)).toMatch(/^[0-9a-f]{64}$/);
+    expect(compiledHash(text.replace('"maximum":65535', '"maximum":65534'))).not.toBe(compiledHash(text));
   });
 });
