@@ -34,6 +34,8 @@ export const DNS_SCHEMA_VERSION = '1.1.0';
 /** A backend record (CoreDNS msg.Service): an address or a name, with a port. */
 interface Rec {
   host: string;
+  /** 4 or 6 when host is an address, 0 when it is a name (ExternalName): saves re-parsing on every query. */
+  family: 0 | 4 | 6;
   port: number;
   /** The record's own name (SRV target), without the trailing dot. */
   key: string;
@@ -94,7 +96,7 @@ function kubernetesAnswer(idx: DnsIndex, qname: string, name: string, type: DnsT
     const l = records(idx, base);
     return l.nx ? nxdomain() : ok([]);
   }
-  const lookup = base === 'ns.dns' ? { nx: false as const, recs: idx.kubeDnsIPs.map((ip) => ({ host: ip, port: 0, key: name })) } : records(idx, base);
+  const lookup = base === 'ns.dns' ? { nx: false as const, recs: idx.kubeDnsIPs.map((ip) => ({ host: ip, family: familyOf(ip), port: 0, key: name })) } : records(idx, base);
   if (lookup.nx) return nxdomain();
   const recs = lookup.recs;
   switch (type) {
@@ -106,13 +108,18 @@ function kubernetesAnswer(idx: DnsIndex, qname: string, name: string, type: DnsT
     case 'CNAME': {
       // backend_lookup.go CNAME: the first record, if it is a name.
       const first = recs[0];
-      return ok(first && !parseIP(first.host) ? [{ name: qname, type: 'CNAME', ttl: CLUSTER_TTL, data: fqdn(first.host) }] : []);
+      return ok(first && first.family === 0 ? [{ name: qname, type: 'CNAME', ttl: CLUSTER_TTL, data: fqdn(first.host) }] : []);
     }
     case 'PTR':
       // A forward name asked for PTR: Reverse() falls back to Records(), which yields no PTR.
       return ok([]);
   }
   return ok([]);
+}
+
+/** Addresses in the cluster tables are already valid: the family is all that is needed. */
+function familyOf(ip: string): 4 | 6 {
+  return ip.includes(':') ? 6 : 4;
 }
 
 function fqdn(name: string): string {
@@ -124,9 +131,8 @@ function addressRecords(idx: DnsIndex, qname: string, recs: Rec[], type: 'A' | '
   const out: DnsAnswer[] = [];
   const seen = new Set<string>();
   for (const r of recs) {
-    const ip = parseIP(r.host);
-    if (ip) {
-      if (ip.family === family && !seen.has(r.host)) {
+    if (r.family !== 0) {
+      if (r.family === family && !seen.has(r.host)) {
         seen.add(r.host);
         out.push({ name: qname, type, ttl: CLUSTER_TTL, data: r.host });
       }
@@ -150,7 +156,7 @@ function addressRecords(idx: DnsIndex, qname: string, recs: Rec[], type: 'A' | '
 
 function srvRecords(qname: string, all: Rec[]): DnsAnswer[] {
   // kubernetes.go Services(): SRV for ExternalName services is not implemented (CNAME hosts removed).
-  const recs = all.filter((r) => parseIP(r.host) !== null);
+  const recs = all.filter((r) => r.family !== 0);
   const out: DnsAnswer[] = [];
   if (!recs.length) return out;
   // backend_lookup.go SRV(): every record has weight 100 and priority 0, so each gets 100/n % (at least 1).
@@ -198,7 +204,7 @@ function podRecords(idx: DnsIndex, namespace: string, podname: string, base: str
   const ip = (podname.split('-').length - 1 === 3 && !podname.includes('--')) ? podname.replace(/-/g, '.') : podname.replace(/-/g, ':');
   const parsed = parseIP(ip);
   if (!parsed) return NX;
-  return { nx: false, recs: [{ host: formatIP(parsed), port: 0, key: `${base}.${idx.domain}` }] };
+  return { nx: false, recs: [{ host: formatIP(parsed), family: parsed.family, port: 0, key: `${base}.${idx.domain}` }] };
 }
 
 function matchPortAndProtocol(aPort: string, bPort: string, aProto: string, bProto: string): boolean {
@@ -215,7 +221,7 @@ function serviceRecords(idx: DnsIndex, namespace: string, service: string, endpo
     const ext = svc.spec.externalName;
     // An ExternalName holding an IP address is not a CNAME: CoreDNS serves nothing for it.
     if (endpoint || !ext || parseIP(ext)) return NX;
-    return { nx: false, recs: [{ host: ext, port: 0, key: zoneName }] };
+    return { nx: false, recs: [{ host: ext, family: 0, port: 0, key: zoneName }] };
   }
   const recs: Rec[] = [];
   let found = false;
@@ -227,7 +233,7 @@ function serviceRecords(idx: DnsIndex, namespace: string, service: string, endpo
       for (const p of ports) {
         if (!matchPortAndProtocol(port, p.name, protocol, p.protocol)) continue;
         found = true;
-        recs.push({ host: addr.ip, port: p.port, key: `${host}.${zoneName}` });
+        recs.push({ host: addr.ip, family: familyOf(addr.ip), port: p.port, key: `${host}.${zoneName}` });
       }
     }
     return found ? { nx: false, recs } : NX;
@@ -236,7 +242,7 @@ function serviceRecords(idx: DnsIndex, namespace: string, service: string, endpo
   for (const p of svc.ports) {
     if (!matchPortAndProtocol(port, p.name ?? '', protocol, p.protocol)) continue;
     found = true;
-    for (const ip of ips) recs.push({ host: ip, port: p.port, key: zoneName });
+    for (const ip of ips) recs.push({ host: ip, family: familyOf(ip), port: p.port, key: zoneName });
   }
   return found ? { nx: false, recs } : NX;
 }

@@ -44,8 +44,26 @@ export function reverseLookupName(ip: string): string | null {
 }
 
 /** Resolves `name` as `source` would. */
+const confCache = new WeakMap<Source, ResolvConf>();
+
+function confOf(cluster: ClusterState, source: Source): ResolvConf {
+  let conf = confCache.get(source);
+  if (!conf) {
+    conf = resolvConfFor(source, cluster.config.clusterDomain, routingIndex(cluster).kubeDnsIP);
+    conf.searches = conf.searches.map((d) => d.toLowerCase().replace(/\.$/, ''));
+    confCache.set(source, conf);
+  }
+  return conf;
+}
+
+function countDots(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 46) n++;
+  return n;
+}
+
 export function lookupFrom(cluster: ClusterState, source: Source, name: string, type: DnsType): Lookup {
-  const conf = resolvConfFor(source, cluster.config.clusterDomain, routingIndex(cluster).kubeDnsIP);
+  const conf = confOf(cluster, source);
   const lower = name.toLowerCase();
   if (conf.server === 'none') return { tried: [], rcode: 'SERVFAIL', answers: [], server: 'none', resolvConf: conf, answeredName: null };
   const idx = dnsIndex(cluster);
@@ -67,7 +85,7 @@ export function lookupFrom(cluster: ClusterState, source: Source, name: string, 
     const a = attempt(lower);
     if (a) return done(a, lower);
   } else {
-    const dots = lower.split('.').length - 1;
+    const dots = countDots(lower);
     let triedAsIs = false;
     if (dots >= conf.ndots) {
       triedAsIs = true;
@@ -75,7 +93,7 @@ export function lookupFrom(cluster: ClusterState, source: Source, name: string, 
       if (a) return done(a, `${lower}.`);
     }
     for (const domain of conf.searches) {
-      const fqdn = `${lower}.${domain.toLowerCase().replace(/\.$/, '')}.`;
+      const fqdn = `${lower}.${domain}.`;
       const a = attempt(fqdn);
       if (a) return done(a, fqdn);
     }

@@ -19,7 +19,7 @@
 import { Random } from '../util/random';
 import { cidrContains, parseIP } from '../util/ip';
 import type { Protocol } from '../model/types';
-import type { ClusterState, Hop, Outcome, RouteAttempt, RouteCandidate, RouteRequest, RouteResult, SimNode, SimPod, SimService, SimServicePort } from './types';
+import type { ClusterState, DnsAnswer, Hop, Outcome, RouteAttempt, RouteCandidate, RouteRequest, RouteResult, SimNode, SimPod, SimService, SimServicePort } from './types';
 import { parseSource, parseTarget, TargetError, inPodCIDR, type Source, type Target } from './target';
 import { endpointsFor, findServicePort, routingIndex, type RouteEndpoint, type RoutingIndex } from './target-index';
 import { hostPortPod, httpBody, podListens } from './app-model';
@@ -58,6 +58,40 @@ type Plan =
   | { kind: 'deliver'; ip: string; port: number; pod: SimPod | null; sourceIP: string; service: string | null; hops: Hop[] }
   | { kind: 'balance'; service: SimService; svcPort: SimServicePort; destIP: string; hops: Hop[]; choices: NodeChoice[] };
 
+/**
+ * Plans depend only on the cluster, the source and the destination, so they are cached per
+ * cluster, like the rules kube-proxy programs once per node (bounded, to cap memory).
+ */
+const planCache = new WeakMap<Source, Map<string, Map<number, PlanEntry>>>();
+const MAX_PLANS_PER_SOURCE = 20_000;
+
+interface PlanEntry {
+  plan: Plan;
+  candidates: RouteCandidate[];
+}
+
+const PROTOCOL_INDEX: Record<Protocol, number> = { TCP: 0, UDP: 1, SCTP: 2 };
+
+function cachedPlan(ctx: Ctx, ip: string, port: number, headless: SimService | null): PlanEntry {
+  // Sources are cached per cluster (parseSource), so a source object stands for one cluster.
+  let bySource = planCache.get(ctx.source);
+  if (!bySource) planCache.set(ctx.source, (bySource = new Map()));
+  const ipKey = headless ? `${ip}|${svcKey(headless)}` : ip;
+  let byPort = bySource.get(ipKey);
+  if (!byPort) {
+    if (bySource.size >= MAX_PLANS_PER_SOURCE) bySource.clear();
+    bySource.set(ipKey, (byPort = new Map()));
+  }
+  const portKey = port + 65536 * PROTOCOL_INDEX[ctx.protocol];
+  let entry = byPort.get(portKey);
+  if (!entry) {
+    const plan = planRoute(ctx, ip, port, headless);
+    entry = { plan, candidates: candidatesOf([plan], port) };
+    byPort.set(portKey, entry);
+  }
+  return entry;
+}
+
 export function routeRequest(cluster: ClusterState, request: RouteRequest): RouteResult {
   const namespace = request.namespace ?? 'default';
   const count = request.count ?? 1;
@@ -67,14 +101,15 @@ export function routeRequest(cluster: ClusterState, request: RouteRequest): Rout
   const source = parseSource(cluster, request.from, namespace);
   const target = parseTarget(request.to);
   const ctx: Ctx = { cluster, idx: routingIndex(cluster), source, target, protocol };
-  const sourceHop: Hop = { kind: 'source', text: `${source.label} (${source.ip}${source.node ? ` on ${source.node.name}` : ''}) connects to ${target.text}` };
+  const sourceHop = sourceHopOf(source, target);
 
   const result: RouteResult = {
-    request: { ...request, namespace, count, seed, protocol },
+    request: { from: request.from, to: request.to, namespace, count, seed, protocol },
     resolved: null,
     candidates: [],
     results: [],
-    summary: { ok: 0, refused: 0, dropped: 0, 'dns-error': 0, byPod: {} },
+    // A null-prototype object is a dictionary in V8: pod names as keys do not each create a hidden class.
+    summary: { ok: 0, refused: 0, dropped: 0, 'dns-error': 0, byPod: Object.create(null) as Record<string, number> },
   };
 
   let destinations: string[];
@@ -93,39 +128,60 @@ export function routeRequest(cluster: ClusterState, request: RouteRequest): Rout
     result.resolved = { name: dns.name, ip: dns.ips[0] };
   }
 
-  const plans = new Map<string, Plan>();
-  const planOf = (ip: string): Plan => {
-    let p = plans.get(ip);
-    if (!p) {
-      p = planRoute(ctx, ip, target.port, headless);
-      plans.set(ip, p);
-    }
-    return p;
-  };
-  result.candidates = candidatesOf(destinations.map(planOf), target.port);
+  const planOf = (ip: string): Plan => cachedPlan(ctx, ip, target.port, headless).plan;
+  const single = destinations.length === 1 ? cachedPlan(ctx, destinations[0], target.port, headless) : null;
+  result.candidates = single ? single.candidates.slice() : candidatesOf(destinations.map(planOf), target.port);
 
   const rng = Random.derive(seed, `route|${source.ip}|${target.text}`);
-  const affinity = new Map<string, RouteEndpoint>();
+  const affinity = new Map<string, RouteEndpoint>(); // ClientIP affinity entries of this call (one client)
   for (let i = 0; i < count; i++) {
     // The kubeadm Corefile's `loadbalance` plugin shuffles A records: a headless name spreads over its pods.
     const dest = destinations.length === 1 ? destinations[0] : destinations[rng.int(0, destinations.length - 1)];
-    record(result, attempt(ctx, planOf(dest), baseHops, rng, affinity));
+    record(result, attempt(ctx, single ? single.plan : planOf(dest), baseHops, rng, affinity));
   }
   return result;
 }
 
+const sourceHops = new WeakMap<Source, Map<string, Hop>>();
+
+/** The first hop's sentence, shared between requests of the same source and target. */
+function sourceHopOf(source: Source, target: Target): Hop {
+  let byTarget = sourceHops.get(source);
+  if (!byTarget) sourceHops.set(source, (byTarget = new Map()));
+  let hop = byTarget.get(target.text);
+  if (!hop) {
+    hop = { kind: 'source', text: `${source.label} (${source.ip}${source.node ? ` on ${source.node.name}` : ''}) connects to ${target.text}` };
+    if (byTarget.size > 1000) byTarget.clear();
+    byTarget.set(target.text, hop);
+  }
+  return hop;
+}
+
 function record(result: RouteResult, a: RouteAttempt): void {
   result.results.push(a);
-  result.summary[a.outcome]++;
+  const sum = result.summary;
+  if (a.outcome === 'ok') sum.ok++;
+  else if (a.outcome === 'refused') sum.refused++;
+  else if (a.outcome === 'dropped') sum.dropped++;
+  else sum['dns-error']++;
   if (a.pod) result.summary.byPod[a.pod] = (result.summary.byPod[a.pod] ?? 0) + 1;
 }
 
+const podKeys = new WeakMap<SimPod, string>();
+
+/** `namespace/name`, built once per pod: the same string object keeps its hash for the tallies. */
 function podKey(p: SimPod): string {
-  return `${p.namespace}/${p.name}`;
+  let k = podKeys.get(p);
+  if (k === undefined) podKeys.set(p, (k = `${p.namespace}/${p.name}`));
+  return k;
 }
 
+const svcKeys = new WeakMap<SimService, string>();
+
 function svcKey(s: SimService): string {
-  return `${s.namespace}/${s.name}`;
+  let k = svcKeys.get(s);
+  if (k === undefined) svcKeys.set(s, (k = `${s.namespace}/${s.name}`));
+  return k;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,26 +194,46 @@ function resolveTarget(ctx: Ctx): DnsStep {
   const lookup = lookupFrom(cluster, source, target.host, 'A');
   const conf = lookup.resolvConf;
   const server = lookup.server === 'cluster' ? `CoreDNS (${conf.nameservers[0]})` : lookup.server === 'node' ? `the resolver outside the cluster (${conf.nameservers[0]})` : 'no nameserver';
-  const ips = lookup.answers.filter((a) => a.type === 'A').map((a) => a.data);
-  const cname = lookup.answers.find((a) => a.type === 'CNAME');
-  const triedText = lookup.tried.map((t) => t.slice(0, -1)).join(', ');
+  const ips: string[] = [];
+  let cname: DnsAnswer | undefined;
+  for (const a of lookup.answers) {
+    if (a.type === 'A') ips.push(a.data);
+    else if (a.type === 'CNAME' && !cname) cname = a;
+  }
+  const tried = () => lookup.tried.map((t) => t.slice(0, -1)).join(', ');
   if (ips.length && lookup.answeredName) {
     const name = lookup.answeredName.slice(0, -1);
     const hops: Hop[] = [];
     const svc = serviceOfName(ctx, name);
     let text = `${server} answers ${name} -> ${ips.join(', ')}`;
-    if (lookup.tried.length > 1) text += ` (names tried: ${triedText})`;
+    if (lookup.tried.length > 1) text += ` (names tried: ${tried()})`;
     if (cname) text += `; ${name} is a CNAME for ${cname.data.slice(0, -1)} (ExternalName), which leaves the cluster`;
     hops.push({ kind: 'dns', text });
     const headless = svc && svc.clusterIP === 'None' ? svc : null;
     if (headless) hops.push({ kind: 'service', text: `${svcKey(headless)} is a headless Service (clusterIP: None): DNS returns the pod IPs and no kube-proxy rule is involved` });
     return { hops, name, ips, headless };
   }
+  const triedText = tried();
   const hops: Hop[] = [{ kind: 'dns', text: `${server} has no address for ${target.host}: ${lookup.rcode === 'NOERROR' ? 'no A record' : lookup.rcode}${triedText ? ` (names tried: ${triedText})` : ''}` }];
   return { hops, failure: dnsFailureReason(ctx, lookup.rcode, cname?.data, triedText, conf.policy) };
 }
 
+const servicesByName = new WeakMap<ClusterState, Map<string, SimService | null>>();
+
+/** The Service a `<svc>.<ns>.svc.<domain>` name belongs to (memoised per cluster). */
 function serviceOfName(ctx: Ctx, fqdn: string): SimService | null {
+  let cache = servicesByName.get(ctx.cluster);
+  if (!cache) servicesByName.set(ctx.cluster, (cache = new Map()));
+  let svc = cache.get(fqdn);
+  if (svc === undefined) {
+    svc = findServiceOfName(ctx, fqdn);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(fqdn, svc);
+  }
+  return svc;
+}
+
+function findServiceOfName(ctx: Ctx, fqdn: string): SimService | null {
   const idx = dnsIndex(ctx.cluster);
   const suffix = `.svc.${idx.domain}`;
   if (!fqdn.endsWith(suffix)) return null;
@@ -200,7 +276,6 @@ function portLabel(p: { port: number; protocol: Protocol; name?: string }): stri
 
 function planRoute(ctx: Ctx, ip: string, port: number, headless: SimService | null): Plan {
   const { idx, source, protocol } = ctx;
-  const parsed = parseIP(ip);
   const svc = idx.servicesByClusterIP.get(ip);
   if (svc) return planClusterIP(ctx, svc, ip, port);
 
@@ -224,6 +299,7 @@ function planRoute(ctx: Ctx, ip: string, port: number, headless: SimService | nu
     return { kind: 'deliver', ip, port, pod, sourceIP: source.ip, service: headless ? svcKey(headless) : null, hops };
   }
 
+  const parsed = parseIP(ip);
   if (parsed && idx.serviceCIDR && cidrContains(idx.serviceCIDR, parsed)) {
     return fixed('dropped', `${ip} is in the service CIDR ${idx.serviceCIDR.text} but no Service has this ClusterIP; kube-proxy drops traffic to unallocated ClusterIPs`);
   }
@@ -389,7 +465,7 @@ function attempt(ctx: Ctx, plan: Plan, baseHops: Hop[], rng: Random, affinity: M
   const eps = choice.endpoints;
   const clientIP = ctx.source.ip;
   const sticky = plan.service.spec.sessionAffinity === 'ClientIP';
-  const affinityKey = `${choice.node?.name ?? ''}|${service}|${plan.svcPort.port}|${clientIP}`;
+  const affinityKey = sticky ? `${choice.node?.name ?? ''}|${service}|${plan.svcPort.port}|${clientIP}` : '';
   let ep = sticky ? affinity.get(affinityKey) : undefined;
   if (!ep || !eps.includes(ep)) {
     ep = eps.length === 1 ? eps[0] : eps[rng.int(0, eps.length - 1)];

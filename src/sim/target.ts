@@ -54,8 +54,29 @@ export interface Target {
 
 const SOURCE_HINT = 'use pod/NAME, pod/NAMESPACE/NAME, pod (a temporary debug pod), node/NAME or external';
 
-/** Resolves a source; throws TargetError when it names nothing that exists. */
+const MAX_CACHED = 50_000;
+const sourceCache = new WeakMap<ClusterState, Map<string, Map<string, Source>>>();
+const targetCache = new Map<string, Target>();
+
+/**
+ * Resolves a source; throws TargetError when it names nothing that exists. Sources are cached
+ * per cluster (a ClusterState is never changed once routing has started).
+ */
 export function parseSource(cluster: ClusterState, from: string, namespace: string): Source {
+  let byNamespace = sourceCache.get(cluster);
+  if (!byNamespace) sourceCache.set(cluster, (byNamespace = new Map()));
+  let cache = byNamespace.get(namespace);
+  if (!cache) byNamespace.set(namespace, (cache = new Map()));
+  let source = cache.get(from);
+  if (!source) {
+    source = readSource(cluster, from, namespace);
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(from, source);
+  }
+  return source;
+}
+
+function readSource(cluster: ClusterState, from: string, namespace: string): Source {
   const text = from.trim();
   if (text === 'external') {
     return { kind: 'external', label: 'a client outside the cluster', ip: EXTERNAL_CLIENT_IP, node: null, pod: null, namespace, adHoc: false, dnsPolicy: 'Default', dnsConfig: undefined, hostNetwork: false };
@@ -103,8 +124,9 @@ function findPod(cluster: ClusterState, ns: string, name: string): SimPod {
   const exact = idx.podsByKey.get(`${ns}/${name}`);
   if (exact) return exact;
   const inNs = idx.podsByNamespace.get(ns) ?? [];
-  const ofWorkload = inNs
-    .filter((p) => p.workload.metadata.name === name || p.name.startsWith(`${name}-`))
+  const byWorkload = inNs.filter((p) => p.workload.metadata.name === name);
+  const ofWorkload = (byWorkload.length ? byWorkload : inNs.filter((p) => p.name.startsWith(`${name}-`)))
+    .slice()
     .sort((a, b) => (a.podIP === '') !== (b.podIP === '') ? (a.podIP === '' ? 1 : -1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   if (ofWorkload.length) return ofWorkload[0];
   const names = inNs.map((p) => p.name);
@@ -143,8 +165,18 @@ function adHocPod(cluster: ClusterState, namespace: string): Source {
 
 const TARGET_HINT = 'write the target as IP:PORT, NAME:PORT, [IPv6]:PORT or http://HOST[:PORT]/PATH';
 
-/** Parses a target; `http://` defaults to port 80 (`https://` to 443). */
+/** Parses a target; `http://` defaults to port 80 (`https://` to 443). Results are cached (pure). */
 export function parseTarget(to: string): Target {
+  let t = targetCache.get(to);
+  if (!t) {
+    t = readTarget(to);
+    if (targetCache.size >= MAX_CACHED) targetCache.clear();
+    targetCache.set(to, t);
+  }
+  return t;
+}
+
+function readTarget(to: string): Target {
   const text = to.trim();
   if (!text) throw new TargetError('the target is empty', TARGET_HINT);
   let rest = text;
@@ -174,7 +206,7 @@ export function parseTarget(to: string): Target {
     const after = rest.slice(close + 1);
     if (after && !after.startsWith(':')) throw new TargetError(`unexpected "${after}" after "]" in "${to}"`, TARGET_HINT);
     portText = after ? after.slice(1) : undefined;
-    if (!parseIP(host) || parseIP(host)?.family !== 6) throw new TargetError(`"${host}" is not an IPv6 address`, TARGET_HINT);
+    if (parseIP(host)?.family !== 6) throw new TargetError(`"${host}" is not an IPv6 address`, TARGET_HINT);
   } else {
     const colons = rest.split(':').length - 1;
     if (colons > 1) {
