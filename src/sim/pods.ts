@@ -8,7 +8,7 @@ import { num, obj, str } from '../model/guards';
 import { parseCIDR } from '../util/ip';
 import { Random } from '../util/random';
 import { fakeUid, generateName, podTemplateHash } from './naming';
-import { Scheduler, type Placement } from './scheduler';
+import { constraints, requiredNodeAffinity, Scheduler, type Constraints, type Placement } from './scheduler';
 import type { ClusterConfig, SimNode, SimPod } from './types';
 
 export const READY_ANNOTATION = 'svclab.io/ready';
@@ -60,11 +60,14 @@ export function buildPods(workloads: WorkloadObject[], nodes: SimNode[], config:
     let taken = namesByNamespace.get(ns);
     if (!taken) namesByNamespace.set(ns, (taken = new Set()));
     const rng = Random.derive(seed, `pods:${ns}/${w.kind}/${w.metadata.name}`);
-    const drafts = draftsOf(w, rng, taken, scheduler);
+    const template = valueAt(w.manifest.value, w.templatePath);
+    const spec = w.template.spec;
+    const fit = constraints(spec.nodeSelector, spec.tolerations, requiredNodeAffinity(obj(template).spec));
+    const drafts = draftsOf(w, rng, taken, scheduler, fit);
     for (let i = 0; i < drafts.length; i++) {
       const d = drafts[i];
       const pod = makePod(w, d, seed, config);
-      const placement: Placement = d.nodeName !== undefined ? scheduler.bind(d.nodeName) : d.spec.nodeName ? scheduler.bind(d.spec.nodeName) : scheduler.schedule(d.spec.nodeSelector, d.spec.tolerations);
+      const placement: Placement = d.nodeName !== undefined ? scheduler.bind(d.nodeName) : d.spec.nodeName ? scheduler.bind(d.spec.nodeName) : scheduler.schedule(fit);
       if (placement.node) {
         const node = placement.node;
         const ip = d.spec.hostNetwork ? node.internalIP : pools.get(node.name)!.take();
@@ -133,7 +136,7 @@ function noReadinessOverrides(config: ClusterConfig): boolean {
   return v;
 }
 
-function draftsOf(w: WorkloadObject, rng: Random, taken: Set<string>, scheduler: Scheduler): PodDraft[] {
+function draftsOf(w: WorkloadObject, rng: Random, taken: Set<string>, scheduler: Scheduler, fit: Constraints): PodDraft[] {
   const name = w.metadata.name;
   const labels = w.template.metadata.labels;
   const spec = w.template.spec;
@@ -183,7 +186,7 @@ function draftsOf(w: WorkloadObject, rng: Random, taken: Set<string>, scheduler:
       // One pod per node that passes the nodeSelector and whose taints the pod tolerates.
       const revision = podTemplateHash(valueAt(w.manifest.value, w.templatePath));
       const dsLabels = { ...labels, 'controller-revision-hash': revision, 'pod-template-generation': '1' };
-      for (const node of scheduler.eligible(spec.nodeSelector, spec.tolerations)) {
+      for (const node of scheduler.eligible(fit)) {
         out.push({ name: generateName(`${name}-`, rng, taken), labels: dsLabels, ownerKind: 'DaemonSet', ownerName: name, spec, nodeName: node.name });
       }
       break;

@@ -1,10 +1,11 @@
 /**
  * A deterministic kube-scheduler: filters nodes as the scheduler's NodeName, NodeUnschedulable,
- * TaintToleration, NodeAffinity (nodeSelector) and NodeResourcesFit (pod count) plugins do, then
+ * TaintToleration, NodeAffinity (nodeSelector and required node affinity) and NodeResourcesFit (pod count) plugins do, then
  * places the pod on the least-loaded eligible node, ties broken by node order. The real scoring
  * (spreading, balanced resources) also spreads replicas over nodes; this is its predictable form.
  */
 import type { Toleration } from '../model/types';
+import { arr, isObj, obj, str } from '../model/guards';
 import type { SimNode, Taint } from './types';
 
 export interface Placement {
@@ -28,6 +29,72 @@ export function untoleratedTaint(node: SimNode, tolerations: Toleration[]): Tain
 export function matchesNodeSelector(node: SimNode, nodeSelector: Record<string, string>): boolean {
   for (const key in nodeSelector) if (node.labels[key] !== nodeSelector[key]) return false;
   return true;
+}
+
+/** One node selector requirement of a required node affinity term (NodeSelectorRequirement). */
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: string;
+  values: string[];
+}
+
+/** A NodeSelectorTerm: its expressions (on labels) and fields (metadata.name) must all hold. */
+export interface NodeSelectorTerm {
+  matchExpressions: NodeSelectorRequirement[];
+  matchFields: NodeSelectorRequirement[];
+}
+
+/** What the filters look at for one pod template, with a key naming this combination. */
+export interface Constraints {
+  nodeSelector: Record<string, string>;
+  tolerations: Toleration[];
+  /** requiredDuringSchedulingIgnoredDuringExecution terms (ORed); undefined = no node affinity. */
+  affinity: NodeSelectorTerm[] | undefined;
+  key: string;
+}
+
+export function constraints(nodeSelector: Record<string, string>, tolerations: Toleration[], affinity: NodeSelectorTerm[] | undefined): Constraints {
+  return { nodeSelector, tolerations, affinity, key: JSON.stringify([nodeSelector, tolerations, affinity ?? null]) };
+}
+
+/** Reads spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution from a raw pod spec. */
+export function requiredNodeAffinity(rawSpec: unknown): NodeSelectorTerm[] | undefined {
+  const terms = obj(obj(obj(obj(rawSpec).affinity).nodeAffinity).requiredDuringSchedulingIgnoredDuringExecution).nodeSelectorTerms;
+  if (!Array.isArray(terms)) return undefined;
+  const reqs = (v: unknown): NodeSelectorRequirement[] => arr(v).filter(isObj).map((r) => ({
+    key: str(r.key) ?? '',
+    operator: str(r.operator) ?? 'In',
+    values: arr(r.values).map(String),
+  }));
+  return terms.filter(isObj).map((t) => ({ matchExpressions: reqs(t.matchExpressions), matchFields: reqs(t.matchFields) }));
+}
+
+function requirementHolds(value: string | undefined, r: NodeSelectorRequirement): boolean {
+  switch (r.operator) {
+    case 'In': return value !== undefined && r.values.includes(value);
+    case 'NotIn': return value === undefined || !r.values.includes(value);
+    case 'Exists': return value !== undefined;
+    case 'DoesNotExist': return value === undefined;
+    case 'Gt': return value !== undefined && r.values.length === 1 && Number(value) > Number(r.values[0]);
+    case 'Lt': return value !== undefined && r.values.length === 1 && Number(value) < Number(r.values[0]);
+    default: return false;
+  }
+}
+
+/**
+ * nodeaffinity: terms are ORed, the requirements inside a term ANDed; a term with no
+ * requirement matches nothing, and an empty term list matches no node.
+ */
+export function matchesAffinity(node: SimNode, terms: NodeSelectorTerm[] | undefined): boolean {
+  if (terms === undefined) return true;
+  return terms.some((t) =>
+    (t.matchExpressions.length > 0 || t.matchFields.length > 0) &&
+    t.matchExpressions.every((r) => requirementHolds(node.labels[r.key], r)) &&
+    t.matchFields.every((r) => requirementHolds(r.key === 'metadata.name' ? node.name : undefined, r)));
+}
+
+function fits(node: SimNode, c: Constraints): boolean {
+  return matchesNodeSelector(node, c.nodeSelector) && matchesAffinity(node, c.affinity) && !untoleratedTaint(node, c.tolerations);
 }
 
 /**
@@ -93,31 +160,22 @@ export class Scheduler {
   }
 
   /** Nodes a pod may run on (for a DaemonSet: one pod each). */
-  eligible(nodeSelector: Record<string, string>, tolerations: Toleration[]): SimNode[] {
-    return this.nodes.filter((n) => matchesNodeSelector(n, nodeSelector) && !untoleratedTaint(n, tolerations));
+  eligible(c: Constraints): SimNode[] {
+    return this.nodes.filter((n) => fits(n, c));
   }
 
-  /** Replicas share their spec's objects, so the heap key is computed once per template. */
-  private readonly keys = new WeakMap<object, string>();
-
-  schedule(nodeSelector: Record<string, string>, tolerations: Toleration[]): Placement {
-    let key = this.keys.get(tolerations);
-    if (key === undefined || this.keys.get(nodeSelector) !== key) {
-      key = JSON.stringify([nodeSelector, tolerations]);
-      this.keys.set(tolerations, key);
-      this.keys.set(nodeSelector, key);
-    }
-    let heap = this.heaps.get(key);
+  schedule(c: Constraints): Placement {
+    let heap = this.heaps.get(c.key);
     if (!heap) {
       heap = new LoadHeap();
       this.nodes.forEach((n, i) => {
-        if (matchesNodeSelector(n, nodeSelector) && !untoleratedTaint(n, tolerations)) heap!.push(this.load[i], i);
+        if (fits(n, c)) heap!.push(this.load[i], i);
       });
-      this.heaps.set(key, heap);
+      this.heaps.set(c.key, heap);
     }
     for (;;) {
       const top = heap.pop();
-      if (!top) return { node: null, reason: this.explain(nodeSelector, tolerations) };
+      if (!top) return { node: null, reason: this.explain(c) };
       const [load, i] = top;
       if (load !== this.load[i]) {
         heap.push(this.load[i], i); // stale entry: the node took pods since
@@ -131,13 +189,14 @@ export class Scheduler {
   }
 
   /** The scheduler's FailedScheduling message: reasons counted over all nodes. */
-  private explain(nodeSelector: Record<string, string>, tolerations: Toleration[]): string {
+  private explain(c: Constraints): string {
     const counts = new Map<string, number>();
     const add = (r: string) => counts.set(r, (counts.get(r) ?? 0) + 1);
     this.nodes.forEach((n, i) => {
-      const taint = untoleratedTaint(n, tolerations);
-      if (!matchesNodeSelector(n, nodeSelector)) add("node(s) didn't match Pod's node affinity/selector");
-      else if (taint) add(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`);
+      // The first failing filter names the node's reason; TaintToleration runs before NodeAffinity.
+      const taint = untoleratedTaint(n, c.tolerations);
+      if (taint) add(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`);
+      else if (!matchesNodeSelector(n, c.nodeSelector) || !matchesAffinity(n, c.affinity)) add("node(s) didn't match Pod's node affinity/selector");
       else if (this.load[i] >= this.maxPods) add('Too many pods');
     });
     // FitError.Error: "<count> <reason>" strings, sorted as strings.

@@ -59,7 +59,7 @@ describe('workloads become pods', () => {
     expect(p.podIP).toMatch(/^192\.168\.49\./);
   });
 
-  test('nodeSelector limits the nodes (NodeAffinity filter), and no fitting node leaves the pod Pending with the scheduler message', () => {
+  test('nodeSelector limits the nodes (NodeAffinity filter), and no fitting node leaves the pod Pending with the scheduler message (first failing filter per node, TaintToleration before NodeAffinity)', () => {
     const zoned = simulate(deploy('web', { replicas: 2, spec: 'nodeSelector:\n  topology.kubernetes.io/zone: zone-b' }));
     expect(userPods(zoned).map((p) => p.nodeName)).toEqual(['node-2', 'node-2']);
     const none = simulate(deploy('web', { spec: 'nodeSelector:\n  disk: ssd' }));
@@ -67,7 +67,21 @@ describe('workloads become pods', () => {
     expect(p.phase).toBe('Pending');
     expect(p.podIP).toBe('');
     expect(p.ready).toBe(false);
-    expect(p.pendingReason).toBe("0/4 nodes are available: 4 node(s) didn't match Pod's node affinity/selector.");
+    expect(p.pendingReason).toBe("0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) didn't match Pod's node affinity/selector.");
+  });
+
+  test('required node affinity is honoured: terms ORed, expressions ANDed, matchFields on metadata.name (NodeAffinity plugin)', () => {
+    const affinity = (terms: string) => `affinity:
+  nodeAffinity:
+    requiredDuringSchedulingIgnoredDuringExecution:
+      nodeSelectorTerms:
+${terms}`;
+    const zoneC = simulate(deploy('web', { replicas: 2, spec: affinity('      - matchExpressions: [ { key: topology.kubernetes.io/zone, operator: In, values: [ zone-c ] } ]') }));
+    expect(userPods(zoneC).map((p) => p.nodeName)).toEqual(['node-3', 'node-3']);
+    const either = simulate(deploy('web', { replicas: 4, spec: affinity('      - matchFields: [ { key: metadata.name, operator: In, values: [ node-1 ] } ]\n      - matchExpressions: [ { key: topology.kubernetes.io/zone, operator: In, values: [ zone-b ] } ]') }));
+    expect([...new Set(userPods(either).map((p) => p.nodeName))].sort()).toEqual(['node-1', 'node-2']);
+    const none = simulate(deploy('web', { spec: affinity('      - matchExpressions: [ { key: gpu, operator: Exists } ]') }));
+    expect(userPods(none)[0].pendingReason).toContain("3 node(s) didn't match Pod's node affinity/selector");
   });
 
   test('the control-plane taint keeps pods off unless tolerated; spec.nodeName bypasses the scheduler (kube-scheduler NodeName)', () => {
