@@ -83,7 +83,7 @@ export function evaluateEndpoints(ctx: EvalContext, spec: EndpointsSpec, index: 
   if (spec.empty) parts.push('no endpoints');
   if (spec.ready) parts.push(`ready ${spec.ready.workload ?? spec.ready.workloads?.join('+') ?? spec.ready.pods?.join(',') ?? ''}${spec.ready.count !== undefined ? ` ×${spec.ready.count}` : ''}${spec.ready.port ? `:${spec.ready.port}` : ''}`.trim());
   if (spec.notReady) parts.push(`not-ready ${spec.notReady.workload ?? spec.notReady.pods?.join(',') ?? ''}${spec.notReady.count !== undefined ? ` ×${spec.notReady.count}` : ''}`.trim());
-  const title = spec.name ?? `Service ${name} has ${parts.join(', ') || 'endpoints'}`;
+  const title = spec.name ?? `Service ${name} has ${parts.join(', ').replace(/\s+/g, ' ') || 'endpoints'}`;
   return makeResult(ctx, 'endpoints', [...ctx.base, 'endpoints', index], title, spec.hint, () => {
     const cluster = ctx.sim();
     const entries = endpointEntries(cluster, ns, name, spec.port);
