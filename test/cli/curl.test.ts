@@ -115,4 +115,37 @@ describe('svclab curl', () => {
     // Objects without a namespace land in -n too, so web is in "other" and resolves there.
     expect(out.resolved?.name).toBe('web.other.svc.cluster.local');
   });
+
+  test('--cluster FILE: a load balancer pool gives the Service an address that answers from outside', async () => {
+    const lbDir = tempDir({
+      'app.yaml': `apiVersion: v1
+kind: Pod
+metadata: { name: web, labels: { app: web } }
+spec:
+  containers: [ { name: web, image: example/echo, ports: [ { containerPort: 80 } ] } ]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  type: LoadBalancer
+  selector: { app: web }
+  ports: [ { port: 80 } ]
+`,
+      'cluster.yaml': `apiVersion: svclab.io/v1alpha1
+kind: Cluster
+metadata: { name: lab }
+spec:
+  loadBalancer: { provider: pool, addresses: [ 172.18.255.200 ] }
+  upstreamDNS: { shop.example: 198.51.100.20 }
+`,
+    });
+    const r = await runCli(['curl', 'http://172.18.255.200', '--from', 'external', '--count', '3', '-f', `${lbDir}/app.yaml`, '--cluster', `${lbDir}/cluster.yaml`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l === 'Hello, web')).toHaveLength(3);
+    const up = await runCli(['curl', 'shop.example:443', '--from', 'pod/web', '-o', 'json', '-f', `${lbDir}/app.yaml`, '--cluster', `${lbDir}/cluster.yaml`]);
+    const out = JSON.parse(up.stdout) as RouteResult;
+    expect(out.resolved).toEqual({ name: 'shop.example', ip: '198.51.100.20' });
+    expect(out.results[0].reason).toMatch(/leaves the cluster/);
+  });
 });

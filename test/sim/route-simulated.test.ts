@@ -135,4 +135,29 @@ spec: { type: ExternalName, externalName: example.org }
     expect(r.summary.ok).toBe(10);
     expect(Object.keys(r.summary.byPod).every((p) => p.startsWith('kube-system/coredns-'))).toBe(true);
   });
+
+  test('a terminating pod (svclab.io/terminating) serves only while no other pod is ready (KEP-1669)', () => {
+    const yaml = (otherReady: boolean) => `apiVersion: v1
+kind: Pod
+metadata: { name: old, labels: { app: web }, annotations: { svclab.io/terminating: "true" } }
+spec:
+  containers: [ { name: web, image: nginx } ]
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: new, labels: { app: web }, annotations: { svclab.io/ready: "${otherReady}" } }
+spec:
+  containers: [ { name: web, image: nginx } ]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  selector: { app: web }
+  ports: [ { port: 80 } ]
+`;
+    expect(simulate(yaml(true)).route({ from: 'pod', to: 'web:80', count: 10 }).summary.byPod).toEqual({ 'default/new': 10 });
+    const fallback = simulate(yaml(false)).route({ from: 'pod', to: 'web:80', count: 5 });
+    expect(fallback.summary.byPod).toEqual({ 'default/old': 5 });
+  });
 });
