@@ -16,9 +16,13 @@ export default defineRule({
         message: '{{probe}} of {{container}} uses port name `{{name}}`, which this container does not declare ({{declared}}); the kubelet resolves a named probe port only against the container\'s own ports, so the probe fails every time{{consequence}}{{elsewhere}}',
         hint: '{{fix}}',
       },
-      notAName: {
-        message: '{{probe}} of {{container}} has port `"{{name}}"`, a string, so Kubernetes reads it as a port name, and it {{problem}}; the API server rejects the pod template',
+      quotedNumber: {
+        message: '{{probe}} of {{container}} has port `"{{name}}"`: a quoted number is a string, so Kubernetes reads it as a port name, and port names need a letter; the API server rejects the pod template',
         hint: 'Write the port number without quotes (`port: {{name}}`), or use the name of one of the container\'s ports.',
+      },
+      invalidName: {
+        message: '{{probe}} of {{container}} uses port name `{{name}}`, which is not a valid port name: it {{problem}}; the API server rejects the pod template',
+        hint: 'Use the name of one of the container\'s ports (at most 15 lowercase letters, digits and \'-\'), or the port number.',
       },
     },
   },
@@ -36,7 +40,7 @@ export default defineRule({
           const data = { probe: probeField, container: containerLabel(c), name };
           const problem = portNameProblem(name);
           if (problem) {
-            ctx.report({ messageId: 'notAName', manifest: w.manifest, path, data: { ...data, problem } });
+            ctx.report({ messageId: /^[0-9]+$/.test(name) ? 'quotedNumber' : 'invalidName', manifest: w.manifest, path, data: { ...data, problem } });
             continue;
           }
           if (names.includes(name)) continue;

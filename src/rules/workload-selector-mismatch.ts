@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { isObj } from '../model/guards';
+import { arr, isObj } from '../model/guards';
 import { formatLabels, isEmptySelector, matchesSelector } from '../model/selectors';
 import type { LabelSelector, LabelSelectorRequirement } from '../model/types';
 
@@ -63,12 +63,16 @@ export default defineRule({
       // A missing selector is a required-field error the schema stage reports.
       if (!isObj(w.manifest.value.spec) || !isObj(w.manifest.value.spec.selector) || !w.selector) continue;
       const selector = w.selector;
-      if (isEmptySelector(selector)) {
+      // Emptiness from the written selector: the model drops keys it cannot hold (`__proto__`),
+      // and a selector with only such a key is invalid-label's finding, not an empty one.
+      const raw = w.manifest.value.spec.selector;
+      const written = rc ? Object.keys(raw).length : Object.keys(isObj(raw.matchLabels) ? raw.matchLabels : {}).length + arr(raw.matchExpressions).length;
+      if (written === 0) {
         ctx.report({ messageId: 'empty', manifest: w.manifest, path: ['spec', 'selector'], data: { kind: w.kind, lowerKind: w.kind.toLowerCase(), name: w.ref.name || 'my-app' } });
         continue;
       }
       const labels = w.template.metadata.labels;
-      if (matchesSelector(labels, selector)) continue;
+      if (isEmptySelector(selector) || matchesSelector(labels, selector)) continue;
       ctx.report({
         messageId: 'mismatch', manifest: w.manifest, path: [...w.templatePath, 'metadata', 'labels'],
         data: { kind: w.kind, selector: formatSelector(selector), labels: formatLabels(labels), failing: failingTerms(labels, selector) },

@@ -35,7 +35,11 @@ ruleTester('probe-port-unknown', {
     {
       // ValidatePortNumOrName: a quoted number is a port name, and port names need a letter.
       code: podWith(web('livenessProbe: { httpGet: { port: "8080" } }')),
-      errors: [{ line: 16, column: 43, message: 'livenessProbe of container `web` has port `"8080"`, a string, so Kubernetes reads it as a port name, and it has no letter' }],
+      errors: [{ line: 16, column: 43, message: 'livenessProbe of container `web` has port `"8080"`: a quoted number is a string, so Kubernetes reads it as a port name, and port names need a letter' }],
+    },
+    {
+      code: podWith(web('readinessProbe: { tcpSocket: { port: admin_port } }')),
+      errors: [{ line: 16, column: 46, message: 'readinessProbe of container `web` uses port name `admin_port`, which is not a valid port name: it has an underscore' }],
     },
   ],
 });

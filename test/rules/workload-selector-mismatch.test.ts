@@ -24,6 +24,8 @@ ruleTester('workload-selector-mismatch', {
     `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [ { name: web, image: nginx } ] }\n`,
     // Old API versions defaulted the selector from the template; deprecated-api reports those.
     workload('Deployment', '{}', '{ app: web }', 'extensions/v1beta1'),
+    // A `__proto__` key (bad input) is invalid-label's finding; the selector is not empty.
+    workload('Deployment', '{ matchLabels: { __proto__: x } }', '{ __proto__: x }'),
     // A ReplicationController without selector takes the template labels.
     `apiVersion: v1\nkind: ReplicationController\nmetadata: { name: legacy }\nspec:\n  template:\n    metadata: { labels: { app: legacy } }\n    spec: { containers: [ { name: c, image: nginx } ] }\n`,
     // Jobs generate their own selector.
