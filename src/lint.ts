@@ -44,6 +44,8 @@ export interface LintRun extends LintResult {
   missing: string[];
   /** The objects that were linted, for callers that go on to simulate them. */
   manifests: Manifest[];
+  /** Every input file (as shown in findings), readable or not, in input order. */
+  files: string[];
   model: Model;
 }
 
@@ -90,7 +92,7 @@ export async function lintInParallel(sources: SourceFile[], options: LintOptions
   const model = buildModel(manifests, settings.defaultNamespace);
   pending.push(...runRules(model, settings, RULES.filter((r) => ruleScope(r) === 'cluster')));
   const findings = finalizeFindings(pending, options.rules ?? {});
-  return { findings, summary: summarize(findings, sources.length + unreadable.length, manifests.length), missing: [], manifests, model };
+  return { findings, summary: summarize(findings, sources.length + unreadable.length, manifests.length), missing: [], manifests, model, files: [...sources.map((s) => s.path), ...unreadable.map((u) => u.path)] };
 }
 
 /** Lints in-memory sources: everything after loading, synchronously. */
@@ -107,7 +109,7 @@ export function lintSources(sources: SourceFile[], options: LintOptions = {}, un
   const model = buildModel(manifests, settings.defaultNamespace);
   pending.push(...runRules(model, settings));
   const findings = finalizeFindings(pending, options.rules ?? {});
-  return { findings, summary: summarize(findings, sources.length + unreadable.length, manifests.length), missing: [], manifests, model };
+  return { findings, summary: summarize(findings, sources.length + unreadable.length, manifests.length), missing: [], manifests, model, files: [...sources.map((s) => s.path), ...unreadable.map((u) => u.path)] };
 }
 
 export function unreadableFinding(u: UnreadableFile): PendingFinding {
@@ -116,7 +118,7 @@ export function unreadableFinding(u: UnreadableFile): PendingFinding {
     message: `${u.reason}`,
     hint: u.hint,
     file: u.path,
-    range: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+    range: { line: u.line ?? 1, column: u.column ?? 1, endLine: u.line ?? 1, endColumn: (u.column ?? 1) + (u.line ? 1 : 0) },
     object: null,
     path: '',
     related: [],

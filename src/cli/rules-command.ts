@@ -17,7 +17,9 @@ export function rulesCommand(argv: string[], io: CliIO): number {
     return 0;
   }
   const rules = [...RULES].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
-  if (str(flags.format) === 'json') {
+  const format = str(flags.format) ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; choose text or json`);
+  if (format === 'json') {
     io.stdout.write(JSON.stringify(rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, category: r.meta.category, description: r.meta.description })), null, 2) + '\n');
     return 0;
   }

@@ -180,9 +180,11 @@ export function readSource(abs: string, cwd: string, maxBytes: number): SourceFi
 export function decodeSource(buf: Buffer, shown: string, abs: string | null): SourceFile | UnreadableFile {
   const nul = buf.indexOf(0);
   if (nul >= 0) {
+    const at = bytePosition(buf, nul);
     return {
       path: shown,
-      reason: `file is binary (it contains NUL bytes, the first at ${bytePosition(buf, nul)}), not YAML or JSON`,
+      ...at,
+      reason: `file is binary (it contains NUL bytes, the first at line ${at.line}, column ${at.column}), not YAML or JSON`,
       hint: 'Remove it from the paths, or skip it with --ignore-pattern. A UTF-16 file must be converted to UTF-8.',
     };
   }
@@ -191,9 +193,11 @@ export function decodeSource(buf: Buffer, shown: string, abs: string | null): So
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
     const bad = firstInvalidUtf8(buf);
+    const at = bytePosition(buf, bad);
     return {
       path: shown,
-      reason: `file is not valid UTF-8 (byte 0x${buf[bad].toString(16).toUpperCase().padStart(2, '0')} at ${bytePosition(buf, bad)})`,
+      ...at,
+      reason: `file is not valid UTF-8 (byte 0x${buf[bad].toString(16).toUpperCase().padStart(2, '0')} at line ${at.line}, column ${at.column})`,
       hint: 'Kubernetes manifests must be UTF-8: convert the file, e.g. `iconv -f latin1 -t utf-8`.',
     };
   }
@@ -201,13 +205,13 @@ export function decodeSource(buf: Buffer, shown: string, abs: string | null): So
   return { path: shown, absPath: abs, text };
 }
 
-/** `line L, column C` of a byte offset; the column counts the characters before it on its line. */
-function bytePosition(buf: Buffer, offset: number): string {
+/** 1-based line and column of a byte offset; the column counts the characters before it on its line. */
+function bytePosition(buf: Buffer, offset: number): { line: number; column: number } {
   const lineStart = offset === 0 ? 0 : buf.lastIndexOf(0x0a, offset - 1) + 1;
   let line = 1;
   for (let i = buf.indexOf(0x0a); i >= 0 && i < offset; i = buf.indexOf(0x0a, i + 1)) line++;
   const column = new TextDecoder('utf-8').decode(buf.subarray(lineStart, offset)).length + 1;
-  return `line ${line}, column ${column}`;
+  return { line, column };
 }
 
 /** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates, <= U+10FFFF). */

@@ -12,4 +12,7 @@ export interface UnreadableFile {
   path: string;
   reason: string;
   hint: string;
+  /** 1-based position of the offending byte, when there is one (NUL byte, invalid UTF-8). */
+  line?: number;
+  column?: number;
 }

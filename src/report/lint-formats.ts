@@ -47,7 +47,7 @@ export function formatLintReport(format: string, result: LintReportInput, option
 
 /** The report input of a lint run: its result plus every file and object that was linted. */
 export function reportInputFromRun(run: LintRun, defaultNamespace = 'default'): LintReportInput {
-  const files = new Set<string>();
+  const files = new Set<string>(run.files);
   for (const m of run.manifests) files.add(m.file);
   for (const f of run.findings) files.add(f.file);
   return {

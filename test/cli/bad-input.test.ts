@@ -121,7 +121,7 @@ test('binary file: file-unreadable with the position of the first NUL byte', asy
   write(dir, 'logo.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
   const o = await lintDir();
   expect(findingsFor(o, 'logo.yaml')).toEqual([
-    expect.objectContaining({ ruleId: 'file-unreadable', line: 1, column: 1, message: 'file is binary (it contains NUL bytes, the first at line 3, column 1), not YAML or JSON' }),
+    expect.objectContaining({ ruleId: 'file-unreadable', line: 3, column: 1, message: 'file is binary (it contains NUL bytes, the first at line 3, column 1), not YAML or JSON' }),
   ]);
   expectGoodLinted(o);
   expect(o.code).toBe(2);

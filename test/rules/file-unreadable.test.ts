@@ -43,7 +43,7 @@ describe('file-unreadable', () => {
     test('invalid #1: not UTF-8 (Latin-1 é)', async () => {
       const name = write('latin1.yaml', Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: caf\xe9}\n', 'latin1'));
       const [f] = await unreadableFindings([name]);
-      expect(f).toMatchObject({ file: 'latin1.yaml', line: 1, column: 1, severity: 'error', message: 'file is not valid UTF-8 (byte 0xE9 at line 3, column 21)' });
+      expect(f).toMatchObject({ file: 'latin1.yaml', line: 3, column: 21, severity: 'error', message: 'file is not valid UTF-8 (byte 0xE9 at line 3, column 21)' });
       expect(f.hint).toMatch(/iconv/);
     });
 
