@@ -32,9 +32,16 @@ export class SimulateInputError extends Error {
 
 /** The built-in Services and CoreDNS, parsed like any input (file `<built-in>`). */
 function builtInModel(config: ClusterConfig): Model {
-  const parsed = parseSourceFile({ path: BUILT_IN_FILE, absPath: null, text: builtInManifests(config) });
-  return buildModel(parsed.manifests, 'default');
+  const text = builtInManifests(config);
+  let model = builtInCache.get(text);
+  if (!model) {
+    model = buildModel(parseSourceFile({ path: BUILT_IN_FILE, absPath: null, text }).manifests, 'default');
+    builtInCache.set(text, model);
+  }
+  return model;
 }
+/** Models are never mutated after they are built, so clusters with the same settings share the built-ins. */
+const builtInCache = new Map<string, Model>();
 
 /** `kubectl apply` of two objects with the same kind, namespace and name: the later one wins (in its own place). */
 function lastWins<T extends { kind: string; metadata: { namespace: string; name: string } }>(items: T[]): T[] {
