@@ -138,6 +138,22 @@ spec: { type: ExternalName, externalName: db.example.com }
   });
 });
 
+describe('svclab get inputs', () => {
+  test('-f - reads the manifests from stdin; -o wide adds the SELECTOR column to services', async () => {
+    const r = await runCli(['get', 'svc', '-o', 'wide', '-f', '-'], { cwd: dir, stdin: SEED_COUNTER });
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout)[0].split(/\s{2,}/)).toEqual(['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE', 'SELECTOR']);
+    expect(lines(r.stdout).find((l) => l.startsWith('redis'))).toMatch(/\sapp=counter,tier=db$/);
+    expect(lines(r.stdout).find((l) => l.startsWith('kubernetes'))).toMatch(/\s<none>$/);
+  });
+
+  test('a Cluster object among the manifests changes the cluster (nodes: 5)', async () => {
+    file('five.yaml', 'apiVersion: svclab.io/v1alpha1\nkind: Cluster\nmetadata: { name: lab }\nspec: { nodes: 5 }\n');
+    const r = await get('nodes', '-f', 'five.yaml');
+    expect(lines(r.stdout).map((l) => l.split(/\s+/)[0])).toEqual(['NAME', 'control-plane', 'node-1', 'node-2', 'node-3', 'node-4', 'node-5']);
+  });
+});
+
 describe('svclab get -o json|yaml', () => {
   test('a kubectl-style List of Services with clusterIP, clusterIPs and nodePorts filled', async () => {
     const r = await get('svc', '-o', 'json', '-f', 'counter.yaml');
