@@ -128,6 +128,12 @@ endpoints: [ { addresses: [ 10.1.2.3 ] } ]
     expect(slicesOf(c, 'manual').map((s) => [s.name, s.managedBy, s.endpoints[0].addresses[0], s.ports[0].port])).toEqual([['manual-1', 'user', '10.1.2.3', 8080]]);
   });
 
+  test('ExternalName Services get no EndpointSlices or Endpoints, even with a selector (both controllers skip them, kubernetes issue 105986)', () => {
+    const c = simulate(deploy('web') + service('ext', 'type: ExternalName\nexternalName: web.example.com\nselector: { app: web }\nports: [ { port: 80 } ]'));
+    expect(slicesOf(c, 'ext')).toEqual([]);
+    expect(c.endpoints.find((e) => e.name === 'ext')).toBeUndefined();
+  });
+
   test('default/kubernetes points at the API server, and kube-dns at the two CoreDNS pods (apiserver endpoint reconciler)', () => {
     const c = simulate('');
     expect(endpointsOf(c, 'kubernetes').subsets).toEqual([{ addresses: [{ ip: '192.168.49.2' }], notReadyAddresses: [], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }]);
