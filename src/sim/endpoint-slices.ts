@@ -81,7 +81,7 @@ export function endpointPorts(pod: SimPod, svc: SimService): SlicePort[] {
   const out: SlicePort[] = [];
   for (const p of svc.ports) {
     const port = findPort(pod, p);
-    if (port !== undefined) out.push({ name: p.name ?? '', port, protocol: p.protocol });
+    if (port !== undefined) out.push(p.appProtocol !== undefined ? { name: p.name ?? '', port, protocol: p.protocol, appProtocol: p.appProtocol } : { name: p.name ?? '', port, protocol: p.protocol });
   }
   return out;
 }

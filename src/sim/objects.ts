@@ -167,7 +167,7 @@ export function endpointSliceObject(slice: SimEndpointSlice, state: ClusterState
   }
   const out: KubeObject = { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata, addressType: slice.addressType, endpoints: slice.endpoints };
   // The controller's placeholder slice has no ports (kubectl shows <unset>).
-  if (slice.ports.length) out.ports = slice.ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol }));
+  if (slice.ports.length) out.ports = slice.ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol, ...(p.appProtocol !== undefined ? { appProtocol: p.appProtocol } : {}) }));
   return out;
 }
 

@@ -125,7 +125,7 @@ export interface SimEndpointSlice {
   serviceName: string;
   addressType: 'IPv4' | 'IPv6' | 'FQDN';
   endpoints: SimEndpoint[];
-  ports: Array<{ name: string; port: number; protocol: Protocol }>;
+  ports: Array<{ name: string; port: number; protocol: Protocol; appProtocol?: string }>;
   /** `endpointslice-controller.k8s.io` for computed slices; `user` for slices given in the input. */
   managedBy: string;
 }

@@ -66,6 +66,11 @@ describe('EndpointSlices (EndpointSlice controller)', () => {
     expect(slicesOf(c, 'web')[0].ports).toEqual([{ name: '', port: 8080, protocol: 'TCP' }]);
   });
 
+  test('the slice ports carry the Service port name, protocol and appProtocol (reconciler getEndpointPorts)', () => {
+    const c = simulate(deploy('web') + service('web', 'selector: { app: web }\nports: [ { name: h2, port: 443, targetPort: 8443, appProtocol: kubernetes.io/h2c } ]'));
+    expect(slicesOf(c, 'web')[0].ports).toEqual([{ name: 'h2', port: 8443, protocol: 'TCP', appProtocol: 'kubernetes.io/h2c' }]);
+  });
+
   test('hostname is set for pods whose subdomain is the Service (endpointutil.ShouldSetHostname)', () => {
     const c = simulate(`apiVersion: apps/v1
 kind: StatefulSet
