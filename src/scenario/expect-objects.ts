@@ -1,12 +1,12 @@
 /** `objects:` expectations: partial matches on the simulated objects. */
 import { makeResult, CannotEvaluate, type EvalContext } from './context';
 import { describe, match } from './match';
-import { clusterObjects, type KubeObject } from './objects';
+import { clusterObjects, OBJECT_KINDS, type KubeObject } from './objects';
 import type { ExpectationResult, Mismatch } from './result';
 import type { ObjectSpec } from './spec';
 import { parseRef } from './workspace';
 
-const objectCache = new WeakMap<object, KubeObject[]>();
+const objectCache = new WeakMap<object, Map<string, KubeObject[]>>();
 
 export function evaluateObject(ctx: EvalContext, spec: ObjectSpec, index: number): ExpectationResult {
   const title = spec.name ?? `${spec.ref} ${spec.absent ? 'does not exist' : spec.match ? 'matches' : 'exists'}`;
@@ -14,8 +14,11 @@ export function evaluateObject(ctx: EvalContext, spec: ObjectSpec, index: number
     const ref = parseRef(spec.ref);
     if (!ref) throw new CannotEvaluate(`ref "${spec.ref}" is not Kind/name or Kind/namespace/name`);
     const cluster = ctx.sim();
-    let objects = objectCache.get(cluster);
-    if (!objects) objectCache.set(cluster, (objects = clusterObjects(cluster)));
+    if (!(OBJECT_KINDS as readonly string[]).includes(ref.kind)) throw new CannotEvaluate(`objects: svclab simulates ${OBJECT_KINDS.join(', ')}; "${ref.kind}" is not one of them`);
+    let byKind = objectCache.get(cluster);
+    if (!byKind) objectCache.set(cluster, (byKind = new Map()));
+    let objects = byKind.get(ref.kind);
+    if (!objects) byKind.set(ref.kind, (objects = clusterObjects(cluster, ref.kind)));
     const ns = ref.namespace ?? (ref.kind === 'Node' ? undefined : ctx.namespace);
     const found = objects.filter((o) => o.kind === ref.kind && (ns === undefined || (o.metadata.namespace ?? '') === ns) && (ref.name.endsWith('*') ? o.metadata.name.startsWith(ref.name.slice(0, -1)) : o.metadata.name === ref.name));
     const mismatches: Mismatch[] = [];

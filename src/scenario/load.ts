@@ -8,8 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { glob, hasMagic } from 'glob';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
-import { ParsedDocument } from '../parse/document';
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { ParsedDocument, type DocumentSource } from '../parse/document';
+import { parseSourceFile } from '../parse/parse-file';
 import type { SourceFile } from '../load/source';
 import { displayPath, MANIFEST_EXTENSIONS } from '../load/files';
 import { didYouMean } from '../util/did-you-mean';
@@ -38,7 +39,7 @@ export interface LoadedScenario {
   file: string;
   cwd: string;
   spec: ScenarioSpec;
-  doc: ParsedDocument;
+  doc: DocumentSource;
   manifests: SourceFile[];
   /** Files of `solution/`, when the folder has one (an exercise). */
   solution: SourceFile[] | null;
@@ -195,16 +196,9 @@ export function loadScenario(dir: string, cwd: string): LoadOutcome {
   } catch (err) {
     return fail([{ file, line: 1, column: 1, message: `cannot read ${SCENARIO_FILE}: ${(err as Error).message}`, path: '' }]);
   }
-  const lineCounter = new LineCounter();
-  const yamlDoc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const doc = new ParsedDocument(file, 0, yamlDoc, lineCounter);
-  if (yamlDoc.errors.length) {
-    return fail(yamlDoc.errors.map((e) => {
-      const r = doc.rangeOfOffsets(e.pos[0], e.pos[1]);
-      return { file, line: r.line, column: r.column, message: `YAML syntax error: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, path: '' };
-    }));
-  }
-  const value: unknown = yamlDoc.toJS({ maxAliasCount: 100 });
+  const parsed = parseScenarioText(file, abs, text);
+  if ('errors' in parsed) return fail(parsed.errors);
+  const { doc, value } = parsed;
   const validate = scenarioValidator();
   if (!validate(value)) return fail(schemaErrors(validate.errors ?? [], value, doc, file));
   const spec = value as ScenarioSpec;
@@ -241,6 +235,25 @@ export function loadScenario(dir: string, cwd: string): LoadOutcome {
   };
 }
 
+/**
+ * Parses scenario.yaml with the manifests' parser (its fast path when the YAML is plain), so
+ * every value keeps its position. A file without apiVersion/kind still yields its value.
+ */
+function parseScenarioText(file: string, abs: string, text: string): { doc: DocumentSource; value: unknown } | { errors: LoadError[] } {
+  const parsed = parseSourceFile({ path: file, absPath: abs, text }, { fast: true });
+  const syntax = parsed.findings.filter((f) => f.ruleId === 'yaml-syntax' || f.ruleId === 'duplicate-key');
+  if (syntax.length) return { errors: syntax.map((f) => ({ file, line: f.range.line, column: f.range.column, message: f.ruleId === 'duplicate-key' ? 'a key appears twice in the same mapping' : f.message, path: '' })) };
+  const m = parsed.manifests[0];
+  if (m && m.root.length === 0 && parsed.manifests.length === 1) return { doc: m.source, value: m.value };
+  // Not shaped like an object with apiVersion and kind (or several documents): take the first document as it is.
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+  const first = Array.isArray(docs) ? docs[0] : undefined;
+  if (!first || first.errors.length) return { errors: [{ file, line: 1, column: 1, message: 'scenario.yaml cannot be read as YAML', path: '' }] };
+  if (docs.length > 1) return { errors: [{ file, line: 1, column: 1, message: 'scenario.yaml must hold one YAML document', path: '' }] };
+  return { doc: new ParsedDocument(file, 0, first, lineCounter), value: first.toJS({ maxAliasCount: 100 }) };
+}
+
 function checkMatrices(spec: ScenarioSpec, at: (p: FieldPath, message: string) => void): void {
   const check = (prefix: FieldPath, matrices: MatrixSpec[] | undefined) => {
     (matrices ?? []).forEach((m, i) => {
@@ -255,7 +268,7 @@ function checkMatrices(spec: ScenarioSpec, at: (p: FieldPath, message: string) =
 }
 
 /** Turns ajv errors into messages at the right YAML position, most specific first. */
-function schemaErrors(raw: ErrorObject[], value: unknown, doc: ParsedDocument, file: string): LoadError[] {
+function schemaErrors(raw: ErrorObject[], value: unknown, doc: DocumentSource, file: string): LoadError[] {
   // `oneOf` branches repeat one mistake several times; an unknown key is the most telling of them.
   const unknown = raw.filter((e) => e.keyword === 'additionalProperties');
   const chosen = unknown.length ? unknown : raw.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf').length ? raw.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf') : raw;

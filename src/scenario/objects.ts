@@ -16,13 +16,22 @@ function typed(o: Record<string, unknown>, kind: string): KubeObject {
   return { ...o, kind, metadata };
 }
 
-/** Every object of the simulated cluster. */
-export function clusterObjects(c: SimCluster): KubeObject[] {
-  return [
-    ...c.nodes.map((n) => typed(nodeObject(n, c), 'Node')),
-    ...c.services.map((s) => typed(serviceObject(s, c.seed), 'Service')),
-    ...c.pods.map((p) => typed(podObject(p, c.seed), 'Pod')),
-    ...c.endpoints.map((e) => typed(endpointsObject(e, c), 'Endpoints')),
-    ...c.endpointSlices.map((s) => typed(endpointSliceObject(s, c), 'EndpointSlice')),
-  ];
+export const OBJECT_KINDS = ['Node', 'Service', 'Pod', 'Endpoints', 'EndpointSlice'] as const;
+
+/** The objects of one kind of the simulated cluster (rendering all of them for one check would be wasted work). */
+export function clusterObjects(c: SimCluster, kind: string): KubeObject[] {
+  switch (kind) {
+    case 'Node':
+      return c.nodes.map((n) => typed(nodeObject(n, c), 'Node'));
+    case 'Service':
+      return c.services.map((s) => typed(serviceObject(s, c.seed), 'Service'));
+    case 'Pod':
+      return c.pods.map((p) => typed(podObject(p, c.seed), 'Pod'));
+    case 'Endpoints':
+      return c.endpoints.map((e) => typed(endpointsObject(e, c), 'Endpoints'));
+    case 'EndpointSlice':
+      return c.endpointSlices.map((s) => typed(endpointSliceObject(s, c), 'EndpointSlice'));
+    default:
+      return [];
+  }
 }
