@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { PendingFinding } from '../findings';
 import { locate, type Manifest } from '../parse/manifest';
 import { apiGroup, isBuiltinApiVersion } from '../model/builtin';
+import { isKubernetesGroup, isServed } from '../model/served-kinds';
 import { toPending } from '../rules/run';
 import schemaRule from '../rules/schema';
 import unknownFieldRule from '../rules/unknown-field';
@@ -68,6 +69,8 @@ export function createSchemaValidator(options: SchemaOptions): SchemaValidator {
  */
 function noSchema(m: Manifest, registry: SchemaRegistry, hasSchemaDirs: boolean): RuleReport[] {
   if (removedApi(m.apiVersion, m.kind)) return [];
+  // A kind or version Kubernetes' own groups do not serve is an error of `unserved-api`.
+  if (isKubernetesGroup(m.apiVersion) && !isServed(m.apiVersion, m.kind)) return [];
   const kubernetesGroup = isBuiltinApiVersion(m.apiVersion) && apiGroup(m.apiVersion) !== 'svclab.io';
   const file = `${schemaName(m.apiVersion, m.kind)}.json`;
   let fix: string;
