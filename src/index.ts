@@ -11,3 +11,8 @@ export type { CliIO } from './cli/io';
 export { simulate, simulateModel, SimulateInputError, ClusterConfigError, defaultClusterConfig } from './sim/index';
 export type { SimulateInput } from './sim/index';
 export type * from './sim/types';
+export { runScenarios, runScenario, loadScenario, findScenarios } from './scenario/index';
+export type { ScenarioRunOptions } from './scenario/index';
+export type { RunResult, RunSummary, ScenarioResult, ExpectationResult, StepResult, Mismatch, MatrixTable, Status } from './scenario/result';
+export type { ScenarioSpec, ExpectSpec, StepSpec } from './scenario/spec';
+export { formatScenarioReport, SCENARIO_FORMATS } from './report/scenario/index';
