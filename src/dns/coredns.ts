@@ -49,8 +49,22 @@ const NODATA: Lookup = { nx: false, recs: [] };
 const ok = (answers: DnsAnswer[]): ServerAnswer => ({ rcode: 'NOERROR', answers });
 const nxdomain = (): ServerAnswer => ({ rcode: 'NXDOMAIN', answers: [] });
 
-/** `qname` is lowercase and fully qualified (trailing dot). */
+const MAX_MEMO = 100_000;
+
+/** `qname` is lowercase and fully qualified (trailing dot). Answers are shared: do not mutate them. */
 export function coreDnsAnswer(idx: DnsIndex, qname: string, type: DnsType): ServerAnswer {
+  let byName = idx.answers.get(type) as Map<string, ServerAnswer> | undefined;
+  if (!byName) idx.answers.set(type, (byName = new Map()));
+  let answer = byName.get(qname);
+  if (!answer) {
+    answer = computeAnswer(idx, qname, type);
+    if (byName.size >= MAX_MEMO) byName.clear();
+    byName.set(qname, answer);
+  }
+  return answer;
+}
+
+function computeAnswer(idx: DnsIndex, qname: string, type: DnsType): ServerAnswer {
   const name = qname.slice(0, -1);
   if (isReverseName(name)) return reverseAnswer(idx, qname, name, type);
   if (name === idx.domain || name.endsWith(`.${idx.domain}`)) return kubernetesAnswer(idx, qname, name, type, 0);

@@ -29,6 +29,11 @@ export interface DnsIndex {
   kubeDnsIPs: string[];
   /** config.upstreamDNS with lowercase, dot-less keys. */
   upstream: Map<string, string[]>;
+  /**
+   * Answers already computed, by type then FQDN: CoreDNS's answer is a pure function of the
+   * cluster and the question, so each is worked out once (filled by coredns.ts, bounded).
+   */
+  answers: Map<string, Map<string, unknown>>;
 }
 
 const cache = new WeakMap<ClusterState, DnsIndex>();
@@ -55,6 +60,7 @@ function buildDnsIndex(cluster: ClusterState): DnsIndex {
     reverse: new Map(),
     kubeDnsIPs: [],
     upstream: new Map(),
+    answers: new Map(),
   };
   for (const ns of cluster.model.namespaces) idx.namespaces.add(ns.metadata.name);
   for (const p of cluster.pods) idx.namespaces.add(p.namespace);

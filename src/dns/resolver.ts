@@ -79,7 +79,8 @@ export function lookupFrom(cluster: ClusterState, source: Source, name: string, 
     if (a.rcode === 'SERVFAIL') sawServfail = true;
     return null;
   };
-  const done = (a: ServerAnswer, fqdn: string): Lookup => ({ tried, rcode: a.rcode, answers: a.answers, server: conf.server, resolvConf: conf, answeredName: fqdn });
+  // Server answers are memoised and shared: hand out a copy of the list.
+  const done = (a: ServerAnswer, fqdn: string): Lookup => ({ tried, rcode: a.rcode, answers: a.answers.slice(), server: conf.server, resolvConf: conf, answeredName: fqdn });
 
   if (lower.endsWith('.')) {
     const a = attempt(lower);

@@ -108,8 +108,7 @@ export function routeRequest(cluster: ClusterState, request: RouteRequest): Rout
     resolved: null,
     candidates: [],
     results: [],
-    // A null-prototype object is a dictionary in V8: pod names as keys do not each create a hidden class.
-    summary: { ok: 0, refused: 0, dropped: 0, 'dns-error': 0, byPod: Object.create(null) as Record<string, number> },
+    summary: { ok: 0, refused: 0, dropped: 0, 'dns-error': 0, byPod: tallyObject() },
   };
 
   let destinations: string[];
@@ -140,6 +139,18 @@ export function routeRequest(cluster: ClusterState, request: RouteRequest): Rout
     record(result, attempt(ctx, single ? single.plan : planOf(dest), baseHops, rng, affinity));
   }
   return result;
+}
+
+/**
+ * An empty plain object that V8 keeps in dictionary mode (deleting a property that is not the
+ * last one switches it), so that pod names as keys do not each grow a hidden-class transition:
+ * with thousands of pods that made tallying the slowest step of a route.
+ */
+function tallyObject(): Record<string, number> {
+  const o: Record<string, number> = { a: 0, b: 0 };
+  delete o.a;
+  delete o.b;
+  return o;
 }
 
 const sourceHops = new WeakMap<Source, Map<string, Hop>>();
@@ -315,7 +326,19 @@ function leavesCluster(ctx: Ctx, ip: string, port: number): Plan {
 }
 
 /** CategorizeEndpoints for one policy: ready endpoints, else serving-and-terminating ones. */
+const usableCache = new WeakMap<RouteEndpoint[], Map<string, RouteEndpoint[]>>();
+
+/** Memoised per endpoint list and node, so that every plan of a Service shares the same arrays. */
 function usableEndpoints(all: RouteEndpoint[], localNode: string | null): RouteEndpoint[] {
+  let byNode = usableCache.get(all);
+  if (!byNode) usableCache.set(all, (byNode = new Map()));
+  const key = localNode ?? '\u0000all';
+  let list = byNode.get(key);
+  if (!list) byNode.set(key, (list = computeUsable(all, localNode)));
+  return list;
+}
+
+function computeUsable(all: RouteEndpoint[], localNode: string | null): RouteEndpoint[] {
   const pool = localNode === null ? all : all.filter((e) => e.nodeName === localNode);
   const ready = pool.filter((e) => e.ready);
   return ready.length ? ready : pool.filter((e) => e.serving && e.terminating);
@@ -521,7 +544,20 @@ function deliver(ctx: Ctx, ip: string, port: number, pod: SimPod | null, sourceI
 // ---------------------------------------------------------------------------------------------
 // Candidates: every endpoint a plan can reach, whatever the sampling.
 
+const candidateCache = new WeakMap<RouteEndpoint[], RouteCandidate[]>();
+
 function candidatesOf(plans: Plan[], targetPort: number): RouteCandidate[] {
+  // The common case, one balancing plan handled on one node: share the list between plans.
+  if (plans.length === 1 && plans[0].kind === 'balance' && plans[0].choices.length === 1) {
+    const eps = plans[0].choices[0].endpoints;
+    let list = candidateCache.get(eps);
+    if (!list) candidateCache.set(eps, (list = buildCandidates(plans, targetPort)));
+    return list;
+  }
+  return buildCandidates(plans, targetPort);
+}
+
+function buildCandidates(plans: Plan[], targetPort: number): RouteCandidate[] {
   const out = new Map<string, RouteCandidate>();
   const add = (pod: SimPod | null, ip: string, port: number, node: string) => {
     const c: RouteCandidate = { pod: pod ? podKey(pod) : '', podIP: ip, port, node: pod?.nodeName ?? node };
