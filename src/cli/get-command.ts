@@ -24,7 +24,7 @@ export const GET_FLAGS: FlagSpecs = {
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 };
 
-export const GET_USAGE = `Usage: svclab get RESOURCE [NAME...] -f PATH [options]
+export const GET_USAGE = `Usage: svclab get RESOURCE[,RESOURCE...] [NAME...] -f PATH [options]
 
 Shows the cluster Kubernetes would run from the manifests, as \`kubectl get\` prints it.
 RESOURCE is one of: pods (po), services (svc), endpoints (ep), endpointslices, nodes (no).
@@ -143,39 +143,56 @@ function listResource(cluster: ClusterState, resource: Resource, wide: boolean):
   }
 }
 
-/** The text `kubectl get` prints for these arguments (stdout) and its notice when nothing matched (stderr). */
-export function renderGet(cluster: ClusterState, resource: Resource, options: { namespace: string; allNamespaces: boolean; output?: string; names?: string[] }): { stdout: string; stderr: string } {
+/** `kubectl get a,b` prefixes names with the resource, as `service/kubernetes`. */
+const PREFIX: Record<Resource, string> = { pods: 'pod/', services: 'service/', endpoints: 'endpoints/', endpointslices: 'endpointslice.discovery.k8s.io/', nodes: 'node/' };
+
+export interface GetOptions {
+  namespace: string;
+  allNamespaces: boolean;
+  output?: string;
+  names?: string[];
+}
+
+/** The text `kubectl get` prints for these arguments (stdout) and its notices (stderr). */
+export function renderGet(cluster: ClusterState, resources: Resource | Resource[], options: GetOptions): { stdout: string; stderr: string; notFound: boolean } {
+  const list = Array.isArray(resources) ? resources : [resources];
   const wide = options.output === 'wide';
-  const clusterScoped = resource === 'nodes';
-  let items = listResource(cluster, resource, wide);
-  if (!clusterScoped && !options.allNamespaces) items = items.filter((i) => i.namespace === options.namespace);
-  if (options.names?.length) items = items.filter((i) => options.names!.includes(i.name));
-  // The API server lists in key order: namespace, then name.
-  items.sort((a, b) => (a.namespace === b.namespace ? cmp(a.name, b.name) : cmp(a.namespace, b.namespace)));
+  const names = options.names ?? [];
+  let stderr = '';
+  const sections = list.map((resource) => {
+    const clusterScoped = resource === 'nodes';
+    let items = listResource(cluster, resource, wide);
+    if (!clusterScoped && !options.allNamespaces) items = items.filter((i) => i.namespace === options.namespace);
+    if (names.length) {
+      items = items.filter((i) => names.includes(i.name));
+      const found = new Set(items.map((i) => i.name));
+      for (const n of names) if (!found.has(n)) stderr += `Error from server (NotFound): ${KIND_NAMES[resource]} "${n}" not found\n`;
+    }
+    // The API server lists in key order: namespace, then name.
+    items.sort((a, b) => (a.namespace === b.namespace ? cmp(a.name, b.name) : cmp(a.namespace, b.namespace)));
+    return { resource, items, withNamespace: options.allNamespaces && !clusterScoped };
+  });
+  const notFound = stderr !== '';
 
   if (options.output === 'json' || options.output === 'yaml') {
-    const list = { apiVersion: 'v1', items: items.map((i) => plain(i.object())), kind: 'List', metadata: { resourceVersion: '' } };
-    return { stdout: options.output === 'json' ? `${JSON.stringify(list, null, 4)}\n` : stringify(list, { indentSeq: false }), stderr: '' };
+    const items = sections.flatMap((x) => x.items.map((i) => plain(i.object())));
+    const doc = { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+    return { stdout: options.output === 'json' ? `${JSON.stringify(doc, null, 4)}\n` : stringify(doc, { indentSeq: false }), stderr, notFound };
   }
-  if (options.names?.length && items.length < options.names.length) {
-    const found = new Set(items.map((i) => i.name));
-    const missing = options.names.filter((n) => !found.has(n));
-    const stderr = missing.map((n) => `Error from server (NotFound): ${KIND_NAMES[resource]} "${n}" not found\n`).join('');
-    return { stdout: items.length ? table(items, resource, wide, options.allNamespaces && !clusterScoped) : '', stderr };
+  const tables = sections.filter((x) => x.items.length).map((x) => table(x.items, x.resource, wide, x.withNamespace, list.length > 1 ? PREFIX[x.resource] : ''));
+  if (tables.length === 0 && !notFound) {
+    const where = list.every((r) => r === 'nodes') || options.allNamespaces ? '' : ` in ${options.namespace} namespace`;
+    stderr += `No resources found${where}.\n`;
   }
-  if (items.length === 0) {
-    const where = clusterScoped || options.allNamespaces ? '' : ` in ${options.namespace} namespace`;
-    return { stdout: '', stderr: `No resources found${where}.\n` };
-  }
-  return { stdout: table(items, resource, wide, options.allNamespaces && !clusterScoped), stderr: '' };
+  return { stdout: tables.join('\n'), stderr, notFound };
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function table(items: Listed[], resource: Resource, wide: boolean, withNamespace: boolean): string {
+function table(items: Listed[], resource: Resource, wide: boolean, withNamespace: boolean, prefix: string): string {
   const h = HEADERS[resource];
   const headers: string[] = [...h.normal, ...(wide ? h.wide : [])];
-  const rows = items.map((i) => i.row);
+  const rows = items.map((i) => (prefix ? [prefix + i.row[0], ...i.row.slice(1)] : i.row));
   return renderTable(withNamespace ? { headers: ['NAMESPACE', ...headers], rows: rows.map((r, k) => [items[k].namespace, ...r]) } : { headers, rows });
 }
 
@@ -186,16 +203,17 @@ export async function getCommand(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (operands.length === 0) throw new UsageError('which resource? e.g. `svclab get svc -f k8s/` (pods, services, endpoints, endpointslices, nodes)');
-  const resource = resolveResource(operands[0]);
+  const resources = [...new Set(operands[0].split(',').filter((w) => w !== '').map(resolveResource))];
+  if (resources.length === 0) throw new UsageError('which resource? e.g. `svclab get svc -f k8s/`');
   const output = str(flags.output);
   if (output !== undefined && !['wide', 'json', 'yaml'].includes(output)) throw new UsageError(`unknown output format "${output}"; choose wide, json or yaml`);
   const seed = numOf(flags.seed);
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0)) throw new UsageError('--seed needs a whole number of 0 or more');
   const namespace = str(flags.namespace) ?? 'default';
   const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed, clusterFile: str(flags.cluster) });
-  const out = renderGet(cluster, resource, { namespace, allNamespaces: flags['all-namespaces'] === true, output, names: operands.slice(1) });
+  const out = renderGet(cluster, resources, { namespace, allNamespaces: flags['all-namespaces'] === true, output, names: operands.slice(1) });
   io.stdout.write(out.stdout);
   io.stderr.write(out.stderr);
-  return out.stderr.startsWith('Error from server') ? 1 : 0;
+  return out.notFound ? 1 : 0;
 }
 

@@ -129,6 +129,16 @@ spec: { type: ExternalName, externalName: db.example.com }
     expect(lines(sys.stdout).map((l) => l.split(/\s+/)[0])).toEqual(['NAME', 'kube-dns', 'lonely']);
   });
 
+  test('several resources at once (svc,ep) print one table each, names prefixed by the resource, as kubectl does', async () => {
+    const r = await get('svc,ep', '-f', 'hostname.yaml');
+    const blocks = r.stdout.trimEnd().split('\n\n');
+    expect(blocks).toHaveLength(2);
+    expect(lines(blocks[0]).map((l) => l.split(/\s+/)[0])).toEqual(['NAME', 'service/hostname-svc-clusterip', 'service/kubernetes']);
+    expect(lines(blocks[1]).map((l) => l.split(/\s+/)[0])).toEqual(['NAME', 'endpoints/hostname-svc-clusterip', 'endpoints/kubernetes']);
+    const json = JSON.parse((await get('svc,ep', 'kubernetes', '-o', 'json', '-f', 'hostname.yaml')).stdout);
+    expect(json.items.map((i: { kind: string }) => i.kind)).toEqual(['Service', 'Endpoints']);
+  });
+
   test('names after the resource filter the list; an unknown one is NotFound (exit 1)', async () => {
     const r = await get('svc', 'kubernetes', '-f', 'hostname.yaml');
     expect(lines(r.stdout)).toHaveLength(2);
