@@ -113,8 +113,13 @@ function makePod(w: WorkloadObject, d: PodDraft, seed: number, config: ClusterCo
     terminating,
     spec: d.spec,
     uid: fakeUid(seed, `${ns}/${d.name}`),
-    hostname: d.spec.hostname ?? d.name,
+    hostname: podHostname(d.spec.hostname ?? d.name),
   };
+}
+
+/** kubelet GeneratePodHostNameAndDomain: at most 63 characters, without a trailing '-' or '.'. */
+export function podHostname(name: string): string {
+  return name.length <= 63 ? name : name.slice(0, 63).replace(/[-.]+$/, '');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { simulate } from '../../src/sim/index';
 import { safeEncodeString, podTemplateHash } from '../../src/sim/naming';
 import { SAFE_ALPHABET } from '../../src/util/random';
+import { podHostname } from '../../src/sim/pods';
 import { deploy, SEED_HOSTNAME } from './fixtures';
 
 const userPods = (c: ReturnType<typeof simulate>) => c.pods.filter((p) => p.namespace !== 'kube-system');
@@ -50,6 +51,13 @@ describe('workloads become pods', () => {
       expect(p.hostIP).toBe(node.internalIP);
       expect(p.phase).toBe('Running');
     }
+  });
+
+  test('the pod hostname is the pod name cut to 63 characters without a trailing dash (kubelet GeneratePodHostNameAndDomain)', () => {
+    expect(podHostname('web-0')).toBe('web-0');
+    expect(podHostname(`${'a'.repeat(62)}-bcdef`)).toBe('a'.repeat(62));
+    const [p] = userPods(simulate(SEED_HOSTNAME));
+    expect(p.hostname).toBe(p.name);
   });
 
   test('a hostNetwork pod has its node IP as pod IP (PodSpec.hostNetwork)', () => {
