@@ -253,7 +253,9 @@ function serviceRecords(idx: DnsIndex, namespace: string, service: string, endpo
     return found ? { nx: false, recs } : NX;
   }
   const ips = (svc as { clusterIPs?: string[] }).clusterIPs?.length ? (svc as { clusterIPs: string[] }).clusterIPs : svc.clusterIP ? [svc.clusterIP] : [];
-  for (const p of svc.ports) {
+  // object/service.go: a Service without ports gets a sentinel port -1 (A records, no SRV).
+  const svcPorts = svc.ports.length ? svc.ports : [{ name: '', port: -1, protocol: '' }];
+  for (const p of svcPorts) {
     if (!matchPortAndProtocol(port, p.name ?? '', protocol, p.protocol)) continue;
     found = true;
     for (const ip of ips) recs.push({ host: ip, family: familyOf(ip), port: p.port, key: zoneName });

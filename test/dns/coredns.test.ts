@@ -17,6 +17,7 @@ function cluster(): ClusterState {
   f.pod({ name: 'web-2', node: 'node-2', labels: { app: 'web' }, ports: [{ port: 8080, name: 'http' }] });
   f.service({ name: 'web', clusterIP: '10.96.1.1', ports: [{ name: 'http', port: 80, targetPort: 8080 }, { port: 9000, targetPort: 8080 }], selector: { app: 'web' } });
   f.service({ name: 'empty', clusterIP: '10.96.1.2', ports: [{ name: 'http', port: 80 }], selector: { app: 'none' } });
+  f.service({ name: 'portless', clusterIP: '10.96.1.3', ports: [], selector: null });
   // StatefulSet-style pods with hostname/subdomain and their governing headless Service.
   f.pod({ name: 'db-0', node: 'node-1', labels: { app: 'db' }, ports: [{ port: 5432, name: 'pg' }], hostname: 'db-0', subdomain: 'db' });
   f.pod({ name: 'db-1', node: 'node-2', labels: { app: 'db' }, ports: [{ port: 5432, name: 'pg' }], hostname: 'db-1', subdomain: 'db' });
@@ -42,6 +43,11 @@ describe('Service records (spec 2.3.1; kubernetes.go findServices)', () => {
 
   test('a ClusterIP Service with no endpoints still resolves', () => {
     expect(data('empty.default.svc.cluster.local.')).toEqual(['A 10.96.1.2']);
+  });
+
+  test('a Service without ports still has its A record, and no SRV (object/service.go port -1 sentinel)', () => {
+    expect(data('portless.default.svc.cluster.local.')).toEqual(['A 10.96.1.3']);
+    expect(ask('portless.default.svc.cluster.local.', 'SRV')).toEqual({ rcode: 'NOERROR', answers: [] });
   });
 
   test('AAAA for an IPv4-only Service is NOERROR with no answer (NODATA; handler.go: records but none of the type)', () => {
