@@ -122,7 +122,9 @@ export function validateClusterConfig(config: ClusterConfig): ClusterConfig {
   const nodePrefix = Math.max(24, podCIDR.prefix);
   const available = 2 ** (nodePrefix - podCIDR.prefix);
   const seen = new Set<string>();
-  const nodes = config.nodes.map((n, i) => {
+  const nodes = config.nodes.map((given, i) => {
+    // Every node carries the kubelet's own labels (hostname, os, arch, zone), whoever described it.
+    const n: NodeConfig = { ...given, labels: { ...nodeLabels(given.name, given.zone), ...given.labels } };
     if (seen.has(n.name)) throw new ClusterConfigError(`node "${n.name}" is defined twice`);
     seen.add(n.name);
     if (!parseIP(n.internalIP)) throw new ClusterConfigError(`node ${n.name}: internalIP "${n.internalIP}" is not an IP address`);

@@ -71,6 +71,12 @@ loadBalancer: { provider: pool, addresses: [ 172.18.255.200-172.18.255.250 ] }`)
     expect(c.config.nodePortRange).toEqual({ min: 30000, max: 30100 });
   });
 
+  test('nodes given through SimulateOptions still get the kubelet labels, so CoreDNS (nodeSelector kubernetes.io/os) runs', () => {
+    const c = simulate('', { cluster: { nodes: [{ name: 'solo', internalIP: '10.1.0.5', labels: {}, taints: [] }] } });
+    expect(c.nodes[0].labels).toMatchObject({ 'kubernetes.io/hostname': 'solo', 'kubernetes.io/os': 'linux' });
+    expect(c.pods.filter((p) => p.namespace === 'kube-system').map((p) => [p.phase, p.nodeName])).toEqual([['Running', 'solo'], ['Running', 'solo']]);
+  });
+
   test('an unusable Cluster object is a ClusterConfigError with a readable message', () => {
     expect(() => simulate(clusterYaml('podCIDR: banana'))).toThrow(ClusterConfigError);
     expect(() => simulate(clusterYaml('podCIDR: banana'))).toThrow('podCIDR "banana" is not an IPv4 CIDR');
