@@ -1,27 +1,26 @@
 import { UsageError } from './args';
 import type { CliIO } from './io';
-import { lintCommand } from './lint-command';
-import { explainCommand, rulesCommand } from './rules-command';
-import { getCommand } from './get-command';
-import { curlCommand } from './curl-command';
-import { digCommand } from './dig-command';
-import { testCommand } from './test-command';
-import { validateCommand } from './validate-command';
 import { didYouMean } from '../util/did-you-mean';
 
 type Command = (argv: string[], io: CliIO) => number | Promise<number>;
 
-/** Command table; each module owns its flags and help. */
-export const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  lint: { run: lintCommand, summary: 'lint manifests (schema + cross-object Service checks)' },
-  rules: { run: rulesCommand, summary: 'list the lint rules' },
-  explain: { run: explainCommand, summary: 'show the documentation of a rule' },
-  get: { run: getCommand, summary: 'show the simulated cluster like kubectl get (pods, svc, endpoints, endpointslices, nodes)' },
-  curl: { run: curlCommand, summary: 'route requests through the simulated kube-proxy' },
-  dig: { run: digCommand, summary: 'resolve names through the simulated cluster DNS (CoreDNS)' },
-  test: { run: testCommand, summary: 'run scenario folders and check their expectations' },
-  validate: { run: validateCommand, summary: 'check scenario files and manifests without running them' },
+/*
+ * Command table; each module owns its flags and help. Modules are required when their command
+ * runs, not before: loading the simulator and the scenario harness for `svclab lint` would cost
+ * startup time (a one-file lint must finish in a quarter of a second).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+export const COMMANDS: Record<string, { load: () => Command; summary: string }> = {
+  lint: { load: () => (require('./lint-command') as typeof import('./lint-command')).lintCommand, summary: 'lint manifests (schema + cross-object Service checks)' },
+  rules: { load: () => (require('./rules-command') as typeof import('./rules-command')).rulesCommand, summary: 'list the lint rules' },
+  explain: { load: () => (require('./rules-command') as typeof import('./rules-command')).explainCommand, summary: 'show the documentation of a rule' },
+  get: { load: () => (require('./get-command') as typeof import('./get-command')).getCommand, summary: 'show the simulated cluster like kubectl get (pods, svc, endpoints, endpointslices, nodes)' },
+  curl: { load: () => (require('./curl-command') as typeof import('./curl-command')).curlCommand, summary: 'route requests through the simulated kube-proxy' },
+  dig: { load: () => (require('./dig-command') as typeof import('./dig-command')).digCommand, summary: 'resolve names through the simulated cluster DNS (CoreDNS)' },
+  test: { load: () => (require('./test-command') as typeof import('./test-command')).testCommand, summary: 'run scenario folders and check their expectations' },
+  validate: { load: () => (require('./validate-command') as typeof import('./validate-command')).validateCommand, summary: 'check scenario files and manifests without running them' },
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const VERSION = '0.1.0';
 
@@ -57,7 +56,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    return await command.load()(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr.write(`svclab ${name}: ${err.message}\n`);

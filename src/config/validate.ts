@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { PACKAGE_ROOT } from '../docs';
 import { didYouMean } from '../util/did-you-mean';
 import type { FieldPath } from '../types';
@@ -25,6 +25,9 @@ let compiled: { validate: ValidateFunction; schema: SchemaNode } | undefined;
 function configSchema(): { validate: ValidateFunction; schema: SchemaNode } {
   if (!compiled) {
     const schema = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'schemas', 'config.schema.json'), 'utf8')) as SchemaNode;
+    // Required here, not at the top: most runs have no config file and should not load ajv.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Ajv = (require('ajv') as typeof import('ajv')).default;
     const ajv = new Ajv({ allErrors: true, strict: true });
     compiled = { validate: ajv.compile(schema), schema };
   }

@@ -85,6 +85,7 @@ export default defineRule({
     severity: 'warning',
     description: 'An unquoted YAML value that YAML 1.1 (which kubectl uses) reads as a boolean or number where Kubernetes expects a string.',
     category: 'input',
+    scope: 'object',
     messages: {
       boolean: {
         message: 'unquoted `{{text}}` in {{field}} is the boolean {{value}} in YAML 1.1, which kubectl uses, but Kubernetes expects a string here: the API server rejects it, or it becomes "{{value}}"',

@@ -30,6 +30,7 @@ export default defineRule({
     severity: 'error',
     description: 'Within one pod: a repeated port name (error), or a repeated containerPort/protocol (warning).',
     category: 'workload',
+    scope: 'object',
     messages: {
       duplicateName: {
         message: 'port name `{{name}}` is declared twice in this pod ({{where}}){{consequence}}',

@@ -16,6 +16,7 @@ export default defineRule({
     severity: 'error',
     description: 'A containerPort name that is not an IANA service name (at most 15 lowercase letters, digits and \'-\', with a letter).',
     category: 'workload',
+    scope: 'object',
     messages: {
       invalid: {
         message: 'port name `{{name}}` of {{container}} is not a valid IANA service name: it {{problem}}; the API server rejects the pod template',

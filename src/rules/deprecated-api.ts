@@ -83,6 +83,7 @@ export default defineRule({
     severity: 'warning',
     description: 'An apiVersion that Kubernetes no longer serves for this kind (e.g. extensions/v1beta1 Deployment).',
     category: 'input',
+    scope: 'object',
     messages: {
       removed: {
         message: '{{apiVersion}} {{kind}} is no longer served since Kubernetes {{removedIn}}; a current API server rejects it ("no matches for kind {{kind}} in version {{apiVersion}}")',

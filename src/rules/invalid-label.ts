@@ -14,6 +14,7 @@ export default defineRule({
     severity: 'error',
     description: 'A label key or value (in metadata.labels, pod template labels or a selector) that the API server rejects.',
     category: 'input',
+    scope: 'object',
     messages: {
       badKey: {
         message: 'label key `{{key}}` in {{where}} {{problem}}; a key is an optional DNS-subdomain prefix and `/`, then a name of at most 63 letters, digits, \'-\', \'_\' or \'.\' that starts and ends with a letter or digit',

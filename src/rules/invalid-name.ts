@@ -51,6 +51,7 @@ export default defineRule({
     severity: 'error',
     description: 'metadata.name (or metadata.namespace) is not a valid name for the kind: Service names must be DNS-1035 labels, most others DNS-1123 subdomains.',
     category: 'input',
+    scope: 'object',
     messages: {
       invalid: {
         message: '{{kind}} names {{why}}: `{{name}}` {{problem}}',

@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'error',
     description: 'A readiness/liveness/startup probe uses a named port that its own container does not declare.',
     category: 'workload',
+    scope: 'object',
     messages: {
       unknown: {
         message: '{{probe}} of {{container}} uses port name `{{name}}`, which this container does not declare ({{declared}}); the kubelet resolves a named probe port only against the container\'s own ports, so the probe fails every time{{consequence}}{{elsewhere}}',

@@ -42,6 +42,7 @@ export default defineRule({
     severity: 'error',
     description: 'A Deployment/ReplicaSet/StatefulSet/DaemonSet (or ReplicationController) whose selector does not match its own pod template labels, or is empty.',
     category: 'workload',
+    scope: 'object',
     messages: {
       mismatch: {
         message: '{{kind}} spec.selector {{selector}} does not match its pod template labels {{labels}}: the API server rejects it ("`selector` does not match template `labels`"); failing: {{failing}}',
