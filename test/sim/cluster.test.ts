@@ -106,9 +106,12 @@ describe('determinism and the library API', () => {
     expect(() => simulate('a: [unclosed')).toThrow(/YAML|cannot/);
   });
 
-  test('route() and resolve() are bound to the cluster', () => {
+  test('route() and resolve() are bound to the cluster they came from', () => {
     const c = simulate(SEED_HOSTNAME);
-    expect(typeof c.route).toBe('function');
-    expect(typeof c.resolve).toBe('function');
+    const svc = c.services.find((s) => s.name === 'hostname-svc-clusterip')!;
+    const dns = c.resolve({ name: 'hostname-svc-clusterip', type: 'A', from: 'pod' });
+    expect(dns.answers.map((a) => a.data)).toEqual([svc.clusterIP]);
+    const route = c.route({ from: 'node/node-1', to: `${svc.clusterIP}:8080` });
+    expect(route.candidates.map((x) => x.podIP).sort()).toEqual(c.pods.filter((p) => p.name.startsWith('hostname-deployment-')).map((p) => p.podIP).sort());
   });
 });
