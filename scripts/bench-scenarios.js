@@ -14,7 +14,8 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const ROOT = path.resolve(__dirname, '..');
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+// SVCLAB_DIST points at another build output (a private copy, while others rebuild dist/).
+const CLI = path.join(process.env.SVCLAB_DIST ? path.resolve(process.env.SVCLAB_DIST) : path.join(ROOT, 'dist'), 'cli', 'main.js');
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : def;

@@ -59,6 +59,8 @@ function scenarioBlock(s: ScenarioResult, c: Colors, options: StylishOptions): s
 }
 
 function expectationBlock(e: ExpectationResult, c: Colors, indent: string): string[] {
+  // A scenario that cannot be loaded: the position and the message say it all.
+  if (e.kind === 'load') return [`${indent}${mark(e.status, c)} ${c.dim(`${e.file}:${e.line}:${e.column}`)}  ${e.message}`];
   const title = e.name.replace(/^.*? › /, '');
   if (e.status === 'passed') return [`${indent}${c.green('✓')} ${title}`];
   const lines = [`${indent}${mark(e.status, c)} ${title} ${c.dim(`${e.file}:${e.line}:${e.column}`)}`];
