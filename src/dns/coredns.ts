@@ -208,12 +208,12 @@ function records(idx: DnsIndex, base: string): Lookup {
   } else if (last > 1) return NX;
   if (!namespace) return NODATA;
   if (!idx.namespaces.has(namespace)) return NX;
-  if (podOrSvc === 'pod') return podRecords(idx, namespace, service, base);
+  if (podOrSvc === 'pod') return podRecords(idx, service, base);
   return serviceRecords(idx, namespace, service, endpoint, port, protocol);
 }
 
 /** findPods with `pods insecure`: any well-formed dashed address answers, pod or not. */
-function podRecords(idx: DnsIndex, namespace: string, podname: string, base: string): Lookup {
+function podRecords(idx: DnsIndex, podname: string, base: string): Lookup {
   if (!podname) return NODATA;
   const ip = (podname.split('-').length - 1 === 3 && !podname.includes('--')) ? podname.replace(/-/g, '.') : podname.replace(/-/g, ':');
   const parsed = parseIP(ip);
