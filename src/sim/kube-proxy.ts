@@ -277,8 +277,9 @@ function dnsFailureReason(ctx: Ctx, rcode: string, cname: string | undefined, tr
 // ---------------------------------------------------------------------------------------------
 // Planning: what kube-proxy (or the network) does with a destination address
 
-function fixed(outcome: Failure['outcome'], reason: string, hops: Hop[] = [], service: string | null = null): Plan {
-  return { kind: 'fixed', failure: { outcome, reason, hops }, service };
+/** A plan every attempt shares; the reason becomes the last hop, of kind `last` (where it happens). */
+function fixed(outcome: Failure['outcome'], reason: string, hops: Hop[] = [], service: string | null = null, last: Hop['kind'] = 'node'): Plan {
+  return { kind: 'fixed', failure: { outcome, reason, hops: [...hops, { kind: last, text: reason }] }, service };
 }
 
 function portLabel(p: { port: number; protocol: Protocol; name?: string }): string {
@@ -305,7 +306,7 @@ function planRoute(ctx: Ctx, ip: string, port: number, headless: SimService | nu
 
   const pod = idx.podsByIP.get(ip);
   if (pod) {
-    if (source.kind === 'external') return fixed('dropped', `${ip} is the IP of pod ${podKey(pod)}; pod IPs are only routable inside the cluster, so a client outside cannot reach it (expose it with a NodePort or LoadBalancer Service)`);
+    if (source.kind === 'external') return fixed('dropped', `${ip} is the IP of pod ${podKey(pod)}; pod IPs are only routable inside the cluster, so a client outside cannot reach it (expose it with a NodePort or LoadBalancer Service)`, [], null, 'external');
     const hops: Hop[] = headless ? [] : [{ kind: 'pod', text: `${ip} is the IP of pod ${podKey(pod)}: the packet goes straight to the pod, no Service involved` }];
     return { kind: 'deliver', ip, port, pod, sourceIP: source.ip, service: headless ? svcKey(headless) : null, hops };
   }
@@ -315,13 +316,13 @@ function planRoute(ctx: Ctx, ip: string, port: number, headless: SimService | nu
     return fixed('dropped', `${ip} is in the service CIDR ${idx.serviceCIDR.text} but no Service has this ClusterIP; kube-proxy drops traffic to unallocated ClusterIPs`);
   }
   if (inPodCIDR(ctx.cluster, ip)) return fixed('dropped', `no pod has the IP ${ip} (it is in the pod CIDR ${ctx.cluster.config.podCIDR}, but unused)`);
-  if (source.kind === 'external') return fixed('dropped', `${ip} is not an address of this cluster (no node, LoadBalancer or external IP has it)`);
+  if (source.kind === 'external') return fixed('dropped', `${ip} is not an address of this cluster (no node, LoadBalancer or external IP has it)`, [], null, 'external');
   return leavesCluster(ctx, ip, port);
 }
 
 function leavesCluster(ctx: Ctx, ip: string, port: number): Plan {
   const known = [...dnsIndex(ctx.cluster).upstream.values()].some((ips) => ips.includes(ip));
-  if (!known) return fixed('dropped', `nothing in the simulated cluster or its upstream DNS table has the address ${ip}; svclab assumes no host answers there`);
+  if (!known) return fixed('dropped', `nothing in the simulated cluster or its upstream DNS table has the address ${ip}; svclab assumes no host answers there`, [], null, 'external');
   return { kind: 'deliver', ip, port, pod: null, sourceIP: ctx.source.ip, service: null, hops: [{ kind: 'external', text: `${ip} is outside the cluster: the connection leaves the cluster (masqueraded to the node's IP)` }] };
 }
 
@@ -361,7 +362,7 @@ function noEndpointsReason(svc: SimService, port: SimServicePort, all: RouteEndp
 function planClusterIP(ctx: Ctx, svc: SimService, ip: string, port: number): Plan {
   const { source, protocol, idx } = ctx;
   if (source.kind === 'external') {
-    return fixed('dropped', `${ip} is the ClusterIP of Service ${svcKey(svc)}: a virtual address that exists only inside the cluster, so a client outside cannot reach it (use a NodePort or LoadBalancer Service)`, [], svcKey(svc));
+    return fixed('dropped', `${ip} is the ClusterIP of Service ${svcKey(svc)}: a virtual address that exists only inside the cluster, so a client outside cannot reach it (use a NodePort or LoadBalancer Service)`, [], svcKey(svc), 'external');
   }
   const sp = findServicePort(svc, port, protocol);
   if (!sp) {
@@ -475,7 +476,7 @@ function planExternalAddress(ctx: Ctx, svc: SimService, sp: SimServicePort, ip: 
 
 function attempt(ctx: Ctx, plan: Plan, baseHops: Hop[], rng: Random, affinity: Map<string, RouteEndpoint>): RouteAttempt {
   if (plan.kind === 'fixed') {
-    return { outcome: plan.failure.outcome, reason: plan.failure.reason, service: plan.service, pod: null, podIP: null, node: null, port: null, sourceIP: null, body: null, hops: [...baseHops, ...plan.failure.hops, { kind: 'node', text: plan.failure.reason }] };
+    return { outcome: plan.failure.outcome, reason: plan.failure.reason, service: plan.service, pod: null, podIP: null, node: null, port: null, sourceIP: null, body: null, hops: [...baseHops, ...plan.failure.hops] };
   }
   if (plan.kind === 'deliver') return deliver(ctx, plan.ip, plan.port, plan.pod, plan.sourceIP, plan.service, [...baseHops, ...plan.hops]);
   const choice = plan.choices.length === 1 ? plan.choices[0] : plan.choices[rng.int(0, plan.choices.length - 1)];

@@ -160,4 +160,36 @@ spec:
     const fallback = simulate(yaml(false)).route({ from: 'pod', to: 'web:80', count: 5 });
     expect(fallback.summary.byPod).toEqual({ 'default/old': 5 });
   });
+
+  test('allocateLoadBalancerNodePorts: false: the pool address answers, node ports do not exist', () => {
+    const c = simulate(
+      `apiVersion: v1
+kind: Pod
+metadata: { name: web, labels: { app: web } }
+spec:
+  containers: [ { name: web, image: nginx } ]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  type: LoadBalancer
+  allocateLoadBalancerNodePorts: false
+  selector: { app: web }
+  ports: [ { port: 80 } ]
+`,
+      { cluster: { loadBalancer: { provider: 'pool', addresses: ['172.18.255.10'] } } },
+    );
+    const svc = c.services.find((s) => s.name === 'web')!;
+    expect(svc.ports[0].nodePort).toBeUndefined();
+    expect(svc.loadBalancerIngress).toEqual(['172.18.255.10']);
+    expect(c.route({ from: 'external', to: '172.18.255.10:80', count: 5 }).summary.ok).toBe(5);
+  });
+
+  test('from outside, a ClusterIP is dropped and the last hop says why', () => {
+    const c = simulate('');
+    const r = c.route({ from: 'external', to: '10.96.0.1:443' });
+    expect(r.results[0].outcome).toBe('dropped');
+    expect(r.results[0].hops.map((h) => h.kind)).toEqual(['source', 'external']);
+  });
 });
