@@ -266,4 +266,16 @@ describe('special cases', () => {
     const r = routeRequest(hostnameCluster(), { from: 'pod/hostname-deployment', to: '10.101.178.212:8080' });
     expect(r.results[0].hops[0].text).toMatch(/^pod default\/hostname-deployment-7b57c676b9-8qbch/);
   });
+
+  test('the ad-hoc debug pod: a schedulable worker, a free address at the top of its pod CIDR, the same every time', () => {
+    const c = hostnameCluster();
+    const a = routeRequest(c, { from: 'pod', to: '10.101.178.212:8080', namespace: 'team' });
+    const b = routeRequest(c, { from: 'pod', to: '10.101.178.212:8080', namespace: 'team' });
+    const text = a.results[0].hops[0].text;
+    expect(text).toBe(b.results[0].hops[0].text);
+    const m = /^debug pod team\/debug \((10\.244\.(\d+)\.254) on (node-\d)\)/.exec(text)!;
+    expect(m).not.toBeNull();
+    expect(c.nodes.find((n) => n.name === m[3])!.podCIDR).toBe(`10.244.${m[2]}.0/24`);
+    expect(a.results[0].sourceIP).toBe(m[1]);
+  });
 });
