@@ -9,7 +9,8 @@ import { parseCIDR } from '../util/ip';
 import { Random } from '../util/random';
 import { fakeUid, generateName, podTemplateHash } from './naming';
 import { constraints, requiredNodeAffinity, Scheduler, type Constraints, type Placement } from './scheduler';
-import type { ClusterConfig, SimNode, SimPod } from './types';
+import { isEmptySelector, matchesSelector } from '../model/selectors';
+import type { ClusterConfig, RejectedObject, SimNode, SimPod } from './types';
 
 export const READY_ANNOTATION = 'svclab.io/ready';
 export const TERMINATING_ANNOTATION = 'svclab.io/terminating';
@@ -48,14 +49,34 @@ function valueAt(root: unknown, path: Array<string | number>): unknown {
   return v;
 }
 
+/**
+ * The API server's check of a workload's selector (ValidateDeploymentSpec and friends): apps/v1
+ * workloads need a non-empty selector that matches their own template labels, otherwise the
+ * object is refused and no pod ever exists.
+ */
+export function workloadProblem(w: WorkloadObject): string | undefined {
+  if (!['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(w.kind)) return undefined;
+  if (w.selector === undefined) return 'spec.selector: Required value';
+  if (isEmptySelector(w.selector)) return `spec.selector: Invalid value: {}: empty selector is invalid for ${w.kind.toLowerCase()}`;
+  if (!matchesSelector(w.template.metadata.labels, w.selector)) {
+    return `spec.template.metadata.labels: Invalid value: ${JSON.stringify(w.template.metadata.labels)}: \`selector\` does not match template \`labels\``;
+  }
+  return undefined;
+}
+
 /** Creates the pods of all workloads, in input order (so earlier workloads get the earlier IPs). */
-export function buildPods(workloads: WorkloadObject[], nodes: SimNode[], config: ClusterConfig, seed: number): SimPod[] {
+export function buildPods(workloads: WorkloadObject[], nodes: SimNode[], config: ClusterConfig, seed: number, rejected: RejectedObject[] = []): SimPod[] {
   const scheduler = new Scheduler(nodes, config.maxPodsPerNode);
   const pools = new Map(nodes.map((n) => [n.name, new NodeIPPool(n.podCIDR)]));
   const namesByNamespace = new Map<string, Set<string>>();
   const pods: SimPod[] = [];
 
   for (const w of workloads) {
+    const problem = workloadProblem(w);
+    if (problem) {
+      rejected.push({ kind: w.kind, namespace: w.metadata.namespace, name: w.metadata.name, reason: problem });
+      continue;
+    }
     const ns = w.metadata.namespace;
     let taken = namesByNamespace.get(ns);
     if (!taken) namesByNamespace.set(ns, (taken = new Set()));

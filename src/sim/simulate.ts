@@ -19,7 +19,7 @@ import { BUILT_IN_FILE, builtInManifests } from './default-cluster';
 import { kubernetesSlice, mirrorEndpoints, PodIndex, slicesForService } from './endpoint-slices';
 import { endpointsForService, kubernetesEndpoints, userEndpoints } from './endpoints';
 import { buildPods } from './pods';
-import type { ClusterConfig, ClusterState, SimCluster, SimEndpoints, SimEndpointSlice, SimNode, SimulateOptions } from './types';
+import type { ClusterConfig, ClusterState, RejectedObject, SimCluster, SimEndpoints, SimEndpointSlice, SimNode, SimulateOptions } from './types';
 
 export const DEFAULT_SEED = 1;
 
@@ -57,10 +57,13 @@ export function simulateModel(model: Model, options: SimulateOptions = {}): SimC
   const nodes: SimNode[] = config.nodes.map((n) => ({ name: n.name, internalIP: n.internalIP, labels: n.labels, taints: n.taints, zone: n.zone, podCIDR: n.podCIDR! }));
 
   const workloads: WorkloadObject[] = lastWins([...builtIn.workloads, ...model.workloads]);
-  const pods = buildPods(workloads, nodes, config, seed);
+  const rejected: RejectedObject[] = [];
+  const pods = buildPods(workloads, nodes, config, seed, rejected);
 
   const serviceObjects: ServiceObject[] = lastWins([...builtIn.services, ...model.services]);
-  const { services, rejected } = allocateServices(serviceObjects, (s) => s.manifest.file === BUILT_IN_FILE, config, seed);
+  const allocation = allocateServices(serviceObjects, (s) => s.manifest.file === BUILT_IN_FILE, config, seed);
+  const services = allocation.services;
+  rejected.push(...allocation.rejected);
 
   const podIndex = new PodIndex(pods);
   const nodesByName = new Map(nodes.map((n) => [n.name, n]));

@@ -157,6 +157,31 @@ spec:
     expect(all[0].name).toMatch(new RegExp(`^agent-${safe}{5}$`));
   });
 
+  test('a Deployment whose selector misses its template labels is refused, so no pod exists (ValidateDeploymentSpec)', () => {
+    const c = simulate(`apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: webserver } }
+    spec: { containers: [ { name: c, image: x } ] }
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: agent }
+spec:
+  template:
+    metadata: { labels: { app: agent } }
+    spec: { containers: [ { name: c, image: x } ] }
+`);
+    expect(userPods(c)).toEqual([]);
+    expect(c.rejected.map((r) => `${r.kind}/${r.name}: ${r.reason}`)).toEqual([
+      'Deployment/web: spec.template.metadata.labels: Invalid value: {"app":"webserver"}: `selector` does not match template `labels`',
+      'DaemonSet/agent: spec.selector: Required value',
+    ]);
+  });
+
   test('bare Pods keep their name; ReplicaSets, ReplicationControllers and Jobs generate <name>-<5 chars>; a CronJob runs nothing without a clock', () => {
     const c = simulate(`apiVersion: v1
 kind: Pod
