@@ -35,7 +35,10 @@ export function evaluateMatrix(ctx: EvalContext, spec: MatrixSpec, index: number
         return spec.expect;
       }),
     );
-    const shownTo = to.map((t) => expandTarget(t, cluster, namespace));
+    const shownTo = to.map((t) => {
+      const ip = expandTarget(t, cluster, namespace);
+      return ip === t ? t : `${t} (${ip})`;
+    });
     const actual: Outcome[][] = from.map((f) => to.map((t) => cluster.route({ from: f, to: expandTarget(t, cluster, namespace), namespace, count: 1, seed: ctx.seed }).results[0]?.outcome ?? 'dropped'));
     let right = 0;
     let wrong = 0;
