@@ -232,7 +232,9 @@ export function serviceSpec(s: Obj): ServiceSpec {
     sessionAffinity: affinity,
     // Default timeout: 10800 s (3 h), as the API server sets for ClientIP.
     sessionAffinityTimeoutSeconds: timeout ?? 10800,
-    externalTrafficPolicy: externallyAccessible || arr(s.externalIPs).length > 0
+    // Defaulted only for NodePort and LoadBalancer (SetDefaults_Service); unset on a ClusterIP
+    // Service with externalIPs, which kube-proxy then treats as Cluster.
+    externalTrafficPolicy: externallyAccessible
       ? oneOf(s.externalTrafficPolicy, ['Cluster', 'Local'] as const, 'Cluster')
       : (str(s.externalTrafficPolicy) as 'Cluster' | 'Local' | undefined),
     internalTrafficPolicy: oneOf(s.internalTrafficPolicy, ['Cluster', 'Local'] as const, 'Cluster'),

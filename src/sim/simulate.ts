@@ -149,7 +149,7 @@ export function manifestsOf(input: SimulateInput): { manifests: Manifest[]; find
   const manifests: Manifest[] = [];
   const findings: PendingFinding[] = [];
   for (const s of sources) {
-    const parsed = parseSourceFile(s);
+    const parsed = parseSourceFile(s, { fast: true });
     manifests.push(...parsed.manifests);
     findings.push(...parsed.findings);
   }
