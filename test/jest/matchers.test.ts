@@ -64,3 +64,14 @@ describe('custom matchers', () => {
     expect(toHaveFinding(run.findings, 'no-such-rule').message()).toMatch(/service-selector-no-match/);
   });
 });
+
+describe('scenarioTests failure text', () => {
+  test('a failed expectation becomes an Error message with position, mismatches, table and hint', () => {
+    const { formatFailure } = jest.requireActual('../../src/jest') as typeof import('../../src/jest');
+    const text = formatFailure({
+      kind: 'routes', status: 'failed', name: 'n', step: null, file: 's/scenario.yaml', line: 4, column: 7, message: 'outcome differs',
+      expected: 'ok', actual: 'refused', hint: 'Check the selector.', mismatches: [{ path: 'reaches', message: 'cannot reach web-0' }], explain: ['selector app=wbe picks 0 pods'], table: null, seed: 1,
+    });
+    expect(text.split('\n')).toEqual(['outcome differs', '  at s/scenario.yaml:4:7', '  reaches cannot reach web-0', '  why:', '    selector app=wbe picks 0 pods', '  hint: Check the selector.']);
+  });
+});
