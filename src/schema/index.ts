@@ -69,6 +69,9 @@ export function createSchemaValidator(options: SchemaOptions): SchemaValidator {
  */
 function noSchema(m: Manifest, registry: SchemaRegistry, hasSchemaDirs: boolean): RuleReport[] {
   if (removedApi(m.apiVersion, m.kind)) return [];
+  // Scenario files sit beside manifests in scenario folders; `svclab validate` and `svclab test`
+  // check them against schemas/scenario.schema.json.
+  if (apiGroup(m.apiVersion) === 'svclab.io' && m.kind === 'Scenario') return [];
   // A kind or version Kubernetes' own groups do not serve is an error of `unserved-api`.
   if (isKubernetesGroup(m.apiVersion) && !isServed(m.apiVersion, m.kind)) return [];
   const kubernetesGroup = isBuiltinApiVersion(m.apiVersion) && apiGroup(m.apiVersion) !== 'svclab.io';

@@ -39,3 +39,7 @@ describe('unknown-kind hints', () => {
     expect(f.hint).toContain('certificate-cert-manager-v1.json (kubeconform naming)');
   });
 });
+
+test('scenario files (svclab.io Scenario) are left to svclab validate, not reported as unknown kinds', () => {
+  expect(findingsOf('apiVersion: svclab.io/v1alpha1\nkind: Scenario\nmetadata: {name: s}\nexpect: {}\n', 'unknown-kind')).toEqual([]);
+});
