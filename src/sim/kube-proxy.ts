@@ -132,7 +132,7 @@ export function routeRequest(cluster: ClusterState, request: RouteRequest): Rout
   result.candidates = single ? single.candidates.slice() : candidatesOf(destinations.map(planOf), target.port);
 
   const rng = Random.derive(seed, `route|${source.ip}|${target.text}`);
-  const affinity = new Map<string, RouteEndpoint>(); // ClientIP affinity entries of this call (one client)
+  const affinity: Affinity = { endpoints: new Map(), nodes: new Map() }; // ClientIP affinity entries of this call (one client)
   for (let i = 0; i < count; i++) {
     // The kubeadm Corefile's `loadbalance` plugin shuffles A records: a headless name spreads over its pods.
     const dest = destinations.length === 1 ? destinations[0] : destinations[rng.int(0, destinations.length - 1)];
@@ -474,12 +474,35 @@ function planExternalAddress(ctx: Ctx, svc: SimService, sp: SimServicePort, ip: 
 // ---------------------------------------------------------------------------------------------
 // Attempts
 
-function attempt(ctx: Ctx, plan: Plan, baseHops: Hop[], rng: Random, affinity: Map<string, RouteEndpoint>): RouteAttempt {
+/**
+ * ClientIP affinity state of one call (one client). `endpoints`: kube-proxy's per-node affinity
+ * table (the iptables `recent` module / nftables affinity set). `nodes`: the load balancer's own
+ * client-IP affinity, which cloud providers configure from the same field (e.g. the GCE cloud
+ * provider's translateAffinityType sets the target pool's sessionAffinity to CLIENT_IP; MetalLB
+ * in L2 mode sends an address to a single node anyway), so a client keeps entering the cluster
+ * through the same node and kube-proxy's per-node table keeps it on one endpoint.
+ */
+interface Affinity {
+  endpoints: Map<string, RouteEndpoint>;
+  nodes: Map<string, number>;
+}
+
+function pickChoice(plan: Extract<Plan, { kind: 'balance' }>, clientIP: string, rng: Random, affinity: Affinity): NodeChoice {
+  const n = plan.choices.length;
+  if (n === 1) return plan.choices[0];
+  if (plan.service.spec.sessionAffinity !== 'ClientIP') return plan.choices[rng.int(0, n - 1)];
+  const key = `${svcKey(plan.service)}|${plan.destIP}|${plan.svcPort.port}|${clientIP}`;
+  let i = affinity.nodes.get(key);
+  if (i === undefined) affinity.nodes.set(key, (i = rng.int(0, n - 1)));
+  return plan.choices[i];
+}
+
+function attempt(ctx: Ctx, plan: Plan, baseHops: Hop[], rng: Random, affinity: Affinity): RouteAttempt {
   if (plan.kind === 'fixed') {
     return { outcome: plan.failure.outcome, reason: plan.failure.reason, service: plan.service, pod: null, podIP: null, node: null, port: null, sourceIP: null, body: null, hops: [...baseHops, ...plan.failure.hops] };
   }
   if (plan.kind === 'deliver') return deliver(ctx, plan.ip, plan.port, plan.pod, plan.sourceIP, plan.service, [...baseHops, ...plan.hops]);
-  const choice = plan.choices.length === 1 ? plan.choices[0] : plan.choices[rng.int(0, plan.choices.length - 1)];
+  const choice = pickChoice(plan, ctx.source.ip, rng, affinity);
   const hops = [...baseHops, ...plan.hops];
   const service = svcKey(plan.service);
   if (choice.failure) {
@@ -490,10 +513,10 @@ function attempt(ctx: Ctx, plan: Plan, baseHops: Hop[], rng: Random, affinity: M
   const clientIP = ctx.source.ip;
   const sticky = plan.service.spec.sessionAffinity === 'ClientIP';
   const affinityKey = sticky ? `${choice.node?.name ?? ''}|${service}|${plan.svcPort.port}|${clientIP}` : '';
-  let ep = sticky ? affinity.get(affinityKey) : undefined;
+  let ep = sticky ? affinity.endpoints.get(affinityKey) : undefined;
   if (!ep || !eps.includes(ep)) {
     ep = eps.length === 1 ? eps[0] : eps[rng.int(0, eps.length - 1)];
-    if (sticky) affinity.set(affinityKey, ep);
+    if (sticky) affinity.endpoints.set(affinityKey, ep);
   }
   // Hairpin: a pod reaching itself through a Service is masqueraded (KUBE-SEP "-s <endpoint IP> -j KUBE-MARK-MASQ").
   const hairpin = ctx.source.kind === 'pod' && ep.ip === ctx.source.ip && choice.node;
