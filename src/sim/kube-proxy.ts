@@ -526,10 +526,29 @@ function attempt(ctx: Ctx, plan: Plan, baseHops: Hop[], rng: Random, affinity: A
   const affinityText = sticky ? `; sessionAffinity: ClientIP keeps ${clientIP} on this endpoint for ${plan.service.spec.sessionAffinityTimeoutSeconds}s` : '';
   const snatText = sourceIP !== clientIP ? `; source address rewritten (SNAT) to ${sourceIP}` : '';
   hops.push({ kind: 'node', text: `${where} DNATs ${plan.destIP}:${ctx.target.port} to ${ep.ip}:${ep.port} (${pick})${choice.note}${affinityText}${snatText}` });
-  return deliver(ctx, ep.ip, ep.port, ep.pod, sourceIP, service, hops);
+  return deliver(ctx, ep.ip, ep.port, ep.pod, sourceIP, service, hops, true);
 }
 
-function deliver(ctx: Ctx, ip: string, port: number, pod: SimPod | null, sourceIP: string, service: string | null, hops: Hop[]): RouteAttempt {
+/**
+ * How the connection reached a pod that refused it. Only a ClusterIP/NodePort/LoadBalancer
+ * path goes through kube-proxy's DNAT (port -> targetPort); a headless Service has no virtual
+ * IP, so the client connects straight to the pod IP with the port it asked for and the
+ * Service's port/targetPort play no part (kubernetes/dns docs/specification.md 2.4: headless
+ * A records are the endpoint IPs; kube-proxy skips headless Services, pkg/proxy/servicechangetracker.go).
+ */
+function refusedHow(service: string | null, viaProxy: boolean, ip: string, port: number): string {
+  if (viaProxy) return `kube-proxy delivered it to ${ip}:${port}`;
+  if (service) return `headless Service ${service} has no virtual IP, so the client connected straight to ${ip}:${port} (the port it asked for; no targetPort translation)`;
+  return `it was sent to ${ip}:${port}`;
+}
+
+function refusedFix(service: string | null, viaProxy: boolean): string {
+  if (viaProxy) return `. The Service's targetPort must be a port the container listens on (its containerPort)`;
+  if (service) return '. Through a headless Service, connect to the port the container listens on';
+  return '';
+}
+
+function deliver(ctx: Ctx, ip: string, port: number, pod: SimPod | null, sourceIP: string, service: string | null, hops: Hop[], viaProxy = false): RouteAttempt {
   const { protocol, target, cluster, idx } = ctx;
   // Key order follows the JSON contract of `svclab curl --format json`.
   const done = (outcome: Outcome, reason: string, podName: string | null, node: string | null, body: string | null): RouteAttempt => ({ outcome, reason, service, pod: podName, podIP: ip, node, port, sourceIP, body, hops });
@@ -541,7 +560,7 @@ function deliver(ctx: Ctx, ip: string, port: number, pod: SimPod | null, sourceI
       hops.push({ kind: 'pod', text: `pod ${key} (${ip}) on ${pod.nodeName} accepts on port ${port}/${protocol}${body ? ` and answers "${body}"` : ''}` });
       return done('ok', `answered by pod ${key} (${ip}:${port})`, key, pod.nodeName, body);
     }
-    const reason = `connection refused by pod ${key}: ${service ? `kube-proxy delivered it to ${ip}:${port}` : `it was sent to ${ip}:${port}`}, but the containers listen only on ${listening.declared}${service ? `. The Service's targetPort must be a port the container listens on (its containerPort)` : ''}`;
+    const reason = `connection refused by pod ${key}: ${refusedHow(service, viaProxy, ip, port)}, but the containers listen only on ${listening.declared}${refusedFix(service, viaProxy)}`;
     hops.push({ kind: 'pod', text: `pod ${key} (${ip}) on ${pod.nodeName} has nothing listening on ${port}/${protocol} and resets the connection` });
     return done('refused', reason, key, pod.nodeName, null);
   }

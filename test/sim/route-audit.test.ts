@@ -63,4 +63,23 @@ spec:
     expect(r.candidates).toHaveLength(4);
   });
 
+  test('headless Service: the client connects straight to the pod with the port it asked for; a refusal does not blame kube-proxy or the targetPort (headless Services get no kube-proxy rules)', () => {
+    const c = simulate(`${web(2)}---
+apiVersion: v1
+kind: Service
+metadata: { name: web-hl }
+spec:
+  clusterIP: None
+  selector: { app: web }
+  ports: [ { port: 8080, targetPort: 80 } ]
+`);
+    const r = c.route({ from: 'pod', to: 'web-hl:8080' });
+    const a = r.results[0];
+    expect(a).toMatchObject({ outcome: 'refused', service: 'default/web-hl', port: 8080 });
+    expect(a.reason).toMatch(/headless Service default\/web-hl has no virtual IP/);
+    expect(a.reason).not.toMatch(/kube-proxy/);
+    expect(a.reason).toMatch(/listen only on 80\/TCP/);
+    expect(c.route({ from: 'pod', to: 'web-hl:80' }).results[0].outcome).toBe('ok');
+  });
+
 });
