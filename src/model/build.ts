@@ -21,7 +21,9 @@ export function buildModel(manifests: Manifest[], defaultNamespace = 'default'):
     const base = baseOf(m, defaultNamespace);
     model.objects.push(base);
     const spec = obj(m.value.spec);
-    switch (m.kind) {
+    // A custom resource that reuses a built-in kind's name (Knative's serving.knative.dev
+    // `Service`, a CRD `Ingress`) is not that kind: only its own API groups make it one.
+    switch (isBuiltinGroupOf(m) ? m.kind : '') {
       case 'Service':
         model.services.push({ ...base, kind: 'Service', spec: serviceSpec(spec) });
         break;
@@ -41,16 +43,40 @@ export function buildModel(manifests: Manifest[], defaultNamespace = 'default'):
         model.namespaces.push(base);
         break;
       default:
-        if ((WORKLOAD_KINDS as readonly string[]).includes(m.kind) && isWorkloadApi(m)) model.workloads.push(workload(m, base));
+        if ((WORKLOAD_KINDS as readonly string[]).includes(m.kind) && isBuiltinGroupOf(m)) model.workloads.push(workload(m, base));
     }
   }
   return model;
 }
 
-function isWorkloadApi(m: Manifest): boolean {
-  // A custom resource that happens to be called "Deployment" is not a workload Kubernetes runs.
-  const group = m.apiVersion.includes('/') ? m.apiVersion.split('/')[0] : '';
-  return ['', 'apps', 'batch', 'extensions'].includes(group);
+/**
+ * The API groups in which Kubernetes serves (or once served) each modelled kind. Versions are
+ * not checked here: an unserved version of the right group is still meant as that kind, and
+ * unserved-api / deprecated-api say what is wrong with it.
+ */
+const GROUPS_OF_KIND: Record<string, readonly string[]> = {
+  Service: [''],
+  Endpoints: [''],
+  Namespace: [''],
+  Pod: [''],
+  ReplicationController: [''],
+  EndpointSlice: ['discovery.k8s.io'],
+  Ingress: ['networking.k8s.io', 'extensions'],
+  NetworkPolicy: ['networking.k8s.io', 'extensions'],
+  Deployment: ['apps', 'extensions'],
+  ReplicaSet: ['apps', 'extensions'],
+  StatefulSet: ['apps'],
+  DaemonSet: ['apps', 'extensions'],
+  Job: ['batch'],
+  CronJob: ['batch'],
+};
+
+/** Whether the object's API group is one in which Kubernetes serves its kind (see GROUPS_OF_KIND). */
+export function isBuiltinGroupOf(m: { apiVersion: string; kind: string }): boolean {
+  const groups = GROUPS_OF_KIND[m.kind];
+  if (!groups) return true; // kinds svclab does not model are only listed in model.objects
+  const group = m.apiVersion.includes('/') ? m.apiVersion.slice(0, m.apiVersion.indexOf('/')) : '';
+  return groups.includes(group);
 }
 
 function baseOf(m: Manifest, defaultNamespace: string): AnyObject {

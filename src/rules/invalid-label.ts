@@ -2,6 +2,7 @@ import { defineRule } from './rule';
 import { rawAt } from './pod-containers';
 import type { RuleContext } from './rule';
 import { arr, isObj } from '../model/guards';
+import { isBuiltinGroupOf } from '../model/build';
 import type { Manifest } from '../parse/manifest';
 import { formatPath, type FieldPath } from '../types';
 import { labelKeyProblem, labelValueProblem } from '../util/name-formats';
@@ -30,7 +31,7 @@ export default defineRule({
     for (const o of ctx.model.objects) {
       checkMap(ctx, o.manifest, ['metadata', 'labels'], 'metadata.labels');
       if (o.kind === 'Service' && o.manifest.apiVersion === 'v1') checkMap(ctx, o.manifest, ['spec', 'selector'], 'the Service selector');
-      if (o.kind === 'NetworkPolicy') checkSelector(ctx, o.manifest, ['spec', 'podSelector']);
+      if (o.kind === 'NetworkPolicy' && isBuiltinGroupOf(o.manifest)) checkSelector(ctx, o.manifest, ['spec', 'podSelector']);
     }
     for (const w of ctx.model.workloads) {
       // A Pod's template is its own metadata, already checked above.

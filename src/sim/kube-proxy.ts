@@ -114,6 +114,8 @@ export function routeRequest(cluster: ClusterState, request: RouteRequest): Rout
   let destinations: string[];
   const baseHops: Hop[] = [sourceHop];
   let headless: SimService | null = null;
+  // The ExternalName Service the name went through: results that reach no other Service name it.
+  let viaExternalName: string | null = null;
   if (target.hostIsIP) destinations = [target.host];
   else {
     const dns = resolveTarget(ctx);
@@ -124,6 +126,7 @@ export function routeRequest(cluster: ClusterState, request: RouteRequest): Rout
     }
     destinations = dns.ips;
     headless = dns.headless;
+    viaExternalName = dns.externalName ? svcKey(dns.externalName) : null;
     result.resolved = { name: dns.name, ip: dns.ips[0] };
   }
 
@@ -136,7 +139,9 @@ export function routeRequest(cluster: ClusterState, request: RouteRequest): Rout
   for (let i = 0; i < count; i++) {
     // The kubeadm Corefile's `loadbalance` plugin shuffles A records: a headless name spreads over its pods.
     const dest = destinations.length === 1 ? destinations[0] : destinations[rng.int(0, destinations.length - 1)];
-    record(result, attempt(ctx, single ? single.plan : planOf(dest), baseHops, rng, affinity));
+    const a = attempt(ctx, single ? single.plan : planOf(dest), baseHops, rng, affinity);
+    if (viaExternalName && a.service === null) a.service = viaExternalName;
+    record(result, a);
   }
   return result;
 }
@@ -198,7 +203,7 @@ function svcKey(s: SimService): string {
 // ---------------------------------------------------------------------------------------------
 // DNS step
 
-type DnsStep = { hops: Hop[]; name: string; ips: string[]; headless: SimService | null } | { hops: Hop[]; failure: string };
+type DnsStep = { hops: Hop[]; name: string; ips: string[]; headless: SimService | null; externalName: SimService | null } | { hops: Hop[]; failure: string };
 
 function resolveTarget(ctx: Ctx): DnsStep {
   const { cluster, source, target } = ctx;
@@ -222,7 +227,8 @@ function resolveTarget(ctx: Ctx): DnsStep {
     hops.push({ kind: 'dns', text });
     const headless = svc && svc.clusterIP === 'None' ? svc : null;
     if (headless) hops.push({ kind: 'service', text: `${svcKey(headless)} is a headless Service (clusterIP: None): DNS returns the pod IPs and no kube-proxy rule is involved` });
-    return { hops, name, ips, headless };
+    const externalName = svc && svc.type === 'ExternalName' ? svc : null;
+    return { hops, name, ips, headless, externalName };
   }
   const triedText = tried();
   const hops: Hop[] = [{ kind: 'dns', text: `${server} has no address for ${target.host}: ${lookup.rcode === 'NOERROR' ? 'no A record' : lookup.rcode}${triedText ? ` (names tried: ${triedText})` : ''}` }];
@@ -323,7 +329,11 @@ function planRoute(ctx: Ctx, ip: string, port: number, headless: SimService | nu
 function leavesCluster(ctx: Ctx, ip: string, port: number): Plan {
   const known = [...dnsIndex(ctx.cluster).upstream.values()].some((ips) => ips.includes(ip));
   if (!known) return fixed('dropped', `nothing in the simulated cluster or its upstream DNS table has the address ${ip}; svclab assumes no host answers there`, [], null, 'external');
-  return { kind: 'deliver', ip, port, pod: null, sourceIP: ctx.source.ip, service: null, hops: [{ kind: 'external', text: `${ip} is outside the cluster: the connection leaves the cluster (masqueraded to the node's IP)` }] };
+  // Pod traffic to addresses outside the cluster is masqueraded to the node's IP (the CNI's
+  // / ip-masq-agent's nat rule), so the host outside sees the node, not the pod.
+  const { source } = ctx;
+  const sourceIP = source.kind === 'pod' && !source.hostNetwork && source.node ? source.node.internalIP : source.ip;
+  return { kind: 'deliver', ip, port, pod: null, sourceIP, service: null, hops: [{ kind: 'external', text: `${ip} is outside the cluster: the connection leaves the cluster (masqueraded to the node's IP)` }] };
 }
 
 /** CategorizeEndpoints for one policy: ready endpoints, else serving-and-terminating ones. */
