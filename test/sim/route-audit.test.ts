@@ -82,4 +82,18 @@ spec:
     expect(c.route({ from: 'pod', to: 'web-hl:80' }).results[0].outcome).toBe('ok');
   });
 
+  test('ExternalName: the result names the Service and the host outside sees the node IP (pod traffic leaving the cluster is masqueraded)', () => {
+    const c = simulate(`apiVersion: v1
+kind: Service
+metadata: { name: ext }
+spec:
+  type: ExternalName
+  externalName: example.com
+`, { cluster: { upstreamDNS: { 'example.com': ['93.184.215.14'] } } });
+    const r = c.route({ from: 'pod', to: 'ext:80' });
+    const node = c.nodes.find((n) => r.results[0].hops[0].text.includes(`on ${n.name}`))!;
+    expect(r.results[0]).toMatchObject({ outcome: 'ok', service: 'default/ext', podIP: '93.184.215.14', sourceIP: node.internalIP });
+    expect(r.results[0].hops.some((h) => h.kind === 'external')).toBe(true);
+  });
+
 });
