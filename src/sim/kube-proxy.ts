@@ -259,6 +259,12 @@ function findServiceOfName(ctx: Ctx, fqdn: string): SimService | null {
   return idx.services.get(`${parts[0]}.${parts[1]}`) ?? null;
 }
 
+/** Whether a short or partly qualified name may name this Service from the given namespace. */
+function nameCouldBe(name: string, svc: SimService, namespace: string): boolean {
+  const parts = name.replace(/\.$/, '').split('.');
+  return parts.length === 1 ? svc.namespace === namespace : parts[1] === svc.namespace;
+}
+
 function dnsFailureReason(ctx: Ctx, rcode: string, cname: string | undefined, tried: string, policy: string): string {
   const { source, target, cluster } = ctx;
   const name = target.host;
@@ -270,9 +276,16 @@ function dnsFailureReason(ctx: Ctx, rcode: string, cname: string | undefined, tr
     return `${source.kind === 'node' ? `node ${source.node?.name}` : 'a client outside the cluster'} does not use the cluster DNS (CoreDNS), so the Service name "${name}" does not resolve there (${rcode})${svcNote}; use the ClusterIP${source.kind === 'external' ? ' from inside the cluster, or a NodePort/LoadBalancer address' : ''}, or run the request from a pod`;
   }
   if (policy.startsWith('Default') || policy === 'None') {
-    return `${source.label} uses dnsPolicy ${policy}, so it asks a resolver that knows no cluster names: "${name}" does not resolve (${rcode})${svcNote}`;
+    // GetPodDNS (pkg/kubelet/network/dns/dns.go): ClusterFirst on a hostNetwork pod falls back to Default.
+    const fix = policy.startsWith('Default (') ? '; set dnsPolicy: ClusterFirstWithHostNet to use the cluster DNS from a hostNetwork pod' : '';
+    return `${source.label} uses dnsPolicy ${policy}, so it asks a resolver that knows no cluster names: "${name}" does not resolve (${rcode})${svcNote}${fix}`;
   }
   if (rcode === 'SERVFAIL') return `${source.label} has no nameserver to ask (dnsPolicy None without dnsConfig.nameservers)`;
+  // CoreDNS findServices: an ExternalName whose value is not a name (HostType is not CNAME) gets no record.
+  const ipExternalName = matching.find((s) => s.type === 'ExternalName' && s.spec.externalName && parseIP(s.spec.externalName) && nameCouldBe(name, s, source.namespace));
+  if (ipExternalName) {
+    return `"${name}" does not resolve: Service ${svcKey(ipExternalName)} is an ExternalName holding the IP address ${ipExternalName.spec.externalName}, and CoreDNS serves no record for it (externalName must be a DNS name, it becomes a CNAME). For a fixed IP, use a Service without a selector and an EndpointSlice with that address`;
+  }
   const headless = matching.find((s) => s.clusterIP === 'None' && s.namespace === source.namespace);
   if (headless) return `"${name}" does not resolve: headless Service ${svcKey(headless)} has no ready endpoints, and a headless Service without ready endpoints has no DNS records (NXDOMAIN)`;
   const elsewhere = matching.filter((s) => s.namespace !== source.namespace);

@@ -96,4 +96,40 @@ spec:
     expect(r.results[0].hops.some((h) => h.kind === 'external')).toBe(true);
   });
 
+  test('ExternalName holding an IP address: no DNS record (CoreDNS findServices keeps only CNAME-type hosts), and the reason says so', () => {
+    const c = simulate(`apiVersion: v1
+kind: Service
+metadata: { name: extip }
+spec:
+  type: ExternalName
+  externalName: 1.2.3.4
+`);
+    const d = c.resolve({ name: 'extip', from: 'pod' });
+    expect(d.rcode).toBe('NXDOMAIN');
+    const r = c.route({ from: 'pod', to: 'extip:80' });
+    expect(r.results[0].outcome).toBe('dns-error');
+    expect(r.results[0].reason).toMatch(/ExternalName holding the IP address 1\.2\.3\.4/);
+  });
+
+  test('a hostNetwork pod with dnsPolicy ClusterFirst cannot resolve Service names (GetPodDNS falls back to Default); the reason points to ClusterFirstWithHostNet', () => {
+    const c = simulate(`${web(1)}---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  selector: { app: web }
+  ports: [ { port: 80 } ]
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: agent }
+spec:
+  hostNetwork: true
+  containers: [ { name: a, image: busybox } ]
+`);
+    const r = c.route({ from: 'pod/agent', to: 'web:80' });
+    expect(r.results[0].outcome).toBe('dns-error');
+    expect(r.results[0].reason).toMatch(/ClusterFirstWithHostNet/);
+  });
+
 });
