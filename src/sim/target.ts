@@ -86,6 +86,7 @@ function readSource(cluster: ClusterState, from: string, namespace: string): Sou
   const [kind, ...rest] = text.split('/');
   if (kind === 'node' || kind === 'nodes' || kind === 'no') {
     const name = rest.join('/');
+    if (!name) throw new TargetError(`"${from}" names no node`, `write node/NAME; nodes: ${[...idx.nodesByName.keys()].join(', ')}`);
     const node = idx.nodesByName.get(name);
     if (!node) {
       const guess = didYouMean(name, idx.nodesByName.keys());

@@ -3,6 +3,7 @@
  * built by simulate() from manifests, with the Kubernetes rule it follows.
  */
 import { simulate } from '../../src/sim/index';
+import { TargetError } from '../../src/sim/target';
 
 const web = (replicas: number, extra = '') => `apiVersion: apps/v1
 kind: Deployment
@@ -132,4 +133,9 @@ spec:
     expect(r.results[0].reason).toMatch(/ClusterFirstWithHostNet/);
   });
 
+  test('--from node/ without a name is a usage error that lists the nodes', () => {
+    const c = simulate(web(1));
+    expect(() => c.route({ from: 'node/', to: '10.96.0.1:443' })).toThrow(TargetError);
+    expect(() => c.route({ from: 'node', to: '10.96.0.1:443' })).toThrow(/names no node/);
+  });
 });
