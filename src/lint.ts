@@ -6,7 +6,8 @@ import type { Manifest } from './parse/manifest';
 import { createSchemaValidator } from './schema';
 import { lintFile, ruleScope } from './lint-file';
 import { RULES } from './rules/index';
-import { lintOnWorkers, WORKERS_AVAILABLE } from './parallel/pool';
+import type { Rule } from './rules/rule';
+import { lintSharesOnWorkers, shareFiles, WORKERS_AVAILABLE } from './parallel/pool';
 import { LazyDocumentSource } from './parallel/lazy-document';
 import type { DocumentSource } from './parse/document';
 import { buildModel } from './model/build';
@@ -70,14 +71,32 @@ export async function lint(paths: string[], options: LintFilesOptions = {}): Pro
   return { ...run, missing: collected.missing };
 }
 
-/** Parse, schema and per-object rules on worker threads; cross-object rules here, over all objects. */
+/**
+ * Parse, schema and per-object rules run on `jobs - 1` worker threads and on this thread, each
+ * on a share of the files; then the cross-object rules run here, over every object.
+ */
 export async function lintInParallel(sources: SourceFile[], options: LintOptions, unreadable: UnreadableFile[], jobs: number): Promise<LintRun> {
   const settings = settingsFrom(options);
-  const results = await lintOnWorkers(sources, settings, options.schemaDirs ?? [], jobs);
+  const schemaDirs = options.schemaDirs ?? [];
+  const [localShare, ...workerShares] = shareFiles(sources, Math.min(jobs, sources.length));
+  // Start the workers first, so that they run while this thread lints its own share.
+  const fromWorkers = lintSharesOnWorkers(sources, workerShares, settings, schemaDirs);
+  const validate = createSchemaValidator({ schemaDirs, defaultNamespace: settings.defaultNamespace });
+  const objectRules = RULES.filter((r) => ruleScope(r) === 'object');
+  const local = new Map(localShare.map((i) => [i, lintFile(sources[i], validate, settings, objectRules)]));
+  const remote = await fromWorkers;
+
   const pending: PendingFinding[] = unreadable.map(unreadableFinding);
   const manifests: Manifest[] = [];
-  results.forEach((result, i) => {
-    const source = sources[i];
+  sources.forEach((source, i) => {
+    const done = local.get(i);
+    if (done) {
+      manifests.push(...done.manifests);
+      pending.push(...done.findings);
+      return;
+    }
+    const result = remote.get(i);
+    if (!result) throw new Error(`no lint result for ${source.path}`);
     let reparsed: Manifest[] | undefined;
     const resolve = (docIndex: number, rootKey: string) => (): DocumentSource => {
       reparsed ??= parseSourceFile(source, { fast: true }).manifests;
@@ -89,10 +108,17 @@ export async function lintInParallel(sources: SourceFile[], options: LintOptions
     manifests.push(...fileManifests);
     for (const { manifestIndex, ...f } of result.findings) pending.push({ ...f, manifest: manifestIndex >= 0 ? fileManifests[manifestIndex] : null });
   });
+  return completeRun(sources, unreadable, manifests, pending, options, RULES.filter((r) => ruleScope(r) === 'cluster'));
+}
+
+/** The whole-input part of a run: model, the given rules over every object, severities, summary. */
+function completeRun(sources: SourceFile[], unreadable: UnreadableFile[], manifests: Manifest[], pending: PendingFinding[], options: LintOptions, rules: readonly Rule[]): LintRun {
+  const settings = settingsFrom(options);
   const model = buildModel(manifests, settings.defaultNamespace);
-  pending.push(...runRules(model, settings, RULES.filter((r) => ruleScope(r) === 'cluster')));
+  pending.push(...runRules(model, settings, rules));
   const findings = finalizeFindings(pending, options.rules ?? {});
-  return { findings, summary: summarize(findings, sources.length + unreadable.length, manifests.length), missing: [], manifests, model, files: [...sources.map((s) => s.path), ...unreadable.map((u) => u.path)] };
+  const files = [...sources.map((s) => s.path), ...unreadable.map((u) => u.path)];
+  return { findings, summary: summarize(findings, files.length, manifests.length), missing: [], manifests, model, files };
 }
 
 /** Lints in-memory sources: everything after loading, synchronously. */
@@ -106,10 +132,7 @@ export function lintSources(sources: SourceFile[], options: LintOptions = {}, un
     manifests.push(...file.manifests);
     pending.push(...file.findings);
   }
-  const model = buildModel(manifests, settings.defaultNamespace);
-  pending.push(...runRules(model, settings));
-  const findings = finalizeFindings(pending, options.rules ?? {});
-  return { findings, summary: summarize(findings, sources.length + unreadable.length, manifests.length), missing: [], manifests, model, files: [...sources.map((s) => s.path), ...unreadable.map((u) => u.path)] };
+  return completeRun(sources, unreadable, manifests, pending, options, RULES);
 }
 
 export function unreadableFinding(u: UnreadableFile): PendingFinding {

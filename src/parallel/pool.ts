@@ -21,10 +21,12 @@ export function shareFiles(files: SourceFile[], n: number): number[][] {
   return shares.map((s) => s.sort((a, b) => a - b));
 }
 
-/** Lints files on `jobs` worker threads; results come back in input order. */
-export async function lintOnWorkers(files: SourceFile[], settings: LintSettings, schemaDirs: string[], jobs: number): Promise<FileResult[]> {
-  const shares = shareFiles(files, Math.min(jobs, files.length)).filter((s) => s.length > 0);
-  const results = new Array<FileResult>(files.length);
+/**
+ * Lints each share of `files` on its own worker thread. Resolves to one result per file of
+ * each share (in share order); the caller runs on the main thread meanwhile.
+ */
+export async function lintSharesOnWorkers(files: SourceFile[], shares: number[][], settings: LintSettings, schemaDirs: string[]): Promise<Map<number, FileResult>> {
+  const results = new Map<number, FileResult>();
   await Promise.all(
     shares.map(
       (share) =>
@@ -34,7 +36,7 @@ export async function lintOnWorkers(files: SourceFile[], settings: LintSettings,
           worker.once('message', (out: WorkerOutput) => {
             if (!out.ok) reject(new Error(`lint worker failed: ${out.error}`));
             else {
-              out.results.forEach((r, k) => (results[share[k]] = r));
+              out.results.forEach((r, k) => results.set(share[k], r));
               resolve();
             }
             void worker.terminate();
