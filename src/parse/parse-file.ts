@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, visit, type Alias, type Document } from 'yaml';
+import { isCollection, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import type { SourceFile } from '../load/source';
 import type { PendingFinding } from '../findings';
 import type { FieldPath, SourceRange } from '../types';
@@ -64,7 +64,9 @@ export function parseSourceFile(source: SourceFile, options: ParseOptions = {}):
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+    // logLevel 'error': `yaml` would print warnings (e.g. about collection keys) on stderr
+    // itself; svclab reports what matters as findings instead.
+    docs = parseAllDocuments(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [docs];
   } catch (err) {
     out.findings.push(fileFinding(source.path, 'yaml-syntax', `the file cannot be parsed: ${describeCrash(err)}`, 'Check the YAML structure; deeply nested or huge documents are not supported.'));
@@ -85,11 +87,17 @@ export function parseSourceFile(source: SourceFile, options: ParseOptions = {}):
         out.findings.push(fileFinding(source.path, 'duplicate-key', 'this mapping key appears more than once; kubectl rejects the document ("mapping key already defined")', 'Remove or merge the repeated key; only one value can win.', range));
       } else {
         broken = true;
-        out.findings.push(fileFinding(source.path, 'yaml-syntax', yamlErrorMessage(e.code, e.message), yamlErrorHint(e.code), range));
+        const hint = hasTemplateSyntax(source.text, range.line) ? TEMPLATE_HINT : yamlErrorHint(e.code);
+        out.findings.push(fileFinding(source.path, 'yaml-syntax', yamlErrorMessage(e.code, e.message), hint, range));
       }
     }
     if (broken) return;
     if (doc.contents === null || doc.contents === undefined) return; // empty document: skipped silently
+    const template = templateKey(doc, source.text, parsed);
+    if (template) {
+      out.findings.push(fileFinding(source.path, 'yaml-syntax', TEMPLATE_MESSAGE, TEMPLATE_HINT, template));
+      return;
+    }
 
     let value: unknown;
     try {
@@ -146,6 +154,47 @@ function collectObjects(doc: DocumentSource, value: unknown, root: FieldPath, ou
     namespace: typeof metadata.namespace === 'string' ? metadata.namespace : '',
     source: doc,
   });
+}
+
+const TEMPLATE_MESSAGE =
+  '`{{ ... }}` is Go template syntax (a Helm chart or similar), not a value: YAML reads it as a nested mapping, so this document is a template, not a manifest';
+const TEMPLATE_HINT = 'Lint the rendered manifests instead, e.g. `helm template my-release ./chart | svclab lint -`, or skip templates with --ignore-pattern \'templates/\'.';
+
+/** Whether line `line` (1-based) of the text holds `{{`, the opening of a Go template action. */
+function hasTemplateSyntax(text: string, line: number): boolean {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', start);
+    if (nl === -1) return false;
+    start = nl + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? undefined : end).includes('{{');
+}
+
+/**
+ * Where a mapping key is itself a collection written as `{{`: an unrendered template action
+ * (`port: {{ .Values.port }}` reads as a mapping whose only key is a mapping). Kubernetes
+ * objects never have collection keys, so this is never a false alarm on a manifest.
+ */
+function templateKey(doc: Document.Parsed, text: string, parsed: ParsedDocument): SourceRange | null {
+  let found: SourceRange | null = null;
+  try {
+    visit(doc, {
+      Pair(_key, pair) {
+        const key = pair.key as YamlNode | null;
+        if (!isCollection(key) || !key.range) return undefined;
+        // The key starts one character after the `{` of the value that holds it.
+        const at = key.range[0];
+        if (text[at] !== '{' || text[at - 1] !== '{') return undefined;
+        found = parsed.rangeOfOffsets(at - 1, key.range[1] + 1);
+        return visit.BREAK;
+      },
+    });
+  } catch {
+    return null; // a tree too deep to walk was already reported by the nesting check
+  }
+  return found;
 }
 
 /** The first alias whose anchor does not precede it, if that is why the document cannot be read. */
