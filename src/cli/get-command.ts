@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { stringify } from 'yaml';
 import { collectFiles } from '../load/files';
 import { lintSources } from '../lint';
 import { parseSourceFile } from '../parse/parse-file';
@@ -8,10 +7,8 @@ import { formatHelp, numOf, parseArgs, str, strs, UsageError, type FlagSpecs } f
 import type { CliIO } from './io';
 import { simulateModel } from '../sim/simulate';
 import { ClusterConfigError, clusterObjects, clusterOverridesFromObject, resolveClusterConfig } from '../sim/cluster-config';
-import type { ClusterConfig, ClusterState, SimCluster } from '../sim/types';
-import { endpointSliceObject, endpointsObject, nodeObject, plain, podObject, serviceObject, type KubeObject } from '../sim/objects';
-import { endpointSliceRow, endpointsRow, HEADERS, nodeRow, podRow, renderTable, serviceRow } from '../sim/printers';
-import { didYouMean } from '../util/did-you-mean';
+import type { ClusterConfig, SimCluster } from '../sim/types';
+import { renderGet, resolveResource as resolveSimResource, UnknownResourceError, type GetOptions, type Resource } from '../sim/kubectl-get';
 
 export const GET_FLAGS: FlagSpecs = {
   filename: { type: 'string', short: 'f', multiple: true, description: 'manifests: file, directory, glob or - for stdin', valueName: 'PATH' },
@@ -37,24 +34,21 @@ ${formatHelp(GET_FLAGS)}
 Exit codes: 0 ok, 2 usage error or unparseable input. Lint errors are noted on stderr only.
 `;
 
-type Resource = keyof typeof HEADERS;
-
-const ALIASES: Record<string, Resource> = {
-  pods: 'pods', pod: 'pods', po: 'pods',
-  services: 'services', service: 'services', svc: 'services',
-  endpoints: 'endpoints', ep: 'endpoints',
-  endpointslices: 'endpointslices', endpointslice: 'endpointslices', 'endpointslices.discovery.k8s.io': 'endpointslices',
-  nodes: 'nodes', node: 'nodes', no: 'nodes',
-};
-
-const KIND_NAMES: Record<Resource, string> = { pods: 'pods', services: 'services', endpoints: 'endpoints', endpointslices: 'endpointslices.discovery.k8s.io', nodes: 'nodes' };
-
+/**
+ * kubectl's resource words to the resources svclab shows; an unknown word is a usage error.
+ * (The rendering lives in sim/kubectl-get, shared with the scenario harness; these re-exports
+ * keep older imports working.)
+ */
 export function resolveResource(word: string): Resource {
-  const r = ALIASES[word.toLowerCase()];
-  if (r) return r;
-  const guess = didYouMean(word, Object.keys(ALIASES));
-  throw new UsageError(`the server doesn't have a resource type "${word}"${guess ? ` (did you mean ${guess}?)` : ''}; svclab get knows pods, services, endpoints, endpointslices and nodes`);
+  try {
+    return resolveSimResource(word);
+  } catch (err) {
+    if (err instanceof UnknownResourceError) throw new UsageError(err.message);
+    throw err;
+  }
 }
+export { renderGet };
+export type { GetOptions, Resource };
 
 /** Reads `--cluster FILE`: the first Cluster object in it. */
 function readClusterFile(io: CliIO, file: string): Partial<ClusterConfig> {
@@ -121,81 +115,6 @@ export async function loadCluster(io: CliIO, files: string[], options: { namespa
   return { cluster, lintErrors };
 }
 
-interface Listed {
-  namespace: string;
-  name: string;
-  row: string[];
-  object: () => KubeObject;
-}
-
-function listResource(cluster: ClusterState, resource: Resource, wide: boolean): Listed[] {
-  switch (resource) {
-    case 'pods':
-      return cluster.pods.map((p) => ({ namespace: p.namespace, name: p.name, row: podRow(p, wide), object: () => podObject(p, cluster.seed) }));
-    case 'services':
-      return cluster.services.map((s) => ({ namespace: s.namespace, name: s.name, row: serviceRow(s, wide), object: () => serviceObject(s, cluster.seed) }));
-    case 'endpoints':
-      return cluster.endpoints.map((e) => ({ namespace: e.namespace, name: e.name, row: endpointsRow(e), object: () => endpointsObject(e, cluster) }));
-    case 'endpointslices':
-      return cluster.endpointSlices.map((s) => ({ namespace: s.namespace, name: s.name, row: endpointSliceRow(s), object: () => endpointSliceObject(s, cluster) }));
-    case 'nodes':
-      return cluster.nodes.map((n) => ({ namespace: '', name: n.name, row: nodeRow(n, cluster, wide), object: () => nodeObject(n, cluster) }));
-  }
-}
-
-/** `kubectl get a,b` prefixes names with the resource, as `service/kubernetes`. */
-const PREFIX: Record<Resource, string> = { pods: 'pod/', services: 'service/', endpoints: 'endpoints/', endpointslices: 'endpointslice.discovery.k8s.io/', nodes: 'node/' };
-
-export interface GetOptions {
-  namespace: string;
-  allNamespaces: boolean;
-  output?: string;
-  names?: string[];
-}
-
-/** The text `kubectl get` prints for these arguments (stdout) and its notices (stderr). */
-export function renderGet(cluster: ClusterState, resources: Resource | Resource[], options: GetOptions): { stdout: string; stderr: string; notFound: boolean } {
-  const list = Array.isArray(resources) ? resources : [resources];
-  const wide = options.output === 'wide';
-  const names = options.names ?? [];
-  let stderr = '';
-  const sections = list.map((resource) => {
-    const clusterScoped = resource === 'nodes';
-    let items = listResource(cluster, resource, wide);
-    if (!clusterScoped && !options.allNamespaces) items = items.filter((i) => i.namespace === options.namespace);
-    if (names.length) {
-      items = items.filter((i) => names.includes(i.name));
-      const found = new Set(items.map((i) => i.name));
-      for (const n of names) if (!found.has(n)) stderr += `Error from server (NotFound): ${KIND_NAMES[resource]} "${n}" not found\n`;
-    }
-    // The API server lists in key order: namespace, then name.
-    items.sort((a, b) => (a.namespace === b.namespace ? cmp(a.name, b.name) : cmp(a.namespace, b.namespace)));
-    return { resource, items, withNamespace: options.allNamespaces && !clusterScoped };
-  });
-  const notFound = stderr !== '';
-
-  if (options.output === 'json' || options.output === 'yaml') {
-    const items = sections.flatMap((x) => x.items.map((i) => plain(i.object())));
-    const doc = { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
-    return { stdout: options.output === 'json' ? `${JSON.stringify(doc, null, 4)}\n` : stringify(doc, { indentSeq: false }), stderr, notFound };
-  }
-  const tables = sections.filter((x) => x.items.length).map((x) => table(x.items, x.resource, wide, x.withNamespace, list.length > 1 ? PREFIX[x.resource] : ''));
-  if (tables.length === 0 && !notFound) {
-    const where = list.every((r) => r === 'nodes') || options.allNamespaces ? '' : ` in ${options.namespace} namespace`;
-    stderr += `No resources found${where}.\n`;
-  }
-  return { stdout: tables.join('\n'), stderr, notFound };
-}
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function table(items: Listed[], resource: Resource, wide: boolean, withNamespace: boolean, prefix: string): string {
-  const h = HEADERS[resource];
-  const headers: string[] = [...h.normal, ...(wide ? h.wide : [])];
-  const rows = items.map((i) => (prefix ? [prefix + i.row[0], ...i.row.slice(1)] : i.row));
-  return renderTable(withNamespace ? { headers: ['NAMESPACE', ...headers], rows: rows.map((r, k) => [items[k].namespace, ...r]) } : { headers, rows });
-}
-
 export async function getCommand(argv: string[], io: CliIO): Promise<number> {
   const { flags, operands } = parseArgs(argv, GET_FLAGS);
   if (flags.help) {
@@ -210,8 +129,11 @@ export async function getCommand(argv: string[], io: CliIO): Promise<number> {
   const seed = numOf(flags.seed);
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0)) throw new UsageError('--seed needs a whole number of 0 or more');
   const namespace = str(flags.namespace) ?? 'default';
+  const names = operands.slice(1);
+  // kubectl refuses NAMEs with --all-namespaces (names are only unique within a namespace).
+  if (names.length && flags['all-namespaces'] === true) throw new UsageError('a resource cannot be retrieved by name across all namespaces');
   const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed, clusterFile: str(flags.cluster) });
-  const out = renderGet(cluster, resources, { namespace, allNamespaces: flags['all-namespaces'] === true, output, names: operands.slice(1) });
+  const out = renderGet(cluster, resources, { namespace, allNamespaces: flags['all-namespaces'] === true, output, names });
   io.stdout.write(out.stdout);
   io.stderr.write(out.stderr);
   return out.notFound ? 1 : 0;

@@ -1,0 +1,119 @@
+/**
+ * What `kubectl get` prints for the simulated cluster: resource names and aliases, namespace
+ * filtering, tables (./printers) and `-o json|yaml` Lists (./objects). A pure function of the
+ * cluster, shared by `svclab get` and the scenario harness's `get` snapshots, so that both print
+ * exactly the same text.
+ */
+import { stringify } from 'yaml';
+import { didYouMean } from '../util/did-you-mean';
+import { endpointSliceObject, endpointsObject, nodeObject, plain, podObject, serviceObject, type KubeObject } from './objects';
+import { endpointSliceRow, endpointsRow, HEADERS, nodeRow, podRow, renderTable, serviceRow } from './printers';
+import type { ClusterState } from './types';
+
+export type Resource = keyof typeof HEADERS;
+
+const ALIASES: Record<string, Resource> = {
+  pods: 'pods', pod: 'pods', po: 'pods',
+  services: 'services', service: 'services', svc: 'services',
+  endpoints: 'endpoints', ep: 'endpoints',
+  endpointslices: 'endpointslices', endpointslice: 'endpointslices', 'endpointslices.discovery.k8s.io': 'endpointslices',
+  nodes: 'nodes', node: 'nodes', no: 'nodes',
+};
+
+/** kubectl's fully qualified resource names, as its NotFound errors spell them. */
+const KIND_NAMES: Record<Resource, string> = { pods: 'pods', services: 'services', endpoints: 'endpoints', endpointslices: 'endpointslices.discovery.k8s.io', nodes: 'nodes' };
+
+/** A resource word `svclab get` does not know. */
+export class UnknownResourceError extends Error {}
+
+/** kubectl's resource words (and aliases) to the resources svclab shows. */
+export function resolveResource(word: string): Resource {
+  const r = ALIASES[word.toLowerCase()];
+  if (r) return r;
+  const guess = didYouMean(word, Object.keys(ALIASES));
+  throw new UnknownResourceError(`the server doesn't have a resource type "${word}"${guess ? ` (did you mean ${guess}?)` : ''}; svclab get knows pods, services, endpoints, endpointslices and nodes`);
+}
+
+interface Listed {
+  namespace: string;
+  name: string;
+  row: string[];
+  object: () => KubeObject;
+}
+
+function listResource(cluster: ClusterState, resource: Resource, wide: boolean): Listed[] {
+  switch (resource) {
+    case 'pods':
+      return cluster.pods.map((p) => ({ namespace: p.namespace, name: p.name, row: podRow(p, wide), object: () => podObject(p, cluster.seed) }));
+    case 'services':
+      return cluster.services.map((s) => ({ namespace: s.namespace, name: s.name, row: serviceRow(s, wide), object: () => serviceObject(s, cluster.seed) }));
+    case 'endpoints':
+      return cluster.endpoints.map((e) => ({ namespace: e.namespace, name: e.name, row: endpointsRow(e), object: () => endpointsObject(e, cluster) }));
+    case 'endpointslices':
+      return cluster.endpointSlices.map((s) => ({ namespace: s.namespace, name: s.name, row: endpointSliceRow(s), object: () => endpointSliceObject(s, cluster) }));
+    case 'nodes':
+      return cluster.nodes.map((n) => ({ namespace: '', name: n.name, row: nodeRow(n, cluster, wide), object: () => nodeObject(n, cluster) }));
+  }
+}
+
+/** `kubectl get a,b` prefixes names with the resource, as `service/kubernetes`. */
+const PREFIX: Record<Resource, string> = { pods: 'pod/', services: 'service/', endpoints: 'endpoints/', endpointslices: 'endpointslice.discovery.k8s.io/', nodes: 'node/' };
+
+export interface GetOptions {
+  namespace: string;
+  allNamespaces: boolean;
+  /** `wide`, `json`, `yaml`, or undefined for the plain table. */
+  output?: string;
+  /** Object names to show (kubectl get RESOURCE NAME...). */
+  names?: string[];
+}
+
+export interface GetOutput {
+  stdout: string;
+  stderr: string;
+  /** A NAME asked for does not exist (kubectl exits 1). */
+  notFound: boolean;
+}
+
+/** The text `kubectl get` prints for these arguments (stdout) and its notices (stderr). */
+export function renderGet(cluster: ClusterState, resources: Resource | Resource[], options: GetOptions): GetOutput {
+  const list = Array.isArray(resources) ? resources : [resources];
+  const wide = options.output === 'wide';
+  const names = options.names ?? [];
+  let stderr = '';
+  const sections = list.map((resource) => {
+    const clusterScoped = resource === 'nodes';
+    let items = listResource(cluster, resource, wide);
+    if (!clusterScoped && !options.allNamespaces) items = items.filter((i) => i.namespace === options.namespace);
+    if (names.length) {
+      items = items.filter((i) => names.includes(i.name));
+      const found = new Set(items.map((i) => i.name));
+      for (const n of names) if (!found.has(n)) stderr += `Error from server (NotFound): ${KIND_NAMES[resource]} "${n}" not found\n`;
+    }
+    // The API server lists in key order: namespace, then name.
+    items.sort((a, b) => (a.namespace === b.namespace ? cmp(a.name, b.name) : cmp(a.namespace, b.namespace)));
+    return { resource, items, withNamespace: options.allNamespaces && !clusterScoped };
+  });
+  const notFound = stderr !== '';
+
+  if (options.output === 'json' || options.output === 'yaml') {
+    const items = sections.flatMap((x) => x.items.map((i) => plain(i.object())));
+    const doc = { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+    return { stdout: options.output === 'json' ? `${JSON.stringify(doc, null, 4)}\n` : stringify(doc, { indentSeq: false }), stderr, notFound };
+  }
+  const tables = sections.filter((x) => x.items.length).map((x) => table(x.items, x.resource, wide, x.withNamespace, list.length > 1 ? PREFIX[x.resource] : ''));
+  if (tables.length === 0 && !notFound) {
+    const where = list.every((r) => r === 'nodes') || options.allNamespaces ? '' : ` in ${options.namespace} namespace`;
+    stderr += `No resources found${where}.\n`;
+  }
+  return { stdout: tables.join('\n'), stderr, notFound };
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function table(items: Listed[], resource: Resource, wide: boolean, withNamespace: boolean, prefix: string): string {
+  const h = HEADERS[resource];
+  const headers: string[] = [...h.normal, ...(wide ? h.wide : [])];
+  const rows = items.map((i) => (prefix ? [prefix + i.row[0], ...i.row.slice(1)] : i.row));
+  return renderTable(withNamespace ? { headers: ['NAMESPACE', ...headers], rows: rows.map((r, k) => [items[k].namespace, ...r]) } : { headers, rows });
+}
