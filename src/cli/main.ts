@@ -2,6 +2,14 @@
 import * as fs from 'node:fs';
 import { run } from './run';
 
+// `svclab lint . | head` closes the pipe early: that is the reader's choice, not an error, so
+// the writes that follow are dropped quietly instead of crashing with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+  });
+}
+
 run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

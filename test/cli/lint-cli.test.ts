@@ -346,6 +346,14 @@ describe('the built binary', () => {
     expect(usage.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('a reader that closes the pipe early (`svclab rules | head -1`) gets no EPIPE stack trace', () => {
+    // The shell closes the read end as soon as `head` has its line; here the pipe is closed
+    // before the CLI writes at all, which makes every write fail with EPIPE.
+    const r = spawnSync('/bin/sh', ['-c', `exec 3>&1; ("${process.execPath}" "${main}" rules; echo "status=$?" >&3) | true`], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(r.stdout).toMatch(/status=0/);
+  });
+
   test('stdin through a pipe', () => {
     const r = spawnSync(process.execPath, [main, 'lint', '-', '--format', 'json'], { cwd: dir, input: GOOD, encoding: 'utf8' });
     expect(r.status).toBe(0);
