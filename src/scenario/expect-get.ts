@@ -6,15 +6,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { displayPath } from '../load/files';
-import { makeResult, type EvalContext } from './context';
+import { CannotEvaluate, makeResult, type EvalContext } from './context';
 import { getText } from './get-text';
+import { snapshotFile, snapshotProblem } from './snapshot-path';
 import type { ExpectationResult, Mismatch } from './result';
 import type { GetSpec } from './spec';
 
 export function snapshotPath(ctx: EvalContext, spec: GetSpec): string {
-  if (spec.snapshot) return path.resolve(ctx.scenario.dir, spec.snapshot);
-  const step = (ctx.step ?? 'start').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return path.join(ctx.scenario.dir, '__snapshots__', `${step}-${spec.resource}${spec.wide ? '-wide' : ''}${spec.allNamespaces ? '-all' : ''}.txt`);
+  return snapshotFile(ctx.scenario.dir, ctx.step, spec);
 }
 
 export function writeAtomically(file: string, text: string): void {
@@ -46,6 +45,9 @@ export function evaluateGet(ctx: EvalContext, spec: GetSpec, index: number): Exp
   return makeResult(ctx, 'get', [...ctx.base, 'get', index], title, spec.hint, () => {
     const text = getText(ctx.sim(), spec, ctx.namespace);
     const file = snapshotPath(ctx, spec);
+    // The loader refuses such paths already; this guard keeps a library caller from writing a manifest too.
+    const problem = snapshotProblem(ctx.scenario.dir, file);
+    if (problem) throw new CannotEvaluate(`snapshot ${spec.snapshot ?? file} ${problem}`);
     const shown = displayPath(file, ctx.scenario.cwd);
     const stored = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
     const mismatches: Mismatch[] = [];

@@ -16,7 +16,8 @@ import { displayPath, MANIFEST_EXTENSIONS } from '../load/files';
 import { didYouMean } from '../util/did-you-mean';
 import type { FieldPath } from '../types';
 import { formatPath } from '../types';
-import type { MatrixSpec, ScenarioSpec } from './spec';
+import { snapshotFile, snapshotProblem } from './snapshot-path';
+import type { GetSpec, MatrixSpec, ScenarioSpec } from './spec';
 
 export const SCENARIO_FILE = 'scenario.yaml';
 export const SOLUTION_DIR = 'solution';
@@ -220,6 +221,7 @@ export function loadScenario(dir: string, cwd: string): LoadOutcome {
     for (const i of unmatched) at(['steps', s, 'apply', i], `apply: "${step.apply[i]}" matches no file`);
   });
   checkMatrices(spec, at);
+  checkSnapshots(spec, dir, at);
   const names = new Set<string>();
   (spec.steps ?? []).forEach((step, s) => {
     if (names.has(step.name)) at(['steps', s, 'name'], `two steps are named "${step.name}"; step names must be unique (they name the results)`);
@@ -252,6 +254,31 @@ function parseScenarioText(file: string, abs: string, text: string): { doc: Docu
   if (!first || first.errors.length) return { errors: [{ file, line: 1, column: 1, message: 'scenario.yaml cannot be read as YAML', path: '' }] };
   if (docs.length > 1) return { errors: [{ file, line: 1, column: 1, message: 'scenario.yaml must hold one YAML document', path: '' }] };
   return { doc: new ParsedDocument(file, 0, first, lineCounter), value: first.toJS({ maxAliasCount: 100 }) };
+}
+
+/**
+ * `get` snapshots: a `snapshot:` path must stay a plain file inside the folder (so that --update
+ * can never overwrite a manifest), and two expectations must not share one file (the second
+ * would overwrite the first under --update, and one of them would always fail).
+ */
+function checkSnapshots(spec: ScenarioSpec, dir: string, at: (p: FieldPath, message: string) => void): void {
+  const owners = new Map<string, string>();
+  const check = (step: string | null, prefix: FieldPath, gets: GetSpec[] | undefined) => {
+    (gets ?? []).forEach((g, i) => {
+      const file = snapshotFile(dir, step, g);
+      const problem = g.snapshot ? snapshotProblem(dir, file) : null;
+      if (problem) {
+        at([...prefix, i, 'snapshot'], `snapshot "${g.snapshot}" ${problem}`);
+        return;
+      }
+      const where = formatPath([...prefix, i]);
+      const other = owners.get(file);
+      if (other) at([...prefix, i], `${where} uses the same snapshot file ${path.relative(dir, file)} as ${other}; give one of them \`snapshot:\` (or rename the step)`);
+      else owners.set(file, where);
+    });
+  };
+  check(null, ['expect', 'get'], spec.expect?.get);
+  (spec.steps ?? []).forEach((s, i) => check(s.name, ['steps', i, 'expect', 'get'], s.expect?.get));
 }
 
 function checkMatrices(spec: ScenarioSpec, at: (p: FieldPath, message: string) => void): void {

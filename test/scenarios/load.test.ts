@@ -70,3 +70,30 @@ describe('loading scenario folders', () => {
     ]);
   });
 });
+
+describe('get snapshot paths (--update must never rewrite a manifest)', () => {
+  const loadErrors = (body: string) => {
+    const root = tempTree({ 's/scenario.yaml': scenario(body), 's/deploy.yaml': WEB_DEPLOYMENT });
+    const r = loadScenario(path.join(root, 's'), root);
+    return r.ok ? [] : r.errors;
+  };
+
+  test('a snapshot that names a manifest, scenario.yaml or a file outside the folder cannot be loaded', () => {
+    for (const target of ['deploy.yaml', 'scenario.yaml', 'manifests/svc.json', '../elsewhere.txt']) {
+      const errors = loadErrors(`expect:\n  get:\n    - resource: svc\n      snapshot: ${target}\n`);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ line: 8, column: 17, path: 'expect.get[0].snapshot' });
+      expect(errors[0].message).toMatch(/^snapshot ".*" must/);
+    }
+    expect(loadErrors('expect:\n  get:\n    - resource: svc\n      snapshot: snaps/svc.txt\n')).toEqual([]);
+  });
+
+  test('two get expectations that would share one snapshot file cannot be loaded', () => {
+    const errors = loadErrors('expect:\n  get:\n    - resource: svc\n    - resource: svc\n');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/expect\.get\[1\] uses the same snapshot file __snapshots__\/start-svc.txt as expect\.get\[0\]/);
+    // Step names that differ only in punctuation map to the same default file name.
+    const steps = loadErrors('steps:\n  - name: Scale up!\n    expect: { get: [ { resource: pods } ] }\n  - name: scale up\n    expect: { get: [ { resource: pods } ] }\n');
+    expect(steps[0].message).toMatch(/steps\[1\]\.expect\.get\[0\] uses the same snapshot file __snapshots__\/scale-up-pods.txt/);
+  });
+});

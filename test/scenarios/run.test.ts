@@ -157,3 +157,14 @@ steps:
     expect((await runScenarios([], { cwd: root, bail: true })).scenarios.map((s) => s.name)).toEqual(['alpha']);
   });
 });
+
+describe('--update and manifests', () => {
+  test('--update refuses a snapshot path that names a manifest, and leaves the manifest as it was', async () => {
+    const svc = webService();
+    const root = tempTree({ 's/scenario.yaml': scenario('expect:\n  get: [ { resource: svc, snapshot: svc.yaml } ]\n'), 's/svc.yaml': svc });
+    const run = await runScenarios([root], { cwd: root, update: true, jobs: 1 });
+    expect(run.scenarios[0].status).toBe('error');
+    expect(run.scenarios[0].expectations[0].message).toMatch(/snapshot "svc.yaml" must not be a .yaml file/);
+    expect(fs.readFileSync(path.join(root, 's/svc.yaml'), 'utf8')).toBe(svc);
+  });
+});
