@@ -14,6 +14,16 @@ describe('built-in scenarios and exercises', () => {
     expect(json.summary.expectations).toBeGreaterThanOrEqual(100);
   });
 
+  test('the built-in scenarios hold for any --seed: reachability is checked on candidate sets, snapshot scenarios pin their seed', async () => {
+    for (const seed of ['7', '12345']) {
+      const r = await runCli(['test', 'scenarios', '--seed', seed, '--format', 'json']);
+      const json = JSON.parse(r.stdout);
+      const failed = json.scenarios.flatMap((s: { name: string; expectations: Array<{ status: string; message: string; line: number }> }) => s.expectations.filter((e) => e.status !== 'passed').map((e) => `${s.name}:${e.line} ${e.message}`));
+      expect(failed).toEqual([]);
+      expect(json.summary.seed).toBe(Number(seed));
+    }
+  });
+
   test('svclab test exercises --solutions: every solution passes and every starting state fails', async () => {
     const r = await runCli(['test', 'exercises', '--solutions', '--format', 'json']);
     const json = JSON.parse(r.stdout);
