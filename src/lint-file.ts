@@ -21,13 +21,22 @@ export interface FileLint {
 export function lintFile(source: SourceFile, validate: SchemaValidator, settings: LintSettings, objectRules: readonly Rule[]): FileLint {
   const parsed = parseSourceFile(source, { fast: true });
   const findings: PendingFinding[] = [...parsed.findings];
-  for (const m of parsed.manifests) findings.push(...validate(m));
+  for (const m of parsed.manifests) appendAll(findings, validate(m));
   if (objectRules.length > 0 && parsed.manifests.length > 0) {
-    findings.push(...runRules(buildModel(parsed.manifests, settings.defaultNamespace), settings, objectRules));
+    appendAll(findings, runRules(buildModel(parsed.manifests, settings.defaultNamespace), settings, objectRules));
   }
   return { manifests: parsed.manifests, findings };
 }
 
 export function ruleScope(rule: Rule): 'object' | 'cluster' {
   return rule.meta.scope ?? 'cluster';
+}
+
+/**
+ * Appends `items` to `target`. Not `target.push(...items)`: a spread passes every item as a
+ * function argument on the stack, which overflows past about 100,000 items (a generated file
+ * with that many documents, or that many findings).
+ */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import { parseSourceFile } from './parse/parse-file';
 import type { Manifest } from './parse/manifest';
 import { createSchemaValidator } from './schema';
-import { lintFile, ruleScope } from './lint-file';
+import { appendAll, lintFile, ruleScope } from './lint-file';
 import { RULES } from './rules/index';
 import type { Rule } from './rules/rule';
 import { lintSharesOnWorkers, shareFiles, WORKERS_AVAILABLE } from './parallel/pool';
@@ -91,8 +91,8 @@ export async function lintInParallel(sources: SourceFile[], options: LintOptions
   sources.forEach((source, i) => {
     const done = local.get(i);
     if (done) {
-      manifests.push(...done.manifests);
-      pending.push(...done.findings);
+      appendAll(manifests, done.manifests);
+      appendAll(pending, done.findings);
       return;
     }
     const result = remote.get(i);
@@ -105,7 +105,7 @@ export async function lintInParallel(sources: SourceFile[], options: LintOptions
       return m.source;
     };
     const fileManifests = result.manifests.map((d) => ({ ...d, source: new LazyDocumentSource(d.file, d.docIndex, resolve(d.docIndex, JSON.stringify(d.root))) }));
-    manifests.push(...fileManifests);
+    appendAll(manifests, fileManifests);
     for (const { manifestIndex, ...f } of result.findings) pending.push({ ...f, manifest: manifestIndex >= 0 ? fileManifests[manifestIndex] : null });
   });
   return completeRun(sources, unreadable, manifests, pending, options, RULES.filter((r) => ruleScope(r) === 'cluster'));
@@ -115,7 +115,7 @@ export async function lintInParallel(sources: SourceFile[], options: LintOptions
 function completeRun(sources: SourceFile[], unreadable: UnreadableFile[], manifests: Manifest[], pending: PendingFinding[], options: LintOptions, rules: readonly Rule[]): LintRun {
   const settings = settingsFrom(options);
   const model = buildModel(manifests, settings.defaultNamespace);
-  pending.push(...runRules(model, settings, rules));
+  appendAll(pending, runRules(model, settings, rules));
   const findings = finalizeFindings(pending, options.rules ?? {});
   const files = [...sources.map((s) => s.path), ...unreadable.map((u) => u.path)];
   return { findings, summary: summarize(findings, files.length, manifests.length), missing: [], manifests, model, files };
@@ -129,8 +129,8 @@ export function lintSources(sources: SourceFile[], options: LintOptions = {}, un
   const validate = createSchemaValidator({ schemaDirs: options.schemaDirs ?? [], defaultNamespace: settings.defaultNamespace });
   for (const source of sources) {
     const file = lintFile(source, validate, settings, []);
-    manifests.push(...file.manifests);
-    pending.push(...file.findings);
+    appendAll(manifests, file.manifests);
+    appendAll(pending, file.findings);
   }
   return completeRun(sources, unreadable, manifests, pending, options, RULES);
 }

@@ -20,8 +20,9 @@ export function formatStylish(result: LintResult, options: FormatOptions): strin
   const lines: string[] = [];
   for (const [file, findings] of byFile) {
     lines.push(c.underline(file));
-    const posWidth = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
-    const sevWidth = Math.max(...findings.map((f) => f.severity.length));
+    // reduce, not Math.max(...list): a spread of a very long list overflows the stack.
+    const posWidth = findings.reduce((w, f) => Math.max(w, `${f.line}:${f.column}`.length), 0);
+    const sevWidth = findings.reduce((w, f) => Math.max(w, f.severity.length), 0);
     for (const f of findings) {
       const sevText = LABEL[f.severity].padEnd(sevWidth);
       const sev = f.severity === 'error' ? c.red(sevText) : f.severity === 'warning' ? c.yellow(sevText) : c.blue(sevText);
