@@ -11,9 +11,15 @@ export const CONTROL_PLANE_ROLE = 'node-role.kubernetes.io/control-plane';
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 export const ZONES = ['zone-a', 'zone-b', 'zone-c'];
 
-/** Labels the kubelet puts on every node. */
+/**
+ * Labels the kubelet puts on every node (kubelet_node_status.go initialNode): hostname, OS and
+ * architecture, the latter two also under their deprecated beta keys, which the kubelet still
+ * sets and old manifests still select on (`nodeSelector: { beta.kubernetes.io/os: linux }`).
+ */
 export function nodeLabels(name: string, zone: string | undefined): Record<string, string> {
   const labels: Record<string, string> = {
+    'beta.kubernetes.io/arch': 'amd64',
+    'beta.kubernetes.io/os': 'linux',
     'kubernetes.io/arch': 'amd64',
     'kubernetes.io/hostname': name,
     'kubernetes.io/os': 'linux',
