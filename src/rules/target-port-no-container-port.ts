@@ -19,7 +19,7 @@ export default defineRule({
     category: 'cross-object',
     messages: {
       missing: {
-        message: '{{field}} {{target}} is not a containerPort of the selected pods ({{declared}}); unless the app also listens on {{target}}, connections to Service port {{port}} are refused',
+        message: '{{subject}} is not a containerPort of the selected pods ({{declared}}); unless the app also listens on {{target}}, connections to Service port {{port}} are refused',
         hint: 'Set targetPort to the port the container listens on{{suggestion}}, or add `containerPort: {{target}}` to the container if the app really listens there.',
       },
     },
@@ -45,7 +45,8 @@ export default defineRule({
           messageId: 'missing', manifest: svc.manifest,
           path: ['spec', 'ports', i, written ? 'targetPort' : 'port'],
           data: {
-            field: written ? 'targetPort' : 'port (used as targetPort, which is not set)',
+            // Without targetPort the Service sends to `port` itself (SetDefaults_Service), so say so.
+            subject: written ? `targetPort ${target}` : `port ${target} (also the targetPort, since targetPort is not set)`,
             target, port: `${sp.port}/${sp.protocol}`, declared,
             suggestion: numbers.length === 1 ? ` (targetPort: ${numbers[0]})` : '',
           },

@@ -30,7 +30,7 @@ ruleTester('target-port-no-container-port', {
     {
       // No targetPort: it defaults to port 8080; the finding points at `port`.
       code: hostname + service('web', 'app: webserver', ['- port: 8080']),
-      errors: [{ line: 25, column: 11, path: 'spec.ports[0].port', message: 'port (used as targetPort, which is not set) 8080 is not a containerPort' }],
+      errors: [{ line: 25, column: 11, path: 'spec.ports[0].port', message: 'port 8080 (also the targetPort, since targetPort is not set) is not a containerPort' }],
     },
   ],
 });
