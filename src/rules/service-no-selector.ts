@@ -27,6 +27,9 @@ export default defineRule({
     for (const svc of ctx.model.services) {
       if (svc.spec.selector || svc.spec.type === 'ExternalName') continue;
       if (backed.has(`${svc.ref.namespace}/${svc.ref.name}`)) continue;
+      // default/kubernetes has no selector by design: the API server writes its endpoints
+      // itself (the endpoint reconciler in pkg/controlplane/reconcilers), so it is never dangling.
+      if (svc.ref.namespace === 'default' && svc.ref.name === 'kubernetes') continue;
       ctx.report({ messageId: 'dangling', manifest: svc.manifest, path: ['spec'], atKey: true, data: { name: svc.ref.name } });
     }
   },

@@ -35,6 +35,8 @@ endpoints:
 ports:
 - port: 5432
 `,
+    // default/kubernetes (e.g. from `kubectl get svc kubernetes -o yaml`): the API server writes its endpoints.
+    `apiVersion: v1\nkind: Service\nmetadata: {name: kubernetes, namespace: default}\nspec:\n  clusterIP: 10.96.0.1\n  ports: [{name: https, port: 443, targetPort: 6443}]\n`,
     // ExternalName Services have no endpoints by design.
     `apiVersion: v1\nkind: Service\nmetadata: {name: ext}\nspec:\n  type: ExternalName\n  externalName: db.example.com\n`,
     // A selector: endpoints come from the pods.
