@@ -135,7 +135,7 @@ export async function testCommand(argv: string[], io: CliIO, watchDeps?: WatchDe
   const color = useColor(flags.color as boolean | undefined, io.stdout, io.env);
   const report = (run: RunResult) => {
     for (const o of outputs) {
-      writeReport(io, formatScenarioReport(o.format, run, { color: color && o.format === 'stylish' && !o.output, verbose: flags.verbose === true }), o.output);
+      writeReport(io, formatScenarioReport(o.format, run, { color: color && o.format === 'stylish' && !o.output, verbose: flags.verbose === true, watching: flags.watch === true }), o.output);
     }
   };
   const first = await runScenarios(operands, options);

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT, runCli } from '../helpers';
 
@@ -40,7 +41,20 @@ describe('built-in scenarios and exercises', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
     expect(lines[1]).toMatch(/^ {4}task: Requests reach a pod but are refused/);
-    expect(lines[2]).toMatch(/^ {4}next: /);
+    expect(lines[2]).toMatch(/^ {4}hint: targetPort is the container's port .*\(exercises\/02-target-port\/scenario.yaml:\d+\)$/);
+    expect(lines[3]).toBe('    next: fix the manifests in exercises/02-target-port, then run svclab test exercises/02-target-port again (add --watch to re-run on every save); once it passes, go on with exercises/03-named-port');
+    // The hint printed on top is not repeated under each failing expectation.
+    expect(r.stdout.split("targetPort is the container's port (containerPort)").length - 1).toBe(1);
+  });
+
+  test('a learner who solved an exercise is sent to the next one', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'svclab-ex-'));
+    fs.cpSync(path.join(REPO_ROOT, 'exercises', '01-selector-typo'), path.join(root, 'exercises', '01-selector-typo'), { recursive: true });
+    const dir = path.join(root, 'exercises', '01-selector-typo');
+    fs.copyFileSync(path.join(dir, 'solution', 'hostname-svc-clusterip.yaml'), path.join(dir, 'hostname-svc-clusterip.yaml'));
+    const r = await runCli(['test', 'exercises/01-selector-typo', '--no-color'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[1]).toBe('    solved! next exercise: svclab test exercises/02-target-port');
   });
 
   test('every scenario file starts with the yaml-language-server modeline', () => {

@@ -1,12 +1,12 @@
 import type { RunResult } from '../../scenario/result';
 import { formatScenarioGithub, formatScenarioJson, formatScenarioJunit, formatScenarioTap } from './machine';
-import { formatScenarioStylish } from './stylish';
+import { formatScenarioStylish, type StylishOptions } from './stylish';
 
 export const SCENARIO_FORMATS = ['stylish', 'json', 'junit', 'github', 'tap'] as const;
 export type ScenarioFormat = (typeof SCENARIO_FORMATS)[number];
 
 /** Pure: results in, text out. Only stylish may be coloured. */
-export function formatScenarioReport(format: ScenarioFormat, run: RunResult, options: { color: boolean; verbose?: boolean }): string {
+export function formatScenarioReport(format: ScenarioFormat, run: RunResult, options: StylishOptions): string {
   switch (format) {
     case 'json':
       return formatScenarioJson(run);

@@ -3,6 +3,7 @@
  * failure its file:line, every mismatch, an expected-vs-actual diff, the hint, the explanation
  * chain of a failed route and the truth table of a failed matrix.
  */
+import * as path from 'node:path';
 import type { ExpectationResult, RunResult, ScenarioResult } from '../../scenario/result';
 import { colors, type Colors } from '../colors';
 import { truthTable } from './table';
@@ -11,6 +12,8 @@ export interface StylishOptions {
   color: boolean;
   /** Show passing expectations too (default: only for scenarios that failed, and then all). */
   verbose?: boolean;
+  /** Under --watch: an exercise says that saving re-runs it. */
+  watching?: boolean;
 }
 
 export function formatScenarioStylish(run: RunResult, options: StylishOptions): string {
@@ -33,17 +36,28 @@ function mark(status: string, c: Colors): string {
 function scenarioBlock(s: ScenarioResult, c: Colors, options: StylishOptions): string[] {
   const lines: string[] = [];
   lines.push(`${mark(s.status, c)} ${c.bold(s.name)} ${c.dim(s.file)}${s.status === 'error' ? c.red(' (cannot be loaded)') : ''}`);
+  const exercise = s.exercise && s.variant === 'normal' ? s.exercise : null;
+  const nextExercise = exercise?.next ? path.join(s.dir, exercise.next) : null;
+  if (exercise && s.status === 'passed') {
+    lines.push(`    ${c.green('solved!')} ${nextExercise ? `next exercise: ${c.bold(`svclab test ${nextExercise}`)}` : 'that was the last exercise'}`);
+  }
   if (s.status === 'passed' && !options.verbose) {
     lines.push(c.dim(`    ${s.expectations.length} expectation${s.expectations.length === 1 ? '' : 's'} hold`));
     return lines;
   }
   const firstFailure = s.expectations.find((e) => e.status !== 'passed');
-  // A learner sees the task and the next thing to fix before the details.
-  if (s.exercise && s.status !== 'passed' && s.variant === 'normal') {
-    if (s.exercise.task) lines.push(`    ${c.cyan('task:')} ${s.exercise.task}`);
-    if (firstFailure) lines.push(`    ${c.cyan('next:')} ${firstFailure.step ? `step "${firstFailure.step}": ` : ''}${firstFailure.hint ?? firstFailure.message}`);
+  // A learner sees the task, the hint for the first thing to fix and what to do next before the details.
+  let shownHint: string | null = null;
+  if (exercise && s.status !== 'passed') {
+    if (exercise.task) lines.push(`    ${c.cyan('task:')} ${exercise.task}`);
+    if (firstFailure) {
+      shownHint = firstFailure.hint;
+      const where = `${firstFailure.step ? `step "${firstFailure.step}", ` : ''}${firstFailure.file}:${firstFailure.line}`;
+      lines.push(`    ${c.cyan('hint:')} ${firstFailure.hint ?? firstFailure.message} ${c.dim(`(${where})`)}`);
+    }
+    const rerun = options.watching ? 'save a file and this exercise runs again' : `run ${c.bold(`svclab test ${s.dir || '.'}`)} again (add --watch to re-run on every save)`;
+    lines.push(`    ${c.cyan('next:')} fix the manifests in ${s.dir || 'this folder'}, then ${rerun}${nextExercise ? `; once it passes, go on with ${nextExercise}` : ''}`);
   }
-  if (s.exercise?.next && s.status === 'passed' && s.variant === 'normal') lines.push(`    ${c.green('solved!')} next exercise: ${s.exercise.next}`);
   let step: string | null | undefined;
   for (const e of s.expectations) {
     if (e.step !== step) {
@@ -53,12 +67,13 @@ function scenarioBlock(s: ScenarioResult, c: Colors, options: StylishOptions): s
         lines.push(`  ${mark(st?.status ?? 'passed', c)} step: ${step}`);
       }
     }
-    lines.push(...expectationBlock(e, c, e.step === null ? '  ' : '    '));
+    lines.push(...expectationBlock(e, c, e.step === null ? '  ' : '    ', shownHint));
   }
   return lines;
 }
 
-function expectationBlock(e: ExpectationResult, c: Colors, indent: string): string[] {
+/** `shownHint`: the hint already printed at the top of an exercise, not repeated under each failure. */
+function expectationBlock(e: ExpectationResult, c: Colors, indent: string, shownHint: string | null = null): string[] {
   // A scenario that cannot be loaded: the position and the message say it all.
   if (e.kind === 'load') return [`${indent}${mark(e.status, c)} ${c.dim(`${e.file}:${e.line}:${e.column}`)}  ${e.message}`];
   const title = e.name.replace(/^.*? › /, '');
@@ -79,7 +94,7 @@ function expectationBlock(e: ExpectationResult, c: Colors, indent: string): stri
     for (const l of e.explain) lines.push(`${pad}  ${c.dim(l)}`);
   }
   if (e.seed !== null && (e.kind === 'routes' || e.kind === 'matrix')) lines.push(`${pad}${c.dim(`seed ${e.seed}`)}`);
-  if (e.hint) lines.push(`${pad}${c.cyan('hint:')} ${e.hint}`);
+  if (e.hint && e.hint !== shownHint) lines.push(`${pad}${c.cyan('hint:')} ${e.hint}`);
   return lines;
 }
 
