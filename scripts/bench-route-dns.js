@@ -9,7 +9,8 @@
 'use strict';
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
-const { simulate } = require(path.join(__dirname, '..', 'dist', 'index.js'));
+// SVCLAB_DIST: another build folder (the shared dist/ may be rebuilt by someone else meanwhile).
+const { simulate } = require(path.join(process.env.SVCLAB_DIST ? path.resolve(process.env.SVCLAB_DIST) : path.join(__dirname, '..', 'dist'), 'index.js'));
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {

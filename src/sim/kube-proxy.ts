@@ -118,7 +118,7 @@ export function routeRequest(cluster: ClusterState, request: RouteRequest): Rout
   let viaExternalName: string | null = null;
   if (target.hostIsIP) destinations = [target.host];
   else {
-    const dns = resolveTarget(ctx);
+    const dns = cachedDnsStep(ctx);
     baseHops.push(...dns.hops);
     if ('failure' in dns) {
       for (let i = 0; i < count; i++) record(result, { outcome: 'dns-error', reason: dns.failure, service: null, pod: null, podIP: null, node: null, port: null, sourceIP: null, body: null, hops: [...baseHops] });
@@ -204,6 +204,26 @@ function svcKey(s: SimService): string {
 // DNS step
 
 type DnsStep = { hops: Hop[]; name: string; ips: string[]; headless: SimService | null; externalName: SimService | null } | { hops: Hop[]; failure: string };
+
+const dnsSteps = new WeakMap<Source, Map<string, DnsStep>>();
+const MAX_DNS_STEPS_PER_SOURCE = 20_000;
+
+/**
+ * The DNS step depends only on the cluster (a source stands for one cluster), the source and
+ * the name, so it is worked out once per pair: the resolver walk and the hop sentences are
+ * the same for every request. Steps and their hops are shared: callers copy, never mutate.
+ */
+function cachedDnsStep(ctx: Ctx): DnsStep {
+  let byHost = dnsSteps.get(ctx.source);
+  if (!byHost) dnsSteps.set(ctx.source, (byHost = new Map()));
+  let step = byHost.get(ctx.target.host);
+  if (!step) {
+    step = resolveTarget(ctx);
+    if (byHost.size >= MAX_DNS_STEPS_PER_SOURCE) byHost.clear();
+    byHost.set(ctx.target.host, step);
+  }
+  return step;
+}
 
 function resolveTarget(ctx: Ctx): DnsStep {
   const { cluster, source, target } = ctx;
@@ -552,6 +572,35 @@ function attempt(ctx: Ctx, plan: Plan, baseHops: Hop[], rng: Random, affinity: A
   return deliver(ctx, ep.ip, ep.port, ep.pod, sourceIP, service, hops, true);
 }
 
+interface PodAnswer {
+  hop: Hop;
+  reason: string;
+  body: string | null;
+}
+
+const podAnswers = new WeakMap<SimPod, Map<string, PodAnswer>>();
+
+/**
+ * What a listening pod answers on one address, port and protocol: the same for every
+ * connection, so the sentences are built once per pod (shared: never mutated).
+ */
+function podAnswer(pod: SimPod, key: string, ip: string, port: number, protocol: Protocol, http: boolean): PodAnswer {
+  let byPort = podAnswers.get(pod);
+  if (!byPort) podAnswers.set(pod, (byPort = new Map()));
+  const k = `${ip}|${port}|${protocol}|${http ? 1 : 0}`;
+  let a = byPort.get(k);
+  if (!a) {
+    const body = http ? httpBody(pod) : null;
+    a = {
+      hop: { kind: 'pod', text: `pod ${key} (${ip}) on ${pod.nodeName} accepts on port ${port}/${protocol}${body ? ` and answers "${body}"` : ''}` },
+      reason: `answered by pod ${key} (${ip}:${port})`,
+      body,
+    };
+    byPort.set(k, a);
+  }
+  return a;
+}
+
 /**
  * How the connection reached a pod that refused it. Only a ClusterIP/NodePort/LoadBalancer
  * path goes through kube-proxy's DNAT (port -> targetPort); a headless Service has no virtual
@@ -579,9 +628,9 @@ function deliver(ctx: Ctx, ip: string, port: number, pod: SimPod | null, sourceI
     const key = podKey(pod);
     const listening = podListens(pod, port, protocol);
     if (listening.listens) {
-      const body = target.http ? httpBody(pod) : null;
-      hops.push({ kind: 'pod', text: `pod ${key} (${ip}) on ${pod.nodeName} accepts on port ${port}/${protocol}${body ? ` and answers "${body}"` : ''}` });
-      return done('ok', `answered by pod ${key} (${ip}:${port})`, key, pod.nodeName, body);
+      const answer = podAnswer(pod, key, ip, port, protocol, target.http);
+      hops.push(answer.hop);
+      return done('ok', answer.reason, key, pod.nodeName, answer.body);
     }
     const reason = `connection refused by pod ${key}: ${refusedHow(service, viaProxy, ip, port)}, but the containers listen only on ${listening.declared}${refusedFix(service, viaProxy)}`;
     hops.push({ kind: 'pod', text: `pod ${key} (${ip}) on ${pod.nodeName} has nothing listening on ${port}/${protocol} and resets the connection` });

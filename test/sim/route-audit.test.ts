@@ -139,3 +139,34 @@ spec:
     expect(() => c.route({ from: 'node', to: '10.96.0.1:443' })).toThrow(/names no node/);
   });
 });
+
+describe('audit: memoised DNS steps and pod answers stay per source, name, port and scheme', () => {
+  test('the same name from two namespaces resolves in each one (search list <ns>.svc.<domain>), repeatedly; http and plain answers of one pod differ', () => {
+    const ns = (n: string) => `apiVersion: v1
+kind: Pod
+metadata: { name: web, namespace: ${n}, labels: { app: web } }
+spec:
+  containers: [ { name: web, image: example/echo } ]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web, namespace: ${n} }
+spec:
+  selector: { app: web }
+  ports: [ { port: 80 } ]
+`;
+    const c = simulate(`${ns('a')}---\n${ns('b')}`);
+    for (let round = 0; round < 2; round++) {
+      for (const n of ['a', 'b']) {
+        const r = c.route({ from: 'pod', namespace: n, to: 'http://web' });
+        expect(r.resolved?.name).toBe(`web.${n}.svc.cluster.local`);
+        expect(r.results[0]).toMatchObject({ outcome: 'ok', pod: `${n}/web`, body: 'Hello, web' });
+        const plain = c.route({ from: `pod/${n}/web`, to: 'web:80' });
+        expect(plain.results[0]).toMatchObject({ outcome: 'ok', pod: `${n}/web`, body: null });
+      }
+    }
+    const missing = c.route({ from: 'pod', namespace: 'a', to: 'nothing:80', count: 2 });
+    expect(missing.summary['dns-error']).toBe(2);
+    expect(missing.results[0].hops).toEqual(missing.results[1].hops);
+  });
+});
