@@ -19,6 +19,7 @@ import { findingMatches } from '../scenario/expect-lint';
 import type { ExpectationResult, Mismatch } from '../scenario/result';
 import type { DnsSpec, LintFindingSpec, RouteExpectSpec } from '../scenario/spec';
 import { truthTable } from '../report/scenario/table';
+import { detailLines } from '../report/scenario/machine';
 
 export interface ScenarioTestsOptions {
   /** Folder paths are resolved from here (default: process.cwd()). */
@@ -52,8 +53,8 @@ function scenarioDirs(root: string): string[] {
 }
 
 export function formatFailure(e: ExpectationResult): string {
-  const lines = [`${e.message}`, `  at ${e.file}:${e.line}:${e.column}`];
-  for (const m of e.mismatches) if (m.message !== e.message) lines.push(`  ${m.path ? `${m.path} ` : ''}${m.message}`);
+  const [first, ...rest] = detailLines(e);
+  const lines = [first, `  at ${e.file}:${e.line}:${e.column}`, ...rest.map((l) => `  ${l}`)];
   if (e.table) lines.push(...truthTable(e.table).map((l) => `  ${l}`));
   if (e.explain.length) lines.push('  why:', ...e.explain.map((l) => `    ${l}`));
   if (e.hint) lines.push(`  hint: ${e.hint}`);

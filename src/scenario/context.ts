@@ -36,9 +36,13 @@ export interface Outcome {
 
 export function makeResult(ctx: EvalContext, kind: ExpectationKind, path: FieldPath, title: string, hint: string | undefined, evaluate: () => Outcome): ExpectationResult {
   const range = ctx.scenario.doc.locate(path);
+  const last = path[path.length - 1];
+  const label = typeof last === 'number' ? `${kind}[${last}]` : kind;
+  // "lint reports 0 errors", not "lint lint reports 0 errors".
+  const rest = title.startsWith(`${kind} `) ? title.slice(kind.length + 1) : title;
   const base = {
     kind,
-    name: `${ctx.step ?? 'expect'} › ${typeof path[path.length - 1] === 'number' ? `${kind}[${String(path[path.length - 1])}]` : kind} ${title}`.trim(),
+    name: `${ctx.step ?? 'expect'} › ${label} ${rest}`.trim(),
     step: ctx.step,
     file: ctx.scenario.file,
     line: range.line,

@@ -1,4 +1,4 @@
-import { formatScenarioJunit, formatScenarioGithub, escapeData, escapeProperty } from '../../src/report/scenario/machine';
+import { formatScenarioJunit, formatScenarioGithub, formatScenarioTap, escapeData, escapeProperty } from '../../src/report/scenario/machine';
 import { formatScenarioStylish } from '../../src/report/scenario/stylish';
 import type { ExpectationResult, RunResult } from '../../src/scenario/result';
 
@@ -32,5 +32,22 @@ describe('scenario reporters', () => {
     expect(text).toContain('1 wrong, 1 right');
     expect(text).toMatch(/\| external \| X dns-err \(want ok\) \|/);
     expect(text).toContain('hint: h');
+  });
+
+  test('junit, github and tap say the mismatch once, not the message and then the same mismatch again', () => {
+    const e = exp({ message: 'outcome was refused; reaches no pod', mismatches: [{ path: 'outcome', message: 'was refused' }, { path: 'reaches', message: 'no pod' }] });
+    const gh = formatScenarioGithub(run([e]));
+    expect(gh).toContain('::outcome was refused%0Areaches no pod%0Ahint: h%0Aat s/scenario.yaml:3:5');
+    expect(formatScenarioJunit(run([e])).match(/outcome was refused/g)).toHaveLength(2); // the message attribute and the body, once each
+  });
+
+  test('a run that found no scenario is a failure in junit, github and tap too (a 1..0 plan reads as success)', () => {
+    const none: RunResult = { scenarios: [], summary: { scenarios: 0, passed: 0, failed: 0, errors: 0, expectations: 0, expectationsFailed: 0, seed: 1 }, missing: ['nope/'] };
+    expect(formatScenarioTap(none)).toBe('TAP version 14\n1..1\nnot ok 1 - no scenario found at nope/\n');
+    const xml = formatScenarioJunit(none);
+    expect(xml).toContain('<testsuites name="svclab test" tests="1" failures="1">');
+    expect(xml).toContain('<failure message="no scenario found at nope/" type="load"/>');
+    expect(formatScenarioGithub(none)).toBe('::error title=svclab test::no scenario found at nope/\n0 passed, 1 failed\n');
+    expect(formatScenarioTap({ ...none, missing: [] })).toContain('not ok 1 - no scenario found');
   });
 });

@@ -36,6 +36,9 @@ describe('running scenarios', () => {
     });
     expect(result.status).toBe('passed');
     expect(result.expectations.map((e) => [e.kind, e.status])).toEqual([['lint', 'passed'], ['objects', 'passed'], ['endpoints', 'passed'], ['routes', 'passed'], ['dns', 'passed']]);
+    // Names are `step › kind[index] title`, the kind said once ("lint reports", not "lint lint reports").
+    expect(result.expectations[0].name).toBe('expect › lint reports 0 errors');
+    expect(result.expectations[1].name).toBe('expect › objects[0] Service/web matches');
   });
 
   test('a failing expectation carries its line, every mismatch, the hint and the route explanation', async () => {

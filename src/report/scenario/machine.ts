@@ -17,8 +17,15 @@ export function formatScenarioJson(run: RunResult): string {
   return JSON.stringify(out, null, 2) + '\n';
 }
 
+/** The mismatches as lines, without the one-line message when that is only these lines joined. */
+export function detailLines(e: ExpectationResult): string[] {
+  const lines = e.mismatches.map((m) => `${m.path ? `${m.path} ` : ''}${m.message}`);
+  if (e.message === lines.join('; ')) return lines;
+  return [e.message, ...lines.filter((l) => !l.endsWith(e.message) && !e.message.endsWith(l))];
+}
+
 function failureText(e: ExpectationResult): string {
-  const parts = [e.message, ...e.mismatches.filter((m) => m.message !== e.message).map((m) => `${m.path ? `${m.path} ` : ''}${m.message}`)];
+  const parts = detailLines(e);
   if (e.table) parts.push(...truthTable(e.table));
   if (e.explain.length) parts.push('why:', ...e.explain);
   if (e.hint) parts.push(`hint: ${e.hint}`);
@@ -35,7 +42,8 @@ function xml(s: string): string {
 export function formatScenarioJunit(run: RunResult): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const s = run.summary;
-  lines.push(`<testsuites name="svclab test" tests="${s.expectations}" failures="${s.expectationsFailed}">`);
+  const extra = nothingFound(run).length;
+  lines.push(`<testsuites name="svclab test" tests="${s.expectations + extra}" failures="${s.expectationsFailed + extra}">`);
   for (const sc of run.scenarios) {
     const failures = sc.expectations.filter((e) => e.status !== 'passed').length;
     lines.push(`  <testsuite name="${xml(sc.name)}" file="${xml(sc.file)}" tests="${sc.expectations.length}" failures="${failures}" time="${(sc.durationMs / 1000).toFixed(3)}">`);
@@ -56,8 +64,24 @@ export function formatScenarioJunit(run: RunResult): string {
     }
     lines.push('  </testsuite>');
   }
+  const nothing = nothingFound(run);
+  if (nothing.length) {
+    lines.push(`  <testsuite name="svclab test" tests="${nothing.length}" failures="${nothing.length}">`);
+    for (const m of nothing) lines.push(`    <testcase name="${xml(m)}" classname="svclab test">`, `      <failure message="${xml(m)}" type="load"/>`, '    </testcase>');
+    lines.push('  </testsuite>');
+  }
   lines.push('</testsuites>');
   return lines.join('\n') + '\n';
+}
+
+/**
+ * A run that found no scenario (or an operand that named none) is a failure: the machine formats
+ * say so too, so that a CI dashboard reading only the report does not show it green.
+ */
+export function nothingFound(run: RunResult): string[] {
+  const out = run.missing.map((m) => `no scenario found at ${m}`);
+  if (run.scenarios.length === 0 && out.length === 0) out.push('no scenario found');
+  return out;
 }
 
 /** GitHub's own escaping (@actions/core): data escapes % CR LF; properties also : and ,. */
@@ -76,8 +100,10 @@ export function formatScenarioGithub(run: RunResult): string {
       out.push(`::error file=${escapeProperty(e.file)},line=${e.line},col=${e.column},title=${escapeProperty(`${sc.name}: ${e.kind}`)}::${escapeData(failureText(e))}`);
     }
   }
+  const nothing = nothingFound(run);
+  for (const m of nothing) out.push(`::error title=svclab test::${escapeData(m)}`);
   const s = run.summary;
-  out.push(`${s.expectations - s.expectationsFailed} passed, ${s.expectationsFailed} failed`);
+  out.push(`${s.expectations - s.expectationsFailed} passed, ${s.expectationsFailed + nothing.length} failed`);
   return out.join('\n') + '\n';
 }
 
@@ -85,7 +111,8 @@ export function formatScenarioGithub(run: RunResult): string {
 export function formatScenarioTap(run: RunResult): string {
   const out = ['TAP version 14'];
   const all = run.scenarios.flatMap((sc) => sc.expectations.map((e) => ({ sc, e })));
-  out.push(`1..${all.length}`);
+  const nothing = nothingFound(run);
+  out.push(`1..${all.length + nothing.length}`);
   all.forEach(({ sc, e }, i) => {
     const desc = `${sc.name}: ${e.name}`.replace(/#/g, '\\#');
     if (e.status === 'passed') {
@@ -96,6 +123,7 @@ export function formatScenarioTap(run: RunResult): string {
     if (e.hint) out.push(`  hint: ${JSON.stringify(e.hint)}`);
     out.push('  ...');
   });
-  if (all.length === 0) out.push('# no scenario found');
+  // A plan of 1..0 would read as "skipped, all fine": a run that found nothing is a failed test point.
+  nothing.forEach((m, i) => out.push(`not ok ${all.length + i + 1} - ${m.replace(/#/g, '\\#')}`));
   return out.join('\n') + '\n';
 }
