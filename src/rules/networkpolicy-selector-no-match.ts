@@ -2,6 +2,7 @@ import { defineRule } from './rule';
 import { formatLabels, isEmptySelector, matchesMap } from '../model/selectors';
 import type { LabelSelector, WorkloadObject } from '../model/types';
 import { templateLabelsPath, workloadName } from './workload-ports';
+import { likelyPodOwners } from './custom-resources';
 
 function describeSelector(s: LabelSelector): string {
   const parts = [formatLabels(s.matchLabels)].filter((p) => p !== '<none>');
@@ -57,11 +58,8 @@ export default defineRule({
       const custom = ctx.customResourcesIn(ns);
       if (custom.length > 0) {
         // Name first the custom resources the selector seems to be about (Alertmanager for name=alertmanager).
-        const values = new Set([...Object.values(selector.matchLabels), ...selector.matchExpressions.flatMap((e) => e.values)].map((v) => v.toLowerCase()));
-        const score = (kind: string, name: string) => (values.has(kind.toLowerCase()) ? 2 : 0) + (values.has(name.toLowerCase()) ? 1 : 0);
-        const ranked = [...custom].sort((a, b) => score(b.kind, b.name) - score(a.kind, a.name));
-        const kinds = [...new Set(ranked.map((m) => `${m.kind}/${m.name}`))].slice(0, 3).join(', ');
-        ctx.report({ messageId: 'operator', manifest: np.manifest, path, data: { ...data, custom: kinds }, severity: 'info' });
+        const owners = likelyPodOwners(custom, [...Object.values(selector.matchLabels), ...selector.matchExpressions.flatMap((e) => e.values)]);
+        ctx.report({ messageId: 'operator', manifest: np.manifest, path, data: { ...data, custom: owners }, severity: 'info' });
         continue;
       }
       const near = nearest(selector, index.items());

@@ -2,6 +2,7 @@ import { defineRule } from './rule';
 import { formatLabels, LabelIndex } from '../model/selectors';
 import type { WorkloadObject } from '../model/types';
 import { editDistance } from '../util/did-you-mean';
+import { likelyPodOwners } from './custom-resources';
 
 /** The workload whose template labels come closest to the selector, to show the user what exists. */
 function nearest(selector: Record<string, string>, workloads: readonly WorkloadObject[]): WorkloadObject | undefined {
@@ -66,8 +67,8 @@ export default defineRule({
       }
       const custom = ctx.customResourcesIn(ns);
       if (custom.length > 0) {
-        const kinds = [...new Set(custom.map((m) => `${m.kind}/${m.name}`))].slice(0, 3).join(', ');
-        ctx.report({ messageId: 'operator', manifest: svc.manifest, path, data: { ...data, custom: kinds }, severity: 'warning' });
+        const owners = likelyPodOwners(custom, Object.values(selector));
+        ctx.report({ messageId: 'operator', manifest: svc.manifest, path, data: { ...data, custom: owners }, severity: 'warning' });
         continue;
       }
       const near = nearest(selector, ctx.podTemplatesIn(ns).items());

@@ -34,5 +34,13 @@ ruleTester('service-selector-no-match', {
       code: `apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: {name: k8s, namespace: monitoring}\n` + svc('app: prometheus', 'monitoring'),
       errors: [{ severity: 'warning', message: /custom resources here \(Prometheus\/k8s\)/ }],
     },
+    {
+      // kube-prometheus: the resource whose kind/name the selector names comes first, even after other custom resources.
+      code:
+        ['alertmanager-main', 'blackbox-exporter', 'kubelet'].map((n) => `apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: ${n}, namespace: monitoring}\n---\n`).join('') +
+        `apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: {name: k8s, namespace: monitoring}\n` +
+        svc('app.kubernetes.io/name: prometheus\n    app.kubernetes.io/instance: k8s', 'monitoring'),
+      errors: [{ severity: 'warning', message: /custom resources here \(Prometheus\/k8s, ServiceMonitor\/alertmanager-main, ServiceMonitor\/blackbox-exporter\)/ }],
+    },
   ],
 });
