@@ -41,6 +41,11 @@ export class BandAllocator {
     return true;
   }
 
+  /** Give an offset back (a refused Service releases what it took). */
+  release(o: number): void {
+    this.used.delete(o);
+  }
+
   /**
    * bitmap.go randomScanStrategyWithOffset: a random start in the upper band, scanning forward
    * (wrapping inside the band) to the first free offset; then the same in the lower band.
@@ -146,57 +151,87 @@ export function allocateServices(objects: ServiceObject[], isBuiltIn: (svc: Serv
     const problem = validationProblem(svc);
     if (problem) return reject(problem);
 
-    // Node ports first checked, then the ClusterIP, so that nothing is held by a refused Service.
+    // As the REST storage creates a Service (storage/alloc.go): the ClusterIP, then the node
+    // ports, then the health check node port; on any failure everything taken is released.
+    const held: Array<() => void> = [];
+    // shouldAllocateNodePorts: NodePort always, LoadBalancer unless allocateLoadBalancerNodePorts is false.
     const wantsNodePorts = spec.type === 'NodePort' || (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts !== false);
-    for (const [i, p] of spec.ports.entries()) {
-      if (p.nodePort === undefined) continue;
-      if (p.nodePort < min || p.nodePort > max) return reject(`spec.ports[${i}].nodePort: Invalid value: ${p.nodePort}: provided port is not in the valid range. The range of valid ports is ${min}-${max}`);
-      const sharedWithSibling = spec.ports.some((q, j) => j < i && q.port === p.port && q.nodePort === p.nodePort);
-      if (!sharedWithSibling && ports.has(p.nodePort - min)) return reject(`spec.ports[${i}].nodePort: Invalid value: ${p.nodePort}: provided port is already allocated`);
-    }
+    const refuse = (reason: string) => {
+      for (const release of held) release();
+      reject(reason);
+    };
     let clusterIP: string | null = null;
     if (spec.type !== 'ExternalName') {
       if (spec.clusterIP === 'None') clusterIP = 'None';
       else if (spec.clusterIP !== undefined) {
         const o = ips.offsetOf(spec.clusterIP);
-        if (o === null) return reject(`spec.clusterIPs: Invalid value: ["${spec.clusterIP}"]: failed to allocate IP ${spec.clusterIP}: the provided IP (${spec.clusterIP}) is not in the valid range. The range of valid IPs is ${config.serviceCIDR}`);
-        if (!ips.alloc.allocate(o)) return reject(`spec.clusterIPs: Invalid value: ["${spec.clusterIP}"]: failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`);
+        if (o === null) return refuse(`spec.clusterIPs: Invalid value: ["${spec.clusterIP}"]: failed to allocate IP ${spec.clusterIP}: the provided IP (${spec.clusterIP}) is not in the valid range. The range of valid IPs is ${config.serviceCIDR}`);
+        if (!ips.alloc.allocate(o)) return refuse(`spec.clusterIPs: Invalid value: ["${spec.clusterIP}"]: failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`);
+        held.push(() => ips.alloc.release(o));
         clusterIP = spec.clusterIP;
       } else {
         const o = ips.alloc.allocateNext(ipRng);
-        if (o === null) return reject(`failed to allocate a serviceIP: range is full (service CIDR ${config.serviceCIDR})`);
+        if (o === null) return refuse(`failed to allocate a serviceIP: range is full (service CIDR ${config.serviceCIDR})`);
+        held.push(() => ips.alloc.release(o));
         clusterIP = ips.ipOf(o);
       }
     }
 
-    // Ports of one Service with the same number (53/TCP and 53/UDP) share one node port (alloc.go initNodePorts).
+    /** portallocator Allocate of a node port chosen by hand; the error text on failure. */
+    const takeNodePort = (port: number): string | undefined => {
+      if (port < min || port > max) return `provided port is not in the valid range. The range of valid ports is ${min}-${max}`;
+      if (!ports.allocate(port - min)) return 'provided port is already allocated';
+      held.push(() => ports.release(port - min));
+      return undefined;
+    };
+    const takeNextNodePort = (): number | null => {
+      const o = ports.allocateNext(portRng);
+      if (o === null) return null;
+      held.push(() => ports.release(o));
+      return min + o;
+    };
+
+    // initNodePorts: ports of one Service with the same number (53/TCP and 53/UDP) share one node
+    // port: a number's first port takes the node port any port of that number asks for
+    // (findRequestedNodePort), else the next free one; a later port asking for another one gets it too.
     const byPortNumber = new Map<number, number>();
     const simPorts: SimServicePort[] = [];
-    for (const p of spec.ports) {
+    for (const [i, p] of spec.ports.entries()) {
       let nodePort: number | undefined;
-      if (p.nodePort !== undefined) {
-        if (!byPortNumber.has(p.port) || byPortNumber.get(p.port) !== p.nodePort) ports.allocate(p.nodePort - min);
-        nodePort = p.nodePort;
-        if (!byPortNumber.has(p.port)) byPortNumber.set(p.port, p.nodePort);
-      } else if (wantsNodePorts) {
-        nodePort = byPortNumber.get(p.port);
-        if (nodePort === undefined) {
-          const o = ports.allocateNext(portRng);
-          if (o === null) return reject(`spec.ports: failed to allocate a nodePort: range is full (${min}-${max})`);
-          nodePort = min + o;
+      if (p.nodePort !== undefined || wantsNodePorts) {
+        const shared = byPortNumber.get(p.port);
+        if (shared === undefined) {
+          const requested = spec.ports.find((q) => q.port === p.port && q.nodePort !== undefined)?.nodePort;
+          if (requested !== undefined) {
+            const err = takeNodePort(requested);
+            if (err) return refuse(`spec.ports[${i}].nodePort: Invalid value: ${requested}: ${err}`);
+            nodePort = requested;
+          } else {
+            const next = takeNextNodePort();
+            if (next === null) return refuse(`failed to allocate a nodePort: range is full (${min}-${max})`);
+            nodePort = next;
+          }
           byPortNumber.set(p.port, nodePort);
-        }
+        } else if (p.nodePort !== undefined && p.nodePort !== shared) {
+          const err = takeNodePort(p.nodePort);
+          if (err) return refuse(`spec.ports[${i}].nodePort: Invalid value: ${p.nodePort}: ${err}`);
+          nodePort = p.nodePort;
+        } else nodePort = shared;
       }
       simPorts.push({ ...p, nodePort });
     }
 
+    // allocHealthCheckNodePort: a LoadBalancer with externalTrafficPolicy Local (NeedsHealthCheck).
     let healthCheckNodePort: number | undefined;
     if (spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local') {
-      if (spec.healthCheckNodePort !== undefined && spec.healthCheckNodePort >= min && spec.healthCheckNodePort <= max && ports.allocate(spec.healthCheckNodePort - min)) {
+      if (spec.healthCheckNodePort !== undefined) {
+        const err = takeNodePort(spec.healthCheckNodePort);
+        if (err) return refuse(`failed to allocate requested HealthCheck NodePort ${spec.healthCheckNodePort}: ${err}`);
         healthCheckNodePort = spec.healthCheckNodePort;
       } else {
-        const o = ports.allocateNext(portRng);
-        healthCheckNodePort = o === null ? undefined : min + o;
+        const next = takeNextNodePort();
+        if (next === null) return refuse(`failed to allocate a HealthCheck NodePort: range is full (${min}-${max})`);
+        healthCheckNodePort = next;
       }
     }
 
@@ -241,6 +276,8 @@ function validationProblem(svc: ServiceObject): string | undefined {
   if (spec.type === 'ExternalName') {
     if (!spec.externalName) return 'spec.externalName: Required value';
     if (str(obj(svc.manifest.value.spec).clusterIP)) return 'spec.clusterIP: Forbidden: may not be set for ExternalName services';
+    const i = spec.ports.findIndex((p) => p.nodePort !== undefined);
+    if (i >= 0) return `spec.ports[${i}].nodePort: Forbidden: may not be used when \`type\` is 'ExternalName'`;
     return undefined;
   }
   if (spec.clusterIP === 'None' && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
@@ -249,13 +286,19 @@ function validationProblem(svc: ServiceObject): string | undefined {
   if (spec.ports.length === 0 && spec.clusterIP !== 'None') return 'spec.ports: Required value';
   for (const [i, p] of spec.ports.entries()) {
     if (p.port < 1 || p.port > 65535) return `spec.ports[${i}].port: Invalid value: ${p.port}: must be between 1 and 65535, inclusive`;
-    if (p.nodePort !== undefined && spec.type === 'ClusterIP') return `spec.ports[${i}].nodePort: Forbidden: may not be used when \`type\` is 'ClusterIP'`;
+    if (p.nodePort !== undefined && spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') return `spec.ports[${i}].nodePort: Forbidden: may not be used when \`type\` is '${spec.type}'`;
   }
   const seen = new Set<string>();
+  const seenNodePorts = new Set<string>();
   for (const [i, p] of spec.ports.entries()) {
     const key = `${p.port}/${p.protocol}`;
     if (seen.has(key)) return `spec.ports[${i}]: Duplicate value: {"port": ${p.port}, "protocol": "${p.protocol}"}`;
     seen.add(key);
+    // One node port per protocol: 53/UDP and 53/TCP may share 30053, two TCP ports may not.
+    if (p.nodePort === undefined) continue;
+    const nodeKey = `${p.nodePort}/${p.protocol}`;
+    if (seenNodePorts.has(nodeKey)) return `spec.ports[${i}].nodePort: Duplicate value: ${p.nodePort}`;
+    seenNodePorts.add(nodeKey);
   }
   return undefined;
 }

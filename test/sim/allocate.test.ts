@@ -99,6 +99,46 @@ describe('Service allocation (API server)', () => {
     expect(metrics.nodePort).not.toBe(udp.nodePort);
   });
 
+  test('a node port asked for on a later port of the same number is shared by the earlier one too (alloc.go initNodePorts, findRequestedNodePort)', () => {
+    const c = simulate(
+      service('dns', 'type: NodePort\nports:\n- { name: dns, port: 53, protocol: UDP }\n- { name: dns-tcp, port: 53, protocol: TCP, nodePort: 30053 }') +
+      service('lb', 'type: LoadBalancer\nallocateLoadBalancerNodePorts: false\nports:\n- { name: a, port: 53, protocol: UDP }\n- { name: b, port: 53, protocol: TCP, nodePort: 30054 }'),
+    );
+    expect(svc(c, 'dns').ports.map((p) => p.nodePort)).toEqual([30053, 30053]);
+    // Without node port allocation a port keeps what it asks for, and nothing else (shouldAllocateNodePorts).
+    expect(svc(c, 'lb').ports.map((p) => p.nodePort)).toEqual([undefined, 30054]);
+  });
+
+  test('one node port for two ports of one protocol is refused (ValidateService: Duplicate value); across protocols it needs the same port number (initNodePorts: already allocated)', () => {
+    const c = simulate(
+      service('dup', 'type: NodePort\nports:\n- { name: a, port: 80, nodePort: 30080 }\n- { name: b, port: 443, nodePort: 30080 }') +
+      service('cross', 'type: NodePort\nports:\n- { name: a, port: 80, nodePort: 30081 }\n- { name: b, port: 81, protocol: UDP, nodePort: 30081 }') +
+      service('ok', 'type: NodePort\nports: [ { port: 80, nodePort: 30080 } ]'),
+    );
+    expect(c.rejected.map((r) => `${r.name}: ${r.reason}`)).toEqual([
+      'dup: spec.ports[1].nodePort: Duplicate value: 30080',
+      'cross: spec.ports[1].nodePort: Invalid value: 30081: provided port is already allocated',
+    ]);
+    // A refused Service gives back what it took (its ClusterIP and first node port): 30080 and 30081 are free for others.
+    expect(svc(c, 'ok').ports[0].nodePort).toBe(30080);
+    const again = simulate(service('cross', 'type: NodePort\nports:\n- { name: a, port: 80, nodePort: 30081 }\n- { name: b, port: 81, protocol: UDP, nodePort: 30081 }') + service('after', 'type: NodePort\nports: [ { port: 80, nodePort: 30081 } ]'));
+    expect(svc(again, 'after').ports[0].nodePort).toBe(30081);
+  });
+
+  test('a requested healthCheckNodePort is honoured, and refused when taken (alloc.go allocHealthCheckNodePort)', () => {
+    const c = simulate(
+      service('a', 'type: LoadBalancer\nexternalTrafficPolicy: Local\nhealthCheckNodePort: 32000\nports: [ { port: 80 } ]') +
+      service('b', 'type: LoadBalancer\nexternalTrafficPolicy: Local\nhealthCheckNodePort: 32000\nports: [ { port: 80 } ]'),
+    );
+    expect(svc(c, 'a').healthCheckNodePort).toBe(32000);
+    expect(c.rejected.map((r) => `${r.name}: ${r.reason}`)).toEqual(['b: failed to allocate requested HealthCheck NodePort 32000: provided port is already allocated']);
+  });
+
+  test("nodePort on an ExternalName Service is refused (ValidateService: may not be used when `type` is 'ExternalName')", () => {
+    const c = simulate(service('x', 'type: ExternalName\nexternalName: example.com\nports: [ { port: 80, nodePort: 30001 } ]'));
+    expect(c.rejected.map((r) => r.reason)).toEqual(["spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ExternalName'"]);
+  });
+
   test('LoadBalancer: node ports unless allocateLoadBalancerNodePorts is false; healthCheckNodePort for externalTrafficPolicy Local (ServiceSpec)', () => {
     const c = simulate(
       service('lb', 'type: LoadBalancer\nports: [ { port: 80 } ]') +
