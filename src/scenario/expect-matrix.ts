@@ -7,39 +7,56 @@ import { makeResult, CannotEvaluate, expandTarget, type EvalContext } from './co
 import type { ExpectationResult, MatrixTable } from './result';
 import type { MatrixSpec } from './spec';
 
-function expandSources(from: string[], cluster: SimCluster): string[] {
-  return from.flatMap((f) => (f === 'node/*' ? cluster.nodes.map((n) => `node/${n.name}`) : [f]));
+/** A row or column: what it is after expansion, and the entry of the spec it came from (`node/*`, `${node:*}:30080`). */
+interface Axis {
+  value: string;
+  written: string;
 }
 
-function expandTargets(to: string[], cluster: SimCluster): string[] {
-  return to.flatMap((t) => (t.includes('${node:*}') ? cluster.nodes.map((n) => t.replace('${node:*}', `\${node:${n.name}}`)) : [t]));
+function expandSources(from: string[], cluster: SimCluster): Axis[] {
+  return from.flatMap((f) => (f === 'node/*' ? cluster.nodes.map((n) => ({ value: `node/${n.name}`, written: f })) : [{ value: f, written: f }]));
 }
+
+function expandTargets(to: string[], cluster: SimCluster): Axis[] {
+  return to.flatMap((t) => (t.includes('${node:*}') ? cluster.nodes.map((n) => ({ value: t.replace('${node:*}', `\${node:${n.name}}`), written: t })) : [{ value: t, written: t }]));
+}
+
+/** An `except` cell names a row as written (`node/*` = every node row) or as expanded; a column likewise, or by its address. */
+const rowMatches = (want: string, row: Axis) => want === row.value || want === row.written;
+const columnMatches = (want: string, col: Axis, address: string) => want === col.value || want === col.written || want === address;
 
 export function evaluateMatrix(ctx: EvalContext, spec: MatrixSpec, index: number): ExpectationResult {
   const title = spec.name ?? `matrix ${spec.from.join(',')} × ${spec.to.join(',')}`;
   return makeResult(ctx, 'matrix', [...ctx.base, 'matrix', index], title, spec.hint, () => {
     const cluster = ctx.sim();
     const namespace = spec.namespace ?? ctx.namespace;
-    const from = expandSources(spec.from, cluster);
-    const to = expandTargets(spec.to, cluster);
-    const expected: Outcome[][] = from.map((f, i) =>
-      to.map((t, j) => {
+    const rows = expandSources(spec.from, cluster);
+    const cols = expandTargets(spec.to, cluster);
+    const from = rows.map((r) => r.value);
+    const to = cols.map((c) => c.value);
+    const addresses = to.map((t) => expandTarget(t, cluster, namespace));
+    const used = new Set<number>();
+    const expected: Outcome[][] = rows.map((row, i) =>
+      cols.map((col, j) => {
         if (spec.table) {
           const cell = spec.table[i]?.[j];
-          if (!cell) throw new CannotEvaluate(`table has no cell for ${f} -> ${t} (row ${i + 1}, column ${j + 1})`);
+          if (!cell) throw new CannotEvaluate(`table has no cell for ${row.value} -> ${col.value} (row ${i + 1}, column ${j + 1})`);
           return cell;
         }
-        const exc = spec.except?.find((x) => x.from === f && (x.to === t || x.to === expandTarget(t, cluster, namespace)));
-        if (exc) return exc.outcome;
+        // Every exception naming the cell counts as used; a later one wins (`node/*` first, then one node).
+        const hits = (spec.except ?? []).flatMap((x, k) => (rowMatches(x.from, row) && columnMatches(x.to, col, addresses[j]) ? [k] : []));
+        for (const k of hits) used.add(k);
+        if (hits.length) return spec.except![hits[hits.length - 1]].outcome;
         if (!spec.expect) throw new CannotEvaluate('a matrix needs `expect` or `table`');
         return spec.expect;
       }),
     );
-    const shownTo = to.map((t) => {
-      const ip = expandTarget(t, cluster, namespace);
-      return ip === t ? t : `${t} (${ip})`;
+    // An exception that names no cell (a typo in from/to) would silently leave the default in place.
+    (spec.except ?? []).forEach((x, k) => {
+      if (!used.has(k)) throw new CannotEvaluate(`except[${k}] (${x.from} -> ${x.to}) names no cell of the matrix; rows: ${[...new Set(rows.map((r) => r.written))].join(', ')}; columns: ${[...new Set(cols.map((c) => c.written))].join(', ')}`);
     });
-    const actual: Outcome[][] = from.map((f) => to.map((t) => cluster.route({ from: f, to: expandTarget(t, cluster, namespace), namespace, count: 1, seed: ctx.seed }).results[0]?.outcome ?? 'dropped'));
+    const shownTo = to.map((t, j) => (addresses[j] === t ? t : `${t} (${addresses[j]})`));
+    const actual: Outcome[][] = from.map((f) => addresses.map((address) => cluster.route({ from: f, to: address, namespace, count: 1, seed: ctx.seed }).results[0]?.outcome ?? 'dropped'));
     let right = 0;
     let wrong = 0;
     const wrongCells: string[] = [];

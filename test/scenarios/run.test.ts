@@ -171,3 +171,37 @@ describe('--update and manifests', () => {
     expect(fs.readFileSync(path.join(root, 's/svc.yaml'), 'utf8')).toBe(svc);
   });
 });
+
+describe('matrix exceptions', () => {
+  const files = (except: string) => ({
+    's/scenario.yaml': scenario(`expect:
+  matrix:
+    - from: [ external, pod, node/* ]
+      to: [ "web:8080", "\${svc:web}:8080" ]
+      expect: ok
+      except:
+${except}`),
+    's/deploy.yaml': WEB_DEPLOYMENT,
+    's/svc.yaml': webService(),
+  });
+
+  test('an exception names rows and columns as written (node/*, a target before expansion) or as expanded; a later one wins', async () => {
+    const { result } = await runOne(files(`        - { from: external, to: "web:8080", outcome: dns-error }
+        - { from: external, to: "\${svc:web}:8080", outcome: dropped }
+        - { from: "node/*", to: "web:8080", outcome: ok }
+        - { from: "node/*", to: "web:8080", outcome: dns-error }
+`));
+    expect(result.expectations[0].message).toMatch(/^matrix .*\(\d+ cells\)$/);
+    expect(result.status).toBe('passed');
+  });
+
+  test('an exception that names no cell cannot be evaluated (a typo must not leave the default silently in place)', async () => {
+    const { result } = await runOne(files(`        - { from: external, to: "web:8080", outcome: dns-error }
+        - { from: external, to: "\${svc:web}:8080", outcome: dropped }
+        - { from: "node/*", to: "web:8080", outcome: dns-error }
+        - { from: pod/typo, to: "web:8080", outcome: refused }
+`));
+    expect(result.expectations[0].status).toBe('error');
+    expect(result.expectations[0].message).toMatch(/^except\[3\] \(pod\/typo -> web:8080\) names no cell of the matrix; rows: external, pod, node\/\*/);
+  });
+});
