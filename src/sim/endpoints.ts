@@ -48,23 +48,48 @@ function portsOf(pod: SimPod, svc: SimService): Port[] {
   return ports;
 }
 
-/** RepackSubsets: group addresses by identical port sets; addresses sorted by IP. */
+/**
+ * RepackSubsets (pkg/api/v1/endpoints): each port maps to the set of addresses serving it, and
+ * ports mapping to the same address set (readiness included) share one subset. Addresses are
+ * sorted by IP; Kubernetes orders ports and subsets by a hash, svclab by first appearance.
+ */
 function repack(entries: Array<{ address: Address; ready: boolean; ports: Port[] }>): SimEndpointsSubset[] {
-  const groups = new Map<string, SimEndpointsSubset>();
-  const keys = new Map<Port[], string>();
+  if (entries.length === 0) return [];
+  // Usual case: every address serves the same ports (numeric targetPorts, or pods alike): one subset.
+  const first = entries[0].ports;
+  const firstKey = portSetKey(first);
+  if (entries.every((e) => e.ports === first || portSetKey(e.ports) === firstKey)) return [subsetOf(entries, first)];
+
+  // Port -> the addresses serving it. An address without ports (headless, no ports) maps to a sentinel.
+  const byPort = new Map<string, { port: Port | null; entries: typeof entries }>();
   for (const e of entries) {
-    let key = keys.get(e.ports);
-    if (key === undefined) keys.set(e.ports, (key = e.ports.map((p) => `${p.name ?? ''}/${p.port}/${p.protocol}`).join(',')));
-    let subset = groups.get(key);
-    if (!subset) groups.set(key, (subset = { addresses: [], notReadyAddresses: [], ports: e.ports }));
-    (e.ready ? subset.addresses : subset.notReadyAddresses).push(e.address);
+    for (const p of e.ports.length ? e.ports : [null]) {
+      const key = p === null ? '' : portKey(p);
+      let slot = byPort.get(key);
+      if (!slot) byPort.set(key, (slot = { port: p, entries: [] }));
+      slot.entries.push(e);
+    }
   }
-  const out = [...groups.values()];
-  for (const s of out) {
-    s.addresses.sort(byIP);
-    s.notReadyAddresses.sort(byIP);
+  // Address set -> the ports mapping to it.
+  const bySet = new Map<string, { ports: Port[]; entries: typeof entries }>();
+  for (const { port, entries: mine } of byPort.values()) {
+    const key = mine.map((e) => `${e.address.ip}/${e.address.targetRef?.name ?? ''}/${e.ready ? 1 : 0}`).sort().join(',');
+    let group = bySet.get(key);
+    if (!group) bySet.set(key, (group = { ports: [], entries: mine }));
+    if (port) group.ports.push(port);
   }
-  return out;
+  return [...bySet.values()].map((g) => subsetOf(g.entries, g.ports));
+}
+
+const portKey = (p: Port) => `${p.name ?? ''}/${p.port}/${p.protocol}`;
+const portSetKey = (ports: Port[]) => ports.map(portKey).join(',');
+
+function subsetOf(entries: Array<{ address: Address; ready: boolean }>, ports: Port[]): SimEndpointsSubset {
+  const subset: SimEndpointsSubset = { addresses: [], notReadyAddresses: [], ports };
+  for (const e of entries) (e.ready ? subset.addresses : subset.notReadyAddresses).push(e.address);
+  subset.addresses.sort(byIP);
+  subset.notReadyAddresses.sort(byIP);
+  return subset;
 }
 
 /** Hand-written Endpoints (a Service without selector, or none at all) are kept as given. */

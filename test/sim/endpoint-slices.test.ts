@@ -165,4 +165,15 @@ describe('Endpoints (Endpoints controller, RepackSubsets)', () => {
     expect(subset.notReadyAddresses.map((a) => a.targetRef!.name.split('-')[0])).toEqual(['nr']);
     expect(subset.ports).toEqual([{ name: 'http', port: 80, protocol: 'TCP' }]);
   });
+
+  test('ports are grouped by the set of addresses serving them, not addresses by port set (pkg/api/v1/endpoints RepackSubsets)', () => {
+    // both declares http and metrics, web only http: http -> {both, web}, metrics -> {both}.
+    const c = simulate(
+      deploy('both', { labels: { app: 'x', v: 'both' }, ports: '        - { name: http, containerPort: 8080 }\n        - { name: metrics, containerPort: 9090 }' }) +
+      deploy('web', { labels: { app: 'x', v: 'web' }, ports: '        - { name: http, containerPort: 8080 }' }) +
+      service('x', 'selector: { app: x }\nports: [ { name: http, port: 80, targetPort: http }, { name: metrics, port: 9090, targetPort: metrics } ]'),
+    );
+    const subsets = endpointsOf(c, 'x').subsets.map((s) => [s.ports.map((p) => p.name), s.addresses.map((a) => a.targetRef!.name.split('-')[0]).sort()]);
+    expect(subsets).toEqual([[['http'], ['both', 'web']], [['metrics'], ['both']]]);
+  });
 });
