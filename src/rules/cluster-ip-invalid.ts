@@ -73,11 +73,11 @@ export default defineRule({
       },
       notConfigured: {
         message: '{{family}} is not configured on this cluster (service CIDRs: {{cidrs}}), so {{ip}} cannot be allocated',
-        hint: 'Use an address from {{cidrs}}, or configure the service CIDRs (svclab.config.yaml serviceCIDRs) to match your cluster.',
+        hint: 'Use an address from {{cidrs}}, or set serviceCIDR in svclab.config.yaml to the range of your cluster.',
       },
       outOfRange: {
         message: 'clusterIP {{ip}} is outside the service CIDR {{cidrs}}: the API server only allocates cluster IPs from that range',
-        hint: 'Choose a free address inside {{cidrs}}, or leave clusterIP out and let Kubernetes pick one. If your cluster uses another range, set serviceCIDRs in svclab.config.yaml.',
+        hint: 'Choose a free address inside {{cidrs}}, or leave clusterIP out and let Kubernetes pick one. If your cluster uses another range, set serviceCIDR in svclab.config.yaml.',
       },
       reserved: {
         message: 'clusterIP {{ip}} is the {{which}} address of the service CIDR {{cidr}}, which the allocator never hands out',

@@ -65,3 +65,19 @@ test('cluster-ip-invalid links the Service that holds the address', () => {
   const found = lintYaml(docs(ip('  clusterIP: 10.96.0.50', 'a'), ip('  clusterIP: 10.96.0.50', 'b'))).findings.filter((f) => f.ruleId === 'cluster-ip-invalid');
   expect(found[0].related).toEqual([{ file: 'test.yaml', line: 6, column: 14, message: 'Service default/a holds 10.96.0.50 here' }]);
 });
+
+test('the hints name the config key that svclab.config.yaml really accepts (serviceCIDR)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const schema = require('../../schemas/config.schema.json') as { properties: Record<string, unknown> };
+  const hints = [
+    ...lintYaml(ip('  clusterIP: 192.168.0.10')).findings,
+    ...lintYaml(ip('  clusterIP: 10.96.0.50\n  clusterIPs: [10.96.0.50, "fd00::1"]\n  ipFamilyPolicy: PreferDualStack')).findings,
+  ]
+    .filter((f) => f.ruleId === 'cluster-ip-invalid')
+    .map((f) => f.hint);
+  expect(hints.length).toBeGreaterThan(0);
+  for (const hint of hints) {
+    for (const key of hint.match(/\bserviceCIDRs?\b/g) ?? []) expect(Object.keys(schema.properties)).toContain(key);
+  }
+  expect(hints.join(' ')).toMatch(/serviceCIDR\b/);
+});
