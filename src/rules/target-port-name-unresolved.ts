@@ -1,5 +1,6 @@
 import { defineRule } from './rule';
 import { didYouMean } from '../util/did-you-mean';
+import { portNameProblem } from '../util/name-formats';
 import type { RelatedReport } from './rule';
 import {
   declaredPorts, describePorts, isPortName, listNames, portsNamed, selectedWorkloads, servingContainers, workloadName,
@@ -18,7 +19,7 @@ export default defineRule({
     category: 'cross-object',
     messages: {
       unresolved: {
-        message: 'targetPort "{{name}}" is not the name of any container port in the selected pods ({{declared}}){{suggestion}}; Service port {{port}} gets no endpoints',
+        message: 'targetPort "{{name}}" is not the name of any container port in the selected pods ({{declared}}), so Service port {{port}} gets no endpoints{{suggestion}}',
         hint: 'Use the name of a containerPort (spec.template.spec.containers[].ports[].name) of the selected pods, or a port number; or add `name: {{name}}` to the container port the app listens on.',
       },
       protocol: {
@@ -34,6 +35,9 @@ export default defineRule({
       svc.spec.ports.forEach((sp, i) => {
         const name = sp.targetPort;
         if (typeof name !== 'string' || !isPortName(name)) return;
+        // A name that is not a valid port name is target-port-invalid's finding: the API server
+        // rejects the Service, so "no endpoints" would be a second message for one mistake.
+        if (portNameProblem(name) !== undefined) return;
         const lookups = selected.map((w) => ({ w, ...portsNamed(w, name, sp.protocol) }));
         if (lookups.some((l) => l.match.length > 0)) return; // resolved, maybe partially (target-port-name-partial)
         const path = ['spec', 'ports', i, 'targetPort'];

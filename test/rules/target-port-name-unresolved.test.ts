@@ -10,6 +10,10 @@ ruleTester('target-port-name-unresolved', {
     web + service('dns', 'app: web', ['- port: 53', '  protocol: UDP', '  targetPort: dns']),
     // Numeric targetPorts are not looked up by name.
     web + service('web', 'app: web', ['- port: 80', '  targetPort: 8080']),
+    // Not a valid port name at all (underscore, uppercase, too long): target-port-invalid reports it, once.
+    web + service('web', 'app: web', ['- port: 80', '  targetPort: http_x']),
+    web + service('web', 'app: web', ['- port: 80', '  targetPort: HTTP']),
+    web + service('web', 'app: web', ['- port: 80', '  targetPort: http-frontend-port']),
     // No pod selected: service-selector-no-match reports that, not this rule.
     web + service('web', 'app: other', ['- port: 80', '  targetPort: nope']),
     // A sidecar (init container with restartPolicy: Always) declares the port: FindPort looks there too.
@@ -21,7 +25,7 @@ ruleTester('target-port-name-unresolved', {
       code: web + service('web', 'app: web', ['- port: 80', '  targetPort: htpp']),
       errors: [{
         line: 30, column: 17, path: 'spec.ports[0].targetPort', severity: 'error', object: 'Service/default/web',
-        message: 'targetPort "htpp" is not the name of any container port in the selected pods (they declare http (80/TCP), dns (53/UDP)); did you mean "http"?; Service port 80/TCP gets no endpoints',
+        message: 'targetPort "htpp" is not the name of any container port in the selected pods (they declare http (80/TCP), dns (53/UDP)), so Service port 80/TCP gets no endpoints; did you mean "http"?',
       }],
     },
     {
