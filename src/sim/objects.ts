@@ -5,6 +5,7 @@
  */
 import { isObj, obj } from '../model/guards';
 import type { ServicePort } from '../model/types';
+import { CONTROLLER, MIRRORING_CONTROLLER } from './endpoint-slices';
 import { fakeUid } from './naming';
 import type { ClusterState, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService } from './types';
 
@@ -47,7 +48,8 @@ export function serviceObject(svc: SimService, seed: number): KubeObject {
     spec.ipFamilyPolicy = 'SingleStack';
     spec.internalTrafficPolicy = s.internalTrafficPolicy;
   }
-  if (s.type === 'NodePort' || s.type === 'LoadBalancer') spec.externalTrafficPolicy = s.externalTrafficPolicy ?? 'Cluster';
+  // SetDefaults_Service: externallyAccessible Services (NodePort, LoadBalancer, ClusterIP with externalIPs) get Cluster.
+  if (s.type === 'NodePort' || s.type === 'LoadBalancer' || (s.type === 'ClusterIP' && s.externalIPs.length > 0)) spec.externalTrafficPolicy = s.externalTrafficPolicy ?? 'Cluster';
   if (s.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts = s.allocateLoadBalancerNodePorts !== false;
   if (svc.healthCheckNodePort !== undefined) spec.healthCheckNodePort = svc.healthCheckNodePort;
   const ingress = svc.type === 'LoadBalancer' && svc.loadBalancerIngress ? svc.loadBalancerIngress.map((ip) => ({ ip, ipMode: 'VIP' })) : undefined;
@@ -74,12 +76,13 @@ export function podObject(pod: SimPod, seed: number): KubeObject {
       uid: fakeUid(seed, `${pod.ownerKind}/${pod.namespace}/${pod.ownerName}`), controller: true, blockOwnerDeletion: true,
     }];
   }
-  if (pod.terminating) metadata.deletionGracePeriodSeconds = 30;
   const spec = clone(obj(rawTemplate.spec));
-  spec.dnsPolicy = pod.spec.dnsPolicy;
-  spec.restartPolicy ??= w.kind === 'Job' ? 'Never' : 'Always';
-  spec.schedulerName ??= 'default-scheduler';
-  spec.enableServiceLinks ??= true;
+  if (pod.terminating) {
+    // kubectl shows Terminating for any deletionTimestamp; svclab has no clock, so the time is a fixed one.
+    metadata.deletionTimestamp = DELETION_TIMESTAMP;
+    metadata.deletionGracePeriodSeconds = typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30;
+  }
+  defaultPodSpec(spec, pod, w.kind);
   if (pod.spec.hostname !== undefined) spec.hostname = pod.spec.hostname;
   if (pod.spec.subdomain !== undefined) spec.subdomain = pod.spec.subdomain;
   if (pod.nodeName) spec.nodeName = pod.nodeName;
@@ -98,6 +101,54 @@ export function podObject(pod: SimPod, seed: number): KubeObject {
     status.containerStatuses = pod.spec.containers.map((c) => ({ name: c.name, image: c.image, ready: pod.ready, restartCount: 0, started: true, state: { running: {} } }));
   }
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec, status };
+}
+
+/** The deletion time of a terminating pod: fixed, as svclab has no clock (output must not change between runs). */
+export const DELETION_TIMESTAMP = '1970-01-01T00:00:00Z';
+
+/**
+ * What the API server adds to a pod spec: SetDefaults_PodSpec, SetDefaults_Container and
+ * SetDefaults_ContainerPort (pkg/apis/core/v1/defaults.go), the ServiceAccount admission plugin
+ * (serviceAccountName `default`) and DefaultTolerationSeconds (300 s for not-ready/unreachable).
+ */
+function defaultPodSpec(spec: KubeObject, pod: SimPod, kind: string): void {
+  spec.dnsPolicy = pod.spec.dnsPolicy;
+  spec.restartPolicy ??= kind === 'Job' ? 'Never' : 'Always';
+  spec.schedulerName ??= 'default-scheduler';
+  spec.enableServiceLinks ??= true;
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.securityContext ??= {};
+  spec.serviceAccountName ??= typeof spec.serviceAccount === 'string' ? spec.serviceAccount : 'default';
+  spec.serviceAccount ??= spec.serviceAccountName;
+  spec.priority ??= 0;
+  spec.preemptionPolicy ??= 'PreemptLowerPriority';
+  const tolerations = Array.isArray(spec.tolerations) ? (spec.tolerations as unknown[]) : [];
+  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
+    const has = tolerations.some((t) => isObj(t) && (t.key === key || (t.key === undefined && t.operator === 'Exists')) && (t.effect === undefined || t.effect === 'NoExecute'));
+    if (!has) tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+  }
+  spec.tolerations = tolerations;
+  for (const list of [spec.containers, spec.initContainers]) {
+    if (!Array.isArray(list)) continue;
+    for (const c of list) if (isObj(c)) defaultContainer(c, spec.hostNetwork === true);
+  }
+}
+
+function defaultContainer(c: KubeObject, hostNetwork: boolean): void {
+  // ParseImageName: no tag and no digest means `latest`, which is always pulled.
+  const image = typeof c.image === 'string' ? c.image : '';
+  const lastPart = image.slice(image.lastIndexOf('/') + 1);
+  const latest = !image.includes('@') && (!lastPart.includes(':') || lastPart.endsWith(':latest'));
+  c.imagePullPolicy ??= latest ? 'Always' : 'IfNotPresent';
+  c.terminationMessagePath ??= '/dev/termination-log';
+  c.terminationMessagePolicy ??= 'File';
+  c.resources ??= {};
+  if (!Array.isArray(c.ports)) return;
+  for (const p of c.ports) {
+    if (!isObj(p)) continue;
+    p.protocol ??= 'TCP';
+    if (hostNetwork) p.hostPort ??= p.containerPort; // defaultHostNetworkPorts
+  }
 }
 
 function templateValue(root: unknown, path: Array<string | number>): unknown {
@@ -140,9 +191,25 @@ function serviceOf(state: ClusterState, namespace: string, name: string): SimSer
   return map.get(`${namespace}/${name}`);
 }
 
+/** v1.IsHeadlessService: the label the controllers put on the Endpoints and slices of a headless Service. */
+export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
+
+/** Labels of an object written in the input (hand-written Endpoints or EndpointSlices). */
+function userLabels(state: ClusterState, kind: 'Endpoints' | 'EndpointSlice', namespace: string, name: string): Record<string, string> {
+  const list = kind === 'Endpoints' ? state.model.endpoints : state.model.endpointSlices;
+  let found: Record<string, string> = {};
+  for (const o of list) if (o.metadata.namespace === namespace && o.metadata.name === name) found = o.metadata.labels;
+  return found;
+}
+
 export function endpointsObject(ep: SimEndpoints, state: ClusterState): KubeObject {
   const svc = serviceOf(state, ep.namespace, ep.name);
-  const labels = { ...(svc?.object?.metadata.labels ?? {}) };
+  const handWritten = svc?.spec.selector === null || svc === undefined;
+  const labels: Record<string, string> = handWritten ? { ...userLabels(state, 'Endpoints', ep.namespace, ep.name) } : { ...(svc?.object?.metadata.labels ?? {}) };
+  // The Endpoints controller marks the Endpoints of a headless Service (v1.IsHeadlessService).
+  if (!handWritten && svc?.clusterIP === 'None') labels[HEADLESS_LABEL] = '';
+  // The API server's own Endpoints for `kubernetes` are not mirrored into slices: it writes its slice itself.
+  if (svc?.builtIn && ep.namespace === 'default' && ep.name === 'kubernetes') labels['endpointslice.kubernetes.io/skip-mirror'] = 'true';
   const metadata: KubeObject = { name: ep.name, namespace: ep.namespace, uid: fakeUid(state.seed, `Endpoints/${ep.namespace}/${ep.name}`) };
   if (Object.keys(labels).length) metadata.labels = labels;
   const subsets = ep.subsets.map((s) => {
@@ -157,13 +224,22 @@ export function endpointsObject(ep: SimEndpoints, state: ClusterState): KubeObje
 
 export function endpointSliceObject(slice: SimEndpointSlice, state: ClusterState): KubeObject {
   const svc = serviceOf(state, slice.namespace, slice.serviceName);
-  const labels: Record<string, string> = { ...(slice.managedBy === 'user' ? {} : svc?.object?.metadata.labels ?? {}) };
+  const apiServerSlice = svc?.builtIn === true && slice.namespace === 'default' && slice.name === 'kubernetes';
+  let labels: Record<string, string>;
+  if (slice.managedBy === 'user') labels = { ...userLabels(state, 'EndpointSlice', slice.namespace, slice.name) };
+  else if (apiServerSlice) labels = {}; // endpointsadapter: only the service-name label
+  else if (slice.managedBy === MIRRORING_CONTROLLER) labels = { ...userLabels(state, 'Endpoints', slice.namespace, slice.serviceName) };
+  else labels = { ...(svc?.object?.metadata.labels ?? {}) };
   if (slice.serviceName) labels['kubernetes.io/service-name'] = slice.serviceName;
-  if (slice.managedBy !== 'user') labels['endpointslice.kubernetes.io/managed-by'] = slice.managedBy;
+  if (slice.managedBy !== 'user' && !apiServerSlice) labels['endpointslice.kubernetes.io/managed-by'] = slice.managedBy;
+  // setEndpointSliceLabels: slices of a headless Service carry service.kubernetes.io/headless (kube-proxy skips them).
+  if (slice.managedBy === CONTROLLER && svc?.clusterIP === 'None') labels[HEADLESS_LABEL] = '';
   const metadata: KubeObject = { name: slice.name, namespace: slice.namespace, labels, uid: fakeUid(state.seed, `EndpointSlice/${slice.namespace}/${slice.name}`) };
-  if (slice.managedBy !== 'user' && svc && slice.name !== svc.name) {
+  if (slice.managedBy !== 'user' && svc && !apiServerSlice) {
     metadata.generateName = `${slice.serviceName}-`;
-    metadata.ownerReferences = [{ apiVersion: 'v1', kind: 'Service', name: svc.name, uid: fakeUid(state.seed, `Service/${svc.namespace}/${svc.name}`), controller: true, blockOwnerDeletion: true }];
+    // The EndpointSlice controller's slices belong to the Service, the mirroring controller's to the Endpoints.
+    const owner = slice.managedBy === MIRRORING_CONTROLLER ? 'Endpoints' : 'Service';
+    metadata.ownerReferences = [{ apiVersion: 'v1', kind: owner, name: svc.name, uid: fakeUid(state.seed, `${owner}/${svc.namespace}/${svc.name}`), controller: true, blockOwnerDeletion: true }];
   }
   const out: KubeObject = { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata, addressType: slice.addressType, endpoints: slice.endpoints };
   // The controller's placeholder slice has no ports (kubectl shows <unset>).
@@ -171,7 +247,21 @@ export function endpointSliceObject(slice: SimEndpointSlice, state: ClusterState
   return out;
 }
 
-/** Drops `undefined` members so that JSON and YAML print the same keys. */
+/**
+ * The object as kubectl prints it: `undefined` members dropped (so that JSON and YAML print the
+ * same keys) and every mapping's keys sorted, as kubectl's printers write the unstructured
+ * objects they get from the API server (Go's encoding/json sorts map keys).
+ */
 export function plain<T>(v: T): T {
-  return isObj(v) || Array.isArray(v) ? (JSON.parse(JSON.stringify(v)) as T) : v;
+  return sortKeys(v) as T;
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : sortKeys(x)));
+  if (!isObj(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) {
+    if (v[k] !== undefined) out[k] = sortKeys(v[k]);
+  }
+  return out;
 }

@@ -66,7 +66,15 @@ export interface SimPod {
   hostIP: string;
   podIP: string;
   phase: 'Running' | 'Pending';
+  /**
+   * The pod's Ready condition (what its readiness probe reports; false while Pending). A
+   * terminating pod keeps it, as the kubelet keeps probing during graceful termination: its
+   * EndpointSlice endpoint is then `ready: false, serving: <this>, terminating: true`
+   * (podToEndpoint, KEP-1669) and the legacy Endpoints leave it out. Whether a pod can take
+   * traffic is the endpoint's business, not this flag's.
+   */
   ready: boolean;
+  /** Deleted and shutting down (annotation `svclab.io/terminating: "true"`): STATUS Terminating, a deletionTimestamp. */
   terminating: boolean;
   /** Why the pod is Pending (unschedulable), in words. */
   pendingReason?: string;

@@ -204,6 +204,63 @@ describe('svclab get -o json|yaml', () => {
   });
 });
 
+describe('svclab get -o json|yaml: objects as the API server returns them', () => {
+  const items = async (resource: string, text: string) => JSON.parse((await runCli(['get', resource, '-A', '-o', 'json', '-f', '-'], { cwd: dir, stdin: text })).stdout).items as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test access into parsed JSON
+  const keysSorted = (v: unknown): boolean => Array.isArray(v) ? v.every(keysSorted) : v !== null && typeof v === 'object' ? Object.keys(v).join() === Object.keys(v).sort().join() && Object.values(v).every(keysSorted) : true;
+
+  test('every mapping has its keys sorted, as kubectl prints the unstructured objects it gets (encoding/json sorts map keys)', async () => {
+    for (const r of ['pods', 'svc', 'ep', 'endpointslices', 'nodes']) expect(keysSorted(await items(r, SEED_HOSTNAME))).toBe(true);
+  });
+
+  test('pod specs carry the API server defaults: container port protocol, imagePullPolicy, serviceAccountName, default tolerations (SetDefaults_PodSpec, SetDefaults_Container, ServiceAccount and DefaultTolerationSeconds admission)', async () => {
+    const pod = (await items('pods', SEED_HOSTNAME)).find((p) => p.metadata.name.startsWith('hostname-deployment-'))!;
+    expect(pod.spec.containers[0]).toMatchObject({ imagePullPolicy: 'IfNotPresent', ports: [{ containerPort: 80, protocol: 'TCP' }], terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File' });
+    expect(pod.spec).toMatchObject({ serviceAccountName: 'default', terminationGracePeriodSeconds: 30, restartPolicy: 'Always', dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler', priority: 0 });
+    expect(pod.spec.tolerations).toEqual([
+      { effect: 'NoExecute', key: 'node.kubernetes.io/not-ready', operator: 'Exists', tolerationSeconds: 300 },
+      { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', operator: 'Exists', tolerationSeconds: 300 },
+    ]);
+  });
+
+  test('a terminating pod has a deletionTimestamp and keeps its Ready condition; its slice endpoint is ready:false serving:true terminating:true and the Endpoints drop it (podToEndpoint, KEP-1669)', async () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: { name: old, labels: { app: w }, annotations: { svclab.io/terminating: "true" } }\nspec: { containers: [ { name: c, image: nginx:1.27 } ] }\n---\napiVersion: v1\nkind: Service\nmetadata: { name: w }\nspec: { selector: { app: w }, ports: [ { port: 80 } ] }\n';
+    const pod = (await items('pods', text)).find((p) => p.metadata.name === 'old')!;
+    expect(pod.metadata).toMatchObject({ deletionTimestamp: '1970-01-01T00:00:00Z', deletionGracePeriodSeconds: 30 });
+    expect(pod.status.conditions.find((c: { type: string }) => c.type === 'Ready').status).toBe('True');
+    const table = await runCli(['get', 'pods', 'old', '-f', '-'], { cwd: dir, stdin: text });
+    expect(lines(table.stdout)[1]).toMatch(/^old\s+1\/1\s+Terminating\s/);
+    const slice = (await items('endpointslices', text)).find((x) => x.metadata.labels['kubernetes.io/service-name'] === 'w')!;
+    expect(slice.endpoints[0].conditions).toEqual({ ready: false, serving: true, terminating: true });
+    expect((await items('ep', text)).find((x) => x.metadata.name === 'w')!.subsets).toBeUndefined();
+  });
+
+  test('slices and Endpoints of a headless Service carry service.kubernetes.io/headless; the kubernetes slice of the API server only service-name, its Endpoints skip-mirror (setEndpointSliceLabels, endpointsadapter)', async () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata: { name: hl, labels: { team: a } }\nspec: { clusterIP: None, selector: { app: x }, ports: [ { port: 80 } ] }\n';
+    const slices = await items('endpointslices', text);
+    expect(slices.find((x) => x.metadata.name.startsWith('hl-'))!.metadata.labels).toEqual({ team: 'a', 'kubernetes.io/service-name': 'hl', 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'service.kubernetes.io/headless': '' });
+    const k = slices.find((x) => x.metadata.name === 'kubernetes')!;
+    expect(k.metadata.labels).toEqual({ 'kubernetes.io/service-name': 'kubernetes' });
+    expect(k.metadata.ownerReferences).toBeUndefined();
+    const eps = await items('ep', text);
+    expect(eps.find((x) => x.metadata.name === 'hl')!.metadata.labels).toEqual({ team: 'a', 'service.kubernetes.io/headless': '' });
+    expect(eps.find((x) => x.metadata.name === 'kubernetes')!.metadata.labels).toEqual({ 'endpointslice.kubernetes.io/skip-mirror': 'true' });
+  });
+
+  test('a slice mirrored from hand-written Endpoints is owned by the Endpoints (endpointslicemirroring newEndpointSlice)', async () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata: { name: db }\nspec: { ports: [ { port: 5432 } ] }\n---\napiVersion: v1\nkind: Endpoints\nmetadata: { name: db, labels: { from: hand } }\nsubsets: [ { addresses: [ { ip: 10.0.0.5 } ], ports: [ { port: 5432 } ] } ]\n';
+    const slice = (await items('endpointslices', text)).find((x) => x.metadata.name.startsWith('db-'))!;
+    expect(slice.metadata.ownerReferences[0]).toMatchObject({ kind: 'Endpoints', name: 'db' });
+    expect(slice.metadata.labels).toEqual({ from: 'hand', 'kubernetes.io/service-name': 'db', 'endpointslice.kubernetes.io/managed-by': 'endpointslicemirroring-controller.k8s.io' });
+  });
+
+  test('a ClusterIP Service with externalIPs is externally accessible: externalTrafficPolicy defaults to Cluster (SetDefaults_Service, ExternallyAccessible)', async () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata: { name: ext }\nspec: { externalIPs: [ 203.0.113.7 ], selector: { app: x }, ports: [ { port: 80 } ] }\n';
+    const svc = (await items('svc', text)).find((x) => x.metadata.name === 'ext')!;
+    expect(svc.spec.externalTrafficPolicy).toBe('Cluster');
+    expect((await items('svc', SEED_HOSTNAME)).find((x) => x.metadata.name === 'hostname-svc-clusterip')!.spec.externalTrafficPolicy).toBeUndefined();
+  });
+});
+
 describe('svclab get input handling', () => {
   test('lint errors are a short notice on stderr and do not block the listing', async () => {
     file('bad.yaml', 'apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec: { selector: { app: nothing-matches }, ports: [ { port: 80 } ] }\n');
