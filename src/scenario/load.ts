@@ -6,8 +6,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { glob, hasMagic } from 'glob';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { ParsedDocument, type DocumentSource } from '../parse/document';
 import { parseSourceFile } from '../parse/parse-file';
@@ -74,6 +73,9 @@ function scenarioValidator(): Validate {
   } catch {
     // fall through to compiling at run time
   }
+  // ajv itself (~50 ms to load) is only needed when the precompiled validator is stale.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
   validator = ajv.compile(JSON.parse(text) as object) as ValidateFunction;
   return validator;
@@ -110,13 +112,24 @@ export function allowedKeysAt(dataPath: Array<string | number>): string[] {
   return [...new Set(nodes.flatMap((n) => Object.keys(n.properties ?? {})))];
 }
 
+/** glob is loaded only for an operand or a `manifests:` entry that is a pattern. */
+function globModule(): typeof import('glob') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('glob') as typeof import('glob');
+}
+
+/** Whether the text is a glob pattern; plain paths (the usual case) never load glob. */
+function isPattern(text: string): boolean {
+  return /[*?[\]{}()!+@]/.test(text) && globModule().hasMagic(text);
+}
+
 /** Scenario folders named by the operands (folders are searched; globs expanded), sorted; `missing` = operands that named nothing. */
 export async function findScenarios(operands: string[], cwd: string): Promise<{ dirs: string[]; missing: string[] }> {
   const dirs = new Set<string>();
   const missing: string[] = [];
   for (const operand of operands.length ? operands : ['.']) {
     const before = dirs.size;
-    const targets = hasMagic(operand) ? (await glob(operand, { cwd, absolute: true, ignore: ['**/node_modules/**'] })).sort() : [path.resolve(cwd, operand)];
+    const targets = isPattern(operand) ? (await globModule().glob(operand, { cwd, absolute: true, ignore: ['**/node_modules/**'] })).sort() : [path.resolve(cwd, operand)];
     for (const target of targets) collectScenarioDirs(target, dirs);
     if (dirs.size === before) missing.push(operand);
   }
@@ -178,7 +191,7 @@ export function expandFileList(dir: string, patterns: string[]): { files: string
   const files: string[] = [];
   const unmatched: number[] = [];
   patterns.forEach((p, i) => {
-    const found = hasMagic(p) ? glob.sync(p, { cwd: dir, absolute: true, nodir: true }).sort() : fs.existsSync(path.resolve(dir, p)) ? [path.resolve(dir, p)] : [];
+    const found = isPattern(p) ? globModule().glob.sync(p, { cwd: dir, absolute: true, nodir: true }).sort() : fs.existsSync(path.resolve(dir, p)) ? [path.resolve(dir, p)] : [];
     if (found.length === 0) unmatched.push(i);
     for (const f of found) if (!files.includes(f)) files.push(f);
   });
