@@ -28,8 +28,9 @@ export default defineRule({
         hint: 'Rename the annotation to {{new}} (same value).',
       },
       preferClose: {
-        message: 'spec.trafficDistribution "PreferClose" is deprecated; use "PreferSameZone"',
-        hint: 'Write `trafficDistribution: PreferSameZone`, which means the same.',
+        message: 'spec.trafficDistribution "PreferClose" is deprecated since Kubernetes 1.34; its new name is "PreferSameZone"',
+        // PreferSameZone exists only from 1.33 on (KEP-3015): older API servers reject it.
+        hint: 'On Kubernetes 1.33 or later write `trafficDistribution: PreferSameZone`, which means the same; an older API server rejects PreferSameZone, so keep PreferClose there (or silence this rule).',
       },
     },
   },

@@ -1,6 +1,6 @@
 // spec.loadBalancerIP is deprecated since 1.24 (core/v1 ServiceSpec doc); GetWarningsForService (warnings.go)
 // warns for the topology-aware-hints annotation and trafficDistribution PreferClose.
-import { ruleTester } from '../helpers';
+import { findingsOf, ruleTester } from '../helpers';
 import { service } from './service-yaml';
 
 const ports = '  ports:\n  - port: 80';
@@ -20,6 +20,12 @@ ruleTester('service-deprecated-field', {
       code: `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    service.kubernetes.io/topology-aware-hints: auto\nspec:\n${ports}\n`,
       errors: [{ line: 6, column: 5, path: 'metadata.annotations["service.kubernetes.io/topology-aware-hints"]', message: 'annotation service.kubernetes.io/topology-aware-hints is deprecated, please use service.kubernetes.io/topology-mode instead' }],
     },
-    { code: service('web', `  trafficDistribution: PreferClose\n${ports}`), errors: [{ message: /"PreferClose" is deprecated; use "PreferSameZone"/ }] },
+    { code: service('web', `  trafficDistribution: PreferClose\n${ports}`), errors: [{ message: /"PreferClose" is deprecated since Kubernetes 1.34; its new name is "PreferSameZone"/ }] },
   ],
+});
+
+test('the PreferClose hint warns that PreferSameZone needs Kubernetes 1.33 (older API servers reject it)', () => {
+  const [f] = findingsOf(service('web', `  trafficDistribution: PreferClose\n${ports}`), 'service-deprecated-field');
+  expect(f.hint).toMatch(/1\.33 or later/);
+  expect(f.hint).toMatch(/older API server rejects PreferSameZone/);
 });
