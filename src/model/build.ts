@@ -243,7 +243,8 @@ function servicePort(v: unknown): ServicePort {
 
 export function serviceSpec(s: Obj): ServiceSpec {
   const type = oneOf(s.type, ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const, 'ClusterIP');
-  const externallyAccessible = type === 'NodePort' || type === 'LoadBalancer';
+  // pkg/api/v1/service ExternallyAccessible: NodePort, LoadBalancer, or ClusterIP with externalIPs.
+  const externallyAccessible = type === 'NodePort' || type === 'LoadBalancer' || (type === 'ClusterIP' && arr(s.externalIPs).length > 0);
   const clusterIP = str(s.clusterIP) || undefined;
   const affinity = oneOf(s.sessionAffinity, ['None', 'ClientIP'] as const, 'None');
   const timeout = num(obj(obj(s.sessionAffinityConfig).clientIP).timeoutSeconds);
@@ -258,8 +259,7 @@ export function serviceSpec(s: Obj): ServiceSpec {
     sessionAffinity: affinity,
     // Default timeout: 10800 s (3 h), as the API server sets for ClientIP.
     sessionAffinityTimeoutSeconds: timeout ?? 10800,
-    // Defaulted only for NodePort and LoadBalancer (SetDefaults_Service); unset on a ClusterIP
-    // Service with externalIPs, which kube-proxy then treats as Cluster.
+    // SetDefaults_Service defaults it to Cluster for externally accessible Services only.
     externalTrafficPolicy: externallyAccessible
       ? oneOf(s.externalTrafficPolicy, ['Cluster', 'Local'] as const, 'Cluster')
       : (str(s.externalTrafficPolicy) as 'Cluster' | 'Local' | undefined),

@@ -7,6 +7,23 @@ import { deploy, service } from './fixtures';
 const svc = (c: ReturnType<typeof simulate>, name: string) => c.services.find((s) => s.name === name)!;
 const offsetIn1096 = (ip: string) => Number(parseIPv4(ip)! - parseIPv4('10.96.0.0')!) - 1;
 
+describe('Service defaulting (pkg/apis/core/v1/defaults.go SetDefaults_Service)', () => {
+  test('type ClusterIP, protocol TCP, targetPort = port, sessionAffinity None (ClientIP: 10800 s), internalTrafficPolicy Cluster; externalTrafficPolicy Cluster only when externally accessible (NodePort, LoadBalancer, ClusterIP with externalIPs)', () => {
+    const c = simulate(
+      service('plain', 'ports: [ { port: 80 } ]') +
+      service('sticky', 'sessionAffinity: ClientIP\nports: [ { port: 80, targetPort: 0 } ]') +
+      service('np', 'type: NodePort\nports: [ { port: 80 } ]') +
+      service('lb', 'type: LoadBalancer\nports: [ { port: 80 } ]') +
+      service('ext', 'externalIPs: [ 203.0.113.7 ]\nports: [ { port: 80 } ]'),
+    );
+    const plain = svc(c, 'plain');
+    expect([plain.type, plain.ports[0].protocol, plain.ports[0].targetPort, plain.spec.sessionAffinity, plain.spec.internalTrafficPolicy, plain.spec.externalTrafficPolicy]).toEqual(['ClusterIP', 'TCP', 80, 'None', 'Cluster', undefined]);
+    expect([svc(c, 'sticky').spec.sessionAffinityTimeoutSeconds, svc(c, 'sticky').ports[0].targetPort]).toEqual([10800, 80]);
+    expect(['np', 'lb', 'ext'].map((n) => svc(c, n).spec.externalTrafficPolicy)).toEqual(['Cluster', 'Cluster', 'Cluster']);
+    expect([svc(c, 'lb').spec.allocateLoadBalancerNodePorts, svc(c, 'np').spec.allocateLoadBalancerNodePorts]).toEqual([true, undefined]);
+  });
+});
+
 describe('Service allocation (API server)', () => {
   test('range offsets: min(max(16, size/16), 256) for ClusterIPs, min(max(16, size/32), 128) for node ports (ipallocator/portallocator calculateRangeOffset)', () => {
     expect(rangeOffset(2 ** 20, 16, 256, 16)).toBe(256); // 10.96.0.0/12
