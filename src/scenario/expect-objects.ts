@@ -1,4 +1,5 @@
 /** `objects:` expectations: partial matches on the simulated objects. */
+import { didYouMean } from '../util/did-you-mean';
 import { makeResult, CannotEvaluate, type EvalContext } from './context';
 import { describe, match } from './match';
 import { clusterObjects, OBJECT_KINDS, type KubeObject } from './objects';
@@ -14,7 +15,10 @@ export function evaluateObject(ctx: EvalContext, spec: ObjectSpec, index: number
     const ref = parseRef(spec.ref);
     if (!ref) throw new CannotEvaluate(`ref "${spec.ref}" is not Kind/name or Kind/namespace/name`);
     const cluster = ctx.sim();
-    if (!(OBJECT_KINDS as readonly string[]).includes(ref.kind)) throw new CannotEvaluate(`objects: svclab simulates ${OBJECT_KINDS.join(', ')}; "${ref.kind}" is not one of them`);
+    if (!(OBJECT_KINDS as readonly string[]).includes(ref.kind)) {
+      const guess = didYouMean(ref.kind, [...OBJECT_KINDS]);
+      throw new CannotEvaluate(`objects: svclab simulates ${OBJECT_KINDS.join(', ')}; "${ref.kind}" is not one of them${guess ? ` (did you mean "${guess}"?)` : ''}`);
+    }
     let byKind = objectCache.get(cluster);
     if (!byKind) objectCache.set(cluster, (byKind = new Map()));
     let objects = byKind.get(ref.kind);

@@ -205,3 +205,10 @@ ${except}`),
     expect(result.expectations[0].message).toMatch(/^except\[3\] \(pod\/typo -> web:8080\) names no cell of the matrix; rows: external, pod, node\/\*/);
   });
 });
+
+describe('expectations that cannot be evaluated say why', () => {
+  test('an objects ref with a misspelt kind is an error with a did-you-mean', async () => {
+    const { result } = await runOne({ 's/scenario.yaml': scenario('expect:\n  objects: [ { ref: Servce/web } ]\n'), 's/svc.yaml': webService() });
+    expect(result.expectations[0]).toMatchObject({ status: 'error', message: 'objects: svclab simulates Node, Service, Pod, Endpoints, EndpointSlice; "Servce" is not one of them (did you mean "Service"?)' });
+  });
+});
