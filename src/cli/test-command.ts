@@ -142,6 +142,7 @@ export async function testCommand(argv: string[], io: CliIO, watchDeps?: WatchDe
   if (progress) io.stderr.write('\r\x1b[K');
   report(first);
   for (const m of first.missing) io.stderr.write(`svclab test: no scenario found at ${m}\n`);
+  if (options.filter !== undefined && first.scenarios.length === 0 && first.missing.length === 0) io.stderr.write(`svclab test: no scenario's name or folder contains "${options.filter}" (--filter)\n`);
   if (!flags.watch) return exitCode(first);
   return watchLoop(operands, options, first, io, report, watchDeps ?? realWatchDeps());
 }

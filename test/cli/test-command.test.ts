@@ -34,6 +34,13 @@ describe('svclab test', () => {
     expect(r.stderr).toContain('no scenario found at nope');
   });
 
+  test('a --filter that matches no scenario exits 1 and says it was the filter', async () => {
+    const root = tempTree(passing());
+    const r = await runCli(['test', '--filter', 'zzz'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('svclab test: no scenario\'s name or folder contains "zzz" (--filter)\n');
+  });
+
   test('exit 2 when a scenario cannot be loaded, reported with scenario.yaml:LINE:COL and the key', async () => {
     const root = tempTree({ ...passing(), 'typo/scenario.yaml': scenario('expect:\n  endpionts: []\n') });
     const r = await runCli(['test', '--format', 'json'], { cwd: root });
