@@ -3,7 +3,7 @@
  * nodes (./scheduler) and given IPs from their node's pod CIDR (as host-local IPAM does:
  * the first free address after the network address and the bridge gateway `.1`).
  */
-import type { PodSpec, WorkloadObject } from '../model/types';
+import type { PodSpec, Toleration, WorkloadObject } from '../model/types';
 import { num, obj, str } from '../model/guards';
 import { parseCIDR } from '../util/ip';
 import { Random } from '../util/random';
@@ -83,7 +83,8 @@ export function buildPods(workloads: WorkloadObject[], nodes: SimNode[], config:
     const rng = Random.derive(seed, `pods:${ns}/${w.kind}/${w.metadata.name}`);
     const template = valueAt(w.manifest.value, w.templatePath);
     const spec = w.template.spec;
-    const fit = constraints(spec.nodeSelector, spec.tolerations, requiredNodeAffinity(obj(template).spec));
+    const tolerations = w.kind === 'DaemonSet' ? [...spec.tolerations, ...daemonTolerations(spec.hostNetwork)] : spec.tolerations;
+    const fit = constraints(spec.nodeSelector, tolerations, requiredNodeAffinity(obj(template).spec));
     const drafts = draftsOf(w, rng, taken, scheduler, fit);
     for (let i = 0; i < drafts.length; i++) {
       const d = drafts[i];
@@ -108,6 +109,24 @@ export function buildPods(workloads: WorkloadObject[], nodes: SimNode[], config:
     }
   }
   return pods;
+}
+
+/**
+ * Tolerations the DaemonSet controller adds to its pods (daemon/util AddOrUpdateDaemonPodTolerations),
+ * so that a daemon keeps running on nodes under pressure, not ready or cordoned.
+ */
+function daemonTolerations(hostNetwork: boolean): Toleration[] {
+  const t = (key: string, effect: string): Toleration => ({ key, operator: 'Exists', value: undefined, effect });
+  const out = [
+    t('node.kubernetes.io/not-ready', 'NoExecute'),
+    t('node.kubernetes.io/unreachable', 'NoExecute'),
+    t('node.kubernetes.io/disk-pressure', 'NoSchedule'),
+    t('node.kubernetes.io/memory-pressure', 'NoSchedule'),
+    t('node.kubernetes.io/pid-pressure', 'NoSchedule'),
+    t('node.kubernetes.io/unschedulable', 'NoSchedule'),
+  ];
+  if (hostNetwork) out.push(t('node.kubernetes.io/network-unavailable', 'NoSchedule'));
+  return out;
 }
 
 function orderedReady(w: WorkloadObject): boolean {

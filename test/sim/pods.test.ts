@@ -157,6 +157,26 @@ spec:
     expect(all[0].name).toMatch(new RegExp(`^agent-${safe}{5}$`));
   });
 
+  test('DaemonSet pods tolerate cordoned and pressured nodes, where other pods are not scheduled (daemon/util AddOrUpdateDaemonPodTolerations)', () => {
+    const nodes = [
+      { name: 'ok', internalIP: '192.168.49.3', labels: {}, taints: [] },
+      { name: 'cordoned', internalIP: '192.168.49.4', labels: {}, taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' as const }] },
+      { name: 'dedicated', internalIP: '192.168.49.5', labels: {}, taints: [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' as const }] },
+    ];
+    const ds = `apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: agent }
+spec:
+  selector: { matchLabels: { app: agent } }
+  template:
+    metadata: { labels: { app: agent } }
+    spec: { containers: [ { name: a, image: agent } ] }
+`;
+    const c = simulate(ds + '---\n' + deploy('web', { replicas: 3 }), { cluster: { nodes } });
+    expect(c.pods.filter((p) => p.ownerKind === 'DaemonSet' && p.ownerName === 'agent').map((p) => p.nodeName)).toEqual(['ok', 'cordoned']);
+    expect(new Set(c.pods.filter((p) => p.name.startsWith('web-')).map((p) => p.nodeName))).toEqual(new Set(['ok']));
+  });
+
   test('a Deployment whose selector misses its template labels is refused, so no pod exists (ValidateDeploymentSpec)', () => {
     const c = simulate(`apiVersion: apps/v1
 kind: Deployment
