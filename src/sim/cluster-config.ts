@@ -6,7 +6,7 @@
 import type { Model } from '../model/types';
 import { arr, isObj, num, obj, str, strMap, type Obj } from '../model/guards';
 import { cidrContains, parseCIDR, parseIP, subnet } from '../util/ip';
-import { defaultClusterConfig, defaultControlPlane, defaultWorker, nodeLabels, ZONE_LABEL } from './default-cluster';
+import { CONTROL_PLANE_ROLE, defaultClusterConfig, defaultControlPlane, defaultWorker, nodeLabels, ZONE_LABEL } from './default-cluster';
 import type { ClusterConfig, LoadBalancerConfig, NodeConfig, Taint } from './types';
 
 export const CLUSTER_API_VERSION = 'svclab.io/v1alpha1';
@@ -99,9 +99,23 @@ export function clusterObjects(model: Model): Obj[] {
 /** Default < Cluster objects in the input (in order) < explicit overrides; then validated. */
 export function resolveClusterConfig(model: Model, overrides: Partial<ClusterConfig> = {}): ClusterConfig {
   let config = defaultClusterConfig();
-  for (const value of clusterObjects(model)) config = { ...config, ...clusterOverridesFromObject(value) };
-  config = { ...config, ...stripUndefined(overrides) };
+  let apiServerGiven = false;
+  for (const value of clusterObjects(model)) {
+    const fields = clusterOverridesFromObject(value);
+    apiServerGiven ||= fields.apiServer !== undefined;
+    config = { ...config, ...fields };
+  }
+  const given = stripUndefined(overrides);
+  apiServerGiven ||= given.apiServer !== undefined;
+  config = { ...config, ...given };
+  // kubeadm's API server listens on the control-plane node: with other nodes, `kubernetes` follows them.
+  if (!apiServerGiven) config = { ...config, apiServer: { ...config.apiServer, ip: controlPlaneIP(config.nodes) ?? config.apiServer.ip } };
   return validateClusterConfig(config);
+}
+
+/** The InternalIP of the first node labelled as control plane, else of the first node. */
+function controlPlaneIP(nodes: NodeConfig[]): string | undefined {
+  return (nodes.find((n) => n.labels[CONTROL_PLANE_ROLE] !== undefined) ?? nodes[0])?.internalIP;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -77,6 +77,16 @@ loadBalancer: { provider: pool, addresses: [ 172.18.255.200-172.18.255.250 ] }`)
     expect(c.pods.filter((p) => p.namespace === 'kube-system').map((p) => [p.phase, p.nodeName])).toEqual([['Running', 'solo'], ['Running', 'solo']]);
   });
 
+  test('the kubernetes Service follows the control-plane node when the nodes change and apiServer is not given (kubeadm: the API server runs on the control plane)', () => {
+    const cluster = (spec: string) => `apiVersion: svclab.io/v1alpha1\nkind: Cluster\nmetadata: { name: lab }\nspec:\n${spec}`;
+    const nodes = '  nodes:\n  - { name: cp, internalIP: 10.0.0.10, labels: { node-role.kubernetes.io/control-plane: "" } }\n  - { name: w1, internalIP: 10.0.0.11 }\n';
+    const epIP = (c: ReturnType<typeof simulate>) => c.endpoints.find((e) => e.name === 'kubernetes')!.subsets[0].addresses[0].ip;
+    expect(epIP(simulate(cluster(nodes)))).toBe('10.0.0.10');
+    expect(epIP(simulate(cluster(nodes + '  apiServer: { ip: 10.0.0.99 }\n')))).toBe('10.0.0.99');
+    expect(epIP(simulate(cluster('  nodes:\n  - { name: solo, internalIP: 10.1.0.5 }\n')))).toBe('10.1.0.5');
+    expect(epIP(simulate(''))).toBe('192.168.49.2');
+  });
+
   test('an unusable Cluster object is a ClusterConfigError with a readable message', () => {
     expect(() => simulate(clusterYaml('podCIDR: banana'))).toThrow(ClusterConfigError);
     expect(() => simulate(clusterYaml('podCIDR: banana'))).toThrow('podCIDR "banana" is not an IPv4 CIDR');
