@@ -80,7 +80,10 @@ function noSchema(m: Manifest, registry: SchemaRegistry, hasSchemaDirs: boolean)
   // Only within Kubernetes' own groups (and svclab's): a CRD may reuse a built-in kind's name.
   const servedAs = isBuiltinApiVersion(m.apiVersion) ? BUILTIN_KINDS.filter((k) => k.kind === m.kind).map((k) => k.apiVersion) : [];
   const guess = kubernetesGroup ? didYouMean(m.kind, registry.builtinKinds.values()) : undefined;
-  if (servedAs.length > 0) fix = `${m.kind} is served as \`apiVersion: ${servedAs.join('` or `')}\`; change the apiVersion (\`${m.apiVersion}\` has no ${m.kind}).`;
+  // Past the isServed check above, a Kubernetes group does serve this version (autoscaling/v1
+  // HorizontalPodAutoscaler): only svclab lacks its schema, so the apiVersion is not wrong.
+  if (servedAs.length > 0 && kubernetesGroup) fix = `Kubernetes serves ${m.kind} in \`${m.apiVersion}\` too, but svclab only has its schema for \`${servedAs.join('` and `')}\`: write that apiVersion to have it checked, or put a schema in a folder as ${file} and pass \`--schema-dir\` with that folder.`;
+  else if (servedAs.length > 0) fix = `${m.kind} is served as \`apiVersion: ${servedAs.join('` or `')}\`; change the apiVersion (\`${m.apiVersion}\` has no ${m.kind}).`;
   else if (guess) fix = `If you meant the built-in kind, write \`kind: ${guess}\` (kinds are case-sensitive).`;
   else if (kubernetesGroup) fix = `svclab has no schema for this built-in kind; to check it, put its JSON schema in a folder as ${file} and pass \`--schema-dir\` with that folder.`;
   else fix = `If this is a custom resource, put its JSON schema in a folder as ${file} (kubeconform naming) and pass \`--schema-dir\` with that folder${hasSchemaDirs ? ' (no such file in the folders given)' : ''}.`;

@@ -34,6 +34,13 @@ describe('unknown-kind hints', () => {
     expect(f.hint).toContain('svclab has no schema for this built-in kind');
   });
 
+  test('a served version svclab has no schema for (autoscaling/v1 HorizontalPodAutoscaler) is not called wrong', () => {
+    // autoscaling/v1 is still served next to autoscaling/v2 (served-kinds.json, Kubernetes 1.30).
+    const [f] = findingsOf(`apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\n`, 'unknown-kind');
+    expect(f.hint).not.toMatch(/has no HorizontalPodAutoscaler/);
+    expect(f.hint).toContain('Kubernetes serves HorizontalPodAutoscaler in `autoscaling/v1` too, but svclab only has its schema for `autoscaling/v2`');
+  });
+
   test('a custom resource gets the schema file name to add', () => {
     const [f] = findingsOf(`apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\n`, 'unknown-kind');
     expect(f.hint).toContain('certificate-cert-manager-v1.json (kubeconform naming)');
