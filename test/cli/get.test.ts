@@ -295,6 +295,14 @@ describe('svclab get input handling', () => {
     expect(lines(r.stdout).map((l) => l.split(/\s+/)[0])).toEqual(['NAME', 'a', 'kubernetes']);
   });
 
+  test('--cluster FILE is checked against the Cluster schema: a misspelt field is a usage error, not silently ignored (schemas/cluster-svclab-v1alpha1.json)', async () => {
+    file('typo-cluster.yaml', 'apiVersion: svclab.io/v1alpha1\nkind: Cluster\nmetadata: { name: x }\nspec:\n  nodePortRang: 30000-30100\n');
+    const r = await get('svc', '-f', 'hostname.yaml', '--cluster', 'typo-cluster.yaml');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--cluster typo-cluster.yaml:5:3: ');
+    expect(r.stderr).toContain('nodePortRange');
+  });
+
   test('--cluster with a bad Cluster object is a usage error', async () => {
     file('badcluster.yaml', 'apiVersion: svclab.io/v1alpha1\nkind: Cluster\nmetadata: { name: x }\nspec: { serviceCIDR: nope }\n');
     const r = await get('svc', '-f', 'hostname.yaml', '--cluster', 'badcluster.yaml');

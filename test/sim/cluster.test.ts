@@ -1,4 +1,6 @@
-import { ClusterConfigError, defaultClusterConfig, simulate, simulateModel } from '../../src/sim/index';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ClusterConfigError, clusterOverridesFromObject, defaultClusterConfig, simulate, simulateModel } from '../../src/sim/index';
 import { buildModel } from '../../src/model/build';
 import { deploy, SEED_HOSTNAME } from './fixtures';
 
@@ -85,6 +87,23 @@ loadBalancer: { provider: pool, addresses: [ 172.18.255.200-172.18.255.250 ] }`)
     expect(epIP(simulate(cluster(nodes + '  apiServer: { ip: 10.0.0.99 }\n')))).toBe('10.0.0.99');
     expect(epIP(simulate(cluster('  nodes:\n  - { name: solo, internalIP: 10.1.0.5 }\n')))).toBe('10.1.0.5');
     expect(epIP(simulate(''))).toBe('192.168.49.2');
+  });
+
+  test('the Cluster JSON schema and the reader agree: every spec field the schema allows is read (schemas/cluster-svclab-v1alpha1.json)', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../schemas/cluster-svclab-v1alpha1.json'), 'utf8'));
+    const full = {
+      nodes: [{ name: 'n1', internalIP: '192.168.49.3', labels: { disk: 'ssd' }, taints: [{ key: 'k', value: 'v', effect: 'NoExecute' }], zone: 'z', podCIDR: '10.244.7.0/24' }],
+      podCIDR: '10.244.0.0/16', serviceCIDR: '10.96.0.0/12', clusterDomain: 'c.local', nodePortRange: '30000-30100',
+      loadBalancer: { provider: 'pool', addresses: ['192.168.49.240'] }, apiServer: { ip: '192.168.49.3', port: 6443 },
+      upstreamDNS: { 'example.net': ['1.2.3.4'] }, readiness: { 'Deployment/x': false }, maxPodsPerNode: 10, kubernetesVersion: 'v1.30.0',
+    };
+    expect(Object.keys(full).sort()).toEqual(Object.keys(schema.definitions.ClusterSpec.properties).sort());
+    const read = clusterOverridesFromObject({ apiVersion: 'svclab.io/v1alpha1', kind: 'Cluster', metadata: { name: 'lab' }, spec: full });
+    expect(Object.keys(read).sort()).toEqual([...Object.keys(full), 'name'].sort());
+    expect(Object.keys(full.nodes[0]).sort()).toEqual(Object.keys(schema.definitions.Node.properties).sort());
+    expect(read.nodes![0]).toMatchObject({ name: 'n1', internalIP: '192.168.49.3', zone: 'z', podCIDR: '10.244.7.0/24', taints: [{ key: 'k', value: 'v', effect: 'NoExecute' }] });
+    expect(read.nodes![0].labels).toMatchObject({ disk: 'ssd', 'topology.kubernetes.io/zone': 'z' });
+    expect(read.loadBalancer).toEqual({ provider: 'pool', addresses: ['192.168.49.240'] });
   });
 
   test('an unusable Cluster object is a ClusterConfigError with a readable message', () => {
