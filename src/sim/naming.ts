@@ -67,15 +67,27 @@ export function generateName(base: string, rng: Random, taken: Set<string>): str
 
 /** A uid-shaped deterministic identifier (8-4-4-4-12 hex), cheap enough to make for every pod. */
 export function fakeUid(seed: number, key: string): string {
-  let h = hashString(`${seed}:uid:${key}`);
-  let hex = '';
+  // FNV-1a of `${seed}:uid:${key}`, without building that string (this runs once per pod).
+  let h = hashString(`${seed}:uid:`);
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h >>>= 0;
+  const words: number[] = [];
   for (let i = 0; i < 4; i++) {
     // splitmix-style scrambling of the running hash: four independent-looking 32-bit words.
     h = (h + 0x9e3779b9) >>> 0;
     let z = h;
     z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    hex += ((z ^ (z >>> 16)) >>> 0).toString(16).padStart(8, '0');
+    words.push((z ^ (z >>> 16)) >>> 0);
   }
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  // Hex digits 13 and 17 are replaced by the version (4) and variant (a) marks of a v4 uuid.
+  const [a, b, c, d] = words;
+  return `${hex8(a)}-${hex4(b >>> 16)}-4${hex4(b & 0xffff).slice(1)}-a${hex4(c >>> 16).slice(1)}-${hex4(c & 0xffff)}${hex8(d)}`;
 }
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex4 = (v: number) => HEX[(v >>> 8) & 255] + HEX[v & 255];
+const hex8 = (v: number) => hex4(v >>> 16) + hex4(v & 0xffff);

@@ -1,5 +1,5 @@
 import { simulate } from '../../src/sim/index';
-import { safeEncodeString, podTemplateHash } from '../../src/sim/naming';
+import { fakeUid, safeEncodeString, podTemplateHash } from '../../src/sim/naming';
 import { SAFE_ALPHABET } from '../../src/util/random';
 import { podHostname } from '../../src/sim/pods';
 import { deploy, SEED_HOSTNAME } from './fixtures';
@@ -19,6 +19,12 @@ describe('workloads become pods', () => {
       expect(p.ownerName).toBe(`hostname-deployment-${hash}`);
     }
     expect(new Set(pods.map((p) => p.name)).size).toBe(3);
+  });
+
+  test('pod uids are uuid-v4-shaped, derived from seed and name, and stable from one svclab version to the next', () => {
+    expect(fakeUid(1, 'default/web-0')).toBe('f4b40e07-b069-4f38-ae37-11d9f6868e81');
+    expect(fakeUid(2, 'default/web-0')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(fakeUid(2, 'default/web-0')).not.toBe(fakeUid(1, 'default/web-0'));
   });
 
   test('SafeEncodeString maps each character by code modulo the alphabet (apimachinery rand.SafeEncodeString)', () => {
