@@ -269,6 +269,7 @@ function requestedLoadBalancerIP(svc: ServiceObject): string | undefined {
 /** The API server's validation of the fields allocation depends on (ValidateService). */
 function validationProblem(svc: ServiceObject): string | undefined {
   const spec = svc.spec;
+  if (!svc.metadata.name && !str(obj(svc.manifest.value.metadata).generateName)) return 'metadata.name: Required value: name or generateName is required';
   const rawType = str(obj(svc.manifest.value.spec).type);
   if (rawType !== undefined && !['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(rawType)) {
     return `spec.type: Unsupported value: "${rawType}": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`;

@@ -55,6 +55,8 @@ function valueAt(root: unknown, path: Array<string | number>): unknown {
  * object is refused and no pod ever exists.
  */
 export function workloadProblem(w: WorkloadObject): string | undefined {
+  // ValidateObjectMeta: every object needs a name, or (for the API server to make one) a generateName.
+  if (!w.metadata.name && !str(obj(w.manifest.value.metadata).generateName)) return 'metadata.name: Required value: name or generateName is required';
   if (!['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(w.kind)) return undefined;
   if (w.selector === undefined) return 'spec.selector: Required value';
   if (isEmptySelector(w.selector)) return `spec.selector: Invalid value: {}: empty selector is invalid for ${w.kind.toLowerCase()}`;

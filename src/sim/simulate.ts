@@ -43,11 +43,14 @@ function builtInModel(config: ClusterConfig): Model {
 /** Models are never mutated after they are built, so clusters with the same settings share the built-ins. */
 const builtInCache = new Map<string, Model>();
 
-/** `kubectl apply` of two objects with the same kind, namespace and name: the later one wins (in its own place). */
+/**
+ * `kubectl apply` of two objects with the same kind, namespace and name: the later one wins (in
+ * its own place). Objects without a name (generateName, or refused) are each their own.
+ */
 function lastWins<T extends { kind: string; metadata: { namespace: string; name: string } }>(items: T[]): T[] {
   const last = new Map<string, number>();
   items.forEach((x, i) => last.set(`${x.kind}/${x.metadata.namespace}/${x.metadata.name}`, i));
-  return items.filter((x, i) => last.get(`${x.kind}/${x.metadata.namespace}/${x.metadata.name}`) === i);
+  return items.filter((x, i) => x.metadata.name === '' || last.get(`${x.kind}/${x.metadata.namespace}/${x.metadata.name}`) === i);
 }
 
 export function simulateModel(model: Model, options: SimulateOptions = {}): SimCluster {

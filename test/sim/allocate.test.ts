@@ -196,6 +196,11 @@ describe('Service allocation (API server)', () => {
     ]);
   });
 
+  test('a Service without a name is refused (ValidateObjectMeta), and two nameless objects are not taken for one another', () => {
+    const c = simulate('apiVersion: v1\nkind: Service\nmetadata: { labels: { a: b } }\nspec: { ports: [ { port: 80 } ] }\n---\napiVersion: v1\nkind: Service\nmetadata: {}\nspec: { ports: [ { port: 81 } ] }\n');
+    expect(c.rejected.map((r) => r.reason)).toEqual(['metadata.name: Required value: name or generateName is required', 'metadata.name: Required value: name or generateName is required']);
+  });
+
   test('adding an unrelated Service does not move the addresses of the others (deterministic per-Service draws)', () => {
     const base = service('web', 'ports: [ { port: 80 } ]') + deploy('web');
     const a = simulate(base);

@@ -183,6 +183,12 @@ spec:
     expect(new Set(c.pods.filter((p) => p.name.startsWith('web-')).map((p) => p.nodeName))).toEqual(new Set(['ok']));
   });
 
+  test('a Pod with neither name nor generateName is refused (ValidateObjectMeta: name or generateName is required); generateName gets 5 random characters (names.SimpleNameGenerator)', () => {
+    const c = simulate('apiVersion: v1\nkind: Pod\nmetadata: { labels: { app: x } }\nspec: { containers: [ { name: c, image: x } ] }\n---\napiVersion: v1\nkind: Pod\nmetadata: { generateName: debug- }\nspec: { containers: [ { name: c, image: x } ] }\n');
+    expect(c.rejected.map((r) => [r.kind, r.reason])).toEqual([['Pod', 'metadata.name: Required value: name or generateName is required']]);
+    expect(userPods(c).map((p) => p.name)).toEqual([expect.stringMatching(new RegExp(`^debug-${safe}{5}$`))]);
+  });
+
   test('a Deployment whose selector misses its template labels is refused, so no pod exists (ValidateDeploymentSpec)', () => {
     const c = simulate(`apiVersion: apps/v1
 kind: Deployment
