@@ -145,6 +145,7 @@ function container(v: unknown): Container {
     readinessProbe: probe(c.readinessProbe),
     livenessProbe: probe(c.livenessProbe),
     startupProbe: probe(c.startupProbe),
+    ...(typeof c.restartPolicy === 'string' ? { restartPolicy: c.restartPolicy } : {}),
   };
 }
 

@@ -56,6 +56,8 @@ export interface Container {
   readinessProbe: Probe | undefined;
   livenessProbe: Probe | undefined;
   startupProbe: Probe | undefined;
+  /** Only on init containers: `Always` makes it a sidecar that runs beside the app (KEP-753). */
+  restartPolicy?: string;
 }
 
 export interface Toleration {

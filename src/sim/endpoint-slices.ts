@@ -45,11 +45,16 @@ export function shouldPodBeInEndpoints(pod: SimPod, includeTerminating: boolean)
 
 /**
  * podutil.FindPort: a numeric targetPort is taken as it is (whether or not a container declares
- * it); a named one is looked up among the containers' ports with the same protocol.
+ * it); a named one is looked up among the containers' ports with the same protocol, then among
+ * the sidecars' (init containers with `restartPolicy: Always`).
  */
 export function findPort(pod: SimPod, port: SimServicePort): number | undefined {
   if (typeof port.targetPort === 'number') return port.targetPort;
   for (const c of pod.spec.containers) {
+    for (const cp of c.ports) if (cp.name === port.targetPort && cp.protocol === port.protocol) return cp.containerPort;
+  }
+  for (const c of pod.spec.initContainers) {
+    if (c.restartPolicy !== 'Always') continue;
     for (const cp of c.ports) if (cp.name === port.targetPort && cp.protocol === port.protocol) return cp.containerPort;
   }
   return undefined;

@@ -61,6 +61,16 @@ describe('EndpointSlices (EndpointSlice controller)', () => {
     expect(endpointsOf(c, 'x').subsets.map((s) => [s.ports[0].port, s.addresses.length])).toEqual([[8080, 1], [9090, 1]]);
   });
 
+  test('a named targetPort is also found on a sidecar (init container with restartPolicy: Always), not on a plain init container (podutil.FindPort)', () => {
+    const c = simulate(
+      deploy('side', { labels: { app: 'x', v: 's' }, spec: 'initContainers:\n- { name: proxy, image: envoy, restartPolicy: Always, ports: [ { name: proxy, containerPort: 15001 } ] }' }) +
+      deploy('init', { labels: { app: 'x', v: 'i' }, spec: 'initContainers:\n- { name: setup, image: busybox, ports: [ { name: proxy, containerPort: 15002 } ] }' }) +
+      service('x', 'selector: { app: x }\nports: [ { name: p, port: 80, targetPort: proxy } ]'),
+    );
+    const byPorts = slicesOf(c, 'x').map((s) => [s.ports.map((p) => p.port), s.endpoints.map((e) => e.targetRef!.name.split('-')[0])]);
+    expect(byPorts).toEqual([[[15001], ['side']], [[], ['init']]]);
+  });
+
   test('a numeric targetPort is taken as it is, declared by a container or not (containerPort is informational)', () => {
     const c = simulate(deploy('web') + service('web', 'selector: { app: web }\nports: [ { port: 80, targetPort: 8080 } ]'));
     expect(slicesOf(c, 'web')[0].ports).toEqual([{ name: '', port: 8080, protocol: 'TCP' }]);
