@@ -45,10 +45,19 @@ export function expandPodSet(pods: SimPod[], set: { workload?: string; workloads
   return out;
 }
 
-function checkSet(label: string, set: EndpointSetSpec, entries: EndpointEntry[], cluster: SimCluster, namespace: string, ready: boolean, out: Mismatch[]): void {
+/**
+ * Whether the EndpointSlice controller lists the pod's endpoint as ready (podToEndpoint in
+ * pkg/controller/endpointslice: ready = pod Ready and not terminating, or the Service publishes
+ * not-ready addresses), so that `ready: { workload }` means what the controller does.
+ */
+function listedReady(pod: SimPod, publishNotReady: boolean): boolean {
+  return publishNotReady || (pod.ready && !pod.terminating);
+}
+
+function checkSet(label: string, set: EndpointSetSpec, entries: EndpointEntry[], cluster: SimCluster, namespace: string, ready: boolean, publishNotReady: boolean, out: Mismatch[]): void {
   const podsListed = [...new Set(entries.map((e) => e.pod).filter((p): p is string => p !== null))].sort();
   if (set.workload || set.workloads) {
-    const want = expandPodSet(cluster.pods, set, namespace).filter((p) => p.ready === ready && p.phase === 'Running').map((p) => `${p.namespace}/${p.name}`).sort();
+    const want = expandPodSet(cluster.pods, set, namespace).filter((p) => listedReady(p, publishNotReady) === ready && p.phase === 'Running').map((p) => `${p.namespace}/${p.name}`).sort();
     const missing = want.filter((p) => !podsListed.includes(p));
     const extra = podsListed.filter((p) => !want.includes(p));
     if (want.length === 0) out.push({ path: label, message: `${set.workload ?? set.workloads!.join(', ')} has no ${ready ? 'ready' : 'not-ready'} pods`, expected: set, actual: podsListed });
@@ -87,10 +96,11 @@ export function evaluateEndpoints(ctx: EvalContext, spec: EndpointsSpec, index: 
   return makeResult(ctx, 'endpoints', [...ctx.base, 'endpoints', index], title, spec.hint, () => {
     const cluster = ctx.sim();
     const entries = endpointEntries(cluster, ns, name, spec.port);
+    const publishNotReady = cluster.services.find((s) => s.namespace === ns && s.name === name)?.spec.publishNotReadyAddresses === true;
     const mismatches: Mismatch[] = [];
     if (spec.empty !== undefined && spec.empty !== (entries.length === 0)) mismatches.push({ path: 'empty', message: spec.empty ? `the Service has ${entries.length} endpoint${entries.length === 1 ? '' : 's'}` : 'the Service has no endpoints', expected: spec.empty, actual: entries.length === 0 });
-    if (spec.ready) checkSet('ready', spec.ready, entries.filter((e) => e.ready), cluster, ns, true, mismatches);
-    if (spec.notReady) checkSet('notReady', spec.notReady, entries.filter((e) => !e.ready), cluster, ns, false, mismatches);
+    if (spec.ready) checkSet('ready', spec.ready, entries.filter((e) => e.ready), cluster, ns, true, publishNotReady, mismatches);
+    if (spec.notReady) checkSet('notReady', spec.notReady, entries.filter((e) => !e.ready), cluster, ns, false, publishNotReady, mismatches);
     const actual = {
       ready: entries.filter((e) => e.ready).map((e) => `${e.ip}:${e.port}${e.pod ? ` (${e.pod})` : ''}`),
       notReady: entries.filter((e) => !e.ready).map((e) => `${e.ip}:${e.port}${e.pod ? ` (${e.pod})` : ''}`),

@@ -212,3 +212,22 @@ describe('expectations that cannot be evaluated say why', () => {
     expect(result.expectations[0]).toMatchObject({ status: 'error', message: 'objects: svclab simulates Node, Service, Pod, Endpoints, EndpointSlice; "Servce" is not one of them (did you mean "Service"?)' });
   });
 });
+
+describe('endpoints expectations follow the EndpointSlice controller (podToEndpoint)', () => {
+  test('under publishNotReadyAddresses, not-ready pods are listed as ready: `ready: { workload }` holds', async () => {
+    const { result } = await runOne({
+      's/scenario.yaml': scenario(`steps:
+  - name: the pods fail their readiness probe
+    setReady: [ { ref: Deployment/web, ready: false } ]
+    expect:
+      endpoints:
+        - service: web
+          ready: { workload: Deployment/web, count: 3 }
+          notReady: { count: 0 }
+`),
+      's/deploy.yaml': WEB_DEPLOYMENT,
+      's/svc.yaml': webService().replace('spec:\n', 'spec:\n  publishNotReadyAddresses: true\n'),
+    });
+    expect(result.expectations.map((e) => `${e.status} ${e.message}`)).toEqual([expect.stringMatching(/^passed /)]);
+  });
+});
