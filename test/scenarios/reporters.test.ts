@@ -50,4 +50,13 @@ describe('scenario reporters', () => {
     expect(formatScenarioGithub(none)).toBe('::error title=svclab test::no scenario found at nope/\n0 passed, 1 failed\n');
     expect(formatScenarioTap({ ...none, missing: [] })).toContain('not ok 1 - no scenario found');
   });
+
+  test('junit: scenarios that share a name are told apart by their folder', () => {
+    const one = run([exp({})]);
+    const two: RunResult = { ...one, scenarios: [one.scenarios[0], { ...one.scenarios[0], file: 't/scenario.yaml', dir: 't' }] };
+    const xml = formatScenarioJunit(two);
+    expect(xml).toContain('classname="n (s)"');
+    expect(xml).toContain('classname="n (t)"');
+    expect(formatScenarioJunit(one)).toContain('classname="n"');
+  });
 });

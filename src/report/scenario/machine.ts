@@ -44,16 +44,20 @@ export function formatScenarioJunit(run: RunResult): string {
   const s = run.summary;
   const extra = nothingFound(run).length;
   lines.push(`<testsuites name="svclab test" tests="${s.expectations + extra}" failures="${s.expectationsFailed + extra}">`);
+  // Two folders may carry the same metadata.name (a copied scenario): the folder keeps their testcases apart.
+  const nameCount = new Map<string, number>();
+  for (const sc of run.scenarios) nameCount.set(sc.name, (nameCount.get(sc.name) ?? 0) + 1);
   for (const sc of run.scenarios) {
     const failures = sc.expectations.filter((e) => e.status !== 'passed').length;
-    lines.push(`  <testsuite name="${xml(sc.name)}" file="${xml(sc.file)}" tests="${sc.expectations.length}" failures="${failures}" time="${(sc.durationMs / 1000).toFixed(3)}">`);
+    const suite = (nameCount.get(sc.name) ?? 0) > 1 ? `${sc.name} (${sc.dir})` : sc.name;
+    lines.push(`  <testsuite name="${xml(suite)}" file="${xml(sc.file)}" tests="${sc.expectations.length}" failures="${failures}" time="${(sc.durationMs / 1000).toFixed(3)}">`);
     const used = new Map<string, number>();
     for (const e of sc.expectations) {
       let name = e.name;
       const n = used.get(name) ?? 0;
       used.set(name, n + 1);
       if (n > 0) name = `${name} #${n + 1}`;
-      const attrs = `name="${xml(name)}" classname="${xml(sc.name)}" file="${xml(e.file)}" line="${e.line}"`;
+      const attrs = `name="${xml(name)}" classname="${xml(suite)}" file="${xml(e.file)}" line="${e.line}"`;
       if (e.status === 'passed') lines.push(`    <testcase ${attrs}/>`);
       else {
         const tag = e.status === 'error' ? 'error' : 'failure';
