@@ -146,7 +146,9 @@ export function manifestsOf(input: SimulateInput): { manifests: Manifest[]; find
   else if (Array.isArray(input) && input.every(isSourceFile)) sources = input as SourceFile[];
   else {
     const objects = Array.isArray(input) ? input : [input];
-    const text = objects.map((o) => new Document(o).toString()).join('---\n');
+    // One line of JSON per object: JSON is YAML, and the fast parser reads it at a fraction of
+    // the cost of writing and re-reading block YAML (the whole bench cluster: ~1 s saved).
+    const text = objects.map(objectText).join('\n---\n');
     sources = [{ path: '<objects>', absPath: null, text }];
   }
   const manifests: Manifest[] = [];
@@ -157,6 +159,15 @@ export function manifestsOf(input: SimulateInput): { manifests: Manifest[]; find
     findings.push(...parsed.findings);
   }
   return { manifests, findings };
+}
+
+/** An object as one line of JSON, or as YAML when JSON cannot hold it (a BigInt, say). */
+function objectText(o: Record<string, unknown>): string {
+  try {
+    return JSON.stringify(o);
+  } catch {
+    return new Document(o).toString();
+  }
 }
 
 function isSourceFile(v: unknown): v is SourceFile {

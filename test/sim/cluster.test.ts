@@ -130,8 +130,12 @@ describe('determinism and the library API', () => {
     expect(fromFiles.services.map((s) => s.clusterIP)).toEqual(fromText.services.map((s) => s.clusterIP));
     const svc = fromObjects.services.find((s) => s.name === 'hostname-svc-clusterip')!;
     expect(svc.clusterIP).toBe(fromText.services.find((s) => s.name === 'hostname-svc-clusterip')!.clusterIP);
-    // Plain objects still carry source positions (they go through the YAML layer).
-    expect(svc.object!.manifest.source.locate(['spec', 'ports']).line).toBeGreaterThan(1);
+    // Plain objects still carry source positions: each is one line of JSON (JSON is YAML) in `<objects>`.
+    const at = svc.object!.manifest.source.locate(['spec', 'ports']);
+    expect([svc.object!.manifest.file, at.line]).toEqual(['<objects>', 1]);
+    expect(at.column).toBeGreaterThan(40);
+    // A value JSON cannot write (BigInt) still goes through, as YAML.
+    expect(simulate([{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'big' }, spec: { ports: [{ port: 80 }], sessionAffinityConfig: { clientIP: { timeoutSeconds: BigInt(60) } } } }]).services.some((s) => s.name === 'big')).toBe(true);
     expect(() => simulate('a: [unclosed')).toThrow(/YAML|cannot/);
   });
 
