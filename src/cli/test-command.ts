@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runScenarios, type ScenarioRunOptions } from '../scenario/index';
+import { findScenarios, runScenarios, type ScenarioRunOptions } from '../scenario/index';
+import { MANIFEST_EXTENSIONS } from '../load/files';
 import type { RunResult, ScenarioResult } from '../scenario/result';
 import { formatScenarioReport, SCENARIO_FORMATS, type ScenarioFormat } from '../report/scenario/index';
 import { formatHelp, numOf, parseArgs, str, UsageError, type FlagSpecs } from './args';
@@ -118,6 +119,7 @@ export async function testCommand(argv: string[], io: CliIO, watchDeps?: WatchDe
   if (flags.update && io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false' && io.env.CI !== '0') {
     throw new UsageError('--update is refused when CI is set: snapshots are updated on a workstation and committed, never rewritten by CI');
   }
+  if (outputs.some((o) => o.output !== undefined)) await refuseOutputsInScenarios(outputs, operands, io.cwd);
   const jobs = numOf(flags.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs needs a whole number of at least 1, got ${jobs}`);
   const options: ScenarioRunOptions = {
@@ -145,6 +147,22 @@ export async function testCommand(argv: string[], io: CliIO, watchDeps?: WatchDe
   if (options.filter !== undefined && first.scenarios.length === 0 && first.missing.length === 0) io.stderr.write(`svclab test: no scenario's name or folder contains "${options.filter}" (--filter)\n`);
   if (!flags.watch) return exitCode(first);
   return watchLoop(operands, options, first, io, report, watchDeps ?? realWatchDeps());
+}
+
+/**
+ * A report must not land inside a scenario folder over one of its files (a manifest, scenario.yaml,
+ * a snapshot), nor as a new .yaml/.json file there, which the next run would load as a manifest.
+ */
+async function refuseOutputsInScenarios(outputs: OutputSpec[], operands: string[], cwd: string): Promise<void> {
+  const { dirs } = await findScenarios(operands, cwd);
+  for (const o of outputs) {
+    if (o.output === undefined) continue;
+    const abs = path.resolve(cwd, o.output);
+    const dir = dirs.find((d) => !path.relative(d, abs).startsWith('..') && !path.isAbsolute(path.relative(d, abs)));
+    if (!dir) continue;
+    if (fs.existsSync(abs)) throw new UsageError(`--output ${o.output} is a file of the scenario in ${path.relative(cwd, dir) || '.'}; svclab never writes over its input`);
+    if (MANIFEST_EXTENSIONS.includes(path.extname(abs).toLowerCase())) throw new UsageError(`--output ${o.output} would put a ${path.extname(abs)} file in the scenario folder ${path.relative(cwd, dir) || '.'}, where the next run would read it as a manifest; write the report outside the scenario folders`);
+  }
 }
 
 export function exitCode(run: RunResult): number {

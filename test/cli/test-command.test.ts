@@ -34,6 +34,21 @@ describe('svclab test', () => {
     expect(r.stderr).toContain('no scenario found at nope');
   });
 
+  test('--output never writes over a file of a scenario, nor a .yaml/.json report into a scenario folder', async () => {
+    const root = tempTree(passing());
+    const before = fs.readFileSync(path.join(root, 'ok/d.yaml'), 'utf8');
+    for (const target of ['ok/d.yaml', 'ok/scenario.yaml', 'ok/report.json']) {
+      const r = await runCli(['test', '--format', 'json', '--output', target], { cwd: root });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`--output ${target.replace('.', '\\.')} (is a file of the scenario in ok|would put a \\.json file in the scenario folder ok)`));
+    }
+    expect(fs.readFileSync(path.join(root, 'ok/d.yaml'), 'utf8')).toBe(before);
+    expect(fs.existsSync(path.join(root, 'ok/report.json'))).toBe(false);
+    // Beside the scenario folders, or a .xml in one, is fine.
+    expect((await runCli(['test', '--format', 'junit', '--output', 'ok/junit.xml'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['test', '--format', 'json', '--output', 'report.json'], { cwd: root })).code).toBe(0);
+  });
+
   test('a --filter that matches no scenario exits 1 and says it was the filter', async () => {
     const root = tempTree(passing());
     const r = await runCli(['test', '--filter', 'zzz'], { cwd: root });
