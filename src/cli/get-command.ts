@@ -137,8 +137,17 @@ export async function getCommand(argv: string[], io: CliIO): Promise<number> {
   if (names.length && flags['all-namespaces'] === true) throw new UsageError('a resource cannot be retrieved by name across all namespaces');
   const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed, clusterFile: str(flags.cluster) });
   const out = renderGet(cluster, resources, { namespace, allNamespaces: flags['all-namespaces'] === true, output, names });
+  if (resources.includes('endpoints') && endpointsDeprecated(cluster.config.kubernetesVersion)) {
+    // The API server's warning header for v1 Endpoints since 1.33 (KEP-4974), which kubectl prints first.
+    io.stderr.write('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
+  }
   io.stdout.write(out.stdout);
   io.stderr.write(out.stderr);
   return out.notFound ? 1 : 0;
 }
 
+/** Whether the simulated cluster's version (`v1.33.1`) is one that deprecates v1 Endpoints. */
+function endpointsDeprecated(version: string): boolean {
+  const m = /^v?(\d+)\.(\d+)/.exec(version);
+  return m !== null && (Number(m[1]) > 1 || Number(m[2]) >= 33);
+}

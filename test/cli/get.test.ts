@@ -139,6 +139,15 @@ spec: { type: ExternalName, externalName: db.example.com }
     expect(json.items.map((i: { kind: string }) => i.kind)).toEqual(['Service', 'Endpoints']);
   });
 
+  test('get endpoints warns on stderr that v1 Endpoints is deprecated, as a v1.33+ API server makes kubectl print (KEP-4974); not on older versions or for other resources', async () => {
+    const warning = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
+    expect((await get('ep', '-f', 'hostname.yaml')).stderr).toBe(warning);
+    expect((await get('svc,ep', '-f', 'hostname.yaml')).stderr).toBe(warning);
+    expect((await get('svc', '-f', 'hostname.yaml')).stderr).toBe('');
+    file('v132.yaml', 'apiVersion: svclab.io/v1alpha1\nkind: Cluster\nmetadata: { name: old }\nspec: { kubernetesVersion: v1.32.4 }\n');
+    expect((await get('ep', '-f', 'hostname.yaml', '--cluster', 'v132.yaml')).stderr).toBe('');
+  });
+
   test('names after the resource filter the list; an unknown one is NotFound (exit 1)', async () => {
     const r = await get('svc', 'kubernetes', '-f', 'hostname.yaml');
     expect(lines(r.stdout)).toHaveLength(2);
