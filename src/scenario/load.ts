@@ -257,7 +257,18 @@ export function loadScenario(dir: string, cwd: string): LoadOutcome {
 function parseScenarioText(file: string, abs: string, text: string): { doc: DocumentSource; value: unknown } | { errors: LoadError[] } {
   const parsed = parseSourceFile({ path: file, absPath: abs, text }, { fast: true });
   const syntax = parsed.findings.filter((f) => f.ruleId === 'yaml-syntax' || f.ruleId === 'duplicate-key');
-  if (syntax.length) return { errors: syntax.map((f) => ({ file, line: f.range.line, column: f.range.column, message: f.ruleId === 'duplicate-key' ? 'a key appears twice in the same mapping' : f.message, path: '' })) };
+  if (syntax.length) {
+    const lines = text.split(/\r?\n/);
+    return {
+      errors: syntax.map((f) => {
+        if (f.ruleId !== 'duplicate-key') return { file, line: f.range.line, column: f.range.column, message: f.message, path: '' };
+        // Name the key: the finding points at the second occurrence.
+        const key = /^(?:"([^"]*)"|'([^']*)'|([^:#{}[\],]+?))\s*:/.exec((lines[f.range.line - 1] ?? '').slice(f.range.column - 1));
+        const name = key ? (key[1] ?? key[2] ?? key[3]).trim() : null;
+        return { file, line: f.range.line, column: f.range.column, message: name ? `the key "${name}" appears twice in the same mapping; YAML keeps only one of them` : 'a key appears twice in the same mapping', path: name ?? '' };
+      }),
+    };
+  }
   const m = parsed.manifests[0];
   if (m && m.root.length === 0 && parsed.manifests.length === 1) return { doc: m.source, value: m.value };
   // Not shaped like an object with apiVersion and kind (or several documents): take the first document as it is.

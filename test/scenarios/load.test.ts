@@ -97,3 +97,13 @@ describe('get snapshot paths (--update must never rewrite a manifest)', () => {
     expect(steps[0].message).toMatch(/steps\[1\]\.expect\.get\[0\] uses the same snapshot file __snapshots__\/scale-up-pods.txt/);
   });
 });
+
+describe('YAML problems in scenario.yaml', () => {
+  test('a key given twice is reported at its second occurrence, by name', () => {
+    const root = tempTree({ 's/scenario.yaml': scenario('cluster: { nodes: 3 }\nexpect:\n  lint: { errors: 0 }\ncluster: { nodes: 2 }\n') });
+    const r = loadScenario(path.join(root, 's'), root);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([{ file: 's/scenario.yaml', line: 8, column: 1, message: 'the key "cluster" appears twice in the same mapping; YAML keeps only one of them', path: 'cluster' }]);
+  });
+});
