@@ -106,8 +106,9 @@ export function buildPods(workloads: WorkloadObject[], nodes: SimNode[], config:
       } else pod.pendingReason = placement.reason;
       if (pod.phase === 'Pending') pod.ready = false;
       pods.push(pod);
-      // StatefulSet OrderedReady: the controller creates pod N+1 only once pod N is Running and Ready.
-      if (w.kind === 'StatefulSet' && orderedReady(w) && !(pod.phase === 'Running' && pod.ready)) break;
+      // StatefulSet OrderedReady: the controller creates pod N+1 only once pod N is Running and
+      // Ready, and waits while a pod terminates (stateful_set_control.go processReplica).
+      if (w.kind === 'StatefulSet' && orderedReady(w) && !(pod.phase === 'Running' && pod.ready && !pod.terminating)) break;
     }
   }
   return pods;

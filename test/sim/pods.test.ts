@@ -143,6 +143,9 @@ spec:
     const cluster = { readiness: { 'db-1': false } };
     expect(userPods(simulate(sts('OrderedReady'), { cluster })).map((p) => p.name)).toEqual(['db-0', 'db-1']);
     expect(userPods(simulate(sts('Parallel'), { cluster })).map((p) => p.name)).toEqual(['db-0', 'db-1', 'db-2']);
+    // A terminating pod also holds the next one back (processReplica: "waiting for Pod to Terminate").
+    const terminating = sts('OrderedReady').replace('metadata: { labels: { app: db } }', 'metadata: { labels: { app: db }, annotations: { svclab.io/terminating: "true" } }');
+    expect(userPods(simulate(terminating)).map((p) => p.name)).toEqual(['db-0']);
   });
 
   test('a DaemonSet runs one pod on each eligible node, not on the tainted control plane unless tolerated (DaemonSet controller)', () => {
