@@ -275,7 +275,8 @@ function parseScenarioText(file: string, abs: string, text: string): { doc: Docu
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
   const first = Array.isArray(docs) ? docs[0] : undefined;
-  if (!first || first.errors.length) return { errors: [{ file, line: 1, column: 1, message: 'scenario.yaml cannot be read as YAML', path: '' }] };
+  if (!first || first.contents === null) return { errors: [{ file, line: 1, column: 1, message: `${SCENARIO_FILE} is empty: it needs apiVersion: svclab.io/v1alpha1, kind: Scenario, metadata.name and expect (see docs/scenarios.md)`, path: '' }] };
+  if (first.errors.length) return { errors: [{ file, line: 1, column: 1, message: `${SCENARIO_FILE} cannot be read as YAML`, path: '' }] };
   if (docs.length > 1) return { errors: [{ file, line: 1, column: 1, message: 'scenario.yaml must hold one YAML document', path: '' }] };
   return { doc: new ParsedDocument(file, 0, first, lineCounter), value: first.toJS({ maxAliasCount: 100 }) };
 }
@@ -339,7 +340,7 @@ function schemaErrors(raw: ErrorObject[], value: unknown, doc: DocumentSource, f
       p.push(key);
     } else {
       range = doc.locate(p);
-      message = `${formatPath(p) || 'the scenario'} ${describeError(e)}`;
+      message = `${formatPath(p) || 'the scenario'} ${describeError(e, valueAt(value, p))}`;
     }
     const dedupe = `${range.line}:${range.column}:${message}`;
     if (seen.has(dedupe)) continue;
@@ -350,7 +351,8 @@ function schemaErrors(raw: ErrorObject[], value: unknown, doc: DocumentSource, f
   return out;
 }
 
-function describeError(e: ErrorObject): string {
+/** `actual`: the value at the error's path (ajv's own `data` needs its verbose mode, which the precompiled validator lacks). */
+function describeError(e: ErrorObject, actual: unknown): string {
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'enum':
@@ -359,9 +361,25 @@ function describeError(e: ErrorObject): string {
       return `must be ${JSON.stringify(params.allowedValue)}`;
     case 'required':
       return `is missing the required key "${String(params.missingProperty)}"`;
+    case 'type':
+      return e.instancePath === '' ? `must be a mapping with apiVersion, kind, metadata and expect, not ${describeValue(actual)}` : `must be ${params.type === 'object' ? 'a mapping' : params.type === 'array' ? 'a list' : `of type ${String(params.type)}`}, not ${describeValue(actual)}`;
     default:
       return e.message ?? 'is invalid';
   }
+}
+
+function valueAt(root: unknown, p: Array<string | number>): unknown {
+  let cur = root;
+  for (const seg of p) cur = typeof cur === 'object' && cur !== null ? (cur as Record<string | number, unknown>)[seg] : undefined;
+  return cur;
+}
+
+function describeValue(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'a mapping';
+  const text = JSON.stringify(v);
+  return `${typeof v} ${text.length > 40 ? `${text.slice(0, 37)}...` : text}`;
 }
 
 function pointerToPath(pointer: string, value: unknown): Array<string | number> {

@@ -107,3 +107,17 @@ describe('YAML problems in scenario.yaml', () => {
     expect(r.errors).toEqual([{ file: 's/scenario.yaml', line: 8, column: 1, message: 'the key "cluster" appears twice in the same mapping; YAML keeps only one of them', path: 'cluster' }]);
   });
 });
+
+describe('scenario.yaml that is not a scenario at all', () => {
+  const errorsOf = (text: string) => {
+    const root = tempTree({ 's/scenario.yaml': text });
+    const r = loadScenario(path.join(root, 's'), root);
+    return r.ok ? [] : r.errors.map((e) => `${e.line}:${e.column} ${e.message}`);
+  };
+  test('an empty file, a list, a plain string, or a mapping where a list belongs say what was found', () => {
+    expect(errorsOf('')).toEqual(['1:1 scenario.yaml is empty: it needs apiVersion: svclab.io/v1alpha1, kind: Scenario, metadata.name and expect (see docs/scenarios.md)']);
+    expect(errorsOf('- a\n')).toEqual(['1:1 the scenario must be a mapping with apiVersion, kind, metadata and expect, not a list']);
+    expect(errorsOf('hello\n')).toEqual(['1:1 the scenario must be a mapping with apiVersion, kind, metadata and expect, not string "hello"']);
+    expect(errorsOf(scenario('expect:\n  routes: { from: pod }\n'))).toEqual(['6:11 expect.routes must be a list, not a mapping']);
+  });
+});
