@@ -1,26 +1,11 @@
 /** One unit of work (a scenario folder in one variant), shared by the serial runner and the workers. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { displayPath } from '../load/files';
-import { loadScenario, SOLUTION_DIR, SCENARIO_FILE } from './load';
+import { loadScenario, SCENARIO_FILE } from './load';
 import type { ExpectationResult, ScenarioResult } from './result';
 import { runScenario, type RunOptions } from './run';
+import type { Task, TaskOptions } from './tasks';
 
-export interface Task {
-  dir: string;
-  variant: 'normal' | 'start' | 'solution';
-}
-
-export interface TaskOptions {
-  cwd: string;
-  seed?: number;
-  update?: boolean;
-  filter?: string;
-}
-
-export function tasksFor(dirs: string[], solutions: boolean): Task[] {
-  return dirs.flatMap((dir): Task[] => (solutions && fs.existsSync(path.join(dir, SOLUTION_DIR)) ? [{ dir, variant: 'start' }, { dir, variant: 'solution' }] : [{ dir, variant: 'normal' }]));
-}
+export { tasksFor, type Task, type TaskOptions } from './tasks';
 
 /** Loads and runs the task; a scenario that cannot be loaded becomes an `error` result. Null when filtered out. */
 export function executeTask(task: Task, options: TaskOptions): ScenarioResult | null {

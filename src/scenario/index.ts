@@ -6,15 +6,25 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { executeTask, tasksFor, type Task, type TaskOptions } from './execute';
-import { findScenarios } from './load';
+import { findScenarios, type LoadedScenario } from './load';
 import type { RunResult, ScenarioResult } from './result';
-import { DEFAULT_SEED } from './run';
+import type { RunOptions } from './run';
+import { DEFAULT_SEED, tasksFor, type Task, type TaskOptions } from './tasks';
 
 export type * from './result';
 export type * from './spec';
 export { loadScenario, findScenarios, SCENARIO_FILE } from './load';
-export { runScenario } from './run';
+
+// The runner (linter + simulator, most of the start-up time) is required only where a scenario
+// runs in this thread: a parallel run's main thread only hands folders to the workers.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const executor = () => require('./execute') as typeof import('./execute');
+
+/** Runs one loaded scenario (see ./run). */
+export function runScenario(s: LoadedScenario, options?: RunOptions): ScenarioResult {
+  return (require('./run') as typeof import('./run')).runScenario(s, options);
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface ScenarioRunOptions {
   cwd?: string;
@@ -71,6 +81,7 @@ export function summarize(scenarios: ScenarioResult[], seed: number): RunResult[
 function runSerially(tasks: Task[], taskOptions: TaskOptions, options: ScenarioRunOptions): Array<ScenarioResult | null> {
   const out: Array<ScenarioResult | null> = [];
   let done = 0;
+  const { executeTask } = executor();
   for (const task of tasks) {
     const r = executeTask(task, taskOptions);
     out.push(r);

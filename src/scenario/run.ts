@@ -23,6 +23,7 @@ import { expandFileList, type LoadedScenario } from './load';
 import type { ExpectationResult, ScenarioResult, StepResult } from './result';
 import type { ClusterSpec, ExpectSpec, StepSpec } from './spec';
 import { parseRef, Workspace } from './workspace';
+import { DEFAULT_SEED } from './tasks';
 
 export interface RunOptions {
   /** Seed when the scenario sets none (default 1). */
@@ -33,7 +34,7 @@ export interface RunOptions {
   variant?: 'normal' | 'start' | 'solution';
 }
 
-export const DEFAULT_SEED = 1;
+export { DEFAULT_SEED } from './tasks';
 
 export function clusterOverrides(spec: ClusterSpec | undefined, readiness: Record<string, boolean>): Partial<ClusterConfig> {
   const out: Partial<ClusterConfig> = {};

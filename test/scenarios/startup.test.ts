@@ -40,4 +40,23 @@ describe('startup: what loading a scenario requires', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/^6:11 unknown key "erors" in expect.lint \(did you mean "errors"\?\)/);
   });
+
+  test('the runner (linter + simulator) is required only when a scenario runs in this thread, not to find or hand out scenarios', async () => {
+    const root = tempTree({ 's/scenario.yaml': scenario('expect:\n  lint: { errors: 0 }\n'), 's/deploy.yaml': WEB_DEPLOYMENT });
+    const loaded: string[] = [];
+    let index: typeof import('../../src/scenario/index') | undefined;
+    jest.isolateModules(() => {
+      jest.doMock('../../src/scenario/run', () => {
+        loaded.push('run');
+        return jest.requireActual('../../src/scenario/run');
+      });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      index = require('../../src/scenario/index') as typeof import('../../src/scenario/index');
+    });
+    expect((await index!.findScenarios([], root)).dirs).toHaveLength(1);
+    expect(loaded).toEqual([]);
+    const run = await index!.runScenarios([], { cwd: root, jobs: 1 });
+    expect(run.summary.passed).toBe(1);
+    expect(loaded).toEqual(['run']);
+  });
 });

@@ -1,0 +1,26 @@
+/**
+ * Units of work of a run (a scenario folder in one variant). Kept apart from the runner so that
+ * the main thread of a parallel run never loads the linter and the simulator: only the workers do.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SOLUTION_DIR } from './load';
+
+/** Seed of every random choice when neither the scenario nor --seed sets one. */
+export const DEFAULT_SEED = 1;
+
+export interface Task {
+  dir: string;
+  variant: 'normal' | 'start' | 'solution';
+}
+
+export interface TaskOptions {
+  cwd: string;
+  seed?: number;
+  update?: boolean;
+  filter?: string;
+}
+
+export function tasksFor(dirs: string[], solutions: boolean): Task[] {
+  return dirs.flatMap((dir): Task[] => (solutions && fs.existsSync(path.join(dir, SOLUTION_DIR)) ? [{ dir, variant: 'start' }, { dir, variant: 'solution' }] : [{ dir, variant: 'normal' }]));
+}
