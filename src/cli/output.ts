@@ -29,7 +29,7 @@ export function writeReport(io: CliIO, text: string, output: string | undefined,
   }
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
   try {
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    makeParents(path.dirname(abs));
     fs.writeFileSync(tmp, text);
     fs.renameSync(tmp, abs);
   } catch (err) {
@@ -41,6 +41,20 @@ export function writeReport(io: CliIO, text: string, output: string | undefined,
     const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : String(err);
     throw new UsageError(`cannot write --output ${output}: ${code}`);
   }
+}
+
+/**
+ * Creates `dir` and its missing parents one level at a time. Not `mkdirSync(dir, { recursive:
+ * true })`: under /proc that call never returns (Node retries ENOENT forever), and a report
+ * path must fail, not hang.
+ */
+function makeParents(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !fs.existsSync(d); d = path.dirname(d)) {
+    missing.push(d);
+    if (path.dirname(d) === d) break; // a root that does not exist: mkdir below reports it
+  }
+  for (const d of missing.reverse()) fs.mkdirSync(d);
 }
 
 function isInside(child: string, dir: string): boolean {

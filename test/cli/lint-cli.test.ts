@@ -165,6 +165,13 @@ describe('--output', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  test('--output creates missing folders, several levels deep', async () => {
+    write(dir, 'app.yaml', GOOD);
+    const r = await lintIn(['app.yaml', '--format', 'json', '--output', 'reports/lint/2024/out.json']);
+    expect(r.code).toBe(0);
+    expect(parseJson(fs.readFileSync(path.join(dir, 'reports/lint/2024/out.json'), 'utf8')).summary.objects).toBe(2);
+  });
+
   test('an unwritable output is a usage error, not a crash', async () => {
     write(dir, 'app.yaml', GOOD);
     write(dir, 'blocker', 'a file where a folder should be');
@@ -353,6 +360,15 @@ describe('the built binary', () => {
     expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
     expect(r.stdout).toMatch(/status=0/);
   });
+
+  (fs.existsSync('/proc/self') ? test : test.skip)('--output into a missing folder under /proc fails at once instead of hanging', () => {
+    // fs.mkdirSync(..., { recursive: true }) loops forever there; a real process with a timeout shows it.
+    write(dir, 'app.yaml', GOOD);
+    const r = spawnSync(process.execPath, [main, 'lint', 'app.yaml', '--output', '/proc/svclab-nope/report.txt'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot write --output \/proc\/svclab-nope\/report\.txt: E[A-Z]+/);
+  }, 30_000);
 
   test('stdin through a pipe', () => {
     const r = spawnSync(process.execPath, [main, 'lint', '-', '--format', 'json'], { cwd: dir, input: GOOD, encoding: 'utf8' });
