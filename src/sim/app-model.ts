@@ -5,14 +5,19 @@
  * that declares none is assumed to listen on any port. An HTTP request is answered like the
  * seed tutorial's echo image (alicek106/rr-test:echo-hostname): `Hello, <hostname>`.
  */
-import type { Protocol } from '../model/types';
+import type { Container, Protocol } from '../model/types';
 import type { SimPod } from './types';
+
+/** Containers that run for the pod's life: app containers and sidecars (init containers with restartPolicy Always). */
+function runningContainers(pod: SimPod): Container[] {
+  return [...pod.spec.containers, ...pod.spec.initContainers.filter((c) => c.restartPolicy === 'Always')];
+}
 
 export type Listening = { listens: true } | { listens: false; declared: string };
 
 export function podListens(pod: SimPod, port: number, protocol: Protocol): Listening {
   const declared: string[] = [];
-  for (const c of pod.spec.containers) {
+  for (const c of runningContainers(pod)) {
     for (const p of c.ports) {
       if (p.containerPort === port && p.protocol === protocol) return { listens: true };
       declared.push(`${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`);
@@ -22,9 +27,9 @@ export function podListens(pod: SimPod, port: number, protocol: Protocol): Liste
   return { listens: false, declared: [...new Set(declared)].join(', ') };
 }
 
-/** The pod's hostname as the kubelet sets it: spec.hostname, else the pod name. */
+/** The pod's hostname as the kubelet sets it (spec.hostname, else the pod name cut to 63 characters). */
 export function podHostname(pod: SimPod): string {
-  return pod.spec.hostname ?? pod.name;
+  return pod.hostname;
 }
 
 export function httpBody(pod: SimPod): string {
@@ -34,7 +39,7 @@ export function httpBody(pod: SimPod): string {
 /** The pod serving a hostPort on a node (the CNI portmap plugin DNATs node-IP:hostPort to it). */
 export function hostPortPod(pods: readonly SimPod[], port: number, protocol: Protocol): { pod: SimPod; containerPort: number } | null {
   for (const pod of pods) {
-    for (const c of pod.spec.containers) {
+    for (const c of runningContainers(pod)) {
       for (const p of c.ports) if (p.hostPort === port && p.protocol === protocol) return { pod, containerPort: p.containerPort };
     }
   }

@@ -21,7 +21,7 @@ import { cidrContains, parseIP } from '../util/ip';
 import type { Protocol } from '../model/types';
 import type { ClusterState, DnsAnswer, Hop, Outcome, RouteAttempt, RouteCandidate, RouteRequest, RouteResult, SimNode, SimPod, SimService, SimServicePort } from './types';
 import { parseSource, parseTarget, TargetError, inPodCIDR, type Source, type Target } from './target';
-import { endpointsFor, findServicePort, routingIndex, type RouteEndpoint, type RoutingIndex } from './target-index';
+import { endpointsFor, findServicePort, routingIndex, SERVICE_PROXY_NAME, type RouteEndpoint, type RoutingIndex } from './target-index';
 import { hostPortPod, httpBody, podListens } from './app-model';
 import { lookupFrom } from '../dns/resolver';
 import { dnsIndex } from '../dns/records';
@@ -348,6 +348,12 @@ function planRoute(ctx: Ctx, ip: string, port: number, headless: SimService | nu
     if (source.kind === 'external') return fixed('dropped', `${ip} is the IP of pod ${podKey(pod)}; pod IPs are only routable inside the cluster, so a client outside cannot reach it (expose it with a NodePort or LoadBalancer Service)`, [], null, 'external');
     const hops: Hop[] = headless ? [] : [{ kind: 'pod', text: `${ip} is the IP of pod ${podKey(pod)}: the packet goes straight to the pod, no Service involved` }];
     return { kind: 'deliver', ip, port, pod, sourceIP: source.ip, service: headless ? svcKey(headless) : null, hops };
+  }
+
+  const unproxied = idx.unproxiedByIP.get(ip);
+  if (unproxied) {
+    const proxy = unproxied.object?.metadata.labels[SERVICE_PROXY_NAME] ?? '';
+    return fixed('dropped', `${ip} belongs to Service ${svcKey(unproxied)}, labelled ${SERVICE_PROXY_NAME}=${proxy}: kube-proxy leaves it to that other proxy (which svclab does not model) and programs no rule for it, so nothing forwards the traffic`, [], svcKey(unproxied), 'service');
   }
 
   const parsed = parseIP(ip);

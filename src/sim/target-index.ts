@@ -40,6 +40,8 @@ export interface RoutingIndex {
   /** LoadBalancer ingress addresses. */
   servicesByLoadBalancerIP: Map<string, SimService[]>;
   servicesByExternalIP: Map<string, SimService[]>;
+  /** Addresses of Services kube-proxy leaves to another proxy (label service.kubernetes.io/service-proxy-name). */
+  unproxiedByIP: Map<string, SimService>;
   /** `PROTOCOL/nodePort` -> Service port. */
   nodePorts: Map<string, NodePortEntry>;
   slicesByService: Map<string, SimEndpointSlice[]>;
@@ -80,6 +82,7 @@ function buildIndex(cluster: ClusterState): RoutingIndex {
     servicesByClusterIP: new Map(),
     servicesByLoadBalancerIP: new Map(),
     servicesByExternalIP: new Map(),
+    unproxiedByIP: new Map(),
     nodePorts: new Map(),
     slicesByService: new Map(),
     serviceCIDR: parseCIDR(cluster.config.serviceCIDR),
@@ -101,6 +104,12 @@ function buildIndex(cluster: ClusterState): RoutingIndex {
   }
   for (const s of cluster.services) {
     idx.servicesByKey.set(`${s.namespace}/${s.name}`, s);
+    if (s.object?.metadata.labels[SERVICE_PROXY_NAME] !== undefined) {
+      // kube-proxy watches only Services without this label (its informer's noProxyName
+      // selector): another proxy implements this one, and kube-proxy programs no rule for it.
+      for (const ip of [...clusterIPsOf(s), ...(s.loadBalancerIngress ?? []), ...s.spec.externalIPs]) idx.unproxiedByIP.set(ip, s);
+      continue;
+    }
     for (const ip of clusterIPsOf(s)) idx.servicesByClusterIP.set(ip, s);
     for (const ip of s.loadBalancerIngress ?? []) push(idx.servicesByLoadBalancerIP, ip, s);
     for (const ip of s.spec.externalIPs) push(idx.servicesByExternalIP, ip, s);
@@ -110,6 +119,8 @@ function buildIndex(cluster: ClusterState): RoutingIndex {
   for (const sl of cluster.endpointSlices) push(idx.slicesByService, `${sl.namespace}/${sl.serviceName}`, sl);
   return idx;
 }
+
+export const SERVICE_PROXY_NAME = 'service.kubernetes.io/service-proxy-name';
 
 /** The Service's virtual IPs; none for headless and ExternalName Services. */
 export function clusterIPsOf(s: SimService): string[] {

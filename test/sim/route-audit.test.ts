@@ -170,3 +170,48 @@ spec:
     expect(missing.results[0].hops).toEqual(missing.results[1].hops);
   });
 });
+
+describe('app model and proxy selection (audit of the simulator helpers)', () => {
+  test('a sidecar (init container with restartPolicy: Always) listens on its declared ports (KEP-753 sidecars; podutil.FindPort)', () => {
+    const c = simulate(`apiVersion: v1
+kind: Pod
+metadata: { name: meshed, labels: { app: meshed } }
+spec:
+  initContainers:
+  - { name: proxy, image: example/proxy, restartPolicy: Always, ports: [ { name: mesh, containerPort: 15001 } ] }
+  containers:
+  - { name: app, image: example/app, ports: [ { containerPort: 80 } ] }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: meshed }
+spec:
+  selector: { app: meshed }
+  ports: [ { port: 15001, targetPort: mesh } ]
+`);
+    const r = c.route({ from: 'pod', to: 'meshed:15001' });
+    expect(r.results[0]).toMatchObject({ outcome: 'ok', pod: 'default/meshed', port: 15001 });
+  });
+
+  test('the HTTP answer names the hostname the kubelet sets: a pod name cut to 63 characters', () => {
+    const long = `p${'x'.repeat(70)}`;
+    const c = simulate(`apiVersion: v1\nkind: Pod\nmetadata: { name: ${long} }\nspec:\n  containers: [ { name: a, image: example/echo } ]\n`);
+    const pod = c.pods.find((p) => p.name === long)!;
+    const r = c.route({ from: 'pod', to: `http://${pod.podIP}:80` });
+    expect(r.results[0].body).toBe(`Hello, ${long.slice(0, 63)}`);
+  });
+
+  test('kube-proxy ignores Services labelled service.kubernetes.io/service-proxy-name (its informer selects noProxyName)', () => {
+    const c = simulate(`${web(1)}---
+apiVersion: v1
+kind: Service
+metadata: { name: web, labels: { service.kubernetes.io/service-proxy-name: other-proxy } }
+spec:
+  selector: { app: web }
+  ports: [ { port: 80 } ]
+`);
+    const r = c.route({ from: 'pod', to: 'web:80' });
+    expect(r.results[0].outcome).toBe('dropped');
+    expect(r.results[0].reason).toContain('service.kubernetes.io/service-proxy-name=other-proxy');
+  });
+});
