@@ -128,7 +128,7 @@ function walkDirectory(
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      if (entry.name === 'node_modules' || entry.name === '.git') continue;
+      if (entry.name === 'node_modules' || isHiddenOrNotManifest(entry.name)) continue;
       const abs = path.join(dir, entry.name);
       const shown = displayPath(abs, cwd);
       let isDir = entry.isDirectory();
@@ -150,6 +150,19 @@ function walkDirectory(
     }
   };
   visit(root);
+}
+
+/**
+ * Files and folders a folder search passes over (a file named on the command line is always
+ * read). Hidden entries (`.git`, `.github/workflows`, `.vscode`), as glob operands skip them
+ * too; and the configuration files that sit beside manifests in a repository but are never
+ * Kubernetes objects: `svclab lint .` at a repository root would otherwise report each of them
+ * as an object without kind.
+ */
+const NOT_MANIFESTS = /^(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|tsconfig(?:\..*)?\.json|jsconfig\.json|composer\.json|renovate\.json|(?:docker-)?compose(?:\..*)?\.ya?ml|Chart\.yaml|values(?:\..*)?\.ya?ml|mkdocs\.ya?ml)$/;
+
+export function isHiddenOrNotManifest(name: string): boolean {
+  return name.startsWith('.') || NOT_MANIFESTS.test(name);
 }
 
 function errorCode(err: unknown): string {

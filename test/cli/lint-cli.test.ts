@@ -181,6 +181,31 @@ describe('--output', () => {
   });
 });
 
+describe('`svclab lint .` at a repository root', () => {
+  beforeEach(() => {
+    write(dir, 'k8s/app.yaml', GOOD);
+    write(dir, 'package.json', '{"name": "shop", "version": "1.0.0"}');
+    write(dir, 'tsconfig.build.json', '{"compilerOptions": {}}');
+    write(dir, 'docker-compose.yml', 'services:\n  web:\n    image: nginx\n');
+    write(dir, '.github/workflows/ci.yml', 'name: ci\non: [push]\njobs: {}\n');
+    write(dir, 'chart/Chart.yaml', 'apiVersion: v2\nname: shop\nversion: 0.1.0\n');
+    write(dir, 'chart/values.yaml', 'replicaCount: 1\n');
+  });
+
+  test('passes over hidden folders and files that are never manifests', async () => {
+    const r = await lintIn(['.', '--format', 'json']);
+    const out = parseJson(r.stdout);
+    expect(out.findings.map((f) => `${f.file} ${f.ruleId}`)).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(out.summary.files).toBe(1);
+  });
+
+  test('still reads such a file when it is named on the command line', async () => {
+    const r = await lintIn(['package.json', '--format', 'json']);
+    expect(parseJson(r.stdout).findings.map((f) => f.ruleId)).toEqual(['missing-kind']);
+  });
+});
+
 test('--namespace sets the namespace of objects that have none', async () => {
   write(dir, 'app.yaml', BROKEN_SELECTOR);
   const r = await lintIn(['app.yaml', '--namespace', 'team-a', '--format', 'json']);
