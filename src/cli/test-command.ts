@@ -180,12 +180,15 @@ async function watchLoop(operands: string[], options: ScenarioRunOptions, first:
   const rerun = () => {
     const targets = [...changed];
     changed.clear();
-    running = running.then(async () => {
-      const run = await runScenarios(targets, { ...options, onResult: undefined });
-      io.stdout.write(`\n— re-ran ${run.scenarios.length} scenario${run.scenarios.length === 1 ? '' : 's'} after a change —\n`);
-      report(run);
-      last = run;
-    });
+    running = running
+      .then(async () => {
+        const run = await runScenarios(targets, { ...options, onResult: undefined });
+        io.stdout.write(`\n— re-ran ${run.scenarios.length} scenario${run.scenarios.length === 1 ? '' : 's'} after a change —\n`);
+        report(run);
+        last = run;
+      })
+      // A failed re-run must not end the session (nor stop the next re-runs): say so and keep watching.
+      .catch((err: unknown) => void io.stderr.write(`svclab test: the re-run failed: ${err instanceof Error ? err.message : String(err)}; still watching\n`));
   };
   const handles = dirs.map((dir) =>
     deps.watch(dir, (file) => {

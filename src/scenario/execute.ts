@@ -1,6 +1,6 @@
 /** One unit of work (a scenario folder in one variant), shared by the serial runner and the workers. */
 import { displayPath } from '../load/files';
-import { loadScenario, SCENARIO_FILE } from './load';
+import { loadScenario, SCENARIO_FILE, type LoadError } from './load';
 import type { ExpectationResult, ScenarioResult } from './result';
 import { runScenario, type RunOptions } from './run';
 import type { Task, TaskOptions } from './tasks';
@@ -12,24 +12,33 @@ export function executeTask(task: Task, options: TaskOptions): ScenarioResult | 
   const loaded = loadScenario(task.dir, options.cwd);
   const name = loaded.ok ? loaded.scenario.name : loaded.name;
   if (options.filter && !name.includes(options.filter) && !displayPath(task.dir, options.cwd).includes(options.filter)) return null;
-  if (!loaded.ok) {
-    return {
-      name,
-      file: loaded.file,
-      dir: displayPath(task.dir, options.cwd),
-      status: 'error',
-      variant: task.variant,
-      description: null,
-      exercise: null,
-      steps: [],
-      expectations: loaded.errors.map((e): ExpectationResult => ({ kind: 'load', status: 'error', name: `load ${e.path || SCENARIO_FILE}`, step: null, file: e.file, line: e.line, column: e.column, message: e.message, expected: null, actual: null, hint: null, mismatches: [{ path: e.path, message: e.message }], explain: [], table: null, seed: null })),
-      seed: options.seed ?? 1,
-      durationMs: 0,
-    };
-  }
+  if (!loaded.ok) return errorResult(task, options, name, loaded.file, loaded.errors);
   const runOptions: RunOptions = { seed: options.seed, update: options.update, variant: task.variant };
-  const result = runScenario(loaded.scenario, runOptions);
+  let result: ScenarioResult;
+  try {
+    result = runScenario(loaded.scenario, runOptions);
+  } catch (err) {
+    // One scenario that trips svclab must not end a whole suite (or a --watch session) without a report.
+    const message = `svclab failed while running this scenario: ${err instanceof Error ? err.message : String(err)} (please report it)`;
+    return errorResult(task, options, name, loaded.scenario.file, [{ file: loaded.scenario.file, line: 1, column: 1, message, path: '' }]);
+  }
   return task.variant === 'start' ? startingStateVerdict(result) : task.variant === 'solution' ? { ...result, name: `${result.name} [solution]` } : result;
+}
+
+function errorResult(task: Task, options: TaskOptions, name: string, file: string, errors: LoadError[]): ScenarioResult {
+  return {
+    name,
+    file,
+    dir: displayPath(task.dir, options.cwd),
+    status: 'error',
+    variant: task.variant,
+    description: null,
+    exercise: null,
+    steps: [],
+    expectations: errors.map((e): ExpectationResult => ({ kind: 'load', status: 'error', name: `load ${e.path || (e.file.endsWith(SCENARIO_FILE) ? SCENARIO_FILE : e.file)}`, step: null, file: e.file, line: e.line, column: e.column, message: e.message, expected: null, actual: null, hint: null, mismatches: [{ path: e.path, message: e.message }], explain: [], table: null, seed: null })),
+    seed: options.seed ?? 1,
+    durationMs: 0,
+  };
 }
 
 /**

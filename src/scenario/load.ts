@@ -161,8 +161,19 @@ function collectScenarioDirs(target: string, out: Set<string>): void {
   walk(target);
 }
 
-function source(abs: string, cwd: string): SourceFile {
-  return { path: displayPath(abs, cwd), absPath: abs, text: fs.readFileSync(abs, 'utf8') };
+/** Reads the manifests; one that cannot be read (a dangling symlink, no permission) is a load error of the scenario. */
+function readSources(files: string[], cwd: string, errors: LoadError[]): SourceFile[] {
+  const out: SourceFile[] = [];
+  for (const abs of files) {
+    const shown = displayPath(abs, cwd);
+    try {
+      out.push({ path: shown, absPath: abs, text: fs.readFileSync(abs, 'utf8') });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      errors.push({ file: shown, line: 1, column: 1, message: `cannot read the manifest ${shown}: ${code === 'ENOENT' ? 'it is a link to a file that does not exist' : (err as Error).message}`, path: '' });
+    }
+  }
+  return out;
 }
 
 function isManifestFile(name: string): boolean {
@@ -180,7 +191,15 @@ function listManifests(dir: string): string[] {
     }
     for (const n of names) {
       const abs = path.join(sub, n);
-      if (isManifestFile(n) && fs.statSync(abs).isFile()) out.push(abs);
+      if (!isManifestFile(n)) continue;
+      // A dangling symlink is kept, so that reading it reports the problem instead of hiding the file.
+      let isFile = true;
+      try {
+        isFile = fs.statSync(abs).isFile();
+      } catch {
+        // kept: readSources() says why it cannot be read
+      }
+      if (isFile) out.push(abs);
     }
   }
   return out;
@@ -243,10 +262,13 @@ export function loadScenario(dir: string, cwd: string): LoadOutcome {
   if (errors.length) return fail(errors);
 
   const solutionDir = path.join(dir, SOLUTION_DIR);
-  const solution = fs.existsSync(solutionDir) && fs.statSync(solutionDir).isDirectory() ? listManifests(solutionDir).map((f) => source(f, cwd)) : null;
+  const solutionFiles = fs.existsSync(solutionDir) && fs.statSync(solutionDir).isDirectory() ? listManifests(solutionDir) : null;
+  const manifests = readSources(manifestFiles, cwd, errors);
+  const solution = solutionFiles ? readSources(solutionFiles, cwd, errors) : null;
+  if (errors.length) return fail(errors);
   return {
     ok: true,
-    scenario: { name: spec.metadata.name, dir, file, cwd, spec, doc, manifests: manifestFiles.map((f) => source(f, cwd)), solution },
+    scenario: { name: spec.metadata.name, dir, file, cwd, spec, doc, manifests, solution },
   };
 }
 

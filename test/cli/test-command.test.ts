@@ -136,4 +136,27 @@ describe('svclab test', () => {
     expect(out).toContain('re-ran 1 scenario after a change');
     expect(listeners.size).toBe(0);
   });
+
+  test('--watch keeps watching after a re-run fails (here: the report cannot be written), and the next change re-runs', async () => {
+    const root = tempTree({ ...passing(), ...failing() });
+    let err = '';
+    const io: CliIO = { stdout: { write: () => undefined }, stderr: { write: (s) => void (err += s) }, cwd: root, env: {}, readStdin: () => '' };
+    const listeners = new Map<string, (file: string) => void>();
+    let stop!: () => void;
+    const deps: WatchDeps = { watch: (dir, onChange) => (listeners.set(dir, onChange), { close: () => listeners.delete(dir) }), until: new Promise<void>((r) => (stop = r)), debounceMs: 5 };
+    const done = testCommand(['--watch', '--format', 'json', '--output', 'rep/r.json'], io, deps);
+    await new Promise((r) => setTimeout(r, 50));
+    fs.rmSync(path.join(root, 'rep'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'rep'), 'a file where the report folder was');
+    listeners.get(path.join(root, 'bad'))!(path.join(root, 'bad/s.yaml'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(err).toMatch(/svclab test: the re-run failed: .*; still watching/);
+    fs.rmSync(path.join(root, 'rep'));
+    fs.writeFileSync(path.join(root, 'bad/s.yaml'), webService());
+    listeners.get(path.join(root, 'bad'))!(path.join(root, 'bad/s.yaml'));
+    await new Promise((r) => setTimeout(r, 300));
+    stop();
+    expect(await done).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(root, 'rep/r.json'), 'utf8')).summary).toMatchObject({ scenarios: 1, passed: 1 });
+  });
 });

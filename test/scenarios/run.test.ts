@@ -231,3 +231,25 @@ describe('endpoints expectations follow the EndpointSlice controller (podToEndpo
     expect(result.expectations.map((e) => `${e.status} ${e.message}`)).toEqual([expect.stringMatching(/^passed /)]);
   });
 });
+
+describe('a scenario that trips over its files does not end the run', () => {
+  test('a dangling symlink among the manifests is a load error of that scenario (exit 2), the others still run', async () => {
+    const root = tempTree({ 'a/scenario.yaml': scenario('expect:\n  lint: { errors: 0 }\n', 'a'), 'a/d.yaml': WEB_DEPLOYMENT, 'b/scenario.yaml': scenario('expect:\n  lint: { errors: 0 }\n', 'b'), 'b/d.yaml': WEB_DEPLOYMENT });
+    fs.symlinkSync(path.join(root, 'missing.yaml'), path.join(root, 'a/broken.yaml'));
+    const run = await runScenarios([root], { cwd: root, jobs: 1 });
+    expect(run.scenarios.map((s) => [s.name, s.status])).toEqual([['a', 'error'], ['b', 'passed']]);
+    expect(run.scenarios[0].expectations[0]).toMatchObject({ kind: 'load', file: 'a/broken.yaml', line: 1, message: 'cannot read the manifest a/broken.yaml: it is a link to a file that does not exist' });
+  });
+
+  test('an internal error while running one scenario becomes an error result of that scenario', () => {
+    const root = tempTree({ 's/scenario.yaml': scenario('expect:\n  lint: { errors: 0 }\n'), 's/d.yaml': WEB_DEPLOYMENT });
+    let result: unknown;
+    jest.isolateModules(() => {
+      jest.doMock('../../src/scenario/run', () => ({ ...jest.requireActual('../../src/scenario/run'), runScenario: () => { throw new Error('boom'); } }));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { executeTask } = require('../../src/scenario/execute') as typeof import('../../src/scenario/execute');
+      result = executeTask({ dir: path.join(root, 's'), variant: 'normal' }, { cwd: root });
+    });
+    expect(result).toMatchObject({ status: 'error', expectations: [{ kind: 'load', status: 'error', message: 'svclab failed while running this scenario: boom (please report it)' }] });
+  });
+});
