@@ -1,6 +1,6 @@
 import type { PendingFinding } from '../findings';
 import type { SourceFile } from '../load/source';
-import type { FieldPath } from '../types';
+import type { Manifest } from '../parse/manifest';
 import type { LintSettings } from '../rules/context';
 
 /** What the main thread sends a lint worker. */
@@ -11,16 +11,7 @@ export interface WorkerInput {
 }
 
 /** A manifest without its parsed document (documents do not cross threads; the main thread re-parses on demand). */
-export interface ManifestData {
-  file: string;
-  docIndex: number;
-  root: FieldPath;
-  value: Record<string, unknown>;
-  apiVersion: string;
-  kind: string;
-  name: string;
-  namespace: string;
-}
+export type ManifestData = Omit<Manifest, 'source'>;
 
 /** A finding whose `manifest` is replaced by its index in the file's manifests. */
 export type FindingData = Omit<PendingFinding, 'manifest'> & { manifestIndex: number };

@@ -177,17 +177,22 @@ class FastParser {
     return node;
   }
 
+  /** The next content line of a block at `indent`, or null where the block ends (less indented, or the end). */
+  private nextLineAt(indent: number): { line: Line; lineStart: number; content: string } | null {
+    this.skipBlank();
+    if (this.li >= this.limit) return null;
+    const line = this.lines[this.li];
+    if (line.indent < indent) return null;
+    if (line.indent > indent) bail();
+    const lineStart = line.start + indent;
+    return { line, lineStart, content: this.text.slice(lineStart, line.end) };
+  }
+
   private parseMap(indent: number): FastMap {
     const map: FastMap = { kind: 'map', start: -1, end: -1, keys: [], keyStarts: [], keyEnds: [], values: [] };
     const seen = new Set<string>();
-    for (;;) {
-      this.skipBlank();
-      if (this.li >= this.limit) break;
-      const line = this.lines[this.li];
-      if (line.indent < indent) break;
-      if (line.indent > indent) bail();
-      const lineStart = line.start + indent;
-      const content = this.text.slice(lineStart, line.end);
+    for (let next = this.nextLineAt(indent); next; next = this.nextLineAt(indent)) {
+      const { line, lineStart, content } = next;
       if (content === '-' || content.startsWith('- ')) break; // an indentless sequence belongs to the parent key
       const colon = keyEnd(content);
       if (colon < 0) bail();
@@ -209,14 +214,8 @@ class FastParser {
 
   private parseSeq(indent: number): FastSeq {
     const seq: FastSeq = { kind: 'seq', start: -1, end: -1, items: [] };
-    for (;;) {
-      this.skipBlank();
-      if (this.li >= this.limit) break;
-      const line = this.lines[this.li];
-      if (line.indent < indent) break;
-      if (line.indent > indent) bail();
-      const lineStart = line.start + indent;
-      const content = this.text.slice(lineStart, line.end);
+    for (let next = this.nextLineAt(indent); next; next = this.nextLineAt(indent)) {
+      const { line, lineStart, content } = next;
       if (!(content === '-' || content.startsWith('- '))) break;
       if (seq.start < 0) seq.start = lineStart;
       // Compact forms: `- key: value` (a mapping at the key's column) or `- - x` (rejected).
