@@ -139,6 +139,13 @@ export default defineRule({
   check(ctx) {
     const index = serviceIndex(ctx);
     const services = index.byKey;
+    // Many env values may name the same missing Service: one suggestion per (namespace, name).
+    const suggestions = new Map<string, string | undefined>();
+    const suggest = (namespace: string, service: string): string | undefined => {
+      const key = `${namespace}/${service}`;
+      if (!suggestions.has(key)) suggestions.set(key, didYouMean(service, index.inNamespace(namespace).map((s) => s.ref.name)));
+      return suggestions.get(key);
+    };
     const headless = (ns: string, name: string) => {
       const s = services.get(`${ns}/${name}`);
       return s !== undefined && isHeadless(s);
@@ -170,7 +177,7 @@ export default defineRule({
             const data = { var: e.name, value: e.value, service: name.service, namespace: name.namespace };
             const svc = services.get(`${name.namespace}/${name.service}`);
             if (!svc) {
-              const near = didYouMean(name.service, index.inNamespace(name.namespace).map((s) => s.ref.name));
+              const near = suggest(name.namespace, name.service);
               const nearSvc = near !== undefined ? services.get(`${name.namespace}/${near}`) : undefined;
               ctx.report({
                 messageId: 'noService', manifest: w.manifest, path: e.path, data: { ...data, suggestion: near ? ` (did you mean "${near}"?)` : '' },

@@ -27,10 +27,13 @@ export function editDistance(a: string, b: string): number {
  */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
+  const limit = Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
     if (c === word) continue;
+    // The distance is at least the length difference: skip hopeless candidates cheaply.
+    if (Math.abs(c.length - word.length) > limit) continue;
     if (c.toLowerCase() === lower) return c;
     const d = editDistance(lower, c.toLowerCase());
     if (d < bestScore) {
@@ -38,6 +41,5 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
       best = c;
     }
   }
-  const limit = Math.max(1, Math.floor(word.length / 3));
   return bestScore <= limit ? best : undefined;
 }
