@@ -92,6 +92,11 @@ function runSerially(tasks: Task[], taskOptions: TaskOptions, options: ScenarioR
   return out;
 }
 
+/**
+ * `jobs` threads in all: jobs - 1 workers and this thread, which runs tasks too instead of idling
+ * (a worker costs a second copy of the linter and the simulator, loaded and warmed up). Each
+ * worker keeps two tasks in hand, so it never waits while this thread is busy with a task.
+ */
 function runOnWorkers(tasks: Task[], taskOptions: TaskOptions, jobs: number, options: ScenarioRunOptions): Promise<Array<ScenarioResult | null>> {
   return new Promise((resolve, reject) => {
     const results = new Array<ScenarioResult | null | undefined>(tasks.length).fill(undefined);
@@ -105,41 +110,58 @@ function runOnWorkers(tasks: Task[], taskOptions: TaskOptions, jobs: number, opt
       settled = true;
       for (const w of workers) void w.terminate();
       if (err) reject(err);
-      // Results keep the input order whatever order the workers finish in; a bail leaves later ones out.
+      // Results keep the input order whatever order the threads finish in; a bail leaves later ones out.
       else {
         const ordered = results.filter((r): r is ScenarioResult | null => r !== undefined);
         const cut = options.bail ? ordered.findIndex((r) => r !== null && r.status !== 'passed') : -1;
         resolve(cut >= 0 ? ordered.slice(0, cut + 1) : ordered);
       }
     };
-    const feed = (w: Worker) => {
-      if (stopped || next >= tasks.length) {
-        if (done === next || stopped) {
-          if (results.every((r, i) => r !== undefined || i >= next)) finish();
-        }
-        return;
-      }
-      const id = next++;
-      w.postMessage({ id, task: tasks[id], options: taskOptions });
+    const take = (): number | null => (stopped || next >= tasks.length ? null : next++);
+    const record = (id: number, r: ScenarioResult | null) => {
+      results[id] = r;
+      done++;
+      if (r) options.onResult?.(r, done, tasks.length);
+      if (r && r.status !== 'passed' && options.bail) stopped = true;
+      if (done === next && (stopped || next >= tasks.length)) finish();
     };
-    const count = Math.min(jobs, tasks.length);
+    const feed = (w: Worker) => {
+      const id = take();
+      if (id !== null) w.postMessage({ id, task: tasks[id], options: taskOptions });
+    };
+    const count = Math.min(jobs - 1, tasks.length);
     for (let i = 0; i < count; i++) {
       const w = new Worker(WORKER_FILE);
       workers.push(w);
       w.on('message', (msg: { id: number; result?: ScenarioResult | null; error?: string }) => {
+        if (settled) return;
         if (msg.error !== undefined) {
           finish(new Error(msg.error));
           return;
         }
-        results[msg.id] = msg.result ?? null;
-        done++;
-        if (msg.result) options.onResult?.(msg.result, done, tasks.length);
-        if (msg.result && msg.result.status !== 'passed' && options.bail) stopped = true;
-        if (done === tasks.length) finish();
-        else feed(w);
+        record(msg.id, msg.result ?? null);
+        feed(w);
       });
       w.on('error', (err) => finish(err));
       feed(w);
+      feed(w);
     }
+    // This thread: one task per turn of the event loop, so that worker messages are handled between tasks.
+    const { executeTask } = executor();
+    const step = () => {
+      if (settled) return;
+      const id = take();
+      if (id === null) return; // the workers' last results finish the run
+      let r: ScenarioResult | null;
+      try {
+        r = executeTask(tasks[id], taskOptions);
+      } catch (err) {
+        finish(err instanceof Error ? err : new Error(String(err)));
+        return;
+      }
+      record(id, r);
+      setImmediate(step);
+    };
+    setImmediate(step);
   });
 }
