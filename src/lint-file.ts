@@ -2,6 +2,7 @@ import type { PendingFinding } from './findings';
 import type { SourceFile } from './load/source';
 import { buildModel } from './model/build';
 import type { Manifest } from './parse/manifest';
+import type { Model } from './model/types';
 import { parseSourceFile } from './parse/parse-file';
 import type { LintSettings } from './rules/context';
 import type { Rule } from './rules/rule';
@@ -11,6 +12,8 @@ import type { SchemaValidator } from './schema';
 export interface FileLint {
   manifests: Manifest[];
   findings: PendingFinding[];
+  /** The model of this file's objects, when object rules needed it (so the caller can reuse it). */
+  model: Model | null;
 }
 
 /**
@@ -22,10 +25,12 @@ export function lintFile(source: SourceFile, validate: SchemaValidator, settings
   const parsed = parseSourceFile(source, { fast: true });
   const findings: PendingFinding[] = [...parsed.findings];
   for (const m of parsed.manifests) appendAll(findings, validate(m));
-  if (objectRules.length > 0 && parsed.manifests.length > 0) {
-    appendAll(findings, runRules(buildModel(parsed.manifests, settings.defaultNamespace), settings, objectRules));
+  let model: Model | null = null;
+  if (objectRules.length > 0) {
+    model = buildModel(parsed.manifests, settings.defaultNamespace);
+    if (parsed.manifests.length > 0) appendAll(findings, runRules(model, settings, objectRules));
   }
-  return { manifests: parsed.manifests, findings };
+  return { manifests: parsed.manifests, findings, model };
 }
 
 export function ruleScope(rule: Rule): 'object' | 'cluster' {

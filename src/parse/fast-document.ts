@@ -23,18 +23,27 @@ export class LineIndex {
   }
 }
 
-/** A document read by the fast path; locates nodes the same way `ParsedDocument` does. */
+/**
+ * A document read by the fast path; locates nodes the same way `ParsedDocument` does. Its
+ * node tree comes from `load`, called the first time a position is needed.
+ */
 export class FastDocumentSource implements DocumentSource {
+  private loaded: { doc: FastDocument; lines: LineIndex } | undefined;
+
   constructor(
     readonly file: string,
     readonly index: number,
-    private readonly doc: FastDocument,
-    private readonly lines: LineIndex,
+    private readonly load: () => { doc: FastDocument; lines: LineIndex },
   ) {}
 
+  private get doc(): FastDocument {
+    return (this.loaded ??= this.load()).doc;
+  }
+
   private range(start: number, end: number): SourceRange {
-    const a = this.lines.pos(start);
-    const b = this.lines.pos(Math.max(start, end));
+    const lines = (this.loaded ??= this.load()).lines;
+    const a = lines.pos(start);
+    const b = lines.pos(Math.max(start, end));
     return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   }
 

@@ -17,6 +17,8 @@ export type FastNode = FastMap | FastSeq | FastScalar;
 
 export interface FastMap {
   kind: 'map';
+  /** The JS value, built while parsing (as `yaml`'s toJS() would give it). */
+  value: Record<string, unknown>;
   start: number;
   end: number;
   keys: string[];
@@ -27,6 +29,7 @@ export interface FastMap {
 
 export interface FastSeq {
   kind: 'seq';
+  value: unknown[];
   start: number;
   end: number;
   items: FastNode[];
@@ -153,7 +156,7 @@ class FastParser {
     const root = this.parseBlockNode(line.indent, -1);
     this.skipBlank();
     if (this.li < this.limit) bail();
-    return { root, value: toValue(root), start: root.start };
+    return { root, value: root.value, start: root.start };
   }
 
   private skipBlank(): void {
@@ -189,7 +192,7 @@ class FastParser {
   }
 
   private parseMap(indent: number): FastMap {
-    const map: FastMap = { kind: 'map', start: -1, end: -1, keys: [], keyStarts: [], keyEnds: [], values: [] };
+    const map: FastMap = { kind: 'map', value: {}, start: -1, end: -1, keys: [], keyStarts: [], keyEnds: [], values: [] };
     const seen = new Set<string>();
     for (let next = this.nextLineAt(indent); next; next = this.nextLineAt(indent)) {
       const { line, lineStart, content } = next;
@@ -206,6 +209,7 @@ class FastParser {
       const valueFrom = lineStart + colon + 1;
       const value = this.parseValueAfterIndicator(valueFrom, line.end, indent, true);
       map.values.push(value);
+      map.value[key] = value.value;
       map.end = value.end;
     }
     if (map.keys.length === 0) bail();
@@ -213,7 +217,7 @@ class FastParser {
   }
 
   private parseSeq(indent: number): FastSeq {
-    const seq: FastSeq = { kind: 'seq', start: -1, end: -1, items: [] };
+    const seq: FastSeq = { kind: 'seq', value: [], start: -1, end: -1, items: [] };
     for (let next = this.nextLineAt(indent); next; next = this.nextLineAt(indent)) {
       const { line, lineStart, content } = next;
       if (!(content === '-' || content.startsWith('- '))) break;
@@ -237,6 +241,7 @@ class FastParser {
         item = this.parseValueAfterIndicator(lineStart + 1, line.end, indent, false);
       }
       seq.items.push(item);
+      seq.value.push(item.value);
       seq.end = item.end;
     }
     return seq;
@@ -516,7 +521,7 @@ class FlowReader {
   }
 
   private readSeq(): FastSeq {
-    const seq: FastSeq = { kind: 'seq', start: this.pos, end: -1, items: [] };
+    const seq: FastSeq = { kind: 'seq', value: [], start: this.pos, end: -1, items: [] };
     this.pos++;
     for (;;) {
       this.skipSpaces();
@@ -531,6 +536,7 @@ class FlowReader {
       // `[a: b]` (a single-pair mapping inside a sequence) is left to `yaml`.
       if (this.text[this.pos] === ':') bail();
       seq.items.push(item);
+      seq.value.push(item.value);
       this.skipSpaces();
       if (this.text[this.pos] === ',') this.pos++;
       else if (this.text[this.pos] !== ']') bail();
@@ -538,7 +544,7 @@ class FlowReader {
   }
 
   private readMap(): FastMap {
-    const map: FastMap = { kind: 'map', start: this.pos, end: -1, keys: [], keyStarts: [], keyEnds: [], values: [] };
+    const map: FastMap = { kind: 'map', value: {}, start: this.pos, end: -1, keys: [], keyStarts: [], keyEnds: [], values: [] };
     const seen = new Set<string>();
     this.pos++;
     for (;;) {
@@ -566,6 +572,7 @@ class FlowReader {
       map.keyStarts.push(keyNode.start);
       map.keyEnds.push(keyNode.end);
       map.values.push(value);
+      map.value[key] = value.value;
       this.skipSpaces();
       if (this.text[this.pos] === ',') this.pos++;
       else if (this.text[this.pos] !== '}') bail();
@@ -604,19 +611,6 @@ class FlowReader {
   }
 }
 
-function toValue(node: FastNode): unknown {
-  switch (node.kind) {
-    case 'scalar':
-      return node.value;
-    case 'seq':
-      return node.items.map(toValue);
-    case 'map': {
-      const out: Record<string, unknown> = {};
-      for (let i = 0; i < node.keys.length; i++) out[node.keys[i]] = toValue(node.values[i]);
-      return out;
-    }
-  }
-}
 
 /**
  * Parses `text` when it stays inside the fast subset; null means "use `yaml`".

@@ -5,7 +5,7 @@ import type { FieldPath, SourceRange } from '../types';
 import { formatPath } from '../types';
 import { ParsedDocument, type DocumentSource } from './document';
 import { findExcessiveNesting, MAX_NESTING_DEPTH, positionOf } from './nesting';
-import { fastParse } from './fast-yaml';
+import { fastParse, type FastDocument } from './fast-yaml';
 import { FastDocumentSource, LineIndex } from './fast-document';
 import type { Manifest } from './manifest';
 
@@ -39,10 +39,16 @@ export function parseSourceFile(source: SourceFile, options: ParseOptions = {}):
   if (options.fast) {
     const fast = fastParse(source.text);
     if (fast) {
-      const lines = new LineIndex(source.text);
+      // Keep only the values. The node trees (positions) are rebuilt by parsing the file again
+      // when a finding first needs one: most files have none, and retaining every node of a
+      // large input doubles its memory and the garbage collector's work.
+      const text = source.text;
+      let again: { docs: FastDocument[]; lines: LineIndex } | undefined;
+      const reparse = () => (again ??= { docs: fastParse(text) ?? [], lines: new LineIndex(text) });
       fast.forEach((doc, index) => {
         if (doc.value === null || doc.value === undefined) return;
-        collectObjects(new FastDocumentSource(source.path, index, doc, lines), doc.value, [], out);
+        const lazy = () => ({ doc: reparse().docs[index], lines: reparse().lines });
+        collectObjects(new FastDocumentSource(source.path, index, lazy), doc.value, [], out);
       });
       return out;
     }
@@ -116,11 +122,12 @@ export function parseSourceFile(source: SourceFile, options: ParseOptions = {}):
 }
 
 function collectObjects(doc: DocumentSource, value: unknown, root: FieldPath, out: ParsedFile): void {
-  const range = root.length ? doc.locate(root) : doc.documentRange();
+  // Only findings need the range: computing it for every object would force a fast document to re-parse.
+  const rangeOf = () => (root.length ? doc.locate(root) : doc.documentRange());
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const what = Array.isArray(value) ? 'a list' : `a ${typeof value === 'string' ? 'string' : typeof value} (${JSON.stringify(value).slice(0, 40)})`;
     out.findings.push({
-      ...fileFinding(doc.file, 'not-an-object', `${root.length ? `item ${formatPath(root)}` : 'this document'} is ${what}, not a Kubernetes object`, 'A manifest document must be a mapping with apiVersion, kind and metadata; put list items under `kind: List` and `items:`.', range),
+      ...fileFinding(doc.file, 'not-an-object', `${root.length ? `item ${formatPath(root)}` : 'this document'} is ${what}, not a Kubernetes object`, 'A manifest document must be a mapping with apiVersion, kind and metadata; put list items under `kind: List` and `items:`.', rangeOf()),
       path: formatPath(root),
     });
     return;
@@ -133,7 +140,7 @@ function collectObjects(doc: DocumentSource, value: unknown, root: FieldPath, ou
       .filter(Boolean)
       .join(' and ');
     out.findings.push({
-      ...fileFinding(doc.file, 'missing-kind', `this object has no ${missing}, so Kubernetes cannot tell what it is`, 'Add `apiVersion:` and `kind:` at the top of the object, e.g. `apiVersion: v1` and `kind: Service`.', range),
+      ...fileFinding(doc.file, 'missing-kind', `this object has no ${missing}, so Kubernetes cannot tell what it is`, 'Add `apiVersion:` and `kind:` at the top of the object, e.g. `apiVersion: v1` and `kind: Service`.', rangeOf()),
       path: formatPath(root),
     });
     return;

@@ -53,3 +53,15 @@ test('serial and worker-thread lint give identical findings (real-world corpus a
   const ids = new Set((serial.findings as Array<{ ruleId: string }>).map((f) => f.ruleId));
   for (const id of ['nodeport-out-of-range', 'service-selector-no-match', 'unknown-field', 'duplicate-object', 'ambiguous-scalar']) expect(ids).toContain(id);
 }, 120000);
+
+test('worker threads start by default only where they pay: 3+ CPUs and 16 MB; an explicit --jobs uses them from 2 MB', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const lib = require(dist) as { useWorkers(jobs: number | undefined, cpus: number, files: Array<{ text: string }>): boolean };
+  const files = (mb: number) => [{ text: 'x'.repeat(mb * 1024 * 1024) }, { text: '' }];
+  expect(lib.useWorkers(undefined, 2, files(20))).toBe(false);
+  expect(lib.useWorkers(undefined, 4, files(20))).toBe(true);
+  expect(lib.useWorkers(undefined, 4, files(1))).toBe(false);
+  expect(lib.useWorkers(2, 2, files(3))).toBe(true);
+  expect(lib.useWorkers(1, 8, files(100))).toBe(false);
+  expect(lib.useWorkers(2, 2, [{ text: 'x'.repeat(3 * 1024 * 1024) }])).toBe(false);
+});
