@@ -90,7 +90,9 @@ export function parseSourceFile(source: SourceFile, options: ParseOptions = {}):
       const [a, b] = e.pos;
       const range = parsed.rangeOfOffsets(a, b);
       if (e.code === 'DUPLICATE_KEY') {
-        out.findings.push(fileFinding(source.path, 'duplicate-key', 'this mapping key appears more than once; kubectl rejects the document ("mapping key already defined")', 'Remove or merge the repeated key; only one value can win.', range));
+        const key = keyTextAt(source.text, a);
+        const what = key ? `the key \`${key}\` appears more than once in this mapping` : 'this mapping key appears more than once';
+        out.findings.push(fileFinding(source.path, 'duplicate-key', `${what}; kubectl rejects the document ("mapping key already defined")`, 'Remove or merge the repeated key; only one value can win.', range));
       } else {
         broken = true;
         const hint = hasTemplateSyntax(source.text, range.line) ? TEMPLATE_HINT : yamlErrorHint(e.code);
@@ -221,6 +223,14 @@ function unresolvedAlias(doc: Document.Parsed): Alias | null {
     return null; // a tree too deep to walk: the caller falls back to the document start
   }
   return found;
+}
+
+/** The text of the mapping key that starts at `offset` (plain or quoted), or '' if it cannot be read. */
+function keyTextAt(text: string, offset: number): string {
+  const lineEnd = text.indexOf('\n', offset);
+  const rest = text.slice(offset, lineEnd < 0 ? undefined : lineEnd);
+  const m = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#{}[\],]+?)\s*:(?:\s|$)/.exec(rest);
+  return m ? m[1].trim() : '';
 }
 
 function describeCrash(err: unknown): string {
