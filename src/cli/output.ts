@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { glob, hasMagic } from 'glob';
+import { globModule, isGlobPattern } from '../load/glob';
 import { MANIFEST_EXTENSIONS } from '../load/files';
 import { UsageError } from './args';
 import type { CliIO } from './io';
@@ -83,8 +83,8 @@ export async function isLintInput(target: string, operands: string[], cwd: strin
     }
     if (isDir) {
       if ((isInside(target, abs) || isInside(real, realOrSelf(abs))) && MANIFEST_EXTENSIONS.includes(path.extname(target).toLowerCase())) return true;
-    } else if (!fs.existsSync(abs) && hasMagic(operand, { windowsPathsNoEscape: true })) {
-      const matches = await glob(operand, { cwd, absolute: true, nodir: true });
+    } else if (!fs.existsSync(abs) && isGlobPattern(operand)) {
+      const matches = await globModule().glob(operand, { cwd, absolute: true, nodir: true });
       if (matches.some((m) => m === target || realOrSelf(m) === real)) return true;
     }
   }

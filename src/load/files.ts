@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { glob, hasMagic } from 'glob';
+import { globModule, isGlobPattern } from './glob';
 import type { SourceFile, UnreadableFile } from './source';
 import { compileIgnore, type IgnoreMatcher } from './ignore';
 
@@ -65,8 +65,8 @@ export async function collectFiles(operands: string[], options: CollectOptions =
     } else if (stat) {
       // An explicitly named file is read whatever its extension.
       if (!ignore.matches(displayPath(abs, cwd), false)) add(abs);
-    } else if (hasMagic(operand, { windowsPathsNoEscape: true })) {
-      const matches = await glob(operand, { cwd, absolute: true, nodir: true, dot: false, ignore: ['**/node_modules/**'] });
+    } else if (isGlobPattern(operand)) {
+      const matches = await globModule().glob(operand, { cwd, absolute: true, nodir: true, dot: false, ignore: ['**/node_modules/**'] });
       const kept = matches.filter((m) => !ignore.matches(displayPath(m, cwd), false)).sort();
       if (matches.length === 0) result.missing.push(operand);
       kept.forEach(add);

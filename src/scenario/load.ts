@@ -12,6 +12,7 @@ import { ParsedDocument, type DocumentSource } from '../parse/document';
 import { parseSourceFile } from '../parse/parse-file';
 import type { SourceFile } from '../load/source';
 import { displayPath, MANIFEST_EXTENSIONS } from '../load/files';
+import { globModule, isGlobPattern } from '../load/glob';
 import { didYouMean } from '../util/did-you-mean';
 import type { FieldPath } from '../types';
 import { formatPath } from '../types';
@@ -112,16 +113,6 @@ export function allowedKeysAt(dataPath: Array<string | number>): string[] {
   return [...new Set(nodes.flatMap((n) => Object.keys(n.properties ?? {})))];
 }
 
-/** glob is loaded only for an operand or a `manifests:` entry that is a pattern. */
-function globModule(): typeof import('glob') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('glob') as typeof import('glob');
-}
-
-/** Whether the text is a glob pattern; plain paths (the usual case) never load glob. */
-function isPattern(text: string): boolean {
-  return /[*?[\]{}()!+@]/.test(text) && globModule().hasMagic(text);
-}
 
 /** Scenario folders named by the operands (folders are searched; globs expanded), sorted; `missing` = operands that named nothing. */
 export async function findScenarios(operands: string[], cwd: string): Promise<{ dirs: string[]; missing: string[] }> {
@@ -129,7 +120,7 @@ export async function findScenarios(operands: string[], cwd: string): Promise<{ 
   const missing: string[] = [];
   for (const operand of operands.length ? operands : ['.']) {
     const before = dirs.size;
-    const targets = isPattern(operand) ? (await globModule().glob(operand, { cwd, absolute: true, ignore: ['**/node_modules/**'] })).sort() : [path.resolve(cwd, operand)];
+    const targets = isGlobPattern(operand) ? (await globModule().glob(operand, { cwd, absolute: true, ignore: ['**/node_modules/**'] })).sort() : [path.resolve(cwd, operand)];
     for (const target of targets) collectScenarioDirs(target, dirs);
     if (dirs.size === before) missing.push(operand);
   }
@@ -210,7 +201,7 @@ export function expandFileList(dir: string, patterns: string[]): { files: string
   const files: string[] = [];
   const unmatched: number[] = [];
   patterns.forEach((p, i) => {
-    const found = isPattern(p) ? globModule().glob.sync(p, { cwd: dir, absolute: true, nodir: true }).sort() : fs.existsSync(path.resolve(dir, p)) ? [path.resolve(dir, p)] : [];
+    const found = isGlobPattern(p) ? globModule().glob.sync(p, { cwd: dir, absolute: true, nodir: true }).sort() : fs.existsSync(path.resolve(dir, p)) ? [path.resolve(dir, p)] : [];
     if (found.length === 0) unmatched.push(i);
     for (const f of found) if (!files.includes(f)) files.push(f);
   });
