@@ -57,12 +57,24 @@ function valueAt(root: unknown, path: Array<string | number>): unknown {
 export function workloadProblem(w: WorkloadObject): string | undefined {
   // ValidateObjectMeta: every object needs a name, or (for the API server to make one) a generateName.
   if (!w.metadata.name && !str(obj(w.manifest.value.metadata).generateName)) return 'metadata.name: Required value: name or generateName is required';
+  const dns = dnsConfigProblem(w);
+  if (dns) return dns;
   if (!['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(w.kind)) return undefined;
   if (w.selector === undefined) return 'spec.selector: Required value';
   if (isEmptySelector(w.selector)) return `spec.selector: Invalid value: {}: empty selector is invalid for ${w.kind.toLowerCase()}`;
   if (!matchesSelector(w.template.metadata.labels, w.selector)) {
     return `spec.template.metadata.labels: Invalid value: ${JSON.stringify(w.template.metadata.labels)}: \`selector\` does not match template \`labels\``;
   }
+  return undefined;
+}
+
+/** validatePodDNSConfig's dnsPolicy None cases (the lint rule pod-dns-config-invalid reports all of them). */
+function dnsConfigProblem(w: WorkloadObject): string | undefined {
+  const spec = w.template.spec;
+  if (spec.dnsPolicy !== 'None') return undefined;
+  const at = [...w.templatePath, 'spec'].join('.');
+  if (!spec.dnsConfig) return `${at}.dnsConfig: Required value: must provide \`dnsConfig\` when \`dnsPolicy\` is None`;
+  if (spec.dnsConfig.nameservers.length === 0) return `${at}.dnsConfig.nameservers: Required value: must provide at least one DNS nameserver when \`dnsPolicy\` is None`;
   return undefined;
 }
 

@@ -192,6 +192,33 @@ spec:
     expect(userPods(c).map((p) => p.name)).toEqual([expect.stringMatching(new RegExp(`^debug-${safe}{5}$`))]);
   });
 
+  test('dnsPolicy None without dnsConfig or nameservers is refused, so no pod runs (validatePodDNSConfig)', () => {
+    const c = simulate(`apiVersion: v1
+kind: Pod
+metadata: { name: nodns }
+spec:
+  dnsPolicy: None
+  containers: [ { name: c, image: x } ]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      dnsPolicy: None
+      dnsConfig: { searches: [ svc.cluster.local ] }
+      containers: [ { name: c, image: x } ]
+`);
+    expect(c.rejected.map((r) => `${r.kind}/${r.name}: ${r.reason}`)).toEqual([
+      'Pod/nodns: spec.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None',
+      'Deployment/web: spec.template.spec.dnsConfig.nameservers: Required value: must provide at least one DNS nameserver when `dnsPolicy` is None',
+    ]);
+    expect(userPods(c)).toEqual([]);
+  });
+
   test('a Deployment whose selector misses its template labels is refused, so no pod exists (ValidateDeploymentSpec)', () => {
     const c = simulate(`apiVersion: apps/v1
 kind: Deployment
