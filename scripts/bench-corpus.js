@@ -95,10 +95,9 @@ ${lines.join('\n')}
 `;
 }
 
-/** Writes the corpus under `dir`; returns { files, documents }. */
-function generateCorpus(dir, documents = 10000, filesTarget = 1100) {
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
+/** The corpus as { name, text } files in memory (ns-N/app-NNNN.yaml), deterministic. */
+function corpusTexts(documents = 10000, filesTarget = 1100) {
+  const out = [];
   const apps = Math.ceil(documents / 3);
   let docs = 0;
   let files = 0;
@@ -116,15 +115,24 @@ function generateCorpus(dir, documents = 10000, filesTarget = 1100) {
         docs++;
       }
     }
-    const sub = path.join(dir, `ns-${files % 10}`);
-    fs.mkdirSync(sub, { recursive: true });
-    fs.writeFileSync(path.join(sub, `app-${String(files).padStart(4, '0')}.yaml`), parts.join('---\n'));
+    out.push({ name: path.join(`ns-${files % 10}`, `app-${String(files).padStart(4, '0')}.yaml`), text: parts.join('---\n') });
     files++;
   }
-  return { files, documents: docs };
+  return out;
 }
 
-module.exports = { generateCorpus };
+/** Writes the corpus under `dir`; returns { files, documents }. */
+function generateCorpus(dir, documents = 10000, filesTarget = 1100) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  const texts = corpusTexts(documents, filesTarget);
+  for (const { name, text } of texts) {
+    fs.mkdirSync(path.join(dir, path.dirname(name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return { files: texts.length, documents: texts.reduce((n, f) => n + f.text.split(/^---$/m).length, 0) };
+}
+
+module.exports = { corpusTexts, generateCorpus };
 
 if (require.main === module) {
   const dir = process.argv[2] || path.join(__dirname, '..', '.bench', 'corpus');
