@@ -4,7 +4,8 @@
  * Usage: npm run build && node scripts/bench-schema.js [documents=10000]
  *
 * Uses the lint benchmark's corpus (scripts/bench-corpus.js), parses it once with `yaml`,
- * then times schema validation of every object through the same stage `svclab lint` uses (dist/schema, precompiled validators).
+ * then times schema validation of every object through the same stage `svclab lint` uses
+ * (dist/schema, precompiled validators).
  */
 'use strict';
 const path = require('node:path');
