@@ -3,7 +3,7 @@
  * Throughput of the schema stage alone, next to YAML parsing (the floor of `svclab lint`).
  * Usage: npm run build && node scripts/bench-schema.js [documents=10000]
  *
-* Uses the lint benchmark's corpus (scripts/bench-corpus.js), parses it once with `yaml`,
+ * Uses the lint benchmark's corpus (scripts/bench-corpus.js), parses it once with `yaml`,
  * then times schema validation of every object through the same stage `svclab lint` uses
  * (dist/schema, precompiled validators).
  */
