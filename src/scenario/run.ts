@@ -127,7 +127,7 @@ export function runScenario(s: LoadedScenario, options: RunOptions = {}): Scenar
       steps.push({ name: step.name, status: 'error' });
       return;
     }
-    const problems = applyStep(s, workspace, step, i, readiness, namespace);
+    const problems = applyStep(s, workspace, step, i, readiness);
     const results = problems.length ? problems : stage(step.name, ['steps', i, 'expect'], step.expect);
     if (problems.length) broken = true;
     expectations.push(...results);
@@ -155,7 +155,7 @@ export function runScenario(s: LoadedScenario, options: RunOptions = {}): Scenar
 }
 
 /** Applies a step's changes; returns `step` errors (a ref that names nothing) instead of throwing. */
-function applyStep(s: LoadedScenario, ws: Workspace, step: StepSpec, index: number, readiness: Record<string, boolean>, namespace: string): ExpectationResult[] {
+function applyStep(s: LoadedScenario, ws: Workspace, step: StepSpec, index: number, readiness: Record<string, boolean>): ExpectationResult[] {
   const errors: ExpectationResult[] = [];
   const fail = (p: FieldPath, message: string) => {
     const r = s.doc.locate(['steps', index, ...p]);

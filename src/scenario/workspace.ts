@@ -104,8 +104,11 @@ export class Workspace {
     return { kind, name, namespace: CLUSTER_SCOPED_KINDS.has(kind) ? '' : typeof ns === 'string' && ns ? ns : this.defaultNamespace };
   }
 
+  /** `Kind/name` means the scenario's namespace, as `kubectl delete kind/name -n NS` does; cluster-scoped kinds have none. */
   private is(d: Document.Parsed, ref: ObjectRefSpec): boolean {
     const id = this.identity(d);
-    return id !== null && id.kind === ref.kind && id.name === ref.name && (ref.namespace === null || id.namespace === ref.namespace || (id.namespace === this.defaultNamespace && ref.namespace === ''));
+    if (id === null || id.kind !== ref.kind || id.name !== ref.name) return false;
+    if (id.namespace === '') return true;
+    return id.namespace === (ref.namespace || this.defaultNamespace);
   }
 }

@@ -91,6 +91,25 @@ steps:
     expect(result.steps.map((s) => [s.name, s.status])).toEqual([['scale', 'passed'], ['not ready', 'passed'], ['relabel', 'passed'], ['apply the fixed Service again', 'passed'], ['delete', 'passed']]);
   });
 
+  test('a step ref without a namespace means the scenario namespace, as kubectl -n does; Kind/ns/name reaches another one', async () => {
+    const other = webService().replace('name: web', 'name: web\n  namespace: staging');
+    const { result } = await runOne({
+      's/scenario.yaml': scenario(`steps:
+  - name: delete the default one only
+    delete: [ Service/web ]
+    expect: { objects: [ { ref: Service/web, absent: true }, { ref: Service/staging/web, match: { metadata: { name: web } } } ] }
+  - name: then the staging one
+    delete: [ Service/staging/web ]
+    expect: { objects: [ { ref: Service/staging/web, absent: true } ] }
+`),
+      's/deploy.yaml': WEB_DEPLOYMENT,
+      's/svc.yaml': webService(),
+      's/staging.yaml': other,
+    });
+    expect(result.expectations.filter((e) => e.status !== 'passed').map((e) => e.message)).toEqual([]);
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+  });
+
   test('a step naming a missing object is an error, and later steps do not run', async () => {
     const { result } = await runOne({
       's/scenario.yaml': scenario(`steps:
