@@ -11,7 +11,7 @@ export const WORKERS_AVAILABLE = path.extname(__filename) === '.js';
 export function shareFiles(files: SourceFile[], n: number): number[][] {
   const shares: number[][] = Array.from({ length: n }, () => []);
   const load = new Array<number>(n).fill(0);
-  const order = files.map((f, i) => i).sort((a, b) => files[b].text.length - files[a].text.length || a - b);
+  const order = files.map((_file, i) => i).sort((a, b) => files[b].text.length - files[a].text.length || a - b);
   for (const i of order) {
     let best = 0;
     for (let k = 1; k < n; k++) if (load[k] < load[best]) best = k;

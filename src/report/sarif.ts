@@ -63,14 +63,14 @@ export function formatSarif(result: LintReportInput, options: SarifOptions): str
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: folderUri(options.cwd) } },
         columnKind: 'utf16CodeUnits',
-        results: result.findings.map((f) => sarifResult(f, index, options.cwd, seen)),
+        results: result.findings.map((f) => sarifResult(f, index, seen)),
       },
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-function sarifResult(f: Finding, index: Map<string, number>, cwd: string, seen: Map<string, number>) {
+function sarifResult(f: Finding, index: Map<string, number>, seen: Map<string, number>) {
   const fingerprint = fingerprintOf(f, seen);
   const ruleIndex = index.get(f.ruleId);
   return {
@@ -81,7 +81,7 @@ function sarifResult(f: Finding, index: Map<string, number>, cwd: string, seen: 
     locations: [
       {
         physicalLocation: {
-          artifactLocation: artifactLocation(f.file, cwd),
+          artifactLocation: artifactLocation(f.file),
           region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column : 1) },
         },
         ...(f.object ? { logicalLocations: [{ name: f.object.name, fullyQualifiedName: objectLabel(f.object), kind: 'resource' }] } : {}),
@@ -91,7 +91,7 @@ function sarifResult(f: Finding, index: Map<string, number>, cwd: string, seen: 
       ? {
           relatedLocations: f.related.map((r, i) => ({
             id: i + 1,
-            physicalLocation: { artifactLocation: artifactLocation(r.file, cwd), region: { startLine: r.line, startColumn: r.column } },
+            physicalLocation: { artifactLocation: artifactLocation(r.file), region: { startLine: r.line, startColumn: r.column } },
             message: { text: r.message },
           })),
         }
@@ -115,7 +115,7 @@ function fingerprintOf(f: Finding, seen: Map<string, number>): string {
 }
 
 /** Relative paths become URI references under %SRCROOT%; absolute ones (outside cwd) file URIs. */
-function artifactLocation(file: string, cwd: string): ArtifactLocation {
+function artifactLocation(file: string): ArtifactLocation {
   if (path.isAbsolute(file)) return { uri: pathToFileURL(file).href };
   const uri = file.split(/[\\/]/).map(encodeURIComponent).join('/');
   return { uri, uriBaseId: '%SRCROOT%' };
