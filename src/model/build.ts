@@ -268,6 +268,7 @@ export function serviceSpec(s: Obj): ServiceSpec {
     publishNotReadyAddresses: bool(s.publishNotReadyAddresses) ?? false,
     allocateLoadBalancerNodePorts: type === 'LoadBalancer' ? bool(s.allocateLoadBalancerNodePorts) ?? true : bool(s.allocateLoadBalancerNodePorts),
     loadBalancerIP: str(s.loadBalancerIP),
+    loadBalancerSourceRanges: arr(s.loadBalancerSourceRanges).filter((x): x is string => typeof x === 'string'),
     healthCheckNodePort: num(s.healthCheckNodePort),
   };
 }
