@@ -353,12 +353,9 @@ describe('svclab rules / explain', () => {
   });
 });
 
+// dist/ is rebuilt when older than src/ by this file's jest project (test/setup/fresh-dist.ts).
 describe('the built binary', () => {
   const main = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
-  beforeAll(() => {
-    // `npm ci` builds dist (prepare); build here only when it is missing, e.g. in a bare checkout.
-    if (!fs.existsSync(main)) spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'ignore' });
-  }, 180_000);
 
   test('node dist/cli/main.js lint: exit codes, stdout and stderr of a real process', () => {
     write(dir, 'good.yaml', GOOD);
