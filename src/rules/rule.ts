@@ -132,3 +132,11 @@ export function defineRule<const M extends RuleMessages, const Id extends string
 export function defineMessages<const M extends RuleMessages>(messages: M): M {
   return messages;
 }
+
+/**
+ * The generated registry's rules, keyed by file name (src/rules/registry.generated.ts): a rule
+ * whose `meta.id` is not its key is a compile error, so `npm run build` fails on it.
+ */
+export function rulesByFileName<const T extends { readonly [File in keyof T]: Rule<RuleMessages, File & string> }>(rules: T): T {
+  return rules;
+}
