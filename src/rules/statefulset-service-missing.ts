@@ -36,7 +36,7 @@ export default defineRule({
       if (w.kind !== 'StatefulSet' || !w.serviceName) continue;
       const ns = w.ref.namespace;
       const path = ['spec', 'serviceName'];
-      const data = { service: w.serviceName, namespace: ns, name: w.ref.name };
+      const data = { service: w.serviceName, name: w.ref.name };
       const svc = services.byKey.get(`${ns}/${w.serviceName}`);
       if (!svc) {
         // Only a headless Service would be a fitting serviceName, so only those are suggested.
@@ -44,7 +44,7 @@ export default defineRule({
         const near = didYouMean(w.serviceName, names);
         const nearSvc = near !== undefined ? services.byKey.get(`${ns}/${near}`) : undefined;
         ctx.report({
-          messageId: 'missing', manifest: w.manifest, path, data: { ...data, suggestion: near ? ` (did you mean "${near}"?)` : '' },
+          messageId: 'missing', manifest: w.manifest, path, data: { ...data, namespace: ns, suggestion: near ? ` (did you mean "${near}"?)` : '' },
           related: nearSvc ? [{ manifest: nearSvc.manifest, path: ['metadata', 'name'], message: `headless Service ${ns}/${near}` }] : [],
         });
         continue;
