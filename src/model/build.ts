@@ -1,5 +1,6 @@
 import type { Manifest } from '../parse/manifest';
 import { effectiveNamespace, manifestRef } from '../parse/manifest';
+import { externallyAccessible, normalizeClusterIPs } from './service';
 import { arr, bool, intOrString, isObj, num, obj, oneOf, str, strMap, type Obj } from './guards';
 import type {
   AnyObject, Container, ContainerPort, EndpointPort, EndpointSliceData, EndpointSubset, EndpointsObject,
@@ -244,24 +245,23 @@ function servicePort(v: unknown): ServicePort {
 
 export function serviceSpec(s: Obj): ServiceSpec {
   const type = oneOf(s.type, ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const, 'ClusterIP');
-  // pkg/api/v1/service ExternallyAccessible: NodePort, LoadBalancer, or ClusterIP with externalIPs.
-  const externallyAccessible = type === 'NodePort' || type === 'LoadBalancer' || (type === 'ClusterIP' && arr(s.externalIPs).length > 0);
   const clusterIP = str(s.clusterIP) || undefined;
+  const externalIPs = arr(s.externalIPs).filter((x): x is string => typeof x === 'string');
   const affinity = oneOf(s.sessionAffinity, ['None', 'ClientIP'] as const, 'None');
   const timeout = num(obj(obj(s.sessionAffinityConfig).clientIP).timeoutSeconds);
   return {
     type,
     clusterIP: type === 'ExternalName' ? undefined : clusterIP,
-    clusterIPs: arr(s.clusterIPs).filter((x): x is string => typeof x === 'string'),
+    clusterIPs: normalizeClusterIPs(clusterIP, arr(s.clusterIPs).filter((x): x is string => typeof x === 'string')),
     ports: arr(s.ports).map(servicePort),
     selector: isObj(s.selector) && Object.keys(s.selector).length > 0 ? strMap(s.selector) : null,
     externalName: str(s.externalName),
-    externalIPs: arr(s.externalIPs).filter((x): x is string => typeof x === 'string'),
+    externalIPs,
     sessionAffinity: affinity,
     // Default timeout: 10800 s (3 h), as the API server sets for ClientIP.
     sessionAffinityTimeoutSeconds: timeout ?? 10800,
     // SetDefaults_Service defaults it to Cluster for externally accessible Services only.
-    externalTrafficPolicy: externallyAccessible
+    externalTrafficPolicy: externallyAccessible({ type, externalIPs })
       ? oneOf(s.externalTrafficPolicy, ['Cluster', 'Local'] as const, 'Cluster')
       : (str(s.externalTrafficPolicy) as 'Cluster' | 'Local' | undefined),
     internalTrafficPolicy: oneOf(s.internalTrafficPolicy, ['Cluster', 'Local'] as const, 'Cluster'),

@@ -111,6 +111,7 @@ export interface ServiceSpec {
   type: ServiceType;
   /** `undefined` = to be allocated; 'None' = headless. */
   clusterIP: string | undefined;
+  /** As written, normalised as on create (normalizeClusterIPs): a lone clusterIP becomes [clusterIP]. */
   clusterIPs: string[];
   ports: ServicePort[];
   /** `null` when the Service has no selector (its endpoints are managed by hand). */

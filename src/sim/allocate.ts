@@ -15,6 +15,7 @@
  */
 import type { ServiceObject } from '../model/types';
 import { obj, str } from '../model/guards';
+import { CLUSTER_IP_NONE, isHeadlessService, needsHealthCheck } from '../model/service';
 import { parseCIDR, parseIPv4 } from '../util/ip';
 import { Random } from '../util/random';
 import type { ClusterConfig, RejectedObject, SimService, SimServicePort } from './types';
@@ -162,7 +163,7 @@ export function allocateServices(objects: ServiceObject[], isBuiltIn: (svc: Serv
     };
     let clusterIP: string | null = null;
     if (spec.type !== 'ExternalName') {
-      if (spec.clusterIP === 'None') clusterIP = 'None';
+      if (isHeadlessService(spec)) clusterIP = CLUSTER_IP_NONE;
       else if (spec.clusterIP !== undefined) {
         const o = ips.offsetOf(spec.clusterIP);
         if (o === null) return refuse(`spec.clusterIPs: Invalid value: ["${spec.clusterIP}"]: failed to allocate IP ${spec.clusterIP}: the provided IP (${spec.clusterIP}) is not in the valid range. The range of valid IPs is ${config.serviceCIDR}`);
@@ -223,7 +224,7 @@ export function allocateServices(objects: ServiceObject[], isBuiltIn: (svc: Serv
 
     // allocHealthCheckNodePort: a LoadBalancer with externalTrafficPolicy Local (NeedsHealthCheck).
     let healthCheckNodePort: number | undefined;
-    if (spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local') {
+    if (needsHealthCheck(spec)) {
       if (spec.healthCheckNodePort !== undefined) {
         const err = takeNodePort(spec.healthCheckNodePort);
         if (err) return refuse(`failed to allocate requested HealthCheck NodePort ${spec.healthCheckNodePort}: ${err}`);
@@ -281,10 +282,10 @@ function validationProblem(svc: ServiceObject): string | undefined {
     if (i >= 0) return `spec.ports[${i}].nodePort: Forbidden: may not be used when \`type\` is 'ExternalName'`;
     return undefined;
   }
-  if (spec.clusterIP === 'None' && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
+  if (isHeadlessService(spec) && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
     return `spec.clusterIP: Invalid value: "None": may not be set to 'None' for ${spec.type} services`;
   }
-  if (spec.ports.length === 0 && spec.clusterIP !== 'None') return 'spec.ports: Required value';
+  if (spec.ports.length === 0 && !isHeadlessService(spec)) return 'spec.ports: Required value';
   for (const [i, p] of spec.ports.entries()) {
     if (p.port < 1 || p.port > 65535) return `spec.ports[${i}].port: Invalid value: ${p.port}: must be between 1 and 65535, inclusive`;
     if (p.nodePort !== undefined && spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') return `spec.ports[${i}].nodePort: Forbidden: may not be used when \`type\` is '${spec.type}'`;

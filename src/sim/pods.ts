@@ -9,7 +9,7 @@ import { parseCIDR } from '../util/ip';
 import { Random } from '../util/random';
 import { fakeUid, generateName, podTemplateHash } from './naming';
 import { constraints, requiredNodeAffinity, Scheduler, type Constraints, type Placement } from './scheduler';
-import { isEmptySelector, matchesSelector } from '../model/selectors';
+import { labelSelectorAsSelector } from '../model/selectors';
 import type { ClusterConfig, RejectedObject, SimNode, SimPod } from './types';
 
 export const READY_ANNOTATION = 'svclab.io/ready';
@@ -61,8 +61,9 @@ export function workloadProblem(w: WorkloadObject): string | undefined {
   if (dns) return dns;
   if (!['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(w.kind)) return undefined;
   if (w.selector === undefined) return 'spec.selector: Required value';
-  if (isEmptySelector(w.selector)) return `spec.selector: Invalid value: {}: empty selector is invalid for ${w.kind.toLowerCase()}`;
-  if (!matchesSelector(w.template.metadata.labels, w.selector)) {
+  const selector = labelSelectorAsSelector(w.selector);
+  if (selector.empty()) return `spec.selector: Invalid value: {}: empty selector is invalid for ${w.kind.toLowerCase()}`;
+  if (!selector.matches(w.template.metadata.labels)) {
     return `spec.template.metadata.labels: Invalid value: ${JSON.stringify(w.template.metadata.labels)}: \`selector\` does not match template \`labels\``;
   }
   return undefined;
