@@ -1,7 +1,8 @@
 import type { Manifest } from '../parse/manifest';
 import { effectiveNamespace, manifestRef } from '../parse/manifest';
+import { isBuiltinGroupOf, podTemplatePath } from './kinds';
 import { externallyAccessible, normalizeClusterIPs } from './service';
-import { arr, bool, intOrString, isObj, num, obj, oneOf, str, strMap, type Obj } from './guards';
+import { arr, bool, intOrString, isObj, num, obj, oneOf, str, strMap, valueAt, type Obj } from './guards';
 import type {
   AnyObject, Container, ContainerPort, EndpointPort, EndpointSliceData, EndpointSubset, EndpointsObject,
   EndpointSliceObject, EnvVar, IngressBackendRef, IngressObject, LabelSelector, Model, NetworkPolicyObject,
@@ -10,7 +11,6 @@ import type {
 } from './types';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
-export const WORKLOAD_KINDS: readonly WorkloadKind[] = ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicationController', 'CronJob'];
 
 /** Builds the typed, defaulted model of all input objects, as the API server would default them. */
 export function buildModel(manifests: Manifest[], defaultNamespace = 'default'): Model {
@@ -44,40 +44,10 @@ export function buildModel(manifests: Manifest[], defaultNamespace = 'default'):
         model.namespaces.push(base);
         break;
       default:
-        if ((WORKLOAD_KINDS as readonly string[]).includes(m.kind) && isBuiltinGroupOf(m)) model.workloads.push(workload(m, base));
+        if (isBuiltinGroupOf(m) && podTemplatePath(m.kind) !== undefined) model.workloads.push(workload(m, base));
     }
   }
   return model;
-}
-
-/**
- * The API groups in which Kubernetes serves (or once served) each modelled kind. Versions are
- * not checked here: an unserved version of the right group is still meant as that kind, and
- * unserved-api / deprecated-api say what is wrong with it.
- */
-const GROUPS_OF_KIND: Record<string, readonly string[]> = {
-  Service: [''],
-  Endpoints: [''],
-  Namespace: [''],
-  Pod: [''],
-  ReplicationController: [''],
-  EndpointSlice: ['discovery.k8s.io'],
-  Ingress: ['networking.k8s.io', 'extensions'],
-  NetworkPolicy: ['networking.k8s.io', 'extensions'],
-  Deployment: ['apps', 'extensions'],
-  ReplicaSet: ['apps', 'extensions'],
-  StatefulSet: ['apps'],
-  DaemonSet: ['apps', 'extensions'],
-  Job: ['batch'],
-  CronJob: ['batch'],
-};
-
-/** Whether the object's API group is one in which Kubernetes serves its kind (see GROUPS_OF_KIND). */
-export function isBuiltinGroupOf(m: { apiVersion: string; kind: string }): boolean {
-  const groups = GROUPS_OF_KIND[m.kind];
-  if (!groups) return true; // kinds svclab does not model are only listed in model.objects
-  const group = m.apiVersion.includes('/') ? m.apiVersion.slice(0, m.apiVersion.indexOf('/')) : '';
-  return groups.includes(group);
 }
 
 function baseOf(m: Manifest, defaultNamespace: string): AnyObject {
@@ -194,36 +164,33 @@ function podTemplate(v: unknown, owner: ObjectMeta): PodTemplate {
   };
 }
 
+/** A kind with a pod template (the catalogue's podTemplatePath): Pod, Deployment, ..., CronJob. */
 function workload(m: Manifest, base: AnyObject): WorkloadObject {
   const kind = m.kind as WorkloadKind;
+  const templatePath = [...(podTemplatePath(kind) ?? [])];
   const spec = obj(m.value.spec);
   if (kind === 'Pod') {
     return {
-      ...base, kind, replicas: 1, selector: undefined, templatePath: [], serviceName: undefined,
+      ...base, kind, replicas: 1, selector: undefined, templatePath, serviceName: undefined,
       template: { metadata: base.metadata, spec: podSpec(m.value.spec) },
     };
   }
+  const template = podTemplate(valueAt(m.value, templatePath), base.metadata);
   if (kind === 'CronJob') {
     const jobSpec = obj(obj(spec.jobTemplate).spec);
-    return {
-      ...base, kind, replicas: num(jobSpec.parallelism) ?? 1, selector: undefined, serviceName: undefined,
-      templatePath: ['spec', 'jobTemplate', 'spec', 'template'], template: podTemplate(jobSpec.template, base.metadata),
-    };
+    return { ...base, kind, replicas: num(jobSpec.parallelism) ?? 1, selector: undefined, serviceName: undefined, templatePath, template };
   }
   let replicas: number | undefined = num(spec.replicas) ?? 1;
   if (kind === 'DaemonSet') replicas = undefined;
   if (kind === 'Job') replicas = num(spec.parallelism) ?? 1;
-  const template = podTemplate(spec.template, base.metadata);
   // A ReplicationController's selector is a plain map, defaulted to the template labels.
   let selector: LabelSelector | undefined;
   if (kind === 'ReplicationController') {
     const plain = isObj(spec.selector) ? strMap(spec.selector) : template.metadata.labels;
     selector = { matchLabels: plain, matchExpressions: [] };
-  } else if (kind === 'Job') {
-    selector = isObj(spec.selector) ? labelSelector(spec.selector) : undefined;
   } else selector = isObj(spec.selector) ? labelSelector(spec.selector) : undefined;
   return {
-    ...base, kind, replicas, selector, template, templatePath: ['spec', 'template'],
+    ...base, kind, replicas, selector, template, templatePath,
     serviceName: kind === 'StatefulSet' ? str(spec.serviceName) : undefined,
   };
 }

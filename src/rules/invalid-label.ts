@@ -2,7 +2,7 @@ import { defineRule } from './rule';
 import { rawAt } from './pod-containers';
 import type { RuleContext } from './rule';
 import { arr, isObj } from '../model/guards';
-import { isBuiltinGroupOf } from '../model/build';
+import { isBuiltinGroupOf } from '../model/kinds';
 import type { Manifest } from '../parse/manifest';
 import { formatPath, type FieldPath } from '../types';
 import { labelKeyProblem, labelValueProblem } from '../util/name-formats';

@@ -3,7 +3,8 @@
  * the written manifest, with the fields the API server, the controllers and the kubelet fill in.
  * No timestamps or resource versions: the output must be the same on every run.
  */
-import { isObj, obj } from '../model/guards';
+import { isObj, obj, valueAt } from '../model/guards';
+import { preferredApiVersion } from '../model/kinds';
 import { externallyAccessible, isHeadlessService } from '../model/service';
 import type { ServicePort } from '../model/types';
 import { CONTROLLER, MIRRORING_CONTROLLER } from './endpoint-slices';
@@ -63,17 +64,15 @@ export function serviceObject(svc: SimService, seed: number): KubeObject {
   };
 }
 
-const OWNER_API: Record<string, string> = { ReplicaSet: 'apps/v1', StatefulSet: 'apps/v1', DaemonSet: 'apps/v1', Job: 'batch/v1', ReplicationController: 'v1' };
-
 export function podObject(pod: SimPod, seed: number): KubeObject {
   const w = pod.workload;
-  const rawTemplate = w.kind === 'Pod' ? obj(w.manifest.value) : obj(templateValue(w.manifest.value, w.templatePath));
+  const rawTemplate = obj(valueAt(w.manifest.value, w.templatePath));
   const metadata = metadataOf(rawTemplate, pod.name, pod.namespace, pod.uid);
   if (Object.keys(pod.labels).length) metadata.labels = pod.labels;
   if (pod.ownerKind) {
     metadata.generateName = pod.ownerKind === 'StatefulSet' ? undefined : `${pod.ownerName}-`;
     metadata.ownerReferences = [{
-      apiVersion: OWNER_API[pod.ownerKind] ?? 'v1', kind: pod.ownerKind, name: pod.ownerName,
+      apiVersion: preferredApiVersion(pod.ownerKind), kind: pod.ownerKind, name: pod.ownerName,
       uid: fakeUid(seed, `${pod.ownerKind}/${pod.namespace}/${pod.ownerName}`), controller: true, blockOwnerDeletion: true,
     }];
   }
@@ -150,12 +149,6 @@ function defaultContainer(c: KubeObject, hostNetwork: boolean): void {
     p.protocol ??= 'TCP';
     if (hostNetwork) p.hostPort ??= p.containerPort; // defaultHostNetworkPorts
   }
-}
-
-function templateValue(root: unknown, path: Array<string | number>): unknown {
-  let v = root;
-  for (const seg of path) v = Array.isArray(v) ? v[Number(seg)] : obj(v)[String(seg)];
-  return v;
 }
 
 export function nodeObject(node: SimNode, state: ClusterState): KubeObject {

@@ -4,7 +4,7 @@
  * the first free address after the network address and the bridge gateway `.1`).
  */
 import type { PodSpec, Toleration, WorkloadObject } from '../model/types';
-import { num, obj, str } from '../model/guards';
+import { num, obj, str, valueAt } from '../model/guards';
 import { parseCIDR } from '../util/ip';
 import { Random } from '../util/random';
 import { fakeUid, generateName, podTemplateHash } from './naming';
@@ -41,12 +41,6 @@ interface PodDraft {
   spec: PodSpec;
   /** DaemonSet pods are bound to their node by the controller. */
   nodeName?: string;
-}
-
-function valueAt(root: unknown, path: Array<string | number>): unknown {
-  let v = root;
-  for (const seg of path) v = Array.isArray(v) ? v[Number(seg)] : obj(v)[String(seg)];
-  return v;
 }
 
 /**
