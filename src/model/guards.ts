@@ -28,7 +28,3 @@ export function valueAt(root: unknown, path: ReadonlyArray<string | number>): un
   }
   return v;
 }
-
-export function oneOf<T extends string>(v: unknown, allowed: readonly T[], fallback: T): T {
-  return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
-}

@@ -5,6 +5,7 @@
  */
 import type { Manifest } from '../parse/manifest';
 import type { ObjectRef } from '../types';
+import type { InvalidValue } from './invalid';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 export type IntOrString = number | string;
@@ -177,6 +178,11 @@ export interface Base<K extends string> {
   ref: ObjectRef;
   metadata: ObjectMeta;
   manifest: Manifest;
+  /**
+   * Enum values the API server would refuse (model/invalid.ts), in field order: the typed
+   * fields hold the default in their place. Shared by the object's entry in `objects`.
+   */
+  invalid: InvalidValue[];
 }
 
 export interface ServiceObject extends Base<'Service'> {

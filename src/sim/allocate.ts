@@ -15,7 +15,8 @@
  */
 import type { ServiceObject } from '../model/types';
 import { obj, str } from '../model/guards';
-import { CLUSTER_IP_NONE, isHeadlessService, needsHealthCheck } from '../model/service';
+import { fieldError } from '../model/invalid';
+import { CLUSTER_IP_NONE, externallyAccessible, isHeadlessService, needsHealthCheck } from '../model/service';
 import { parseCIDR, parseIPv4 } from '../util/ip';
 import { Random } from '../util/random';
 import type { ClusterConfig, RejectedObject, SimService, SimServicePort } from './types';
@@ -267,17 +268,25 @@ function requestedLoadBalancerIP(svc: ServiceObject): string | undefined {
   return fromAnnotation?.split(',')[0].trim() || svc.spec.loadBalancerIP;
 }
 
-/** The API server's validation of the fields allocation depends on (ValidateService). */
+/**
+ * The API server's validation of the fields allocation and routing depend on (ValidateService):
+ * a name, supported enum values (the model's `invalid`), the traffic policy fields
+ * (validateServiceExternalTrafficPolicy), then per type.
+ */
 function validationProblem(svc: ServiceObject): string | undefined {
   const spec = svc.spec;
   if (!svc.metadata.name && !str(obj(svc.manifest.value.metadata).generateName)) return 'metadata.name: Required value: name or generateName is required';
-  const rawType = str(obj(svc.manifest.value.spec).type);
-  if (rawType !== undefined && !['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(rawType)) {
-    return `spec.type: Unsupported value: "${rawType}": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`;
+  if (svc.invalid.length > 0) return fieldError(svc.invalid[0]);
+  const written = obj(svc.manifest.value.spec);
+  if (!externallyAccessible(spec) && str(written.externalTrafficPolicy)) {
+    return `spec.externalTrafficPolicy: Invalid value: "${str(written.externalTrafficPolicy)}": may only be set for externally-accessible services`;
+  }
+  if (!needsHealthCheck(spec) && spec.healthCheckNodePort) {
+    return `spec.healthCheckNodePort: Invalid value: ${spec.healthCheckNodePort}: may only be set when \`type\` is 'LoadBalancer' and \`externalTrafficPolicy\` is 'Local'`;
   }
   if (spec.type === 'ExternalName') {
     if (!spec.externalName) return 'spec.externalName: Required value';
-    if (str(obj(svc.manifest.value.spec).clusterIP)) return 'spec.clusterIP: Forbidden: may not be set for ExternalName services';
+    if (str(written.clusterIP)) return 'spec.clusterIP: Forbidden: may not be set for ExternalName services';
     const i = spec.ports.findIndex((p) => p.nodePort !== undefined);
     if (i >= 0) return `spec.ports[${i}].nodePort: Forbidden: may not be used when \`type\` is 'ExternalName'`;
     return undefined;

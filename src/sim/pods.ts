@@ -9,6 +9,7 @@ import { parseCIDR } from '../util/ip';
 import { Random } from '../util/random';
 import { fakeUid, generateName, podTemplateHash } from './naming';
 import { constraints, requiredNodeAffinity, Scheduler, type Constraints, type Placement } from './scheduler';
+import { fieldError } from '../model/invalid';
 import { labelSelectorAsSelector } from '../model/selectors';
 import type { ClusterConfig, RejectedObject, SimNode, SimPod } from './types';
 
@@ -44,13 +45,15 @@ interface PodDraft {
 }
 
 /**
- * The API server's check of a workload's selector (ValidateDeploymentSpec and friends): apps/v1
- * workloads need a non-empty selector that matches their own template labels, otherwise the
- * object is refused and no pod ever exists.
+ * Why the API server would refuse the workload, in its words (then no pod ever exists): no
+ * name, an enum value it does not support (validatePodSpec, ValidateLabelSelector), dnsPolicy
+ * None without nameservers, or an apps/v1 selector that is empty or does not match the
+ * template labels (ValidateDeploymentSpec and friends).
  */
 export function workloadProblem(w: WorkloadObject): string | undefined {
   // ValidateObjectMeta: every object needs a name, or (for the API server to make one) a generateName.
   if (!w.metadata.name && !str(obj(w.manifest.value.metadata).generateName)) return 'metadata.name: Required value: name or generateName is required';
+  if (w.invalid.length > 0) return fieldError(w.invalid[0]);
   const dns = dnsConfigProblem(w);
   if (dns) return dns;
   if (!['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(w.kind)) return undefined;

@@ -3,7 +3,7 @@ import { formatLabels, LabelIndex, labelSelectorAsSelector, selectorFromSet } fr
 import {
   externallyAccessible, externalPolicyLocal, internalPolicyLocal, isHeadlessService, isServiceIPSet, needsHealthCheck, normalizeClusterIPs,
 } from '../../src/model/service';
-import { podSpec } from '../../src/model/build';
+import { podSpec } from '../../src/model/build-pod';
 
 const spec = (type: string, externalIPs: string[] = [], externalTrafficPolicy?: string) => ({ type, externalIPs, externalTrafficPolicy });
 
@@ -91,7 +91,7 @@ describe('FindPort (pkg/api/v1/pod/util.go)', () => {
         { name: 'init', ports: [{ name: 'setup', containerPort: 9000 }] },
         { name: 'proxy', restartPolicy: 'Always', ports: [{ name: 'proxy', containerPort: 15001 }] },
       ],
-    }),
+    }, ['spec'], []),
   };
 
   test('a numeric targetPort is used as is, declared or not', () => {
