@@ -3,6 +3,7 @@ import { normalizedClusterIPs, parseIPSloppy, rawSpec, rawString, sameObject, se
 import type { ServiceObject } from '../model/types';
 import { arr } from '../model/guards';
 import { cidrAddress, cidrContains, parseCIDR, type CIDR } from '../util/ip';
+import { CLUSTER_IP_NONE } from '../model/service';
 
 type Path = Array<string | number>;
 
@@ -104,7 +105,7 @@ export default defineRule({
       }
       if (!validateRelatedFields(ctx, svc)) continue;
       const ips = normalizedClusterIPs(svc);
-      if (ips.length === 0 || ips[0] === 'None') continue;
+      if (ips.length === 0 || ips[0] === CLUSTER_IP_NONE) continue;
       ips.forEach((text, i) => allocate(ctx, svc, text, ipPath(svc, i), cidrs, holders));
     }
   },
@@ -146,7 +147,7 @@ function validateRelatedFields(ctx: Context, svc: ServiceObject): boolean {
   const ips = normalizedClusterIPs(svc);
   let invalidIPs = false;
   ips.forEach((ip, i) => {
-    if (i === 0 && ip === 'None') {
+    if (i === 0 && ip === CLUSTER_IP_NONE) {
       if (ips.length > 1) {
         ctx.report({ messageId: 'noneNotAlone', manifest, path: ['spec', 'clusterIPs'] });
         invalidIPs = true;
@@ -172,7 +173,7 @@ function validateRelatedFields(ctx: Context, svc: ServiceObject): boolean {
     }
   }
   const families = arr(spec.ipFamilies);
-  if (ips[0] !== 'None') {
+  if (ips[0] !== CLUSTER_IP_NONE) {
     for (let i = 0; i < ips.length && i < families.length; i++) {
       const p = parseIPSloppy(ips[i]);
       const want = families[i];

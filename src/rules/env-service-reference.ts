@@ -4,7 +4,8 @@ import type { FieldPath } from '../types';
 import { didYouMean } from '../util/did-you-mean';
 import { isObj, arr } from '../model/guards';
 import type { LintContextData } from './context';
-import { declaredPorts, isHeadless, rawAt, selectedWorkloads, serviceIndex } from './workload-ports';
+import { isHeadless } from './service-helpers';
+import { declaredPorts, rawAt, selectedWorkloads, serviceIndex } from './workload-ports';
 
 /**
  * Variable names whose plain value (no port, no scheme) is taken as a host name. Not a bare

@@ -1,7 +1,7 @@
 import { defineMessages, defineRule, type RuleContext } from './rule';
 import { rawAt } from './pod-containers';
 import { arr, isObj } from '../model/guards';
-import { isBuiltinGroupOf } from '../model/build';
+import { isBuiltinGroupOf } from '../model/kinds';
 import type { Manifest } from '../parse/manifest';
 import { formatPath, type FieldPath } from '../types';
 import { labelKeyProblem, labelValueProblem } from '../util/name-formats';

@@ -2,6 +2,7 @@ import { defineRule } from './rule';
 import { normalizedClusterIPs, parseIPSloppy, rawSpec, rawString, serviceType } from './service-helpers';
 import { arr } from '../model/guards';
 import { formatIP } from '../util/ip';
+import { CLUSTER_IP_NONE } from '../model/service';
 
 /**
  * GetWarningsForService (pkg/api/service/warnings.go) → GetWarningsForIP / GetWarningsForCIDR
@@ -47,7 +48,7 @@ export default defineRule({
       if (serviceType(svc) !== 'ExternalName') {
         const written = arr(spec.clusterIPs).length > 0;
         normalizedClusterIPs(svc).forEach((ip, i) => {
-          if (ip !== 'None') checkIP(written ? `clusterIPs[${i}]` : 'clusterIP', ip, written ? ['spec', 'clusterIPs', i] : ['spec', 'clusterIP']);
+          if (ip !== CLUSTER_IP_NONE) checkIP(written ? `clusterIPs[${i}]` : 'clusterIP', ip, written ? ['spec', 'clusterIPs', i] : ['spec', 'clusterIP']);
         });
       }
       arr(spec.externalIPs).forEach((ip, i) => {

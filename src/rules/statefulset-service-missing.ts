@@ -1,7 +1,8 @@
 import { defineRule } from './rule';
-import { formatLabels, matchesMap } from '../model/selectors';
+import { formatLabels, selectorFromSet } from '../model/selectors';
 import { didYouMean } from '../util/did-you-mean';
-import { isHeadless, serviceIndex } from './workload-ports';
+import { isHeadless } from './service-helpers';
+import { serviceIndex } from './workload-ports';
 
 /**
  * A StatefulSet's pods get stable DNS names (`<pod>.<serviceName>.<ns>.svc.<domain>`) only
@@ -55,7 +56,7 @@ export default defineRule({
         continue;
       }
       const selector = svc.spec.selector;
-      if (selector && !matchesMap(w.template.metadata.labels, selector)) {
+      if (selector && !selectorFromSet(selector).matches(w.template.metadata.labels)) {
         ctx.report({
           messageId: 'notSelecting', manifest: w.manifest, path,
           data: { ...data, selector: formatLabels(selector), labels: formatLabels(w.template.metadata.labels) },

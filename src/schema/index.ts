@@ -1,15 +1,13 @@
 import * as path from 'node:path';
 import type { PendingFinding } from '../findings';
 import { locate, type Manifest } from '../parse/manifest';
-import { apiGroup, isBuiltinApiVersion } from '../model/builtin';
-import { isKubernetesGroup, isServed } from '../model/served-kinds';
+import { apiGroup, isBuiltinApiVersion, isKubernetesGroup, isServed, removedApi } from '../model/kinds';
 import { toPending } from '../rules/run';
 import schemaRule from '../rules/schema';
 import unknownFieldRule from '../rules/unknown-field';
 import unknownKindRule from '../rules/unknown-kind';
 import type { MessageOf, Rule, RuleReport } from '../rules/rule';
 import { didYouMean } from '../util/did-you-mean';
-import { removedApi } from '../rules/deprecated-api';
 import { BUILTIN_KINDS } from './builtin-kinds';
 import { errorsToReports, type SchemaLookup } from './errors';
 import { schemaName } from './names';
