@@ -16,7 +16,8 @@ import type { Model } from './model/types';
 import { runRules } from './rules/run';
 import { finalizeFindings, type RuleSettings } from './rules/severity';
 import { DEFAULT_SETTINGS, type LintSettings } from './rules/context';
-import type { PendingFinding } from './findings';
+import { stageFinding, type PendingFinding } from './findings';
+import fileUnreadable from './rules/file-unreadable';
 import type { Finding, LintResult } from './types';
 
 export interface LintOptions {
@@ -159,17 +160,8 @@ export function lintSources(sources: SourceFile[], options: LintOptions = {}, un
 }
 
 export function unreadableFinding(u: UnreadableFile): PendingFinding {
-  return {
-    ruleId: 'file-unreadable',
-    message: `${u.reason}`,
-    hint: u.hint,
-    file: u.path,
-    range: { line: u.line ?? 1, column: u.column ?? 1, endLine: u.line ?? 1, endColumn: (u.column ?? 1) + (u.line ? 1 : 0) },
-    object: null,
-    path: '',
-    related: [],
-    manifest: null,
-  };
+  const range = { line: u.line ?? 1, column: u.column ?? 1, endLine: u.line ?? 1, endColumn: (u.column ?? 1) + (u.line ? 1 : 0) };
+  return stageFinding(fileUnreadable, u.problem, u.path, range);
 }
 
 export function summarize(findings: Finding[], files: number, objects: number): LintResult['summary'] {

@@ -28,6 +28,8 @@ export interface RelatedLocation {
 /** One lint finding. Its JSON form is a public contract (see README "Output formats"). */
 export interface Finding extends SourceRange {
   ruleId: string;
+  /** Which of the rule's messages (`meta.messages`) the texts were made from: stable, for tools that group or translate. */
+  messageId: string;
   severity: Severity;
   message: string;
   hint: string;

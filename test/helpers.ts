@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintSources, type LintOptions, type LintRun } from '../src/lint';
 import type { Finding } from '../src/types';
@@ -5,7 +6,63 @@ import { run } from '../src/cli/run';
 import type { CliIO } from '../src/cli/io';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
-export const SHARED = path.resolve(REPO_ROOT, '..', 'shared');
+/**
+ * The folder beside the repository that holds the real-world corpus and the seed tutorials
+ * (CI clones main with ../shared beside it). SVCLAB_SHARED names it when it lives elsewhere,
+ * e.g. from a git worktree.
+ */
+export const SHARED = process.env.SVCLAB_SHARED ? path.resolve(process.env.SVCLAB_SHARED) : path.resolve(REPO_ROOT, '..', 'shared');
+
+/** A path inside the shared folder: `sharedPath('corpus', 'real-world')`. */
+export function sharedPath(...parts: string[]): string {
+  return path.join(SHARED, ...parts);
+}
+
+/** Whether the environment says this is CI: `CI` set to anything but '', 'false' or '0'. */
+export function isCI(env: NodeJS.ProcessEnv): boolean {
+  const value = env.CI;
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
+}
+
+export type SharedDecision = { action: 'run' } | { action: 'skip' | 'fail'; reason: string };
+
+/**
+ * What a suite that reads the shared folder does: run when every required path exists; when
+ * one is missing, fail under CI (a CI without the folder must not pass unseen) and skip
+ * elsewhere, saying why either way.
+ */
+export function sharedDecision(required: readonly string[], env: NodeJS.ProcessEnv, exists: (p: string) => boolean = fs.existsSync): SharedDecision {
+  const missing = required.filter((p) => !exists(p));
+  if (missing.length === 0) return { action: 'run' };
+  const where = `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`;
+  if (isCI(env)) {
+    return {
+      action: 'fail',
+      reason:
+        `${where}. The corpus and seed tests read the shared folder beside the repository, and CI clones main with ` +
+        '../shared beside it, so under CI a missing folder is a failure, not a skip. Clone it there, or set SVCLAB_SHARED to where it is.',
+    };
+  }
+  return { action: 'skip', reason: `skipped: ${where} (set SVCLAB_SHARED to run it; under CI this fails)` };
+}
+
+/**
+ * `describe` for a suite that reads the shared folder: `required` are paths inside it
+ * (`'corpus/real-world'`). The suite's body runs only when they exist; otherwise it becomes
+ * one failing test (CI) or one skipped test (elsewhere) that gives the reason.
+ */
+export function describeWithShared(name: string, required: string | readonly string[], fn: () => void): void {
+  const decision = sharedDecision((typeof required === 'string' ? [required] : required).map((p) => sharedPath(p)), process.env);
+  if (decision.action === 'run') describe(name, fn);
+  else if (decision.action === 'fail') {
+    test(name, () => {
+      throw new Error(decision.reason);
+    });
+  } else {
+    process.stderr.write(`svclab: ${name}: ${decision.reason}\n`);
+    test.skip(`${name}: ${decision.reason}`, () => undefined);
+  }
+}
 
 /** Lints YAML text given inline (several files: pass an object of name -> text). */
 export function lintYaml(files: string | Record<string, string>, options: LintOptions = {}): LintRun {

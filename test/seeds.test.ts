@@ -6,12 +6,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintYaml, runCli } from './helpers';
+import { describeWithShared, lintYaml, runCli, sharedPath } from './helpers';
 import type { Finding } from '../src/types';
 
-const SEEDS = path.resolve(__dirname, '../../shared/seeds');
+const SEEDS = sharedPath('seeds');
 const SEED_FILES = ['000_c1b5580169cd4c3b.txt', '002_dac3240c9147ea64.txt'];
-const present = SEED_FILES.every((f) => fs.existsSync(path.join(SEEDS, f)));
 
 interface Block {
   /** A virtual file name that says where the block comes from: `<seed>:<line of its first YAML line>.yaml`. */
@@ -59,7 +58,7 @@ function breakBlock(blocks: Block[], kind: string, from: string, to: string): { 
   };
 }
 
-(present ? describe : describe.skip)('seed tutorials (../shared/seeds)', () => {
+describeWithShared('seed tutorials (../shared/seeds)', SEED_FILES.map((f) => `seeds/${f}`), () => {
   test.each(SEED_FILES)('%s: its complete manifests are found', (seed) => {
     const kinds = manifestBlocks(seed).flatMap((b) => [...b.text.matchAll(/^kind: (\w+)$/gm)].map((m) => m[1]));
     expect(kinds).toEqual(seed.startsWith('000') ? ['Deployment', 'Service'] : ['Deployment', 'Service', 'Deployment', 'Service']);
@@ -128,10 +127,3 @@ function breakBlock(blocks: Block[], kind: string, from: string, to: string): { 
     expect(res.code).toBe(report.findings.some((x) => x.severity === 'error') ? 1 : 0);
   });
 });
-
-if (!present) {
-  test('seed tutorials are absent: skipped', () => {
-    console.warn(`svclab: ${SEEDS} not found; the seed tests are skipped`);
-    expect(present).toBe(false);
-  });
-}

@@ -13,6 +13,7 @@
  * plugin/backend_lookup.go (A/AAAA/SRV/CNAME/PTR assembly). Names outside the cluster domain
  * go "upstream", which svclab answers from config.upstreamDNS (nothing reaches the network).
  */
+import { isHeadlessService } from '../model/service';
 import { parseIP, formatIP } from '../util/ip';
 import type { DnsAnswer, DnsType } from '../sim/types';
 import { endpointHostname, type DnsIndex } from './records';
@@ -230,7 +231,7 @@ function serviceRecords(idx: DnsIndex, namespace: string, service: string, endpo
   }
   const recs: Rec[] = [];
   let found = false;
-  if (svc.clusterIP === 'None' || endpoint) {
+  if (isHeadlessService(svc) || endpoint) {
     for (const addr of idx.endpoints.get(key) ?? []) {
       const host = endpointHostname(addr.hostname, addr.ip);
       if (endpoint && endpoint !== host.toLowerCase()) continue;

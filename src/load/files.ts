@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { globModule, isGlobPattern } from './glob';
 import type { SourceFile, UnreadableFile } from './source';
 import { compileIgnore, type IgnoreMatcher } from './ignore';
+import { messageText } from '../findings';
+import fileUnreadable from '../rules/file-unreadable';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 /** Larger files are reported, not parsed: a 50 MB manifest is a mistake, and parsing it would stall the run. */
@@ -119,11 +121,7 @@ function walkDirectory(
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      unreadable.push({
-        path: displayPath(dir, cwd),
-        reason: `cannot read directory: ${errorCode(err)}`,
-        hint: 'Check the directory permissions, or skip it with --ignore-pattern.',
-      });
+      unreadable.push(unreadableFile(displayPath(dir, cwd), { messageId: 'directory', data: { code: errorCode(err) } }));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -165,6 +163,12 @@ export function isHiddenOrNotManifest(name: string): boolean {
   return name.startsWith('.') || NOT_MANIFESTS.test(name);
 }
 
+/** A file-unreadable problem, worded by the rule's messages (the reason is also shown by commands that stop on it). */
+function unreadableFile(shown: string, problem: UnreadableFile['problem'], at?: { line: number; column: number }): UnreadableFile {
+  const { message, hint } = messageText(fileUnreadable, problem);
+  return { path: shown, ...at, problem, reason: message, hint };
+}
+
 function errorCode(err: unknown): string {
   if (err && typeof err === 'object' && 'code' in err) return String((err as { code: unknown }).code);
   return err instanceof Error ? err.message : String(err);
@@ -176,15 +180,11 @@ export function readSource(abs: string, cwd: string, maxBytes: number): SourceFi
   try {
     const size = fs.statSync(abs).size;
     if (size > maxBytes) {
-      return {
-        path: shown,
-        reason: `file is ${(size / 1048576).toFixed(1)} MB, larger than the ${(maxBytes / 1048576).toFixed(0)} MB limit`,
-        hint: 'Split the manifests into smaller files, or raise the limit with --max-file-size.',
-      };
+      return unreadableFile(shown, { messageId: 'tooLarge', data: { size: (size / 1048576).toFixed(1), limit: (maxBytes / 1048576).toFixed(0) } });
     }
     buf = fs.readFileSync(abs);
   } catch (err) {
-    return { path: shown, reason: `cannot read file: ${errorCode(err)}`, hint: 'Check that the file exists and is readable.' };
+    return unreadableFile(shown, { messageId: 'file', data: { code: errorCode(err) } });
   }
   return decodeSource(buf, shown, abs);
 }
@@ -194,12 +194,7 @@ export function decodeSource(buf: Buffer, shown: string, abs: string | null): So
   const nul = buf.indexOf(0);
   if (nul >= 0) {
     const at = bytePosition(buf, nul);
-    return {
-      path: shown,
-      ...at,
-      reason: `file is binary (it contains NUL bytes, the first at line ${at.line}, column ${at.column}), not YAML or JSON`,
-      hint: 'Remove it from the paths, or skip it with --ignore-pattern. A UTF-16 file must be converted to UTF-8.',
-    };
+    return unreadableFile(shown, { messageId: 'binary', data: at }, at);
   }
   let text: string;
   try {
@@ -207,12 +202,7 @@ export function decodeSource(buf: Buffer, shown: string, abs: string | null): So
   } catch {
     const bad = firstInvalidUtf8(buf);
     const at = bytePosition(buf, bad);
-    return {
-      path: shown,
-      ...at,
-      reason: `file is not valid UTF-8 (byte 0x${buf[bad].toString(16).toUpperCase().padStart(2, '0')} at line ${at.line}, column ${at.column})`,
-      hint: 'Kubernetes manifests must be UTF-8: convert the file, e.g. `iconv -f latin1 -t utf-8`.',
-    };
+    return unreadableFile(shown, { messageId: 'notUtf8', data: { ...at, byte: buf[bad].toString(16).toUpperCase().padStart(2, '0') } }, at);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { path: shown, absPath: abs, text };

@@ -1,17 +1,29 @@
 import type { Manifest } from '../parse/manifest';
 import { effectiveNamespace, manifestRef } from '../parse/manifest';
-import { arr, bool, intOrString, isObj, num, obj, oneOf, str, strMap, type Obj } from './guards';
+import { isBuiltinGroupOf, podTemplatePath } from './kinds';
+import { externallyAccessible, normalizeClusterIPs } from './service';
+import type { FieldPath } from '../types';
+import { podSpec, podTemplate, protocol } from './build-pod';
+import { arr, bool, intOrString, isObj, num, obj, str, strMap, valueAt, type Obj } from './guards';
+import { enumField, type InvalidValue } from './invalid';
 import type {
-  AnyObject, Container, ContainerPort, EndpointPort, EndpointSliceData, EndpointSubset, EndpointsObject,
-  EndpointSliceObject, EnvVar, IngressBackendRef, IngressObject, LabelSelector, Model, NetworkPolicyObject,
-  ObjectMeta, PodSpec, PodTemplate, Probe, Protocol, ServiceObject, ServicePort, ServiceSpec, Toleration,
+  AnyObject, EndpointPort, EndpointSliceData, EndpointSubset, EndpointsObject, EndpointSliceObject, IngressBackendRef,
+  IngressObject, LabelSelector, Model, NetworkPolicyObject, ObjectMeta, ServiceObject, ServicePort, ServiceSpec,
   WorkloadKind, WorkloadObject,
 } from './types';
 
-const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
-export const WORKLOAD_KINDS: readonly WorkloadKind[] = ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicationController', 'CronJob'];
+/** sets.List(supportedServiceType) and friends: what ValidateService accepts, sorted as its messages list them. */
+const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'] as const;
+const SESSION_AFFINITIES = ['ClientIP', 'None'] as const;
+const TRAFFIC_POLICIES = ['Cluster', 'Local'] as const;
+/** supportedAddressTypes of ValidateEndpointSlice. */
+const ADDRESS_TYPES = ['FQDN', 'IPv4', 'IPv6'] as const;
+const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 
-/** Builds the typed, defaulted model of all input objects, as the API server would default them. */
+/**
+ * Builds the typed, defaulted model of all input objects, as the API server would default
+ * them. Enum values it would refuse are listed in each object's `invalid` (model/invalid.ts).
+ */
 export function buildModel(manifests: Manifest[], defaultNamespace = 'default'): Model {
   const model: Model = {
     objects: [], services: [], workloads: [], endpoints: [], endpointSlices: [], ingresses: [], networkPolicies: [], namespaces: [],
@@ -21,62 +33,33 @@ export function buildModel(manifests: Manifest[], defaultNamespace = 'default'):
     const base = baseOf(m, defaultNamespace);
     model.objects.push(base);
     const spec = obj(m.value.spec);
+    const invalid = base.invalid;
     // A custom resource that reuses a built-in kind's name (Knative's serving.knative.dev
     // `Service`, a CRD `Ingress`) is not that kind: only its own API groups make it one.
     switch (isBuiltinGroupOf(m) ? m.kind : '') {
       case 'Service':
-        model.services.push({ ...base, kind: 'Service', spec: serviceSpec(spec) });
+        model.services.push({ ...base, kind: 'Service', spec: serviceSpec(spec, invalid) });
         break;
       case 'Endpoints':
-        model.endpoints.push({ ...base, kind: 'Endpoints', subsets: arr(m.value.subsets).map(endpointSubset) });
+        model.endpoints.push({ ...base, kind: 'Endpoints', subsets: arr(m.value.subsets).map((s, i) => endpointSubset(s, ['subsets', i], invalid)) });
         break;
       case 'EndpointSlice':
-        model.endpointSlices.push({ ...base, kind: 'EndpointSlice', slice: endpointSlice(m.value, base.metadata) });
+        model.endpointSlices.push({ ...base, kind: 'EndpointSlice', slice: endpointSlice(m.value, base.metadata, invalid) });
         break;
       case 'Ingress':
         model.ingresses.push({ ...base, kind: 'Ingress', backends: ingressBackends(spec) });
         break;
       case 'NetworkPolicy':
-        model.networkPolicies.push({ ...base, kind: 'NetworkPolicy', podSelector: labelSelector(spec.podSelector) });
+        model.networkPolicies.push({ ...base, kind: 'NetworkPolicy', podSelector: labelSelector(spec.podSelector, ['spec', 'podSelector'], invalid) });
         break;
       case 'Namespace':
         model.namespaces.push(base);
         break;
       default:
-        if ((WORKLOAD_KINDS as readonly string[]).includes(m.kind) && isBuiltinGroupOf(m)) model.workloads.push(workload(m, base));
+        if (isBuiltinGroupOf(m) && podTemplatePath(m.kind) !== undefined) model.workloads.push(workload(m, base));
     }
   }
   return model;
-}
-
-/**
- * The API groups in which Kubernetes serves (or once served) each modelled kind. Versions are
- * not checked here: an unserved version of the right group is still meant as that kind, and
- * unserved-api / deprecated-api say what is wrong with it.
- */
-const GROUPS_OF_KIND: Record<string, readonly string[]> = {
-  Service: [''],
-  Endpoints: [''],
-  Namespace: [''],
-  Pod: [''],
-  ReplicationController: [''],
-  EndpointSlice: ['discovery.k8s.io'],
-  Ingress: ['networking.k8s.io', 'extensions'],
-  NetworkPolicy: ['networking.k8s.io', 'extensions'],
-  Deployment: ['apps', 'extensions'],
-  ReplicaSet: ['apps', 'extensions'],
-  StatefulSet: ['apps'],
-  DaemonSet: ['apps', 'extensions'],
-  Job: ['batch'],
-  CronJob: ['batch'],
-};
-
-/** Whether the object's API group is one in which Kubernetes serves its kind (see GROUPS_OF_KIND). */
-export function isBuiltinGroupOf(m: { apiVersion: string; kind: string }): boolean {
-  const groups = GROUPS_OF_KIND[m.kind];
-  if (!groups) return true; // kinds svclab does not model are only listed in model.objects
-  const group = m.apiVersion.includes('/') ? m.apiVersion.slice(0, m.apiVersion.indexOf('/')) : '';
-  return groups.includes(group);
 }
 
 function baseOf(m: Manifest, defaultNamespace: string): AnyObject {
@@ -87,153 +70,62 @@ function baseOf(m: Manifest, defaultNamespace: string): AnyObject {
     labels: strMap(md.labels),
     annotations: strMap(md.annotations),
   };
-  return { kind: m.kind, ref: manifestRef(m, defaultNamespace), metadata, manifest: m };
+  return { kind: m.kind, ref: manifestRef(m, defaultNamespace), metadata, manifest: m, invalid: [] };
 }
 
-export function labelSelector(v: unknown): LabelSelector {
+/**
+ * A metav1.LabelSelector. ValidateLabelSelectorRequirement refuses any other operator (a
+ * missing one too) with field.Invalid "not a valid selector operator"; In stands in for it.
+ */
+function labelSelector(v: unknown, path: FieldPath, invalid: InvalidValue[]): LabelSelector {
   const s = obj(v);
-  return {
-    matchLabels: strMap(s.matchLabels),
-    matchExpressions: arr(s.matchExpressions).filter(isObj).map((e) => ({
-      key: str(e.key) ?? '',
-      operator: oneOf(e.operator, ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const, 'In'),
-      values: arr(e.values).map((x) => (typeof x === 'string' ? x : String(x))),
-    })),
-  };
-}
-
-function protocol(v: unknown): Protocol {
-  return oneOf(v, PROTOCOLS, 'TCP');
-}
-
-function containerPorts(v: unknown): ContainerPort[] {
-  const out: ContainerPort[] = [];
-  arr(v).forEach((p, index) => {
-    if (!isObj(p)) return;
-    const port: ContainerPort = {
-      name: str(p.name),
-      containerPort: num(p.containerPort) ?? 0,
-      protocol: protocol(p.protocol),
-      hostPort: num(p.hostPort),
-      hostIP: str(p.hostIP),
-      index,
-    };
-    if (port.containerPort !== 0 || port.name !== undefined) out.push(port);
+  const matchExpressions = arr(s.matchExpressions).flatMap((e, i) => {
+    if (!isObj(e)) return [];
+    const operator = SELECTOR_OPERATORS.find((o) => o === e.operator);
+    if (operator === undefined) invalid.push({ path: [...path, 'matchExpressions', i, 'operator'], value: e.operator ?? '', allowed: SELECTOR_OPERATORS, detail: 'not a valid selector operator' });
+    return [{ key: str(e.key) ?? '', operator: operator ?? 'In', values: arr(e.values).map((x) => (typeof x === 'string' ? x : String(x))) }];
   });
-  return out;
+  return { matchLabels: strMap(s.matchLabels), matchExpressions };
 }
 
-function probe(v: unknown): Probe | undefined {
-  if (!isObj(v)) return undefined;
-  for (const handler of ['httpGet', 'tcpSocket', 'grpc'] as const) {
-    if (isObj(v[handler])) return { handler, port: intOrString(obj(v[handler]).port) };
-  }
-  return isObj(v.exec) ? { handler: 'exec', port: undefined } : undefined;
-}
-
-function envVars(v: unknown): EnvVar[] {
-  return arr(v).filter(isObj).map((e) => ({ name: str(e.name) ?? '', value: typeof e.value === 'string' ? e.value : e.value === undefined ? undefined : String(e.value) }));
-}
-
-function container(v: unknown): Container {
-  const c = obj(v);
-  return {
-    name: str(c.name) ?? '',
-    image: str(c.image) ?? '',
-    ports: containerPorts(c.ports),
-    env: envVars(c.env),
-    readinessProbe: probe(c.readinessProbe),
-    livenessProbe: probe(c.livenessProbe),
-    startupProbe: probe(c.startupProbe),
-    ...(typeof c.restartPolicy === 'string' ? { restartPolicy: c.restartPolicy } : {}),
-  };
-}
-
-function toleration(v: unknown): Toleration {
-  const t = obj(v);
-  return { key: str(t.key), operator: oneOf(t.operator, ['Exists', 'Equal'] as const, 'Equal'), value: str(t.value), effect: str(t.effect) };
-}
-
-export function podSpec(v: unknown): PodSpec {
-  const s = obj(v);
-  const hostNetwork = bool(s.hostNetwork) ?? false;
-  const dnsConfig = isObj(s.dnsConfig)
-    ? {
-        nameservers: arr(s.dnsConfig.nameservers).filter((x): x is string => typeof x === 'string'),
-        searches: arr(s.dnsConfig.searches).filter((x): x is string => typeof x === 'string'),
-        options: arr(s.dnsConfig.options).filter(isObj).map((o) => ({ name: str(o.name) ?? '', value: str(o.value) })),
-      }
-    : undefined;
-  const containers = arr(s.containers).map(container);
-  const initContainers = arr(s.initContainers).map(container);
-  // SetDefaults_Pod (defaultHostNetworkPorts): with host networking every container port is also a host port.
-  if (hostNetwork) for (const c of [...containers, ...initContainers]) for (const p of c.ports) p.hostPort ??= p.containerPort;
-  return {
-    containers,
-    initContainers,
-    hostNetwork,
-    nodeName: str(s.nodeName),
-    nodeSelector: strMap(s.nodeSelector),
-    tolerations: arr(s.tolerations).map(toleration),
-    hostname: str(s.hostname),
-    subdomain: str(s.subdomain),
-    // Defaulted by the API server: ClusterFirst, whatever hostNetwork says.
-    dnsPolicy: oneOf(s.dnsPolicy, ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'] as const, 'ClusterFirst'),
-    dnsConfig,
-    setHostnameAsFQDN: bool(s.setHostnameAsFQDN) ?? false,
-  };
-}
-
-function podTemplate(v: unknown, owner: ObjectMeta): PodTemplate {
-  const t = obj(v);
-  const md = obj(t.metadata);
-  return {
-    metadata: { name: str(md.name) ?? '', namespace: owner.namespace, labels: strMap(md.labels), annotations: strMap(md.annotations) },
-    spec: podSpec(t.spec),
-  };
-}
-
+/** A kind with a pod template (the catalogue's podTemplatePath): Pod, Deployment, ..., CronJob. */
 function workload(m: Manifest, base: AnyObject): WorkloadObject {
   const kind = m.kind as WorkloadKind;
+  const templatePath = [...(podTemplatePath(kind) ?? [])];
   const spec = obj(m.value.spec);
   if (kind === 'Pod') {
     return {
-      ...base, kind, replicas: 1, selector: undefined, templatePath: [], serviceName: undefined,
-      template: { metadata: base.metadata, spec: podSpec(m.value.spec) },
+      ...base, kind, replicas: 1, selector: undefined, templatePath, serviceName: undefined,
+      template: { metadata: base.metadata, spec: podSpec(m.value.spec, ['spec'], base.invalid) },
     };
   }
+  const template = podTemplate(valueAt(m.value, templatePath), templatePath, base.metadata, base.invalid);
   if (kind === 'CronJob') {
     const jobSpec = obj(obj(spec.jobTemplate).spec);
-    return {
-      ...base, kind, replicas: num(jobSpec.parallelism) ?? 1, selector: undefined, serviceName: undefined,
-      templatePath: ['spec', 'jobTemplate', 'spec', 'template'], template: podTemplate(jobSpec.template, base.metadata),
-    };
+    return { ...base, kind, replicas: num(jobSpec.parallelism) ?? 1, selector: undefined, serviceName: undefined, templatePath, template };
   }
   let replicas: number | undefined = num(spec.replicas) ?? 1;
   if (kind === 'DaemonSet') replicas = undefined;
   if (kind === 'Job') replicas = num(spec.parallelism) ?? 1;
-  const template = podTemplate(spec.template, base.metadata);
   // A ReplicationController's selector is a plain map, defaulted to the template labels.
   let selector: LabelSelector | undefined;
   if (kind === 'ReplicationController') {
     const plain = isObj(spec.selector) ? strMap(spec.selector) : template.metadata.labels;
     selector = { matchLabels: plain, matchExpressions: [] };
-  } else if (kind === 'Job') {
-    selector = isObj(spec.selector) ? labelSelector(spec.selector) : undefined;
-  } else selector = isObj(spec.selector) ? labelSelector(spec.selector) : undefined;
+  } else selector = isObj(spec.selector) ? labelSelector(spec.selector, ['spec', 'selector'], base.invalid) : undefined;
   return {
-    ...base, kind, replicas, selector, template, templatePath: ['spec', 'template'],
+    ...base, kind, replicas, selector, template, templatePath,
     serviceName: kind === 'StatefulSet' ? str(spec.serviceName) : undefined,
   };
 }
 
-function servicePort(v: unknown): ServicePort {
+function servicePort(v: unknown, path: FieldPath, invalid: InvalidValue[]): ServicePort {
   const p = obj(v);
   const port = num(p.port) ?? 0;
   const target = intOrString(p.targetPort);
   return {
     name: str(p.name),
-    protocol: protocol(p.protocol),
+    protocol: protocol(p.protocol, [...path, 'protocol'], invalid),
     port,
     // Defaulting: targetPort = port when omitted (or 0 / empty).
     targetPort: target === undefined || target === 0 || target === '' ? port : target,
@@ -242,29 +134,30 @@ function servicePort(v: unknown): ServicePort {
   };
 }
 
-export function serviceSpec(s: Obj): ServiceSpec {
-  const type = oneOf(s.type, ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const, 'ClusterIP');
-  // pkg/api/v1/service ExternallyAccessible: NodePort, LoadBalancer, or ClusterIP with externalIPs.
-  const externallyAccessible = type === 'NodePort' || type === 'LoadBalancer' || (type === 'ClusterIP' && arr(s.externalIPs).length > 0);
+/** ValidateService's enum fields: type, ports[].protocol, sessionAffinity, externalTrafficPolicy, internalTrafficPolicy. */
+function serviceSpec(s: Obj, invalid: InvalidValue[]): ServiceSpec {
+  const type = enumField(s.type, ['spec', 'type'], SERVICE_TYPES, 'ClusterIP', invalid);
   const clusterIP = str(s.clusterIP) || undefined;
-  const affinity = oneOf(s.sessionAffinity, ['None', 'ClientIP'] as const, 'None');
+  const externalIPs = arr(s.externalIPs).filter((x): x is string => typeof x === 'string');
+  const affinity = enumField(s.sessionAffinity, ['spec', 'sessionAffinity'], SESSION_AFFINITIES, 'None', invalid);
   const timeout = num(obj(obj(s.sessionAffinityConfig).clientIP).timeoutSeconds);
   return {
     type,
     clusterIP: type === 'ExternalName' ? undefined : clusterIP,
-    clusterIPs: arr(s.clusterIPs).filter((x): x is string => typeof x === 'string'),
-    ports: arr(s.ports).map(servicePort),
+    clusterIPs: normalizeClusterIPs(clusterIP, arr(s.clusterIPs).filter((x): x is string => typeof x === 'string')),
+    ports: arr(s.ports).map((p, i) => servicePort(p, ['spec', 'ports', i], invalid)),
     selector: isObj(s.selector) && Object.keys(s.selector).length > 0 ? strMap(s.selector) : null,
     externalName: str(s.externalName),
-    externalIPs: arr(s.externalIPs).filter((x): x is string => typeof x === 'string'),
+    externalIPs,
     sessionAffinity: affinity,
     // Default timeout: 10800 s (3 h), as the API server sets for ClientIP.
     sessionAffinityTimeoutSeconds: timeout ?? 10800,
-    // SetDefaults_Service defaults it to Cluster for externally accessible Services only.
-    externalTrafficPolicy: externallyAccessible
-      ? oneOf(s.externalTrafficPolicy, ['Cluster', 'Local'] as const, 'Cluster')
-      : (str(s.externalTrafficPolicy) as 'Cluster' | 'Local' | undefined),
-    internalTrafficPolicy: oneOf(s.internalTrafficPolicy, ['Cluster', 'Local'] as const, 'Cluster'),
+    // SetDefaults_Service defaults it to Cluster for externally accessible Services only; on
+    // the others validateServiceExternalTrafficPolicy refuses any value (allocate.ts says so).
+    externalTrafficPolicy: externallyAccessible({ type, externalIPs })
+      ? enumField(s.externalTrafficPolicy, ['spec', 'externalTrafficPolicy'], TRAFFIC_POLICIES, 'Cluster', invalid)
+      : TRAFFIC_POLICIES.find((p) => p === s.externalTrafficPolicy),
+    internalTrafficPolicy: enumField(s.internalTrafficPolicy, ['spec', 'internalTrafficPolicy'], TRAFFIC_POLICIES, 'Cluster', invalid),
     publishNotReadyAddresses: bool(s.publishNotReadyAddresses) ?? false,
     allocateLoadBalancerNodePorts: type === 'LoadBalancer' ? bool(s.allocateLoadBalancerNodePorts) ?? true : bool(s.allocateLoadBalancerNodePorts),
     loadBalancerIP: str(s.loadBalancerIP),
@@ -273,9 +166,9 @@ export function serviceSpec(s: Obj): ServiceSpec {
   };
 }
 
-function endpointPort(v: unknown): EndpointPort {
+function endpointPort(v: unknown, path: FieldPath, invalid: InvalidValue[]): EndpointPort {
   const p = obj(v);
-  return { name: str(p.name), port: num(p.port) ?? 0, protocol: protocol(p.protocol) };
+  return { name: str(p.name), port: num(p.port) ?? 0, protocol: protocol(p.protocol, [...path, 'protocol'], invalid) };
 }
 
 function targetRef(v: unknown): { kind: string; namespace: string; name: string } | undefined {
@@ -283,18 +176,21 @@ function targetRef(v: unknown): { kind: string; namespace: string; name: string 
   return { kind: str(v.kind) ?? '', namespace: str(v.namespace) ?? '', name: str(v.name) ?? '' };
 }
 
-function endpointSubset(v: unknown): EndpointSubset {
+/** An Endpoints subset; ValidateEndpoints refuses other port protocols (validateEndpointPort). */
+function endpointSubset(v: unknown, path: FieldPath, invalid: InvalidValue[]): EndpointSubset {
   const s = obj(v);
   const address = (a: unknown) => {
     const o = obj(a);
     return { ip: str(o.ip) ?? '', hostname: str(o.hostname), nodeName: str(o.nodeName), targetRef: targetRef(o.targetRef) };
   };
-  return { addresses: arr(s.addresses).map(address), notReadyAddresses: arr(s.notReadyAddresses).map(address), ports: arr(s.ports).map(endpointPort) };
+  const ports = arr(s.ports).map((p, i) => endpointPort(p, [...path, 'ports', i], invalid));
+  return { addresses: arr(s.addresses).map(address), notReadyAddresses: arr(s.notReadyAddresses).map(address), ports };
 }
 
-function endpointSlice(v: Obj, meta: ObjectMeta): EndpointSliceData {
+/** ValidateEndpointSlice's enums: addressType and ports[].protocol. */
+function endpointSlice(v: Obj, meta: ObjectMeta, invalid: InvalidValue[]): EndpointSliceData {
   return {
-    addressType: oneOf(v.addressType, ['IPv4', 'IPv6', 'FQDN'] as const, 'IPv4'),
+    addressType: enumField(v.addressType, ['addressType'], ADDRESS_TYPES, 'IPv4', invalid),
     endpoints: arr(v.endpoints).filter(isObj).map((e) => {
       const c = obj(e.conditions);
       // Unset conditions are read as true (ready, serving) / false (terminating), as consumers must.
@@ -308,7 +204,7 @@ function endpointSlice(v: Obj, meta: ObjectMeta): EndpointSliceData {
         targetRef: targetRef(e.targetRef),
       };
     }),
-    ports: arr(v.ports).map(endpointPort),
+    ports: arr(v.ports).map((p, i) => endpointPort(p, ['ports', i], invalid)),
     serviceName: meta.labels['kubernetes.io/service-name'],
   };
 }

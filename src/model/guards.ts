@@ -19,6 +19,12 @@ export function strMap(v: unknown): Record<string, string> {
   return out;
 }
 
-export function oneOf<T extends string>(v: unknown, allowed: readonly T[], fallback: T): T {
-  return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
+/** The value at a field path (`['spec', 'template']`, `['ports', 0]`), or undefined where the path breaks off. */
+export function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (typeof seg === 'number') v = Array.isArray(v) ? v[seg] : undefined;
+    else v = isObj(v) ? v[seg] : undefined;
+  }
+  return v;
 }

@@ -1,39 +1,67 @@
-import type { LabelSelector } from './types';
+/**
+ * Label selection, once, with Kubernetes' names and semantics (k8s.io/apimachinery/pkg/labels
+ * and pkg/apis/meta/v1/helpers.go). Two kinds of selector exist and differ on "empty":
+ * - a plain map (a Service's or ReplicationController's `selector`): labels.SelectorFromSet,
+ *   where an empty map selects everything. Whether a Service *without* a selector selects
+ *   anything is its controllers' decision, not the selector's: they skip it ("services without
+ *   a selector receive no endpoints"), and so must every caller, explicitly;
+ * - a metav1.LabelSelector (Deployment, NetworkPolicy, ...): LabelSelectorAsSelector, where an
+ *   empty selector selects everything and a nil one (undefined) selects nothing.
+ */
+import type { LabelSelector, LabelSelectorRequirement } from './types';
 
-/** Does a Service-style selector (a plain map, all pairs must match) select these labels? */
-export function matchesMap(labels: Record<string, string>, selector: Record<string, string>): boolean {
-  for (const key in selector) if (labels[key] !== selector[key]) return false;
+type Labels = Record<string, string>;
+
+/** labels.Selector: a compiled label query. */
+export interface Selector {
+  matches(labels: Labels): boolean;
+  /** Selector.Empty(): it has no requirement, so it selects everything. */
+  empty(): boolean;
+}
+
+/** labels.Nothing(): selects no object (the selector of a nil metav1.LabelSelector). */
+const NOTHING: Selector = { matches: () => false, empty: () => false };
+
+function setMatches(set: Labels, labels: Labels): boolean {
+  for (const key in set) if (labels[key] !== set[key]) return false;
   return true;
 }
 
-/** A metav1.LabelSelector match; an empty selector selects everything, as in Kubernetes. */
-export function matchesSelector(labels: Record<string, string>, selector: LabelSelector): boolean {
-  if (!matchesMap(labels, selector.matchLabels)) return false;
-  for (const req of selector.matchExpressions) {
-    const has = Object.prototype.hasOwnProperty.call(labels, req.key);
-    switch (req.operator) {
-      case 'In':
-        if (!has || !req.values.includes(labels[req.key])) return false;
-        break;
-      case 'NotIn':
-        if (has && req.values.includes(labels[req.key])) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-    }
+/** labels.SelectorFromSet: every pair of the set must be present with the same value; an empty set selects everything. */
+export function selectorFromSet(set: Labels): Selector {
+  return { matches: (labels) => setMatches(set, labels), empty: () => Object.keys(set).length === 0 };
+}
+
+/** labels.Requirement.Matches for the four LabelSelector operators. */
+function requirementMatches(req: LabelSelectorRequirement, labels: Labels): boolean {
+  const has = Object.prototype.hasOwnProperty.call(labels, req.key);
+  switch (req.operator) {
+    case 'In':
+      return has && req.values.includes(labels[req.key]);
+    case 'NotIn':
+      return !has || !req.values.includes(labels[req.key]);
+    case 'Exists':
+      return has;
+    case 'DoesNotExist':
+      return !has;
   }
-  return true;
 }
 
-export function isEmptySelector(selector: LabelSelector): boolean {
-  return Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
+/**
+ * metav1.LabelSelectorAsSelector: matchLabels and matchExpressions, all ANDed; an empty
+ * selector selects everything, a nil one (undefined) selects nothing.
+ */
+export function labelSelectorAsSelector(selector: LabelSelector | undefined): Selector {
+  if (selector === undefined) return NOTHING;
+  const { matchLabels, matchExpressions } = selector;
+  return {
+    matches: (labels) => setMatches(matchLabels, labels) && matchExpressions.every((req) => requirementMatches(req, labels)),
+    empty: () => Object.keys(matchLabels).length === 0 && matchExpressions.length === 0,
+  };
 }
 
-export function formatLabels(labels: Record<string, string>): string {
+/** labels.FormatLabels: `k=v,k2=v2` in key order, `<none>` for no labels. */
+export function formatLabels(labels: Labels): string {
   const keys = Object.keys(labels).sort();
   return keys.length ? keys.map((k) => `${k}=${labels[k]}`).join(',') : '<none>';
 }
@@ -46,7 +74,7 @@ export class LabelIndex<T> {
   private readonly byPair = new Map<string, T[]>();
   private readonly all: T[] = [];
 
-  constructor(private readonly labelsOf: (item: T) => Record<string, string>) {}
+  constructor(private readonly labelsOf: (item: T) => Labels) {}
 
   add(item: T): void {
     this.all.push(item);
@@ -59,20 +87,22 @@ export class LabelIndex<T> {
     }
   }
 
-  /** Items whose labels contain every pair of `selector`; an empty map selects all. */
-  selectMap(selector: Record<string, string>): T[] {
+  /** The items labels.SelectorFromSet(set) selects (an empty set: all of them). */
+  selectMap(set: Labels): T[] {
     let best: T[] | undefined;
-    for (const key in selector) {
-      const list = this.byPair.get(`${key}\u0000${selector[key]}`);
+    for (const key in set) {
+      const list = this.byPair.get(`${key}\u0000${set[key]}`);
       if (!list) return [];
       if (!best || list.length < best.length) best = list;
     }
     if (!best) return this.all.slice();
-    return best.filter((item) => matchesMap(this.labelsOf(item), selector));
+    return best.filter((item) => setMatches(set, this.labelsOf(item)));
   }
 
+  /** The items metav1.LabelSelectorAsSelector(selector) selects. */
   select(selector: LabelSelector): T[] {
-    return this.selectMap(selector.matchLabels).filter((item) => matchesSelector(this.labelsOf(item), selector));
+    const s = labelSelectorAsSelector(selector);
+    return this.selectMap(selector.matchLabels).filter((item) => s.matches(this.labelsOf(item)));
   }
 
   items(): readonly T[] {

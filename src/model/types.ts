@@ -5,6 +5,7 @@
  */
 import type { Manifest } from '../parse/manifest';
 import type { ObjectRef } from '../types';
+import type { InvalidValue } from './invalid';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 export type IntOrString = number | string;
@@ -111,6 +112,7 @@ export interface ServiceSpec {
   type: ServiceType;
   /** `undefined` = to be allocated; 'None' = headless. */
   clusterIP: string | undefined;
+  /** As written, normalised as on create (normalizeClusterIPs): a lone clusterIP becomes [clusterIP]. */
   clusterIPs: string[];
   ports: ServicePort[];
   /** `null` when the Service has no selector (its endpoints are managed by hand). */
@@ -178,6 +180,11 @@ export interface Base<K extends string> {
   ref: ObjectRef;
   metadata: ObjectMeta;
   manifest: Manifest;
+  /**
+   * Enum values the API server would refuse (model/invalid.ts), in field order: the typed
+   * fields hold the default in their place. Shared by the object's entry in `objects`.
+   */
+  invalid: InvalidValue[];
 }
 
 export interface ServiceObject extends Base<'Service'> {

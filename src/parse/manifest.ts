@@ -1,5 +1,6 @@
 import type { FieldPath, ObjectRef, SourceRange } from '../types';
 import type { DocumentSource } from './document';
+import { isNamespaced } from '../model/kinds';
 
 /** One Kubernetes object as written: a whole document, or one item of a `kind: List`. */
 export interface Manifest {
@@ -25,22 +26,9 @@ export function manifestRange(m: Manifest): SourceRange {
   return m.root.length ? m.source.locate(m.root) : m.source.documentRange();
 }
 
-/** Kinds that live outside namespaces (metadata.namespace is ignored for them). */
-export const CLUSTER_SCOPED_KINDS = new Set([
-  'Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding',
-  'CustomResourceDefinition', 'APIService', 'IngressClass', 'PriorityClass', 'RuntimeClass',
-  'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding', 'CSIDriver', 'CSINode', 'VolumeAttachment',
-  'CertificateSigningRequest', 'PodSecurityPolicy', 'ClusterIssuer', 'Cluster',
-]);
-
-export function isNamespaced(kind: string): boolean {
-  return !CLUSTER_SCOPED_KINDS.has(kind);
-}
-
 /** The namespace the API server would put the object in. */
-export function effectiveNamespace(m: Pick<Manifest, 'kind' | 'namespace'>, defaultNamespace: string): string {
-  if (!isNamespaced(m.kind)) return '';
+export function effectiveNamespace(m: Pick<Manifest, 'apiVersion' | 'kind' | 'namespace'>, defaultNamespace: string): string {
+  if (!isNamespaced(m.apiVersion, m.kind)) return '';
   return m.namespace || defaultNamespace;
 }
 

@@ -4,6 +4,7 @@ import type { Finding, LintResult } from '../types';
 function toJson(f: Finding): Finding {
   return {
     ruleId: f.ruleId,
+    messageId: f.messageId,
     severity: f.severity,
     message: f.message,
     hint: f.hint,

@@ -97,7 +97,7 @@ function sarifResult(f: Finding, index: Map<string, number>, seen: Map<string, n
         }
       : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
-    ...(f.object || f.path ? { properties: { ...(f.object ? { object: f.object } : {}), ...(f.path ? { path: f.path } : {}) } } : {}),
+    properties: { messageId: f.messageId, ...(f.object ? { object: f.object } : {}), ...(f.path ? { path: f.path } : {}) },
   };
 }
 

@@ -1,7 +1,6 @@
 import { isScalar } from 'yaml';
-import { defineRule } from './rule';
+import { defineMessages, defineRule, type RuleContext } from './rule';
 import { rawAt } from './pod-containers';
-import type { RuleContext } from './rule';
 import { arr, isObj } from '../model/guards';
 import type { Manifest } from '../parse/manifest';
 import type { FieldPath } from '../types';
@@ -79,6 +78,23 @@ export function yaml11Reading(text: string): Yaml11Reading | undefined {
   return undefined;
 }
 
+const messages = defineMessages({
+  boolean: {
+    message: 'unquoted `{{text}}` in {{field}} is the boolean {{value}} in YAML 1.1, which kubectl uses, but Kubernetes expects a string here: the API server rejects it, or it becomes "{{value}}"',
+    hint: 'Quote it: {{quoted}}',
+  },
+  number: {
+    message: 'unquoted `{{text}}` in {{field}} is the number {{value}}{{how}} in YAML 1.1, which kubectl uses, but Kubernetes expects a string here: the API server rejects it, or it becomes "{{value}}"',
+    hint: 'Quote it to keep the text as written: {{quoted}}',
+  },
+  sexagesimal: {
+    message: 'unquoted `{{text}}` in {{field}} is the base-60 number {{value}} under YAML 1.1; kubectl keeps it as the string "{{text}}", but other YAML 1.1 tools in a pipeline (PyYAML, Ansible) turn it into {{value}}',
+    hint: 'Quote it so that every tool reads the same string: {{quoted}}',
+  },
+});
+
+type Context = RuleContext<typeof messages>;
+
 export default defineRule({
   meta: {
     id: 'ambiguous-scalar',
@@ -86,20 +102,7 @@ export default defineRule({
     description: 'An unquoted YAML value that YAML 1.1 (which kubectl uses) reads as a boolean or number where Kubernetes expects a string.',
     category: 'input',
     scope: 'object',
-    messages: {
-      boolean: {
-        message: 'unquoted `{{text}}` in {{field}} is the boolean {{value}} in YAML 1.1, which kubectl uses, but Kubernetes expects a string here: the API server rejects it, or it becomes "{{value}}"',
-        hint: 'Quote it: {{quoted}}',
-      },
-      number: {
-        message: 'unquoted `{{text}}` in {{field}} is the number {{value}}{{how}} in YAML 1.1, which kubectl uses, but Kubernetes expects a string here: the API server rejects it, or it becomes "{{value}}"',
-        hint: 'Quote it to keep the text as written: {{quoted}}',
-      },
-      sexagesimal: {
-        message: 'unquoted `{{text}}` in {{field}} is the base-60 number {{value}} under YAML 1.1; kubectl keeps it as the string "{{text}}", but other YAML 1.1 tools in a pipeline (PyYAML, Ansible) turn it into {{value}}',
-        hint: 'Quote it so that every tool reads the same string: {{quoted}}',
-      },
-    },
+    messages,
   },
   check(ctx) {
     for (const o of ctx.model.objects) {
@@ -136,7 +139,7 @@ export default defineRule({
   },
 });
 
-function checkMapValues(ctx: RuleContext, m: Manifest, path: FieldPath, field: string): void {
+function checkMapValues(ctx: Context, m: Manifest, path: FieldPath, field: string): void {
   const map = rawAt(m.value, path);
   if (!isObj(map)) return;
   for (const key in map) checkValue(ctx, m, map[key], path, key, field, key);
@@ -157,7 +160,7 @@ const YAML12_NON_STRING = /^(?:true|True|TRUE|false|False|FALSE|~|null|Null|NULL
  * the YAML node is looked up only for a value that may have been written unquoted: a number or
  * boolean, or a string that YAML 1.1 reads as one while YAML 1.2 does not (`on`, `1_000`).
  */
-function checkValue(ctx: RuleContext, m: Manifest, value: unknown, parent: FieldPath, last: string | number, field: string, key?: string): void {
+function checkValue(ctx: Context, m: Manifest, value: unknown, parent: FieldPath, last: string | number, field: string, key?: string): void {
   if (typeof value === 'string') {
     if (!CANDIDATE_START.test(value) || YAML12_NON_STRING.test(value) || !yaml11Reading(value)) return;
   } else if (typeof value !== 'number' && typeof value !== 'boolean') return;
@@ -168,7 +171,7 @@ function checkValue(ctx: RuleContext, m: Manifest, value: unknown, parent: Field
   const text = typeof node.source === 'string' ? node.source : String(node.value);
   const reading = yaml11Reading(text);
   if (!reading) return;
-  const data = { text, field: key === undefined ? field : `${field} (\`${key}\`)`, value: reading.value, how: reading.how ? ` (${reading.how})` : '', quoted: `"${text}"` };
+  const data = { text, field: key === undefined ? field : `${field} (\`${key}\`)`, value: reading.value, quoted: `"${text}"` };
   if (reading.type === 'sexagesimal') ctx.report({ messageId: 'sexagesimal', manifest: m, path, data, severity: 'info' });
-  else ctx.report({ messageId: reading.type, manifest: m, path, data });
+  else ctx.report({ messageId: reading.type, manifest: m, path, data: { ...data, how: reading.how ? ` (${reading.how})` : '' } });
 }

@@ -69,7 +69,7 @@ export default defineRule({
                 : '; a Service targetPort or probe that uses this name reaches only one of them (the first container that declares it)';
               ctx.report({
                 messageId: 'duplicateName', manifest: m, path: [...portPath(here), 'name'],
-                data: { protocol: port.protocol, name: port.name, where: where(first), consequence },
+                data: { name: port.name, where: where(first), consequence },
                 related: [{ manifest: m, path: [...portPath(first), 'name'], message: `port name ${port.name} first declared here` }],
               });
             } else names.set(port.name, here);

@@ -1,7 +1,7 @@
 import type { Model, WorkloadObject } from '../model/types';
 import { LabelIndex } from '../model/selectors';
 import type { Manifest } from '../parse/manifest';
-import { isBuiltinApiVersion } from '../model/builtin';
+import { isBuiltinApiVersion } from '../model/kinds';
 
 export interface LintSettings {
   /** Namespace for objects that set none. */

@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { apiGroup } from '../model/builtin';
+import { apiGroup } from '../model/kinds';
 import type { AnyObject } from '../model/types';
 import { refString } from '../types';
 

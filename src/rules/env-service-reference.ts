@@ -4,7 +4,8 @@ import type { FieldPath } from '../types';
 import { didYouMean } from '../util/did-you-mean';
 import { isObj, arr } from '../model/guards';
 import type { LintContextData } from './context';
-import { declaredPorts, isHeadless, rawAt, selectedWorkloads, serviceIndex } from './workload-ports';
+import { isHeadless } from './service-helpers';
+import { declaredPorts, rawAt, selectedWorkloads, serviceIndex } from './workload-ports';
 
 /**
  * Variable names whose plain value (no port, no scheme) is taken as a host name. Not a bare
@@ -174,13 +175,13 @@ export default defineRule({
             // Judge only namespaces whose Services are in the input; the kubernetes Service always exists.
             if (index.inNamespace(name.namespace).length === 0) continue;
             if (name.service === 'kubernetes' && name.namespace === 'default' && !name.pod) continue;
-            const data = { var: e.name, value: e.value, service: name.service, namespace: name.namespace };
+            const data = { var: e.name, value: e.value, service: name.service };
             const svc = services.get(`${name.namespace}/${name.service}`);
             if (!svc) {
               const near = suggest(name.namespace, name.service);
               const nearSvc = near !== undefined ? services.get(`${name.namespace}/${near}`) : undefined;
               ctx.report({
-                messageId: 'noService', manifest: w.manifest, path: e.path, data: { ...data, suggestion: near ? ` (did you mean "${near}"?)` : '' },
+                messageId: 'noService', manifest: w.manifest, path: e.path, data: { ...data, namespace: name.namespace, suggestion: near ? ` (did you mean "${near}"?)` : '' },
                 related: nearSvc ? [{ manifest: nearSvc.manifest, path: ['metadata', 'name'], message: `Service ${name.namespace}/${near}` }] : [],
               });
               continue;
@@ -196,7 +197,7 @@ export default defineRule({
               podTemplates = namers.filter((p) => podNameMatches(p, name.pod as string));
               if (podTemplates.length === 0) {
                 const pods = namers.length ? ` (StatefulSet pods here are named ${namers.map((p) => (p.kind === 'StatefulSet' ? `${p.ref.name}-<n>` : p.template.spec.hostname)).join(', ')})` : '';
-                ctx.report({ messageId: 'noPod', manifest: w.manifest, path: e.path, data: { ...data, pod: name.pod, pods }, related: svcRelated() });
+                ctx.report({ messageId: 'noPod', manifest: w.manifest, path: e.path, data: { ...data, namespace: name.namespace, pod: name.pod, pods }, related: svcRelated() });
                 continue;
               }
             }

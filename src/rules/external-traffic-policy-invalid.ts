@@ -1,5 +1,6 @@
 import { defineRule } from './rule';
-import { externallyAccessible, needsHealthCheck, rawHealthCheckNodePort, rawSpec, rawString, serviceType } from './service-helpers';
+import { externallyAccessible, needsHealthCheck } from '../model/service';
+import { rawHealthCheckNodePort, rawSpec, rawString, serviceType, writtenSpec } from './service-helpers';
 
 /**
  * validateServiceExternalTrafficPolicy (pkg/apis/core/validation/validation.go):
@@ -31,14 +32,14 @@ export default defineRule({
       const spec = rawSpec(svc);
       const type = serviceType(svc);
       const policy = rawString(spec, 'externalTrafficPolicy');
-      if (!externallyAccessible(svc) && policy !== '') {
+      if (!externallyAccessible(writtenSpec(svc)) && policy !== '') {
         const what = type === 'ClusterIP' ? 'a ClusterIP Service without externalIPs' : `of type ${type}`;
         ctx.report({ messageId: 'notExternal', manifest: svc.manifest, path: ['spec', 'externalTrafficPolicy'], data: { what } });
       }
-      if (rawHealthCheckNodePort(svc) !== undefined && !needsHealthCheck(svc)) {
+      if (rawHealthCheckNodePort(svc) !== undefined && !needsHealthCheck(writtenSpec(svc))) {
         ctx.report({
           messageId: 'healthCheck', manifest: svc.manifest, path: ['spec', 'healthCheckNodePort'],
-          data: { type, policy: policy || (externallyAccessible(svc) ? 'Cluster (the default)' : 'unset') },
+          data: { type, policy: policy || (externallyAccessible(writtenSpec(svc)) ? 'Cluster (the default)' : 'unset') },
         });
       }
     }

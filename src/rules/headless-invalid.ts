@@ -1,5 +1,6 @@
 import { defineRule } from './rule';
 import { isHeadless, rawSpec, rawString, serviceType } from './service-helpers';
+import { CLUSTER_IP_NONE } from '../model/service';
 
 /**
  * ValidateService (pkg/apis/core/validation/validation.go): clusterIPs[0] "may not be set to
@@ -24,7 +25,7 @@ export default defineRule({
     for (const svc of ctx.model.services) {
       const type = serviceType(svc);
       if ((type !== 'NodePort' && type !== 'LoadBalancer') || !isHeadless(svc)) continue;
-      const path = rawString(rawSpec(svc), 'clusterIP') === 'None' ? ['spec', 'clusterIP'] : ['spec', 'clusterIPs', 0];
+      const path = rawString(rawSpec(svc), 'clusterIP') === CLUSTER_IP_NONE ? ['spec', 'clusterIP'] : ['spec', 'clusterIPs', 0];
       ctx.report({ messageId: 'headless', manifest: svc.manifest, path, data: { type } });
     }
   },

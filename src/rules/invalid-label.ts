@@ -1,13 +1,25 @@
-import { defineRule } from './rule';
+import { defineMessages, defineRule, type RuleContext } from './rule';
 import { rawAt } from './pod-containers';
-import type { RuleContext } from './rule';
 import { arr, isObj } from '../model/guards';
-import { isBuiltinGroupOf } from '../model/build';
+import { isBuiltinGroupOf } from '../model/kinds';
 import type { Manifest } from '../parse/manifest';
 import { formatPath, type FieldPath } from '../types';
 import { labelKeyProblem, labelValueProblem } from '../util/name-formats';
 
 const SELECTOR_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job']);
+
+const messages = defineMessages({
+  badKey: {
+    message: 'label key `{{key}}` in {{where}} {{problem}}; a key is an optional DNS-subdomain prefix and `/`, then a name of at most 63 letters, digits, \'-\', \'_\' or \'.\' that starts and ends with a letter or digit',
+    hint: 'Rename the key, e.g. `{{suggestion}}`; the API server rejects the object as it is.',
+  },
+  badValue: {
+    message: 'label value `{{value}}` of key `{{key}}` in {{where}} {{problem}}; a value is empty or at most 63 letters, digits, \'-\', \'_\' or \'.\' that starts and ends with a letter or digit',
+    hint: 'Use a value such as `{{suggestion}}`; labels are for short identifiers (put longer text in an annotation).',
+  },
+});
+
+type Context = RuleContext<typeof messages>;
 
 export default defineRule({
   meta: {
@@ -16,16 +28,7 @@ export default defineRule({
     description: 'A label key or value (in metadata.labels, pod template labels or a selector) that the API server rejects.',
     category: 'input',
     scope: 'object',
-    messages: {
-      badKey: {
-        message: 'label key `{{key}}` in {{where}} {{problem}}; a key is an optional DNS-subdomain prefix and `/`, then a name of at most 63 letters, digits, \'-\', \'_\' or \'.\' that starts and ends with a letter or digit',
-        hint: 'Rename the key, e.g. `{{suggestion}}`; the API server rejects the object as it is.',
-      },
-      badValue: {
-        message: 'label value `{{value}}` of key `{{key}}` in {{where}} {{problem}}; a value is empty or at most 63 letters, digits, \'-\', \'_\' or \'.\' that starts and ends with a letter or digit',
-        hint: 'Use a value such as `{{suggestion}}`; labels are for short identifiers (put longer text in an annotation).',
-      },
-    },
+    messages,
   },
   check(ctx) {
     for (const o of ctx.model.objects) {
@@ -45,7 +48,7 @@ export default defineRule({
   },
 });
 
-function checkMap(ctx: RuleContext, m: Manifest, path: FieldPath, where: string): void {
+function checkMap(ctx: Context, m: Manifest, path: FieldPath, where: string): void {
   const map = rawAt(m.value, path);
   if (!isObj(map)) return;
   for (const key in map) {
@@ -56,7 +59,7 @@ function checkMap(ctx: RuleContext, m: Manifest, path: FieldPath, where: string)
   }
 }
 
-function checkSelector(ctx: RuleContext, m: Manifest, path: FieldPath): void {
+function checkSelector(ctx: Context, m: Manifest, path: FieldPath): void {
   checkMap(ctx, m, [...path, 'matchLabels'], `${formatPath(path)}.matchLabels`);
   arr(rawAt(m.value, [...path, 'matchExpressions'])).forEach((req, i) => {
     if (!isObj(req) || typeof req.key !== 'string') return;
@@ -81,13 +84,13 @@ function keyLooksValid(key: string): boolean {
 }
 
 /** `parent` + `last` is the field path of the label (paths are built only for findings). */
-function checkKey(ctx: RuleContext, m: Manifest, parent: FieldPath, last: string | number, key: string, where: string, atKey: boolean): void {
+function checkKey(ctx: Context, m: Manifest, parent: FieldPath, last: string | number, key: string, where: string, atKey: boolean): void {
   if (keyLooksValid(key)) return;
   const problem = labelKeyProblem(key);
   if (problem) ctx.report({ messageId: 'badKey', manifest: m, path: [...parent, last], atKey, data: { key, where, problem, suggestion: suggestKey(key) } });
 }
 
-function checkValue(ctx: RuleContext, m: Manifest, parent: FieldPath, last: string | number, key: string, value: string, where: string): void {
+function checkValue(ctx: Context, m: Manifest, parent: FieldPath, last: string | number, key: string, value: string, where: string): void {
   if (value.length <= 63 && VALID_VALUE.test(value)) return;
   const problem = labelValueProblem(value);
   if (problem) ctx.report({ messageId: 'badValue', manifest: m, path: [...parent, last], data: { key, value, where, problem, suggestion: suggestValue(value) } });

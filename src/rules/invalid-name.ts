@@ -1,7 +1,6 @@
 import { defineRule } from './rule';
-import { apiGroup } from '../model/builtin';
+import { apiGroup, isNamespaced } from '../model/kinds';
 import { isObj } from '../model/guards';
-import { isNamespaced } from '../parse/manifest';
 import { nameProblem, dns1123LabelProblem, type NameFormat } from '../util/name-formats';
 
 interface NameRule {
@@ -103,7 +102,7 @@ export default defineRule({
         }
       }
       const ns = metadata.namespace;
-      if (typeof ns === 'string' && ns !== '' && isNamespaced(m.kind)) {
+      if (typeof ns === 'string' && ns !== '' && isNamespaced(m.apiVersion, m.kind)) {
         const problem = dns1123LabelProblem(ns);
         if (problem) ctx.report({ messageId: 'invalidNamespace', manifest: m, path: ['metadata', 'namespace'], data: { name: ns, problem, suggestion: suggest(ns, 'dns1123-label') } });
       }

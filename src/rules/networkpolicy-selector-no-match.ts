@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { formatLabels, isEmptySelector, matchesMap } from '../model/selectors';
+import { formatLabels, labelSelectorAsSelector, selectorFromSet } from '../model/selectors';
 import type { LabelSelector, WorkloadObject } from '../model/types';
 import { templateLabelsPath, workloadName } from './workload-ports';
 import { likelyPodOwners } from './custom-resources';
@@ -49,7 +49,7 @@ export default defineRule({
   check(ctx) {
     for (const np of ctx.model.networkPolicies) {
       const selector = np.podSelector;
-      if (isEmptySelector(selector)) continue;
+      if (labelSelectorAsSelector(selector).empty()) continue;
       const ns = np.ref.namespace;
       const index = ctx.podTemplatesIn(ns);
       if (index.select(selector).length > 0) continue;
@@ -63,7 +63,7 @@ export default defineRule({
         continue;
       }
       const near = nearest(selector, index.items());
-      const partial = near && matchesMap(near.template.metadata.labels, selector.matchLabels) ? ' (they fail its matchExpressions)' : '';
+      const partial = near && selectorFromSet(selector.matchLabels).matches(near.template.metadata.labels) ? ' (they fail its matchExpressions)' : '';
       ctx.report({
         messageId: 'noMatch', manifest: np.manifest, path,
         data: {

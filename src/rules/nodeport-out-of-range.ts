@@ -1,5 +1,6 @@
 import { defineRule } from './rule';
-import { allocatesNodePorts, needsHealthCheck, rawHealthCheckNodePort, rawNodePort, rawPorts } from './service-helpers';
+import { needsHealthCheck } from '../model/service';
+import { allocatesNodePorts, rawHealthCheckNodePort, rawNodePort, rawPorts, writtenSpec } from './service-helpers';
 
 /**
  * The port allocator (pkg/registry/core/service/portallocator, Allocate → ErrNotInRange) only
@@ -32,7 +33,7 @@ export default defineRule({
         ctx.report({ messageId: 'outOfRange', manifest: svc.manifest, path: ['spec', 'ports', i, 'nodePort'], data: { field: 'nodePort', nodePort: np, min, max } });
       });
       const hc = rawHealthCheckNodePort(svc);
-      if (needsHealthCheck(svc) && hc !== undefined && (hc < min || hc > max)) {
+      if (needsHealthCheck(writtenSpec(svc)) && hc !== undefined && (hc < min || hc > max)) {
         ctx.report({ messageId: 'outOfRange', manifest: svc.manifest, path: ['spec', 'healthCheckNodePort'], data: { field: 'healthCheckNodePort', nodePort: hc, min, max } });
       }
     }

@@ -1,5 +1,4 @@
-import type { PendingFinding } from '../findings';
-import { interpolate } from '../findings';
+import { messageText, type PendingFinding } from '../findings';
 import type { Model } from '../model/types';
 import { locate, manifestRef } from '../parse/manifest';
 import { formatPath } from '../types';
@@ -20,13 +19,11 @@ export function runRules(model: Model, settings: LintSettings, rules: readonly R
 }
 
 export function toPending(rule: Rule, r: RuleReport, defaultNamespace: string): PendingFinding {
-  const msg = rule.meta.messages[r.messageId];
-  if (!msg) throw new Error(`rule ${rule.meta.id} has no message "${r.messageId}"`);
   const m = r.manifest;
   return {
     ruleId: rule.meta.id,
-    message: interpolate(msg.message, r.data),
-    hint: interpolate(msg.hint, r.data),
+    messageId: r.messageId,
+    ...messageText(rule, r),
     file: m.file,
     range: locate(m, r.path, { key: r.atKey }),
     object: manifestRef(m, defaultNamespace),

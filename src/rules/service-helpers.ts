@@ -3,13 +3,16 @@
  * wrote (the model holds defaulted ones), the normalisation of clusterIP/clusterIPs, and the
  * predicates Kubernetes uses to decide which checks apply.
  *
+ * The predicates themselves (ExternallyAccessible, NeedsHealthCheck, isHeadlessService,
+ * normalizeClusterIPs) live in model/service.ts; rules apply them to the values as written.
+ *
  * References (kubernetes/kubernetes): `pkg/apis/core/validation/validation.go` (ValidateService,
- * ValidateServiceClusterIPsRelatedFields, isHeadlessService), `pkg/api/service/util.go`
- * (ExternallyAccessible, NeedsHealthCheck), `pkg/registry/core/service/storage` (normalizeClusterIPs,
- * allocators), `pkg/api/service/warnings.go` (GetWarningsForService).
+ * ValidateServiceClusterIPsRelatedFields), `pkg/registry/core/service/storage` (allocators),
+ * `pkg/api/service/warnings.go` (GetWarningsForService).
  */
 import type { ServiceObject } from '../model/types';
 import { arr, obj, type Obj } from '../model/guards';
+import { isHeadlessService, needsHealthCheck, normalizeClusterIPs } from '../model/service';
 import { parseIP, type ParsedIP } from '../util/ip';
 
 /** The not-yet-defaulted `spec` as written. */
@@ -42,38 +45,26 @@ export function serviceType(svc: ServiceObject): string {
   return t === '' ? 'ClusterIP' : t;
 }
 
-/**
- * `spec.clusterIPs` after `normalizeClusterIPs` on create: a clusterIP given without clusterIPs
- * becomes the one-element list; otherwise the list is taken as written.
- */
+/** `spec.clusterIPs` as written, after normalizeClusterIPs on create (model/service.ts). */
 export function normalizedClusterIPs(svc: ServiceObject): string[] {
   const spec = rawSpec(svc);
-  const single = rawString(spec, 'clusterIP');
-  const plural = arr(spec.clusterIPs).map((x) => (typeof x === 'string' ? x : String(x)));
-  if (single !== '' && plural.length === 0) return [single];
-  return plural;
+  return normalizeClusterIPs(rawString(spec, 'clusterIP') || undefined, arr(spec.clusterIPs).map((x) => (typeof x === 'string' ? x : String(x))));
 }
 
-/** Validation's isHeadlessService: clusterIPs is exactly ["None"], whatever the type. */
+/** The fields the Service predicates of model/service.ts read, as written: rules judge what the user wrote. */
+export function writtenSpec(svc: ServiceObject): { type: string; externalIPs: unknown[]; externalTrafficPolicy: string; clusterIPs: string[] } {
+  const spec = rawSpec(svc);
+  return { type: serviceType(svc), externalIPs: arr(spec.externalIPs), externalTrafficPolicy: rawString(spec, 'externalTrafficPolicy'), clusterIPs: normalizedClusterIPs(svc) };
+}
+
+/** isHeadlessService (validation's: clusterIPs is exactly ["None"]) of the Service as written. */
 export function isHeadless(svc: ServiceObject): boolean {
-  const ips = normalizedClusterIPs(svc);
-  return ips.length === 1 && ips[0] === 'None';
+  return isHeadlessService(writtenSpec(svc));
 }
 
-/** warnings.go's isHeadlessService: type ClusterIP with clusterIP None. */
+/** warnings.go's isHeadlessService: a headless Service of type ClusterIP. */
 export function isHeadlessClusterIP(svc: ServiceObject): boolean {
-  return serviceType(svc) === 'ClusterIP' && rawString(rawSpec(svc), 'clusterIP') === 'None';
-}
-
-/** pkg/api/service ExternallyAccessible: NodePort, LoadBalancer, or ClusterIP with externalIPs. */
-export function externallyAccessible(svc: ServiceObject): boolean {
-  const t = serviceType(svc);
-  return t === 'LoadBalancer' || t === 'NodePort' || (t === 'ClusterIP' && arr(rawSpec(svc).externalIPs).length > 0);
-}
-
-/** pkg/api/service NeedsHealthCheck: a LoadBalancer with externalTrafficPolicy Local. */
-export function needsHealthCheck(svc: ServiceObject): boolean {
-  return serviceType(svc) === 'LoadBalancer' && rawString(rawSpec(svc), 'externalTrafficPolicy') === 'Local';
+  return serviceType(svc) === 'ClusterIP' && isHeadless(svc);
 }
 
 /** Types whose nodePorts the port allocator reserves (txnAllocNodePorts). */
@@ -162,7 +153,7 @@ export function nodePortClaims(svc: ServiceObject, range: { min: number; max: nu
     claims.push({ svc, nodePort: np, path: ['spec', 'ports', i, 'nodePort'], port: modelled?.port, protocol: modelled?.protocol ?? 'TCP' });
   });
   const hc = rawHealthCheckNodePort(svc);
-  if (needsHealthCheck(svc) && hc !== undefined && inRange(hc)) {
+  if (needsHealthCheck(writtenSpec(svc)) && hc !== undefined && inRange(hc)) {
     claims.push({ svc, nodePort: hc, path: ['spec', 'healthCheckNodePort'], port: undefined, protocol: 'TCP' });
   }
   return claims;

@@ -2,6 +2,7 @@ import { defineRule } from './rule';
 import { normalizedClusterIPs, parseIPSloppy, rawSpec, rawString, serviceType } from './service-helpers';
 import { arr } from '../model/guards';
 import { formatIP } from '../util/ip';
+import { CLUSTER_IP_NONE } from '../model/service';
 
 /**
  * GetWarningsForService (pkg/api/service/warnings.go) → GetWarningsForIP / GetWarningsForCIDR
@@ -35,20 +36,19 @@ export default defineRule({
   check(ctx) {
     for (const svc of ctx.model.services) {
       const spec = rawSpec(svc);
-      const report = (messageId: string, path: Array<string | number>, data: Record<string, string>) =>
-        ctx.report({ messageId, manifest: svc.manifest, path, data });
+      const manifest = svc.manifest;
       const checkIP = (field: string, value: string, path: Array<string | number>) => {
         // Fast path: a dotted quad without a part that starts with 0 and goes on is canonical (or another rule's error).
         if (/^\d{1,3}(\.\d{1,3}){3}$/.test(value) && !/(^|\.)0\d/.test(value)) return;
         const p = parseIPSloppy(value);
         if (!p) return;
-        if (p.leadingZeros) report('leadingZeros', path, { field, value, canonical: p.canonical });
-        else if (p.ip.family === 6 && !value.includes('.') && formatIP(p.ip) !== value) report('ipv6', path, { field, value, canonical: formatIP(p.ip) });
+        if (p.leadingZeros) ctx.report({ messageId: 'leadingZeros', manifest, path, data: { field, value, canonical: p.canonical } });
+        else if (p.ip.family === 6 && !value.includes('.') && formatIP(p.ip) !== value) ctx.report({ messageId: 'ipv6', manifest, path, data: { field, value, canonical: formatIP(p.ip) } });
       };
       if (serviceType(svc) !== 'ExternalName') {
         const written = arr(spec.clusterIPs).length > 0;
         normalizedClusterIPs(svc).forEach((ip, i) => {
-          if (ip !== 'None') checkIP(written ? `clusterIPs[${i}]` : 'clusterIP', ip, written ? ['spec', 'clusterIPs', i] : ['spec', 'clusterIP']);
+          if (ip !== CLUSTER_IP_NONE) checkIP(written ? `clusterIPs[${i}]` : 'clusterIP', ip, written ? ['spec', 'clusterIPs', i] : ['spec', 'clusterIP']);
         });
       }
       arr(spec.externalIPs).forEach((ip, i) => {
@@ -71,9 +71,9 @@ export default defineRule({
         const network = (p.ip.value >> hostBits) << hostBits;
         if (network !== p.ip.value) {
           const addr = formatIP(p.ip);
-          report('hostBits', path, { field, value, network: `${formatIP({ family: p.ip.family, value: network })}/${prefix}`, single: `${addr}/${bits}` });
+          ctx.report({ messageId: 'hostBits', manifest, path, data: { field, value, network: `${formatIP({ family: p.ip.family, value: network })}/${prefix}`, single: `${addr}/${bits}` } });
         } else if (p.leadingZeros) {
-          report('leadingZeros', path, { field, value, canonical: `${p.canonical}/${prefix}` });
+          ctx.report({ messageId: 'leadingZeros', manifest, path, data: { field, value, canonical: `${p.canonical}/${prefix}` } });
         }
       });
     }

@@ -28,6 +28,7 @@ export function finalizeFindings(pending: PendingFinding[], settings: RuleSettin
     const severity: Severity = setting ?? p.severityOverride ?? RULES_BY_ID.get(p.ruleId)?.meta.severity ?? 'error';
     out.push({
       ruleId: p.ruleId,
+      messageId: p.messageId,
       severity,
       message: p.message,
       hint: p.hint,

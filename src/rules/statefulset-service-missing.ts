@@ -1,7 +1,8 @@
 import { defineRule } from './rule';
-import { formatLabels, matchesMap } from '../model/selectors';
+import { formatLabels, selectorFromSet } from '../model/selectors';
 import { didYouMean } from '../util/did-you-mean';
-import { isHeadless, serviceIndex } from './workload-ports';
+import { isHeadless } from './service-helpers';
+import { serviceIndex } from './workload-ports';
 
 /**
  * A StatefulSet's pods get stable DNS names (`<pod>.<serviceName>.<ns>.svc.<domain>`) only
@@ -36,7 +37,7 @@ export default defineRule({
       if (w.kind !== 'StatefulSet' || !w.serviceName) continue;
       const ns = w.ref.namespace;
       const path = ['spec', 'serviceName'];
-      const data = { service: w.serviceName, namespace: ns, name: w.ref.name };
+      const data = { service: w.serviceName, name: w.ref.name };
       const svc = services.byKey.get(`${ns}/${w.serviceName}`);
       if (!svc) {
         // Only a headless Service would be a fitting serviceName, so only those are suggested.
@@ -44,7 +45,7 @@ export default defineRule({
         const near = didYouMean(w.serviceName, names);
         const nearSvc = near !== undefined ? services.byKey.get(`${ns}/${near}`) : undefined;
         ctx.report({
-          messageId: 'missing', manifest: w.manifest, path, data: { ...data, suggestion: near ? ` (did you mean "${near}"?)` : '' },
+          messageId: 'missing', manifest: w.manifest, path, data: { ...data, namespace: ns, suggestion: near ? ` (did you mean "${near}"?)` : '' },
           related: nearSvc ? [{ manifest: nearSvc.manifest, path: ['metadata', 'name'], message: `headless Service ${ns}/${near}` }] : [],
         });
         continue;
@@ -55,7 +56,7 @@ export default defineRule({
         continue;
       }
       const selector = svc.spec.selector;
-      if (selector && !matchesMap(w.template.metadata.labels, selector)) {
+      if (selector && !selectorFromSet(selector).matches(w.template.metadata.labels)) {
         ctx.report({
           messageId: 'notSelecting', manifest: w.manifest, path,
           data: { ...data, selector: formatLabels(selector), labels: formatLabels(w.template.metadata.labels) },

@@ -1,5 +1,6 @@
 import { defineRule } from './rule';
-import { isPortName, listNames, portsNamed, selectedWorkloads, servingContainers, workloadName } from './workload-ports';
+import { findPort } from '../model/pod';
+import { isPortName, listNames, selectedWorkloads, servingContainers, workloadName } from './workload-ports';
 
 /**
  * The endpoints controller resolves a named targetPort pod by pod (FindPort in kubernetes
@@ -26,7 +27,7 @@ export default defineRule({
       svc.spec.ports.forEach((sp, i) => {
         const name = sp.targetPort;
         if (typeof name !== 'string' || !isPortName(name)) return;
-        const having = selected.filter((w) => portsNamed(w, name, sp.protocol).match.length > 0);
+        const having = selected.filter((w) => findPort(w.template, sp) !== undefined);
         const missing = selected.filter((w) => !having.includes(w));
         if (having.length === 0 || missing.length === 0) return; // none: target-port-name-unresolved
         ctx.report({

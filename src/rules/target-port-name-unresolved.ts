@@ -2,8 +2,9 @@ import { defineRule } from './rule';
 import { didYouMean } from '../util/did-you-mean';
 import { portNameProblem } from '../util/name-formats';
 import type { RelatedReport } from './rule';
+import { findPort } from '../model/pod';
 import {
-  declaredPorts, describePorts, isPortName, listNames, portsNamed, selectedWorkloads, servingContainers, workloadName,
+  declaredPorts, describePorts, isPortName, listNames, selectedWorkloads, servingContainers, workloadName,
 } from './workload-ports';
 
 /**
@@ -38,11 +39,11 @@ export default defineRule({
         // A name that is not a valid port name is target-port-invalid's finding: the API server
         // rejects the Service, so "no endpoints" would be a second message for one mistake.
         if (portNameProblem(name) !== undefined) return;
-        const lookups = selected.map((w) => ({ w, ...portsNamed(w, name, sp.protocol) }));
-        if (lookups.some((l) => l.match.length > 0)) return; // resolved, maybe partially (target-port-name-partial)
+        if (selected.some((w) => findPort(w.template, sp) !== undefined)) return; // resolved, maybe partially (target-port-name-partial)
         const path = ['spec', 'ports', i, 'targetPort'];
         const port = `${sp.port}/${sp.protocol}`;
-        const otherProtocol = lookups.flatMap((l) => l.otherProtocol);
+        // FindPort matches the name together with the protocol: these have the name only.
+        const otherProtocol = selected.flatMap(declaredPorts).filter((d) => d.port.name === name);
         if (otherProtocol.length > 0) {
           ctx.report({
             messageId: 'protocol', manifest: svc.manifest, path,

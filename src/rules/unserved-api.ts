@@ -1,6 +1,5 @@
 import { defineRule } from './rule';
-import { removedApi } from './deprecated-api';
-import { isKubernetesGroup, isServed, kindsInGroup, SERVED_SOURCE, servedVersionsOf } from '../model/served-kinds';
+import { isKubernetesGroup, isServed, KINDS_SOURCE, kindsInGroup, removedApi, servedVersionsOf } from '../model/kinds';
 import { didYouMean } from '../util/did-you-mean';
 
 /**
@@ -39,7 +38,7 @@ export default defineRule({
       const guess = didYouMean(o.kind, kindsInGroup(apiVersion));
       const fix = guess
         ? `Did you mean \`kind: ${guess}\`? Kinds are case-sensitive.`
-        : `Check the kind against the API reference (svclab knows the kinds of ${SERVED_SOURCE}).`;
+        : `Check the kind against the API reference (svclab knows the kinds of ${KINDS_SOURCE}).`;
       ctx.report({ messageId: 'unknownKind', manifest: o.manifest, path: ['kind'], data: { kind: o.kind, apiVersion, fix } });
     }
   },

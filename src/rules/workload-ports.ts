@@ -6,7 +6,7 @@
  */
 import { isObj, obj, arr, str } from '../model/guards';
 import { formatLabels } from '../model/selectors';
-import type { Container, ContainerPort, Protocol, ServiceObject, WorkloadObject } from '../model/types';
+import type { Container, ContainerPort, ServiceObject, WorkloadObject } from '../model/types';
 import type { FieldPath } from '../types';
 import type { LintContextData } from './context';
 
@@ -120,10 +120,6 @@ export function serviceIndex(ctx: LintContextData): ServiceIndex {
   return index;
 }
 
-export function isHeadless(svc: ServiceObject): boolean {
-  return svc.spec.clusterIP === 'None';
-}
-
 /** Was the field written in the Service (as opposed to defaulted by svclab's model)? */
 export function servicePortHasField(svc: ServiceObject, index: number, field: string): boolean {
   return rawAt(svc.manifest.value, ['spec', 'ports', index, field]) !== undefined;
@@ -141,12 +137,6 @@ export function describePort(p: ContainerPort): string {
 export function describePorts(ports: readonly DeclaredPort[], limit = 6): string {
   const texts = [...new Set(ports.map((d) => describePort(d.port)))];
   return texts.length > limit ? `${texts.slice(0, limit).join(', ')}, ...` : texts.join(', ');
-}
-
-/** Ports of `w` that a named targetPort reaches: same name and same protocol, as FindPort matches them. */
-export function portsNamed(w: WorkloadObject, name: string, protocol: Protocol): { match: DeclaredPort[]; otherProtocol: DeclaredPort[] } {
-  const named = declaredPorts(w).filter((d) => d.port.name === name);
-  return { match: named.filter((d) => d.port.protocol === protocol), otherProtocol: named.filter((d) => d.port.protocol !== protocol) };
 }
 
 /** A targetPort string Kubernetes would accept as a port name (a quoted number is not one; target-port-invalid says so). */

@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { arr, isObj } from '../model/guards';
-import { formatLabels, isEmptySelector, matchesSelector } from '../model/selectors';
+import { formatLabels, labelSelectorAsSelector } from '../model/selectors';
 import type { LabelSelector, LabelSelectorRequirement } from '../model/types';
 
 /** Kinds whose apps/v1 validation requires the selector to match the template (ValidateDeploymentSpec and siblings). */
@@ -31,7 +31,7 @@ function failingTerms(labels: Record<string, string>, s: LabelSelector): string 
     out.push(labels[k] === undefined ? `${k}=${v} (the template has no ${k} label)` : `${k}=${v} (the template has ${k}=${labels[k]})`);
   }
   for (const r of s.matchExpressions) {
-    if (!matchesSelector(labels, { matchLabels: {}, matchExpressions: [r] })) out.push(formatRequirement(r));
+    if (!labelSelectorAsSelector({ matchLabels: {}, matchExpressions: [r] }).matches(labels)) out.push(formatRequirement(r));
   }
   return out.join(', ');
 }
@@ -73,7 +73,8 @@ export default defineRule({
         continue;
       }
       const labels = w.template.metadata.labels;
-      if (isEmptySelector(selector) || matchesSelector(labels, selector)) continue;
+      const asSelector = labelSelectorAsSelector(selector);
+      if (asSelector.empty() || asSelector.matches(labels)) continue;
       ctx.report({
         messageId: 'mismatch', manifest: w.manifest, path: [...w.templatePath, 'metadata', 'labels'],
         data: { kind: w.kind, selector: formatSelector(selector), labels: formatLabels(labels), failing: failingTerms(labels, selector) },

@@ -1,4 +1,5 @@
 /** What every expectation evaluator gets: the state at this point of the scenario, lazily simulated. */
+import { isServiceIPSet } from '../model/service';
 import type { LintRun } from '../lint';
 import type { SimCluster, SimPod } from '../sim/types';
 import type { FieldPath } from '../types';
@@ -119,7 +120,7 @@ export function expandTarget(target: string, cluster: SimCluster, namespace: str
       return String(port.nodePort);
     }
     if (what === 'svc') {
-      if (!svc.clusterIP || svc.clusterIP === 'None') throw new CannotEvaluate(`\${svc:${name}}: Service ${ns}/${svcName} has no ClusterIP (${svc.clusterIP ?? 'ExternalName'})`);
+      if (!isServiceIPSet(svc)) throw new CannotEvaluate(`\${svc:${name}}: Service ${ns}/${svcName} has no ClusterIP (${svc.clusterIP ?? 'ExternalName'})`);
       return svc.clusterIP;
     }
     const ingress = svc.loadBalancerIngress?.[0];

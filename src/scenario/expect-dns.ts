@@ -1,4 +1,5 @@
 /** `dns:` expectations: rcode, A answers by object, CNAME chain, SRV records, search-list expansion. */
+import { isServiceIPSet } from '../model/service';
 import { makeResult, CannotEvaluate, podsOfWorkload, splitName, type EvalContext } from './context';
 import { listModes, match, matchList } from './match';
 import type { ExpectationResult, Mismatch } from './result';
@@ -11,7 +12,7 @@ function addresses(cluster: SimCluster, spec: AddressSpec, namespace: string): s
     const [ns, name] = splitName(spec.service, namespace);
     const svc = cluster.services.find((s) => s.namespace === ns && s.name === name);
     if (!svc) throw new CannotEvaluate(`a: there is no Service ${ns}/${name}`);
-    if (!svc.clusterIP || svc.clusterIP === 'None') throw new CannotEvaluate(`a: Service ${ns}/${name} has no ClusterIP; list its pods with { workload: ... } instead`);
+    if (!isServiceIPSet(svc)) throw new CannotEvaluate(`a: Service ${ns}/${name} has no ClusterIP; list its pods with { workload: ... } instead`);
     return [svc.clusterIP];
   }
   if (spec.pod) {

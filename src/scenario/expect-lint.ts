@@ -11,6 +11,7 @@ function findingView(ctx: EvalContext, f: Finding): Record<string, unknown> {
   const rel = f.file && path.isAbsolute(f.file) ? path.relative(ctx.scenario.dir, f.file) : path.relative(ctx.scenario.dir, path.resolve(ctx.scenario.cwd, f.file));
   return {
     rule: f.ruleId,
+    messageId: f.messageId,
     severity: f.severity,
     object: f.object ? `${f.object.kind}/${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}` : null,
     file: rel.split(path.sep).join('/'),

@@ -3,7 +3,7 @@
  * targetPort -> containerPort, in sentences, for a failed route.
  */
 import type { RouteResult, SimCluster, SimService } from '../sim/types';
-import { matchesSelector } from './selector';
+import { selectorFromSet } from '../model/selectors';
 
 export function explainRoute(cluster: SimCluster, result: RouteResult): string[] {
   const svc = findService(cluster, result);
@@ -24,12 +24,13 @@ export function explainRoute(cluster: SimCluster, result: RouteResult): string[]
   } else {
     const sel = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
     const sameNs = cluster.pods.filter((p) => p.namespace === svc.namespace);
-    const picked = sameNs.filter((p) => matchesSelector(selector, p.labels));
+    const selects = selectorFromSet(selector);
+    const picked = sameNs.filter((p) => selects.matches(p.labels));
     lines.push(`selector ${sel} picks ${picked.length} pod${picked.length === 1 ? '' : 's'} in namespace ${svc.namespace}${picked.length ? `: ${picked.slice(0, 5).map((p) => `${p.name}${p.ready ? '' : ' (not ready)'}`).join(', ')}${picked.length > 5 ? ', ...' : ''}` : ''}`);
     if (picked.length === 0) {
       const labelSets = [...new Set(sameNs.map((p) => Object.entries(p.labels).map(([k, v]) => `${k}=${v}`).join(',')))].slice(0, 4);
       if (labelSets.length) lines.push(`  pods in ${svc.namespace} carry: ${labelSets.join(' | ')}`);
-      const elsewhere = cluster.pods.filter((p) => p.namespace !== svc.namespace && matchesSelector(selector, p.labels));
+      const elsewhere = cluster.pods.filter((p) => p.namespace !== svc.namespace && selects.matches(p.labels));
       if (elsewhere.length) lines.push(`  matching pods exist in another namespace (${[...new Set(elsewhere.map((p) => p.namespace))].join(', ')}); a selector only picks pods of the Service's own namespace`);
     }
   }
@@ -38,7 +39,8 @@ export function explainRoute(cluster: SimCluster, result: RouteResult): string[]
   const notReady = slices.flatMap((s) => s.endpoints.filter((e) => !e.conditions.ready));
   lines.push(`EndpointSlice: ${ready.length} ready, ${notReady.length} not ready endpoint${ready.length + notReady.length === 1 ? '' : 's'}${slices.length ? ` on port${slices.flatMap((s) => s.ports).length === 1 ? '' : 's'} ${[...new Set(slices.flatMap((s) => s.ports.map((p) => `${p.name ? `${p.name}=` : ''}${p.port}`)))].join(', ') || '<none>'}` : ''}`);
   for (const p of svc.ports) {
-    const pods = cluster.pods.filter((pod) => pod.namespace === svc.namespace && selector && matchesSelector(selector, pod.labels));
+    // A Service without a selector selects no pod (its endpoints are written by hand).
+    const pods = selector ? cluster.pods.filter((pod) => pod.namespace === svc.namespace && selectorFromSet(selector).matches(pod.labels)) : [];
     if (pods.length === 0) continue;
     const declared = [...new Set(pods.flatMap((pod) => pod.spec.containers.flatMap((c) => c.ports.map((cp) => `${cp.containerPort}${cp.name ? ` (${cp.name})` : ''}`))))];
     const target = p.targetPort;

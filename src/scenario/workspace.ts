@@ -5,7 +5,7 @@
  */
 import { parseAllDocuments, isMap, type Document } from 'yaml';
 import type { SourceFile } from '../load/source';
-import { CLUSTER_SCOPED_KINDS } from '../parse/manifest';
+import { isNamespaced, kindForResource } from '../model/kinds';
 
 interface Entry {
   source: SourceFile;
@@ -19,17 +19,11 @@ export interface ObjectRefSpec {
   name: string;
 }
 
-const KIND_ALIASES: Record<string, string> = {
-  svc: 'Service', service: 'Service', services: 'Service', deploy: 'Deployment', deployment: 'Deployment', po: 'Pod', pod: 'Pod', pods: 'Pod',
-  sts: 'StatefulSet', statefulset: 'StatefulSet', ds: 'DaemonSet', daemonset: 'DaemonSet', rs: 'ReplicaSet', replicaset: 'ReplicaSet',
-  ep: 'Endpoints', endpoints: 'Endpoints', endpointslice: 'EndpointSlice', node: 'Node', no: 'Node', job: 'Job',
-};
-
-/** `Kind/name` or `Kind/namespace/name` (kind aliases like `svc` accepted). */
+/** `Kind/name` or `Kind/namespace/name` (kubectl's resource words like `svc` or `deployments` accepted). */
 export function parseRef(text: string): ObjectRefSpec | null {
   const parts = text.split('/');
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => p === '')) return null;
-  const kind = KIND_ALIASES[parts[0].toLowerCase()] ?? parts[0];
+  const kind = kindForResource(parts[0])?.kind ?? parts[0];
   return parts.length === 2 ? { kind, namespace: null, name: parts[1] } : { kind, namespace: parts[1], name: parts[2] };
 }
 
@@ -101,7 +95,9 @@ export class Workspace {
     const name = d.getIn(['metadata', 'name']);
     if (typeof kind !== 'string' || typeof name !== 'string') return null;
     const ns = d.getIn(['metadata', 'namespace']);
-    return { kind, name, namespace: CLUSTER_SCOPED_KINDS.has(kind) ? '' : typeof ns === 'string' && ns ? ns : this.defaultNamespace };
+    const apiVersion = d.getIn(['apiVersion']);
+    const namespaced = isNamespaced(typeof apiVersion === 'string' ? apiVersion : '', kind);
+    return { kind, name, namespace: !namespaced ? '' : typeof ns === 'string' && ns ? ns : this.defaultNamespace };
   }
 
   /** `Kind/name` means the scenario's namespace, as `kubectl delete kind/name -n NS` does; cluster-scoped kinds have none. */

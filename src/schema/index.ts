@@ -1,15 +1,13 @@
 import * as path from 'node:path';
 import type { PendingFinding } from '../findings';
 import { locate, type Manifest } from '../parse/manifest';
-import { apiGroup, isBuiltinApiVersion } from '../model/builtin';
-import { isKubernetesGroup, isServed } from '../model/served-kinds';
+import { apiGroup, isBuiltinApiVersion, isKubernetesGroup, isServed, removedApi } from '../model/kinds';
 import { toPending } from '../rules/run';
 import schemaRule from '../rules/schema';
 import unknownFieldRule from '../rules/unknown-field';
 import unknownKindRule from '../rules/unknown-kind';
-import type { Rule, RuleReport } from '../rules/rule';
+import type { MessageOf, Rule, RuleReport } from '../rules/rule';
 import { didYouMean } from '../util/did-you-mean';
-import { removedApi } from '../rules/deprecated-api';
 import { BUILTIN_KINDS } from './builtin-kinds';
 import { errorsToReports, type SchemaLookup } from './errors';
 import { schemaName } from './names';
@@ -44,7 +42,10 @@ export function createSchemaValidator(options: SchemaOptions): SchemaValidator {
 
   return (m) => {
     const entry = registry.lookup(m.apiVersion, m.kind);
-    if (!entry) return noSchema(m, registry, options.schemaDirs.length > 0).map((r) => pending('unknown-kind', r));
+    if (!entry) {
+      const message = noSchema(m, registry, options.schemaDirs.length > 0);
+      return message ? [pending('unknown-kind', { ...message, manifest: m, path: ['kind'] })] : [];
+    }
     const loaded = loadValidator(entry);
     if (!loaded.ok) {
       const data = { file: path.basename(entry.file), apiVersion: m.apiVersion, kind: m.kind, problem: loaded.problem };
@@ -67,27 +68,26 @@ export function createSchemaValidator(options: SchemaOptions): SchemaValidator {
  * An object svclab has no schema for. An apiVersion Kubernetes removed (extensions/v1beta1
  * Deployment) is left to `deprecated-api`, silently here.
  */
-function noSchema(m: Manifest, registry: SchemaRegistry, hasSchemaDirs: boolean): RuleReport[] {
-  if (removedApi(m.apiVersion, m.kind)) return [];
+function noSchema(m: Manifest, registry: SchemaRegistry, hasSchemaDirs: boolean): MessageOf<typeof unknownKindRule.meta.messages> | null {
+  if (removedApi(m.apiVersion, m.kind)) return null;
   // Scenario files sit beside manifests in scenario folders; `svclab validate` and `svclab test`
   // check them against schemas/scenario.schema.json.
-  if (apiGroup(m.apiVersion) === 'svclab.io' && m.kind === 'Scenario') return [];
+  if (apiGroup(m.apiVersion) === 'svclab.io' && m.kind === 'Scenario') return null;
   // A kind or version Kubernetes' own groups do not serve is an error of `unserved-api`.
-  if (isKubernetesGroup(m.apiVersion) && !isServed(m.apiVersion, m.kind)) return [];
+  if (isKubernetesGroup(m.apiVersion) && !isServed(m.apiVersion, m.kind)) return null;
   const kubernetesGroup = isBuiltinApiVersion(m.apiVersion) && apiGroup(m.apiVersion) !== 'svclab.io';
   const file = `${schemaName(m.apiVersion, m.kind)}.json`;
-  let fix: string;
+  const names = { kind: m.kind, apiVersion: m.apiVersion };
   // Only within Kubernetes' own groups (and svclab's): a CRD may reuse a built-in kind's name.
   const servedAs = isBuiltinApiVersion(m.apiVersion) ? BUILTIN_KINDS.filter((k) => k.kind === m.kind).map((k) => k.apiVersion) : [];
   const guess = kubernetesGroup ? didYouMean(m.kind, registry.builtinKinds.values()) : undefined;
   // Past the isServed check above, a Kubernetes group does serve this version (autoscaling/v1
   // HorizontalPodAutoscaler): only svclab lacks its schema, so the apiVersion is not wrong.
-  if (servedAs.length > 0 && kubernetesGroup) fix = `Kubernetes serves ${m.kind} in \`${m.apiVersion}\` too, but svclab only has its schema for \`${servedAs.join('` and `')}\`: write that apiVersion to have it checked, or put a schema in a folder as ${file} and pass \`--schema-dir\` with that folder.`;
-  else if (servedAs.length > 0) fix = `${m.kind} is served as \`apiVersion: ${servedAs.join('` or `')}\`; change the apiVersion (\`${m.apiVersion}\` has no ${m.kind}).`;
-  else if (guess) fix = `If you meant the built-in kind, write \`kind: ${guess}\` (kinds are case-sensitive).`;
-  else if (kubernetesGroup) fix = `svclab has no schema for this built-in kind; to check it, put its JSON schema in a folder as ${file} and pass \`--schema-dir\` with that folder.`;
-  else fix = `If this is a custom resource, put its JSON schema in a folder as ${file} (kubeconform naming) and pass \`--schema-dir\` with that folder${hasSchemaDirs ? ' (no such file in the folders given)' : ''}.`;
-  return [{ messageId: 'noSchema', manifest: m, path: ['kind'], data: { kind: m.kind, apiVersion: m.apiVersion, fix } }];
+  if (servedAs.length > 0 && kubernetesGroup) return { messageId: 'otherVersionChecked', data: { ...names, checked: servedAs.map((v) => `\`${v}\``).join(' and '), file } };
+  if (servedAs.length > 0) return { messageId: 'servedElsewhere', data: { ...names, served: servedAs.join('` or `') } };
+  if (guess) return { messageId: 'didYouMean', data: { ...names, guess } };
+  if (kubernetesGroup) return { messageId: 'builtinWithoutSchema', data: { ...names, file } };
+  return { messageId: hasSchemaDirs ? 'customResourceNotInSchemaDirs' : 'customResource', data: { ...names, file } };
 }
 
 /** Reads the kind's JSON schema (only when an error needs property names or descriptions). */

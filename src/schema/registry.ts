@@ -43,7 +43,7 @@ function listSchemas(dir: string, builtin: boolean): SchemaEntry[] {
     .map((d) => ({ name: d.name.slice(0, -'.json'.length).toLowerCase(), file: path.join(dir, d.name), builtin }));
 }
 
-/** svclab's own schemas: the generated list, so startup reads no directory. */
+/** svclab's own schemas: the kinds catalogue's list, so startup reads no directory. */
 export function builtinSchemas(): SchemaEntry[] {
   return BUILTIN_KINDS.map((k) => ({ name: schemaName(k.apiVersion, k.kind), file: path.join(SCHEMAS_DIR, k.file), builtin: true }));
 }

@@ -15,6 +15,8 @@
  */
 import type { ServiceObject } from '../model/types';
 import { obj, str } from '../model/guards';
+import { fieldError } from '../model/invalid';
+import { CLUSTER_IP_NONE, externallyAccessible, isHeadlessService, needsHealthCheck } from '../model/service';
 import { parseCIDR, parseIPv4 } from '../util/ip';
 import { Random } from '../util/random';
 import type { ClusterConfig, RejectedObject, SimService, SimServicePort } from './types';
@@ -162,7 +164,7 @@ export function allocateServices(objects: ServiceObject[], isBuiltIn: (svc: Serv
     };
     let clusterIP: string | null = null;
     if (spec.type !== 'ExternalName') {
-      if (spec.clusterIP === 'None') clusterIP = 'None';
+      if (isHeadlessService(spec)) clusterIP = CLUSTER_IP_NONE;
       else if (spec.clusterIP !== undefined) {
         const o = ips.offsetOf(spec.clusterIP);
         if (o === null) return refuse(`spec.clusterIPs: Invalid value: ["${spec.clusterIP}"]: failed to allocate IP ${spec.clusterIP}: the provided IP (${spec.clusterIP}) is not in the valid range. The range of valid IPs is ${config.serviceCIDR}`);
@@ -223,7 +225,7 @@ export function allocateServices(objects: ServiceObject[], isBuiltIn: (svc: Serv
 
     // allocHealthCheckNodePort: a LoadBalancer with externalTrafficPolicy Local (NeedsHealthCheck).
     let healthCheckNodePort: number | undefined;
-    if (spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local') {
+    if (needsHealthCheck(spec)) {
       if (spec.healthCheckNodePort !== undefined) {
         const err = takeNodePort(spec.healthCheckNodePort);
         if (err) return refuse(`failed to allocate requested HealthCheck NodePort ${spec.healthCheckNodePort}: ${err}`);
@@ -266,25 +268,33 @@ function requestedLoadBalancerIP(svc: ServiceObject): string | undefined {
   return fromAnnotation?.split(',')[0].trim() || svc.spec.loadBalancerIP;
 }
 
-/** The API server's validation of the fields allocation depends on (ValidateService). */
+/**
+ * The API server's validation of the fields allocation and routing depend on (ValidateService):
+ * a name, supported enum values (the model's `invalid`), the traffic policy fields
+ * (validateServiceExternalTrafficPolicy), then per type.
+ */
 function validationProblem(svc: ServiceObject): string | undefined {
   const spec = svc.spec;
   if (!svc.metadata.name && !str(obj(svc.manifest.value.metadata).generateName)) return 'metadata.name: Required value: name or generateName is required';
-  const rawType = str(obj(svc.manifest.value.spec).type);
-  if (rawType !== undefined && !['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(rawType)) {
-    return `spec.type: Unsupported value: "${rawType}": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`;
+  if (svc.invalid.length > 0) return fieldError(svc.invalid[0]);
+  const written = obj(svc.manifest.value.spec);
+  if (!externallyAccessible(spec) && str(written.externalTrafficPolicy)) {
+    return `spec.externalTrafficPolicy: Invalid value: "${str(written.externalTrafficPolicy)}": may only be set for externally-accessible services`;
+  }
+  if (!needsHealthCheck(spec) && spec.healthCheckNodePort) {
+    return `spec.healthCheckNodePort: Invalid value: ${spec.healthCheckNodePort}: may only be set when \`type\` is 'LoadBalancer' and \`externalTrafficPolicy\` is 'Local'`;
   }
   if (spec.type === 'ExternalName') {
     if (!spec.externalName) return 'spec.externalName: Required value';
-    if (str(obj(svc.manifest.value.spec).clusterIP)) return 'spec.clusterIP: Forbidden: may not be set for ExternalName services';
+    if (str(written.clusterIP)) return 'spec.clusterIP: Forbidden: may not be set for ExternalName services';
     const i = spec.ports.findIndex((p) => p.nodePort !== undefined);
     if (i >= 0) return `spec.ports[${i}].nodePort: Forbidden: may not be used when \`type\` is 'ExternalName'`;
     return undefined;
   }
-  if (spec.clusterIP === 'None' && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
+  if (isHeadlessService(spec) && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
     return `spec.clusterIP: Invalid value: "None": may not be set to 'None' for ${spec.type} services`;
   }
-  if (spec.ports.length === 0 && spec.clusterIP !== 'None') return 'spec.ports: Required value';
+  if (spec.ports.length === 0 && !isHeadlessService(spec)) return 'spec.ports: Required value';
   for (const [i, p] of spec.ports.entries()) {
     if (p.port < 1 || p.port > 65535) return `spec.ports[${i}].port: Invalid value: ${p.port}: must be between 1 and 65535, inclusive`;
     if (p.nodePort !== undefined && spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') return `spec.ports[${i}].nodePort: Forbidden: may not be used when \`type\` is '${spec.type}'`;

@@ -6,11 +6,12 @@
  */
 import type { EndpointPort, Model } from '../model/types';
 import { LabelIndex } from '../model/selectors';
+import { findPort } from '../model/pod';
 import { Random } from '../util/random';
 import { parseIP } from '../util/ip';
 import { generateName } from './naming';
 import { ZONE_LABEL } from './default-cluster';
-import type { ClusterConfig, SimEndpoint, SimEndpointSlice, SimNode, SimPod, SimService, SimServicePort } from './types';
+import type { ClusterConfig, SimEndpoint, SimEndpointSlice, SimNode, SimPod, SimService } from './types';
 
 /** discovery/v1: at most 100 endpoints per slice (the controller's --max-endpoints-per-slice default). */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
@@ -41,23 +42,6 @@ export class PodIndex {
 export function shouldPodBeInEndpoints(pod: SimPod, includeTerminating: boolean): boolean {
   if (pod.phase !== 'Running' || pod.podIP === '') return false;
   return includeTerminating || !pod.terminating;
-}
-
-/**
- * podutil.FindPort: a numeric targetPort is taken as it is (whether or not a container declares
- * it); a named one is looked up among the containers' ports with the same protocol, then among
- * the sidecars' (init containers with `restartPolicy: Always`).
- */
-export function findPort(pod: SimPod, port: SimServicePort): number | undefined {
-  if (typeof port.targetPort === 'number') return port.targetPort;
-  for (const c of pod.spec.containers) {
-    for (const cp of c.ports) if (cp.name === port.targetPort && cp.protocol === port.protocol) return cp.containerPort;
-  }
-  for (const c of pod.spec.initContainers) {
-    if (c.restartPolicy !== 'Always') continue;
-    for (const cp of c.ports) if (cp.name === port.targetPort && cp.protocol === port.protocol) return cp.containerPort;
-  }
-  return undefined;
 }
 
 /** endpointutil.ShouldSetHostname: the pod's hostname is published when its subdomain is this Service. */

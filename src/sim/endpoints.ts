@@ -5,7 +5,9 @@
  * ready ones under `addresses`, others under `notReadyAddresses`.
  */
 import type { EndpointSubset } from '../model/types';
-import { findPort, shouldPodBeInEndpoints, shouldSetHostname } from './endpoint-slices';
+import { findPort } from '../model/pod';
+import { isHeadlessService } from '../model/service';
+import { shouldPodBeInEndpoints, shouldSetHostname } from './endpoint-slices';
 import type { ClusterConfig, SimEndpoints, SimEndpointsSubset, SimPod, SimService } from './types';
 
 type Address = SimEndpointsSubset['addresses'][number];
@@ -29,7 +31,7 @@ export function endpointsForService(svc: SimService, pods: SimPod[]): SimEndpoin
     const ready = publishNotReady || pod.ready;
     if (svc.ports.length === 0) {
       // A headless Service without ports still lists its pods (with no ports).
-      if (svc.clusterIP === 'None') entries.push({ address, ready, ports: [] });
+      if (isHeadlessService(svc)) entries.push({ address, ready, ports: [] });
       continue;
     }
     const ports = numericOnly ? (shared ??= portsOf(pod, svc)) : portsOf(pod, svc);

@@ -5,6 +5,7 @@
  * exactly the same text.
  */
 import { stringify } from 'yaml';
+import { kindForResource, resourceWords, type KindInfo } from '../model/kinds';
 import { didYouMean } from '../util/did-you-mean';
 import { endpointSliceObject, endpointsObject, nodeObject, plain, podObject, serviceObject, type KubeObject } from './objects';
 import { endpointSliceRow, endpointsRow, HEADERS, nodeRow, podRow, renderTable, serviceRow } from './printers';
@@ -12,16 +13,14 @@ import type { ClusterState } from './types';
 
 export type Resource = keyof typeof HEADERS;
 
-const ALIASES: Record<string, Resource> = {
-  pods: 'pods', pod: 'pods', po: 'pods',
-  services: 'services', service: 'services', svc: 'services',
-  endpoints: 'endpoints', ep: 'endpoints',
-  endpointslices: 'endpointslices', endpointslice: 'endpointslices', 'endpointslices.discovery.k8s.io': 'endpointslices',
-  nodes: 'nodes', node: 'nodes', no: 'nodes',
-};
+/** The catalogue's entry of each resource svclab get shows. */
+const KIND_OF = Object.fromEntries((Object.keys(HEADERS) as Resource[]).map((r) => [r, kindForResource(r)!])) as Record<Resource, KindInfo>;
 
-/** kubectl's fully qualified resource names, as its NotFound errors spell them. */
-const KIND_NAMES: Record<Resource, string> = { pods: 'pods', services: 'services', endpoints: 'endpoints', endpointslices: 'endpointslices.discovery.k8s.io', nodes: 'nodes' };
+/** kubectl's words for each resource (`pods`, `pod`, `po`, `endpointslices.discovery.k8s.io`). */
+const ALIASES: Record<string, Resource> = Object.fromEntries((Object.keys(KIND_OF) as Resource[]).flatMap((r) => resourceWords(KIND_OF[r]).map((w) => [w, r])));
+
+/** kubectl's fully qualified resource name (`endpointslices.discovery.k8s.io`), as its NotFound errors spell it. */
+const qualifiedName = (k: KindInfo) => (k.group ? `${k.resource}.${k.group}` : k.resource);
 
 /** A resource word `svclab get` does not know. */
 export class UnknownResourceError extends Error {}
@@ -56,8 +55,8 @@ function listResource(cluster: ClusterState, resource: Resource, wide: boolean):
   }
 }
 
-/** `kubectl get a,b` prefixes names with the resource, as `service/kubernetes`. */
-const PREFIX: Record<Resource, string> = { pods: 'pod/', services: 'service/', endpoints: 'endpoints/', endpointslices: 'endpointslice.discovery.k8s.io/', nodes: 'node/' };
+/** `kubectl get a,b` prefixes names with the kind, as `service/kubernetes` or `endpointslice.discovery.k8s.io/web-x`. */
+const prefixOf = (r: Resource) => `${KIND_OF[r].kind.toLowerCase()}${KIND_OF[r].group ? `.${KIND_OF[r].group}` : ''}/`;
 
 export interface GetOptions {
   namespace: string;
@@ -82,13 +81,13 @@ export function renderGet(cluster: ClusterState, resources: Resource | Resource[
   const names = options.names ?? [];
   let stderr = '';
   const sections = list.map((resource) => {
-    const clusterScoped = resource === 'nodes';
+    const clusterScoped = !KIND_OF[resource].namespaced;
     let items = listResource(cluster, resource, wide);
     if (!clusterScoped && !options.allNamespaces) items = items.filter((i) => i.namespace === options.namespace);
     if (names.length) {
       items = items.filter((i) => names.includes(i.name));
       const found = new Set(items.map((i) => i.name));
-      for (const n of names) if (!found.has(n)) stderr += `Error from server (NotFound): ${KIND_NAMES[resource]} "${n}" not found\n`;
+      for (const n of names) if (!found.has(n)) stderr += `Error from server (NotFound): ${qualifiedName(KIND_OF[resource])} "${n}" not found\n`;
     }
     // The API server lists in key order: namespace, then name.
     items.sort((a, b) => (a.namespace === b.namespace ? cmp(a.name, b.name) : cmp(a.namespace, b.namespace)));
@@ -101,9 +100,9 @@ export function renderGet(cluster: ClusterState, resources: Resource | Resource[
     const doc = { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
     return { stdout: options.output === 'json' ? `${JSON.stringify(doc, null, 4)}\n` : stringify(doc, { indentSeq: false }), stderr, notFound };
   }
-  const tables = sections.filter((x) => x.items.length).map((x) => table(x.items, x.resource, wide, x.withNamespace, list.length > 1 ? PREFIX[x.resource] : ''));
+  const tables = sections.filter((x) => x.items.length).map((x) => table(x.items, x.resource, wide, x.withNamespace, list.length > 1 ? prefixOf(x.resource) : ''));
   if (tables.length === 0 && !notFound) {
-    const where = list.every((r) => r === 'nodes') || options.allNamespaces ? '' : ` in ${options.namespace} namespace`;
+    const where = list.every((r) => !KIND_OF[r].namespaced) || options.allNamespaces ? '' : ` in ${options.namespace} namespace`;
     stderr += `No resources found${where}.\n`;
   }
   return { stdout: tables.join('\n'), stderr, notFound };

@@ -3,7 +3,9 @@
  * the written manifest, with the fields the API server, the controllers and the kubelet fill in.
  * No timestamps or resource versions: the output must be the same on every run.
  */
-import { isObj, obj } from '../model/guards';
+import { isObj, obj, valueAt } from '../model/guards';
+import { preferredApiVersion } from '../model/kinds';
+import { externallyAccessible, isHeadlessService } from '../model/service';
 import type { ServicePort } from '../model/types';
 import { CONTROLLER, MIRRORING_CONTROLLER } from './endpoint-slices';
 import { fakeUid } from './naming';
@@ -49,7 +51,7 @@ export function serviceObject(svc: SimService, seed: number): KubeObject {
     spec.internalTrafficPolicy = s.internalTrafficPolicy;
   }
   // SetDefaults_Service: externallyAccessible Services (NodePort, LoadBalancer, ClusterIP with externalIPs) get Cluster.
-  if (s.type === 'NodePort' || s.type === 'LoadBalancer' || (s.type === 'ClusterIP' && s.externalIPs.length > 0)) spec.externalTrafficPolicy = s.externalTrafficPolicy ?? 'Cluster';
+  if (externallyAccessible(s)) spec.externalTrafficPolicy = s.externalTrafficPolicy ?? 'Cluster';
   if (s.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts = s.allocateLoadBalancerNodePorts !== false;
   if (svc.healthCheckNodePort !== undefined) spec.healthCheckNodePort = svc.healthCheckNodePort;
   const ingress = svc.type === 'LoadBalancer' && svc.loadBalancerIngress ? svc.loadBalancerIngress.map((ip) => ({ ip, ipMode: 'VIP' })) : undefined;
@@ -62,17 +64,15 @@ export function serviceObject(svc: SimService, seed: number): KubeObject {
   };
 }
 
-const OWNER_API: Record<string, string> = { ReplicaSet: 'apps/v1', StatefulSet: 'apps/v1', DaemonSet: 'apps/v1', Job: 'batch/v1', ReplicationController: 'v1' };
-
 export function podObject(pod: SimPod, seed: number): KubeObject {
   const w = pod.workload;
-  const rawTemplate = w.kind === 'Pod' ? obj(w.manifest.value) : obj(templateValue(w.manifest.value, w.templatePath));
+  const rawTemplate = obj(valueAt(w.manifest.value, w.templatePath));
   const metadata = metadataOf(rawTemplate, pod.name, pod.namespace, pod.uid);
   if (Object.keys(pod.labels).length) metadata.labels = pod.labels;
   if (pod.ownerKind) {
     metadata.generateName = pod.ownerKind === 'StatefulSet' ? undefined : `${pod.ownerName}-`;
     metadata.ownerReferences = [{
-      apiVersion: OWNER_API[pod.ownerKind] ?? 'v1', kind: pod.ownerKind, name: pod.ownerName,
+      apiVersion: preferredApiVersion(pod.ownerKind), kind: pod.ownerKind, name: pod.ownerName,
       uid: fakeUid(seed, `${pod.ownerKind}/${pod.namespace}/${pod.ownerName}`), controller: true, blockOwnerDeletion: true,
     }];
   }
@@ -151,12 +151,6 @@ function defaultContainer(c: KubeObject, hostNetwork: boolean): void {
   }
 }
 
-function templateValue(root: unknown, path: Array<string | number>): unknown {
-  let v = root;
-  for (const seg of path) v = Array.isArray(v) ? v[Number(seg)] : obj(v)[String(seg)];
-  return v;
-}
-
 export function nodeObject(node: SimNode, state: ClusterState): KubeObject {
   const spec: KubeObject = { podCIDR: node.podCIDR, podCIDRs: [node.podCIDR] };
   if (node.taints.length) spec.taints = node.taints.map((t) => ({ key: t.key, ...(t.value !== undefined ? { value: t.value } : {}), effect: t.effect }));
@@ -207,7 +201,7 @@ export function endpointsObject(ep: SimEndpoints, state: ClusterState): KubeObje
   const handWritten = svc?.spec.selector === null || svc === undefined;
   const labels: Record<string, string> = handWritten ? { ...userLabels(state, 'Endpoints', ep.namespace, ep.name) } : { ...(svc?.object?.metadata.labels ?? {}) };
   // The Endpoints controller marks the Endpoints of a headless Service (v1.IsHeadlessService).
-  if (!handWritten && svc?.clusterIP === 'None') labels[HEADLESS_LABEL] = '';
+  if (!handWritten && svc && isHeadlessService(svc)) labels[HEADLESS_LABEL] = '';
   // The API server's own Endpoints for `kubernetes` are not mirrored into slices: it writes its slice itself.
   if (svc?.builtIn && ep.namespace === 'default' && ep.name === 'kubernetes') labels['endpointslice.kubernetes.io/skip-mirror'] = 'true';
   const metadata: KubeObject = { name: ep.name, namespace: ep.namespace, uid: fakeUid(state.seed, `Endpoints/${ep.namespace}/${ep.name}`) };
@@ -233,7 +227,7 @@ export function endpointSliceObject(slice: SimEndpointSlice, state: ClusterState
   if (slice.serviceName) labels['kubernetes.io/service-name'] = slice.serviceName;
   if (slice.managedBy !== 'user' && !apiServerSlice) labels['endpointslice.kubernetes.io/managed-by'] = slice.managedBy;
   // setEndpointSliceLabels: slices of a headless Service carry service.kubernetes.io/headless (kube-proxy skips them).
-  if (slice.managedBy === CONTROLLER && svc?.clusterIP === 'None') labels[HEADLESS_LABEL] = '';
+  if (slice.managedBy === CONTROLLER && svc && isHeadlessService(svc)) labels[HEADLESS_LABEL] = '';
   const metadata: KubeObject = { name: slice.name, namespace: slice.namespace, labels, uid: fakeUid(state.seed, `EndpointSlice/${slice.namespace}/${slice.name}`) };
   if (slice.managedBy !== 'user' && svc && !apiServerSlice) {
     metadata.generateName = `${slice.serviceName}-`;

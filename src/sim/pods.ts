@@ -4,12 +4,13 @@
  * the first free address after the network address and the bridge gateway `.1`).
  */
 import type { PodSpec, Toleration, WorkloadObject } from '../model/types';
-import { num, obj, str } from '../model/guards';
+import { num, obj, str, valueAt } from '../model/guards';
 import { parseCIDR } from '../util/ip';
 import { Random } from '../util/random';
 import { fakeUid, generateName, podTemplateHash } from './naming';
 import { constraints, requiredNodeAffinity, Scheduler, type Constraints, type Placement } from './scheduler';
-import { isEmptySelector, matchesSelector } from '../model/selectors';
+import { fieldError } from '../model/invalid';
+import { labelSelectorAsSelector } from '../model/selectors';
 import type { ClusterConfig, RejectedObject, SimNode, SimPod } from './types';
 
 export const READY_ANNOTATION = 'svclab.io/ready';
@@ -43,26 +44,23 @@ interface PodDraft {
   nodeName?: string;
 }
 
-function valueAt(root: unknown, path: Array<string | number>): unknown {
-  let v = root;
-  for (const seg of path) v = Array.isArray(v) ? v[Number(seg)] : obj(v)[String(seg)];
-  return v;
-}
-
 /**
- * The API server's check of a workload's selector (ValidateDeploymentSpec and friends): apps/v1
- * workloads need a non-empty selector that matches their own template labels, otherwise the
- * object is refused and no pod ever exists.
+ * Why the API server would refuse the workload, in its words (then no pod ever exists): no
+ * name, an enum value it does not support (validatePodSpec, ValidateLabelSelector), dnsPolicy
+ * None without nameservers, or an apps/v1 selector that is empty or does not match the
+ * template labels (ValidateDeploymentSpec and friends).
  */
 export function workloadProblem(w: WorkloadObject): string | undefined {
   // ValidateObjectMeta: every object needs a name, or (for the API server to make one) a generateName.
   if (!w.metadata.name && !str(obj(w.manifest.value.metadata).generateName)) return 'metadata.name: Required value: name or generateName is required';
+  if (w.invalid.length > 0) return fieldError(w.invalid[0]);
   const dns = dnsConfigProblem(w);
   if (dns) return dns;
   if (!['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(w.kind)) return undefined;
   if (w.selector === undefined) return 'spec.selector: Required value';
-  if (isEmptySelector(w.selector)) return `spec.selector: Invalid value: {}: empty selector is invalid for ${w.kind.toLowerCase()}`;
-  if (!matchesSelector(w.template.metadata.labels, w.selector)) {
+  const selector = labelSelectorAsSelector(w.selector);
+  if (selector.empty()) return `spec.selector: Invalid value: {}: empty selector is invalid for ${w.kind.toLowerCase()}`;
+  if (!selector.matches(w.template.metadata.labels)) {
     return `spec.template.metadata.labels: Invalid value: ${JSON.stringify(w.template.metadata.labels)}: \`selector\` does not match template \`labels\``;
   }
   return undefined;

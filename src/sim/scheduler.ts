@@ -6,6 +6,7 @@
  */
 import type { Toleration } from '../model/types';
 import { arr, isObj, obj, str } from '../model/guards';
+import { selectorFromSet } from '../model/selectors';
 import type { SimNode, Taint } from './types';
 
 export interface Placement {
@@ -26,9 +27,9 @@ export function untoleratedTaint(node: SimNode, tolerations: Toleration[]): Tain
   return node.taints.find((t) => t.effect !== 'PreferNoSchedule' && !tolerations.some((tol) => tolerates(tol, t)));
 }
 
+/** The NodeAffinity plugin's nodeSelector check: labels.SelectorFromSet(pod.spec.nodeSelector) on the node's labels. */
 export function matchesNodeSelector(node: SimNode, nodeSelector: Record<string, string>): boolean {
-  for (const key in nodeSelector) if (node.labels[key] !== nodeSelector[key]) return false;
-  return true;
+  return selectorFromSet(nodeSelector).matches(node.labels);
 }
 
 /** One node selector requirement of a required node affinity term (NodeSelectorRequirement). */

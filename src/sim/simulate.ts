@@ -6,7 +6,8 @@
 import { Document } from 'yaml';
 import type { SourceFile } from '../load/source';
 import { buildModel } from '../model/build';
-import type { Model, ServiceObject, WorkloadObject } from '../model/types';
+import { fieldError } from '../model/invalid';
+import type { Base, Model, ServiceObject, WorkloadObject } from '../model/types';
 import type { Manifest } from '../parse/manifest';
 import { parseSourceFile } from '../parse/parse-file';
 import type { PendingFinding } from '../findings';
@@ -53,6 +54,15 @@ function lastWins<T extends { kind: string; metadata: { namespace: string; name:
   return items.filter((x, i) => x.metadata.name === '' || last.get(`${x.kind}/${x.metadata.namespace}/${x.metadata.name}`) === i);
 }
 
+/** The objects the API server accepts; the others go to `rejected` with its message for their first invalid value. */
+function accepted<T extends Base<string>>(objects: T[], rejected: RejectedObject[]): T[] {
+  return objects.filter((o) => {
+    if (o.invalid.length === 0) return true;
+    rejected.push({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, reason: fieldError(o.invalid[0]) });
+    return false;
+  });
+}
+
 export function simulateModel(model: Model, options: SimulateOptions = {}): SimCluster {
   const seed = options.seed ?? DEFAULT_SEED;
   const config = resolveClusterConfig(model, options.cluster);
@@ -78,10 +88,12 @@ export function simulateModel(model: Model, options: SimulateOptions = {}): SimC
     if (!set) sliceNames.set(ns, (set = new Set()));
     return set;
   };
-  const userSlices = model.endpointSlices.map((s) => s.metadata);
-  for (const m of userSlices) takenIn(m.namespace).add(m.name);
+  // Hand-written Endpoints and EndpointSlices with a value the API server refuses (a port
+  // protocol, an addressType: ValidateEndpoints, ValidateEndpointSlice) do not exist.
+  const userSlices = accepted(model.endpointSlices, rejected);
+  for (const s of userSlices) takenIn(s.metadata.namespace).add(s.metadata.name);
 
-  const handWritten = new Map(model.endpoints.map((e) => [`${e.metadata.namespace}/${e.metadata.name}`, e]));
+  const handWritten = new Map(accepted(model.endpoints, rejected).map((e) => [`${e.metadata.namespace}/${e.metadata.name}`, e]));
   const serviceKeys = new Set<string>();
   for (const svc of services) {
     const key = `${svc.namespace}/${svc.name}`;
@@ -113,7 +125,7 @@ export function simulateModel(model: Model, options: SimulateOptions = {}): SimC
   // Endpoints written for no Service at all still exist (nothing reads them but kubectl).
   for (const [key, e] of handWritten) if (!serviceKeys.has(key)) endpoints.push(userEndpoints(e.metadata.name, e.metadata.namespace, e.subsets));
   // Hand-written EndpointSlices are kept whatever the Service: kube-proxy reads every slice labelled with its name.
-  for (const s of model.endpointSlices) {
+  for (const s of userSlices) {
     endpointSlices.push({
       name: s.metadata.name,
       namespace: s.metadata.namespace,

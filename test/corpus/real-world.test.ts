@@ -8,9 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from '../../src/lint';
 import type { Finding } from '../../src/types';
+import { describeWithShared, sharedPath } from '../helpers';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/real-world');
-const present = fs.existsSync(path.join(CORPUS, 'SOURCES.md'));
+const CORPUS = sharedPath('corpus', 'real-world');
 
 const APPS = [
   'argo-cd', 'cassandra', 'example-voting-app', 'guestbook', 'hello-frontend-backend', 'ingress-nginx', 'istio-addons',
@@ -59,7 +59,7 @@ function allowed(app: string, f: Finding): boolean {
   return (ALLOWED_WARNINGS[app] ?? []).some((a) => a.ruleId === f.ruleId && a.object === object);
 }
 
-(present ? describe : describe.skip)('real-world corpus (../shared/corpus/real-world)', () => {
+describeWithShared('real-world corpus (../shared/corpus/real-world)', 'corpus/real-world/SOURCES.md', () => {
   test('holds the 14 apps this test expects', () => {
     const dirs = fs.readdirSync(CORPUS).filter((d) => fs.statSync(path.join(CORPUS, d)).isDirectory()).sort();
     expect(dirs).toEqual([...APPS].sort());
@@ -82,16 +82,8 @@ function allowed(app: string, f: Finding): boolean {
   });
 });
 
-if (!present) {
-  test('real-world corpus is absent: skipped', () => {
-    // The corpus lives outside the repository (../shared/corpus/real-world); without it there is nothing to check.
-    console.warn(`svclab: ${CORPUS} not found; the real-world corpus test is skipped`);
-    expect(present).toBe(false);
-  });
-}
-
 /** The REAL findings this corpus must keep producing: a rule that goes quiet on them has lost its teeth. */
-(present ? describe : describe.skip)('REAL findings are still reported', () => {
+describeWithShared('REAL findings are still reported', 'corpus/real-world/SOURCES.md', () => {
   test.each([
     ['online-boutique', 'env-service-reference', 'Deployment/frontend', /shoppingassistantservice/],
     ['argo-cd', 'statefulset-service-missing', 'StatefulSet/argocd-application-controller', /argocd-application-controller/],

@@ -3,11 +3,10 @@
  * end through the CLI with the manifests taken from the tutorials' own YAML blocks.
  */
 import { runCli } from '../helpers';
-import { describeSeeds, seedYamlBlocks, tempDir } from './seed-manifests';
+import { describeSeeds, tempDir } from './seed-manifests';
 import type { RouteResult, DnsResult } from '../../src/sim/types';
 
-describeSeeds('seed 000: hostname-deployment + hostname-svc-clusterip', () => {
-  const blocks = seedYamlBlocks('000_c1b5580169cd4c3b.txt');
+describeSeeds('seed 000: hostname-deployment + hostname-svc-clusterip', '000_c1b5580169cd4c3b.txt', (blocks) => {
   const dir = tempDir({ 'deploy-hostname.yaml': blocks.find((b) => b.includes('kind: Deployment'))!, 'hostname-svc-clusterip.yaml': blocks.find((b) => b.includes('kind: Service'))! });
   const f = ['-f', dir];
 
@@ -60,8 +59,7 @@ describeSeeds('seed 000: hostname-deployment + hostname-svc-clusterip', () => {
   });
 });
 
-describeSeeds('seed 002: counter + redis + counter-np', () => {
-  const blocks = seedYamlBlocks('002_dac3240c9147ea64.txt');
+describeSeeds('seed 002: counter + redis + counter-np', '002_dac3240c9147ea64.txt', (blocks) => {
   const dir = tempDir(Object.fromEntries(blocks.map((b, i) => [`seed-${i}.yaml`, b])));
   const f = ['-f', dir];
 

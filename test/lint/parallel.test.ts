@@ -1,19 +1,14 @@
-import { execSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT, SHARED } from '../helpers';
 
 /**
- * Worker threads run compiled JavaScript, so this test drives the built library in dist/:
+ * Worker threads run compiled JavaScript, so this test drives the built library in dist/
+ * (rebuilt when older than src/ by this project's globalSetup, test/setup/fresh-dist.ts):
  * the parallel path (per-file work on threads, cross-object rules on the main thread) must
  * give exactly the serial path's findings.
  */
 const dist = path.join(REPO_ROOT, 'dist', 'lint.js');
-
-beforeAll(() => {
-  // `npm ci` builds dist (prepare); build here only when it is missing, e.g. in a bare checkout.
-  if (!fs.existsSync(dist)) execSync('npm run build', { cwd: REPO_ROOT, stdio: 'ignore' });
-}, 180000);
 
 interface DistLint {
   lintSources(sources: Array<{ path: string; absPath: null; text: string }>, options: object): { findings: unknown[]; summary: unknown };

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { fastParse } from '../../src/parse/fast-yaml';
-const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared');
+import { describeWithShared, sharedPath } from '../helpers';
 
 /** What `yaml` makes of a text: the values of its non-empty documents, or null when it reports errors. */
 function reference(text: string): unknown[] | null {
@@ -22,7 +22,6 @@ function expectAgreement(text: string, label = text): 'fast' | 'fallback' {
 }
 
 function yamlFilesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
   const out: string[] = [];
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
@@ -71,16 +70,22 @@ describe('fast YAML path agrees with the yaml library', () => {
     expect(fastParse(text)).toBeNull();
   });
 
-  test('every real-world corpus and seed-derived file: fast path agrees or declines', () => {
-    const files = [...yamlFilesUnder(path.join(SHARED, 'corpus', 'real-world')), ...yamlFilesUnder(path.join(__dirname, '..', '..', 'scenarios'))];
-    if (files.length === 0) {
-      console.warn('shared corpus not found; skipping');
-      return;
-    }
+  /** Every file agrees or declines, and most real manifests take the fast path, or it buys nothing. */
+  function expectAgreementOnFiles(files: string[]): void {
+    expect(files.length).toBeGreaterThan(0);
     let fast = 0;
     for (const f of files) if (expectAgreement(fs.readFileSync(f, 'utf8'), f) === 'fast') fast++;
-    // Most real manifests should take the fast path, or it buys nothing.
     expect(fast / files.length).toBeGreaterThan(0.5);
+  }
+
+  test('every file of scenarios/: fast path agrees or declines', () => {
+    expectAgreementOnFiles(yamlFilesUnder(path.join(__dirname, '..', '..', 'scenarios')));
+  });
+
+  describeWithShared('the real-world corpus (../shared/corpus/real-world)', 'corpus/real-world', () => {
+    test('every real-world corpus file: fast path agrees or declines', () => {
+      expectAgreementOnFiles(yamlFilesUnder(sharedPath('corpus', 'real-world')));
+    });
   });
 });
 
@@ -119,12 +124,12 @@ describe('fast documents locate nodes exactly where yaml documents do', () => {
     return checked;
   }
 
-  test('corpus files: every path, key and value positions agree', () => {
-    const files = yamlFilesUnder(path.join(SHARED, 'corpus', 'real-world'));
-    if (files.length === 0) return console.warn('shared corpus not found; skipping');
-    let checked = 0;
-    for (const f of files) checked += compare(fs.readFileSync(f, 'utf8'), f);
-    expect(checked).toBeGreaterThan(10000);
+  describeWithShared('the real-world corpus (../shared/corpus/real-world)', 'corpus/real-world', () => {
+    test('corpus files: every path, key and value positions agree', () => {
+      let checked = 0;
+      for (const f of yamlFilesUnder(sharedPath('corpus', 'real-world'))) checked += compare(fs.readFileSync(f, 'utf8'), f);
+      expect(checked).toBeGreaterThan(10000);
+    });
   });
 
   test('hand-written cases agree', () => {

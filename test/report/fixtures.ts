@@ -5,6 +5,7 @@ import type { LintReportInput } from '../../src/report/report-input';
 export function finding(over: Partial<Finding> = {}): Finding {
   return {
     ruleId: 'service-selector-no-match',
+    messageId: 'noMatch',
     severity: 'error',
     message: 'selector app=web-server matches no pod in namespace default',
     hint: 'Copy the labels from the workload.',

@@ -8,7 +8,7 @@ describe('formatJson', () => {
     const out = JSON.parse(formatJson(input([extra]))) as { findings: Array<Record<string, unknown>>; summary: Record<string, number> };
     expect(Object.keys(out)).toEqual(['findings', 'summary']);
     expect(Object.keys(out.findings[0])).toEqual([
-      'ruleId', 'severity', 'message', 'hint', 'file', 'line', 'column', 'endLine', 'endColumn', 'object', 'path', 'related',
+      'ruleId', 'messageId', 'severity', 'message', 'hint', 'file', 'line', 'column', 'endLine', 'endColumn', 'object', 'path', 'related',
     ]);
     expect(Object.keys(out.findings[0].object as object)).toEqual(['apiVersion', 'kind', 'namespace', 'name']);
     expect(out.summary).toEqual({ files: 1, objects: 1, errors: 1, warnings: 0, infos: 0 });

@@ -1,5 +1,5 @@
 import { ruleTester } from '../helpers';
-import { REMOVED_APIS, removedApi } from '../../src/rules/deprecated-api';
+import { REMOVED_APIS, removedApi } from '../../src/model/kinds';
 
 const deployment = (apiVersion: string) => `apiVersion: ${apiVersion}
 kind: Deployment

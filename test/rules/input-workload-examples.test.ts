@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from '../../src/lint';
-import { findingsOf, REPO_ROOT } from '../helpers';
+import { describeWithShared, findingsOf, REPO_ROOT, sharedPath } from '../helpers';
 
 const IDS = [
   'deprecated-api', 'duplicate-object', 'invalid-name', 'invalid-label', 'ambiguous-scalar',
@@ -30,11 +30,10 @@ describe.each(IDS)('docs/rules/%s.md examples', (id) => {
   });
 });
 
-const CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'real-world');
-const corpusPresent = fs.existsSync(path.join(CORPUS, 'SOURCES.md'));
-const apps = corpusPresent ? fs.readdirSync(CORPUS).filter((d) => fs.statSync(path.join(CORPUS, d)).isDirectory()).sort() : [];
+const CORPUS = sharedPath('corpus', 'real-world');
 
-(corpusPresent ? describe : describe.skip)('real-world corpus (skipped: ../shared/corpus/real-world is absent)', () => {
+describeWithShared('real-world corpus (../shared/corpus/real-world)', 'corpus/real-world/SOURCES.md', () => {
+  const apps = fs.readdirSync(CORPUS).filter((d) => fs.statSync(path.join(CORPUS, d)).isDirectory()).sort();
   test.each(apps)('%s: no finding of the input and workload rules', async (app) => {
     // SOURCES.md lists nothing for these rules as REAL: the apps use current apiVersions, valid
     // names and labels, quoted strings, and matching selectors; so any finding is a false positive.

@@ -1,7 +1,7 @@
 // portallocator Allocate → ErrNotInRange: --service-node-port-range, default 30000-32767, bounds inclusive.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ruleTester, findingsOf, lintYaml, runCli, SHARED } from '../helpers';
+import { describeWithShared, ruleTester, findingsOf, lintYaml, runCli, sharedPath } from '../helpers';
 import { lint } from '../../src/lint';
 import { service } from './service-yaml';
 
@@ -67,21 +67,22 @@ const SERVICE_RULES = [
   'service-field-ignored', 'service-deprecated-field', 'service-ip-non-canonical', 'service-external-ips',
 ];
 
-const SEED = path.join(SHARED, 'seeds', '002_dac3240c9147ea64.txt');
-(fs.existsSync(SEED) ? test : test.skip)('the seed file itself: counter-np passes, and 31000 -> 40000 fails at that line', () => {
-  const text = fs.readFileSync(SEED, 'utf8');
-  const block = /```yaml\n(apiVersion: v1\nkind: Service\nmetadata:\n  name: counter-np[\s\S]*?)```/.exec(text)?.[1];
-  expect(block).toBeDefined();
-  // Alone, the Service selects no workload (another rule's business); no Service rule may fire.
-  expect(lintYaml(block ?? '').findings.filter((f) => SERVICE_RULES.includes(f.ruleId))).toEqual([]);
-  const broken = (block ?? '').replace('nodePort: 31000', 'nodePort: 40000');
-  const found = findingsOf(broken, 'nodeport-out-of-range');
-  expect(found.map((f) => [f.line, f.column])).toEqual([[10, 17]]);
+describeWithShared('the seed tutorial 002 (../shared/seeds)', 'seeds/002_dac3240c9147ea64.txt', () => {
+  test('the seed file itself: counter-np passes, and 31000 -> 40000 fails at that line', () => {
+    const text = fs.readFileSync(sharedPath('seeds', '002_dac3240c9147ea64.txt'), 'utf8');
+    const block = /```yaml\n(apiVersion: v1\nkind: Service\nmetadata:\n  name: counter-np[\s\S]*?)```/.exec(text)?.[1];
+    expect(block).toBeDefined();
+    // Alone, the Service selects no workload (another rule's business); no Service rule may fire.
+    expect(lintYaml(block ?? '').findings.filter((f) => SERVICE_RULES.includes(f.ruleId))).toEqual([]);
+    const broken = (block ?? '').replace('nodePort: 31000', 'nodePort: 40000');
+    const found = findingsOf(broken, 'nodeport-out-of-range');
+    expect(found.map((f) => [f.line, f.column])).toEqual([[10, 17]]);
+  });
 });
 
-const CORPUS = path.join(SHARED, 'corpus', 'real-world');
-(fs.existsSync(CORPUS) ? describe : describe.skip)('Service rules on the real-world corpus', () => {
-  const apps = fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).filter((d) => fs.statSync(path.join(CORPUS, d)).isDirectory()) : [];
+const CORPUS = sharedPath('corpus', 'real-world');
+describeWithShared('Service rules on the real-world corpus', 'corpus/real-world', () => {
+  const apps = fs.readdirSync(CORPUS).filter((d) => fs.statSync(path.join(CORPUS, d)).isDirectory());
   test.each(apps)('%s: no finding of any Service rule (sock-shop NodePorts 30001/31090, ingress-nginx Local LB, voting-app 31000/31001 are all valid)', async (app) => {
     const run = await lint([path.join(CORPUS, app)]);
     expect(run.findings.filter((f) => SERVICE_RULES.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.message}`)).toEqual([]);

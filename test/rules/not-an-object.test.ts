@@ -25,5 +25,10 @@ ruleTester('not-an-object', {
       code: `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n- oops\n`,
       errors: [{ line: 7, column: 3, path: 'items[1]', message: 'item items[1] is a string' }],
     },
+    {
+      // An empty List item (was worded "is a object (null)").
+      code: `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n-\n`,
+      errors: [{ line: 7, path: 'items[1]', message: 'item items[1] is empty (null), not a Kubernetes object' }],
+    },
   ],
 });

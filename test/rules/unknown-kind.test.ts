@@ -35,7 +35,7 @@ describe('unknown-kind hints', () => {
   });
 
   test('a served version svclab has no schema for (autoscaling/v1 HorizontalPodAutoscaler) is not called wrong', () => {
-    // autoscaling/v1 is still served next to autoscaling/v2 (served-kinds.json, Kubernetes 1.30).
+    // autoscaling/v1 is still served next to autoscaling/v2 (the kinds catalogue, Kubernetes 1.30).
     const [f] = findingsOf(`apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\n`, 'unknown-kind');
     expect(f.hint).not.toMatch(/has no HorizontalPodAutoscaler/);
     expect(f.hint).toContain('Kubernetes serves HorizontalPodAutoscaler in `autoscaling/v1` too, but svclab only has its schema for `autoscaling/v2`');

@@ -1,15 +1,18 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { distState } from '../../scripts/build-stamp';
 import { REPO_ROOT } from '../helpers';
 
-// Worker threads run the compiled worker (dist/scenario/worker.js), which `npm ci` builds
-// (prepare) before CI runs the tests; without a build there is nothing to test here.
+// Worker threads run the compiled worker (dist/scenario/worker.js): this file is in the jest
+// project whose globalSetup (test/setup/fresh-dist.ts) builds dist/ when it is older than src/.
 const CLI = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
-const built = fs.existsSync(path.join(REPO_ROOT, 'dist', 'scenario', 'worker.js'));
 const svclab = (...args: string[]) => spawnSync(process.execPath, [CLI, 'test', ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, CI: '' } });
 
-(built ? describe : describe.skip)('svclab test on worker threads (dist/)', () => {
+describe('svclab test on worker threads (dist/)', () => {
+  test('dist/ was built from the sources as they are now', () => {
+    expect(distState(REPO_ROOT)).toBe('fresh');
+  });
+
   test('--jobs 2 (this thread + a worker) gives the same report as --jobs 1', () => {
     const parallel = svclab('scenarios', 'exercises', '--solutions', '--format', 'json', '--jobs', '2');
     const serial = svclab('scenarios', 'exercises', '--solutions', '--format', 'json', '--jobs', '1');

@@ -1,30 +1,28 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from '../../src/lint';
+import { describeWithShared, sharedPath } from '../helpers';
 
 /**
  * The 14 published apps in shared/corpus/real-world must pass schema validation: a strict
  * schema that misses a field real manifests use would turn it into a false error.
  */
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/real-world');
-const apps = fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+const CORPUS = sharedPath('corpus', 'real-world');
 
-if (apps.length === 0) {
-  test.skip(`real-world corpus not found at ${CORPUS}: schema checks on real manifests skipped`, () => undefined);
-} else {
-  describe('schema validation of real-world manifests', () => {
-    test.each(apps)('%s has no schema or unknown-field error', async (app) => {
-      const run = await lint([path.join(CORPUS, app)]);
-      expect(run.summary.objects).toBeGreaterThan(0);
-      const errors = run.findings.filter((f) => f.ruleId === 'schema' || f.ruleId === 'unknown-field');
-      expect(errors.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([]);
-    });
+describeWithShared('schema validation of real-world manifests', 'corpus/real-world', () => {
+  const apps = fs.readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 
-    test('custom resources (ServiceMonitor, Prometheus, Alertmanager) are unknown-kind infos', async () => {
-      const run = await lint([path.join(CORPUS, 'kube-prometheus')]);
-      const kinds = new Set(run.findings.filter((f) => f.ruleId === 'unknown-kind').map((f) => f.object?.kind));
-      expect([...kinds].sort()).toEqual(['Alertmanager', 'Prometheus', 'ServiceMonitor']);
-      expect(run.findings.filter((f) => f.ruleId === 'unknown-kind').every((f) => f.severity === 'info')).toBe(true);
-    });
+  test.each(apps)('%s has no schema or unknown-field error', async (app) => {
+    const run = await lint([path.join(CORPUS, app)]);
+    expect(run.summary.objects).toBeGreaterThan(0);
+    const errors = run.findings.filter((f) => f.ruleId === 'schema' || f.ruleId === 'unknown-field');
+    expect(errors.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([]);
   });
-}
+
+  test('custom resources (ServiceMonitor, Prometheus, Alertmanager) are unknown-kind infos', async () => {
+    const run = await lint([path.join(CORPUS, 'kube-prometheus')]);
+    const kinds = new Set(run.findings.filter((f) => f.ruleId === 'unknown-kind').map((f) => f.object?.kind));
+    expect([...kinds].sort()).toEqual(['Alertmanager', 'Prometheus', 'ServiceMonitor']);
+    expect(run.findings.filter((f) => f.ruleId === 'unknown-kind').every((f) => f.severity === 'info')).toBe(true);
+  });
+});

@@ -143,7 +143,7 @@ export class ClusterFixture {
     const spec: ServiceSpec = {
       type,
       clusterIP: clusterIP ?? undefined,
-      clusterIPs: clusterIP && clusterIP !== 'None' ? [clusterIP] : [],
+      clusterIPs: clusterIP ? [clusterIP] : [], // as allocateServices fills it: ['None'] for a headless Service
       ports,
       selector: o.selector === undefined ? { app: o.name } : o.selector,
       externalName: o.externalName,

@@ -8,10 +8,9 @@ import * as path from 'node:path';
 import { glob } from 'glob';
 import { simulate } from '../../src/sim/index';
 import type { SimCluster } from '../../src/sim/types';
+import { describeWithShared, sharedPath } from '../helpers';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/real-world');
-const present = fs.existsSync(path.join(CORPUS, 'SOURCES.md'));
-const APPS = present ? fs.readdirSync(CORPUS).filter((d) => fs.statSync(path.join(CORPUS, d)).isDirectory()).sort() : [];
+const CORPUS = sharedPath('corpus', 'real-world');
 
 function simulateApp(app: string): SimCluster {
   const files = glob.sync('**/*.{yaml,yml}', { cwd: path.join(CORPUS, app) }).sort();
@@ -21,7 +20,9 @@ function simulateApp(app: string): SimCluster {
 const endpointIPs = (c: SimCluster, ns: string, name: string) =>
   c.endpointSlices.filter((s) => s.namespace === ns && s.serviceName === name).flatMap((s) => s.endpoints.filter((e) => e.conditions.ready).flatMap((e) => e.addresses));
 
-(present ? describe : describe.skip)('real-world apps simulate like a cluster would run them', () => {
+describeWithShared('real-world apps simulate like a cluster would run them', 'corpus/real-world/SOURCES.md', () => {
+  const APPS = fs.readdirSync(CORPUS).filter((d) => fs.statSync(path.join(CORPUS, d)).isDirectory()).sort();
+
   test.each(APPS)('%s: every pod is scheduled and Running', (app) => {
     const c = simulateApp(app);
     expect(c.pods.filter((p) => p.phase !== 'Running').map((p) => `${p.namespace}/${p.name}: ${p.pendingReason}`)).toEqual([]);

@@ -1,0 +1,176 @@
+/**
+ * The one catalogue of kinds (kinds.generated.json, made by scripts/gen-kinds.js from
+ * kubernetes-types, scripts/kinds/sources.js and schemas/): every stage that needs to know a
+ * kind's API groups and served versions, scope, removal, resource names or schema reads it here.
+ */
+import catalogue from './kinds.generated.json';
+
+export interface RemovedVersion {
+  version: string;
+  /** The Kubernetes release that stopped serving it. */
+  removedIn: string;
+  /** The apiVersion to use instead; null when the kind itself is gone. */
+  replacement: string | null;
+  /** What else changes when migrating (the deprecation guide's notes); '' when nothing notable. */
+  note: string;
+}
+
+export interface KindInfo {
+  /** API group ('' for core). */
+  group: string;
+  kind: string;
+  /** Versions Kubernetes 1.30 serves (svclab's own kinds: that svclab reads), most stable first. */
+  versions: string[];
+  /** The version clients use (the most stable served one); null when none is served. */
+  preferredVersion: string | null;
+  namespaced: boolean;
+  /** The resource (`pods`), `resource/subresource` for a subresource's kind (`pods/eviction`), null for none. */
+  resource: string | null;
+  /** kubectl's short names (`po`). */
+  shortNames: string[];
+  /** Path of the pod template its controller makes pods from ([] for a Pod); null for kinds that make no pods. */
+  podTemplate: string[] | null;
+  /** svclab's schema files (relative to schemas/), by version. */
+  schemas: Array<{ version: string; file: string }>;
+  /** apiVersions of this group Kubernetes no longer serves for the kind. */
+  removed: RemovedVersion[];
+}
+
+/** A removed apiVersion of a kind, as the deprecated-api rule and the schema stage read it. */
+export interface RemovedApi extends RemovedVersion {
+  apiVersion: string;
+  kind: string;
+}
+
+const KINDS: readonly KindInfo[] = catalogue.kinds;
+/** What svclab knows the kinds of (`kubernetes-types 1.30.0`), for messages. */
+export const KINDS_SOURCE: string = catalogue.source;
+/** The API group of svclab's own kinds (Cluster). */
+export const SVCLAB_GROUP = 'svclab.io';
+
+export function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+function apiVersionOf(group: string, version: string): string {
+  return group ? `${group}/${version}` : version;
+}
+
+const BY_GROUP_KIND = new Map(KINDS.map((k) => [`${k.group}/${k.kind}`, k]));
+const kubernetesKinds = KINDS.filter((k) => k.group !== SVCLAB_GROUP);
+const KUBERNETES_KIND_NAMES = new Set(kubernetesKinds.map((k) => k.kind));
+/** Groups Kubernetes serves (or once served), and svclab's own. */
+const BUILTIN_GROUPS = new Set(KINDS.map((k) => k.group));
+/** Groups in which Kubernetes 1.30 serves some version. */
+const SERVED_GROUPS = new Set(kubernetesKinds.filter((k) => k.versions.length > 0).map((k) => k.group));
+
+/** The catalogue's entry for the kind in the apiVersion's group (any version of it). */
+export function kindInfo(apiVersion: string, kind: string): KindInfo | undefined {
+  return BY_GROUP_KIND.get(`${apiGroup(apiVersion)}/${kind}`);
+}
+
+/**
+ * Whether the kind lives in a namespace (metadata.namespace is ignored otherwise). Kinds the
+ * catalogue does not know (custom resources) are taken as namespaced: only their CRD says.
+ */
+export function isNamespaced(apiVersion: string, kind: string): boolean {
+  return kindInfo(apiVersion, kind)?.namespaced ?? true;
+}
+
+/** Is the apiVersion in an API group of Kubernetes itself (served or removed) or svclab's own? Anything else is a custom resource. */
+export function isBuiltinApiVersion(apiVersion: string): boolean {
+  return BUILTIN_GROUPS.has(apiGroup(apiVersion));
+}
+
+/** Is the apiVersion in one of the API groups Kubernetes 1.30 serves (core, apps, networking.k8s.io, ...)? */
+export function isKubernetesGroup(apiVersion: string): boolean {
+  return SERVED_GROUPS.has(apiGroup(apiVersion));
+}
+
+/** Does Kubernetes 1.30 serve the kind in exactly this apiVersion? */
+export function isServed(apiVersion: string, kind: string): boolean {
+  const info = kindInfo(apiVersion, kind);
+  return info !== undefined && info.group !== SVCLAB_GROUP && info.versions.includes(apiVersion.slice(apiVersion.indexOf('/') + 1));
+}
+
+/**
+ * Is the object the Kubernetes kind it names? A custom resource reusing a built-in kind's
+ * name (Knative's serving.knative.dev `Service`, a CRD `Ingress`) is not: only the groups in
+ * which Kubernetes serves (or served) the kind make it one. Kinds the catalogue does not know
+ * are not modelled, so nothing asks.
+ */
+export function isBuiltinGroupOf(m: { apiVersion: string; kind: string }): boolean {
+  return !KUBERNETES_KIND_NAMES.has(m.kind) || kindInfo(m.apiVersion, m.kind) !== undefined;
+}
+
+/** The apiVersions that serve `kind` in Kubernetes' groups, most stable first (v1 before v1beta1). */
+export function servedVersionsOf(kind: string): string[] {
+  return kubernetesKinds
+    .filter((k) => k.kind === kind)
+    .flatMap((k) => k.versions.map((v) => apiVersionOf(k.group, v)))
+    .sort((a, b) => stability(a) - stability(b) || (a < b ? -1 : 1));
+}
+
+function stability(apiVersion: string): number {
+  const v = apiVersion.slice(apiVersion.lastIndexOf('/') + 1);
+  return /alpha/.test(v) ? 2 : /beta/.test(v) ? 1 : 0;
+}
+
+/** Every kind served in the apiVersion's group (any version), for suggestions. */
+export function kindsInGroup(apiVersion: string): string[] {
+  const group = apiGroup(apiVersion);
+  return kubernetesKinds.filter((k) => k.group === group && k.versions.length > 0).map((k) => k.kind);
+}
+
+/** The preferred apiVersion of the Kubernetes kind of this name (core group first), e.g. `apps/v1` for ReplicaSet. */
+export function preferredApiVersion(kind: string): string | undefined {
+  const info = kubernetesKinds.find((k) => k.kind === kind && k.preferredVersion !== null);
+  return info && apiVersionOf(info.group, info.preferredVersion!);
+}
+
+/** Every removed apiVersion of every kind, from the deprecation guide. */
+export const REMOVED_APIS: readonly RemovedApi[] = KINDS.flatMap((k) => k.removed.map((r) => ({ apiVersion: apiVersionOf(k.group, r.version), kind: k.kind, ...r })));
+const REMOVED_BY_KEY = new Map(REMOVED_APIS.map((r) => [`${r.apiVersion} ${r.kind}`, r]));
+
+/** The removal record for this apiVersion and kind, if Kubernetes no longer serves it. */
+export function removedApi(apiVersion: string, kind: string): RemovedApi | undefined {
+  return REMOVED_BY_KEY.get(`${apiVersion} ${kind}`);
+}
+
+const POD_TEMPLATES = new Map(kubernetesKinds.flatMap((k) => (k.podTemplate === null ? [] : [[k.kind, k.podTemplate] as const])));
+
+/** Where the kind keeps its pod template (`['spec', 'template']`; [] for a Pod); undefined for kinds that make no pods. */
+export function podTemplatePath(kind: string): readonly string[] | undefined {
+  return POD_TEMPLATES.get(kind);
+}
+
+/** One schema file svclab ships for a kind. */
+export interface SchemaFile {
+  apiVersion: string;
+  kind: string;
+  /** Relative to schemas/. */
+  file: string;
+}
+
+/** Every kind svclab has a schema for, with its file. */
+export function schemaFiles(): SchemaFile[] {
+  return KINDS.flatMap((k) => k.schemas.map(({ version, file }) => ({ apiVersion: apiVersionOf(k.group, version), kind: k.kind, file })));
+}
+
+/**
+ * The kind a kubectl resource word names: the resource (`pods`), its singular (`pod`), a short
+ * name (`po`), or either with the group (`endpointslices.discovery.k8s.io`), case-insensitive.
+ * The core group is searched first, so `events` is the core Event.
+ */
+export function kindForResource(word: string): KindInfo | undefined {
+  const w = word.toLowerCase();
+  return kubernetesKinds.find((k) => resourceWords(k).includes(w));
+}
+
+/** The words kubectl accepts for a kind's resource (see kindForResource). */
+export function resourceWords(k: KindInfo): string[] {
+  if (k.resource === null || k.resource.includes('/')) return [];
+  const short = [k.resource, k.kind.toLowerCase(), ...k.shortNames];
+  return k.group ? [...short, `${k.resource}.${k.group}`] : short;
+}
