@@ -10,7 +10,7 @@ export { run } from './cli/run';
 export type { CliIO } from './cli/io';
 export { simulate, simulateModel, SimulateInputError, ClusterConfigError, defaultClusterConfig } from './sim/index';
 export type { SimulateInput } from './sim/index';
-export { TargetError } from './sim/target';
+export { TargetError } from './sim/proxy/request';
 export type * from './sim/types';
 export { runScenarios, runScenario, loadScenario, findScenarios } from './scenario/index';
 export type { ScenarioRunOptions } from './scenario/index';

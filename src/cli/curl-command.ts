@@ -1,7 +1,7 @@
 import { formatHelp, numOf, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
 import { loadCluster } from './get-command';
-import { TargetError } from '../sim/target';
+import { TargetError } from '../sim/proxy/request';
 import type { Protocol } from '../model/types';
 import type { RouteResult } from '../sim/types';
 

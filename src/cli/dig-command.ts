@@ -1,7 +1,7 @@
 import { formatHelp, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
 import { loadCluster } from './get-command';
-import { TargetError } from '../sim/target';
+import { TargetError } from '../sim/proxy/request';
 import { DNS_TYPES, reverseLookupName } from '../dns/resolver';
 import { hashString } from '../util/random';
 import type { DnsResult, DnsType } from '../sim/types';

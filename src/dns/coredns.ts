@@ -17,6 +17,7 @@ import { isHeadlessService } from '../model/service';
 import { parseIP, formatIP } from '../util/ip';
 import type { DnsAnswer, DnsType } from '../sim/types';
 import { endpointHostname, type DnsIndex } from './records';
+import { memo2 } from '../sim/cache';
 
 export type Rcode = 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL';
 
@@ -50,19 +51,9 @@ const NODATA: Lookup = { nx: false, recs: [] };
 const ok = (answers: DnsAnswer[]): ServerAnswer => ({ rcode: 'NOERROR', answers });
 const nxdomain = (): ServerAnswer => ({ rcode: 'NXDOMAIN', answers: [] });
 
-const MAX_MEMO = 100_000;
-
 /** `qname` is lowercase and fully qualified (trailing dot). Answers are shared: do not mutate them. */
 export function coreDnsAnswer(idx: DnsIndex, qname: string, type: DnsType): ServerAnswer {
-  let byName = idx.answers.get(type) as Map<string, ServerAnswer> | undefined;
-  if (!byName) idx.answers.set(type, (byName = new Map()));
-  let answer = byName.get(qname);
-  if (!answer) {
-    answer = computeAnswer(idx, qname, type);
-    if (byName.size >= MAX_MEMO) byName.clear();
-    byName.set(qname, answer);
-  }
-  return answer;
+  return memo2(idx.answers, type, qname, () => computeAnswer(idx, qname, type));
 }
 
 function computeAnswer(idx: DnsIndex, qname: string, type: DnsType): ServerAnswer {

@@ -4,9 +4,11 @@
  * CoreDNS converts EndpointSlices: ready — or unset — endpoints only, plugin/kubernetes/object/
  * endpoint.go), the namespaces that exist, and the reverse (PTR) table.
  */
-import type { ClusterState, SimService } from '../sim/types';
+import type { ClusterState, DnsType, SimService } from '../sim/types';
 import type { Protocol } from '../model/types';
-import { clusterIPsOf } from '../sim/target-index';
+import { clusterIPsOf } from '../sim/proxy/tables';
+import { cacheOf } from '../sim/cache';
+import type { ServerAnswer } from './coredns';
 
 export interface DnsEndpointAddress {
   ip: string;
@@ -30,21 +32,14 @@ export interface DnsIndex {
   /** config.upstreamDNS with lowercase, dot-less keys. */
   upstream: Map<string, string[]>;
   /**
-   * Answers already computed, by type then FQDN: CoreDNS's answer is a pure function of the
-   * cluster and the question, so each is worked out once (filled by coredns.ts, bounded).
+   * Answers already computed, by type and FQDN: CoreDNS's answer is a pure function of the
+   * cluster and the question, so each is worked out once (filled by coredns.ts, see memo2()).
    */
-  answers: Map<string, Map<string, unknown>>;
+  answers: Map<DnsType, Map<string, ServerAnswer>>;
 }
 
-const cache = new WeakMap<ClusterState, DnsIndex>();
-
 export function dnsIndex(cluster: ClusterState): DnsIndex {
-  let idx = cache.get(cluster);
-  if (!idx) {
-    idx = buildDnsIndex(cluster);
-    cache.set(cluster, idx);
-  }
-  return idx;
+  return cacheOf(cluster).slot('dns-index', () => buildDnsIndex(cluster));
 }
 
 /** Namespaces every cluster has, whether or not the input mentions them. */

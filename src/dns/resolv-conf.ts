@@ -6,7 +6,8 @@
  * dnsConfig is merged in (nameservers and searches appended, options override by name).
  * Nodes and clients outside the cluster use their own resolver, which knows no cluster names.
  */
-import type { Source } from '../sim/target';
+import type { DNSPolicy } from '../model/types';
+import type { Source } from '../sim/proxy/request';
 
 /** The address svclab gives the node's (and the outside world's) resolver. */
 export const NODE_RESOLVER_IP = '192.168.49.1';
@@ -21,14 +22,16 @@ export interface ResolvConf {
   ndots: number;
   /** Who answers: CoreDNS (`cluster`), a resolver outside the cluster (`node`), or nobody. */
   server: 'cluster' | 'node' | 'none';
-  /** The dnsPolicy in effect (after the hostNetwork fallback), for explanations. */
-  policy: string;
+  /** The pod's dnsPolicy in effect (after the hostNetwork fallback); null for nodes and clients outside. */
+  dnsPolicy: DNSPolicy | null;
+  /** ClusterFirst on a hostNetwork pod, which the kubelet turns into Default. */
+  hostNetworkFallback: boolean;
 }
 
 export function resolvConfFor(source: Source, clusterDomain: string, kubeDnsIP: string | null): ResolvConf {
   const domain = clusterDomain.replace(/\.$/, '');
   if (source.kind !== 'pod') {
-    return { nameservers: [NODE_RESOLVER_IP], searches: [], ndots: 1, server: 'node', policy: source.kind === 'node' ? 'node resolver' : 'outside resolver' };
+    return { nameservers: [NODE_RESOLVER_IP], searches: [], ndots: 1, server: 'node', dnsPolicy: null, hostNetworkFallback: false };
   }
   let policy = source.dnsPolicy;
   // GetPodDNS: "ClusterFirst" on a hostNetwork pod means Default.
@@ -53,7 +56,7 @@ export function resolvConfFor(source: Source, clusterDomain: string, kubeDnsIP: 
   }
   const first = nameservers[0];
   const server = first === undefined ? 'none' : kubeDnsIP !== null && first === kubeDnsIP ? 'cluster' : 'node';
-  return { nameservers, searches, ndots, server, policy: policy === source.dnsPolicy ? policy : `${policy} (hostNetwork pod with ClusterFirst)` };
+  return { nameservers, searches, ndots, server, dnsPolicy: policy, hostNetworkFallback: policy !== source.dnsPolicy };
 }
 
 function unique(list: string[]): string[] {

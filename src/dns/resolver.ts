@@ -11,8 +11,9 @@
  * is NODATA (NOERROR, no answers), else NXDOMAIN. (musl instead stops at the first NODATA.)
  */
 import type { ClusterState, DnsQuery, DnsResult, DnsType } from '../sim/types';
-import { parseSource, TargetError, type Source } from '../sim/target';
-import { routingIndex } from '../sim/target-index';
+import { parseSource, TargetError, type Source } from '../sim/proxy/request';
+import { routingIndex } from '../sim/proxy/tables';
+import { cacheOf, memo } from '../sim/cache';
 import { parseIP, reverseName } from '../util/ip';
 import { dnsIndex } from './records';
 import { coreDnsAnswer, upstreamAnswer, type ServerAnswer } from './coredns';
@@ -43,17 +44,13 @@ export function reverseLookupName(ip: string): string | null {
   return parsed ? reverseName(parsed) : null;
 }
 
-/** Resolves `name` as `source` would. */
-const confCache = new WeakMap<Source, ResolvConf>();
-
+/** The resolv.conf of a source, with its search domains lowercased and without trailing dots (once per source). */
 function confOf(cluster: ClusterState, source: Source): ResolvConf {
-  let conf = confCache.get(source);
-  if (!conf) {
-    conf = resolvConfFor(source, cluster.config.clusterDomain, routingIndex(cluster).kubeDnsIP);
+  return memo(cacheOf(cluster).table<string, ResolvConf>('resolv-conf'), source.key, () => {
+    const conf = resolvConfFor(source, cluster.config.clusterDomain, routingIndex(cluster).kubeDnsIP);
     conf.searches = conf.searches.map((d) => d.toLowerCase().replace(/\.$/, ''));
-    confCache.set(source, conf);
-  }
-  return conf;
+    return conf;
+  });
 }
 
 function countDots(s: string): number {

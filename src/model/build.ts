@@ -161,6 +161,7 @@ function serviceSpec(s: Obj, invalid: InvalidValue[]): ServiceSpec {
     publishNotReadyAddresses: bool(s.publishNotReadyAddresses) ?? false,
     allocateLoadBalancerNodePorts: type === 'LoadBalancer' ? bool(s.allocateLoadBalancerNodePorts) ?? true : bool(s.allocateLoadBalancerNodePorts),
     loadBalancerIP: str(s.loadBalancerIP),
+    loadBalancerSourceRanges: arr(s.loadBalancerSourceRanges).filter((x): x is string => typeof x === 'string'),
     healthCheckNodePort: num(s.healthCheckNodePort),
   };
 }

@@ -126,6 +126,8 @@ export interface ServiceSpec {
   publishNotReadyAddresses: boolean;
   allocateLoadBalancerNodePorts: boolean | undefined;
   loadBalancerIP: string | undefined;
+  /** CIDRs allowed to reach the load balancer addresses (kube-proxy drops other sources). */
+  loadBalancerSourceRanges: string[];
   healthCheckNodePort: number | undefined;
 }
 

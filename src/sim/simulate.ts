@@ -13,7 +13,7 @@ import { parseSourceFile } from '../parse/parse-file';
 import type { PendingFinding } from '../findings';
 import { Random } from '../util/random';
 import { resolveName } from '../dns/resolver';
-import { routeRequest } from './kube-proxy';
+import { routeRequest } from './proxy/index';
 import { allocateServices } from './allocate';
 import { resolveClusterConfig } from './cluster-config';
 import { BUILT_IN_FILE, builtInManifests } from './default-cluster';

@@ -164,11 +164,50 @@ export interface RouteRequest {
   seed?: number;
 }
 
-export interface Hop {
-  kind: 'source' | 'dns' | 'service' | 'node' | 'pod' | 'external';
+export type HopKind = 'source' | 'dns' | 'service' | 'node' | 'pod' | 'external';
+
+/**
+ * What a hop is about, as structured facts (each present when it applies): where it happens,
+ * the addresses, the Service, the endpoint, the pod, what decided, and why the connection ends.
+ */
+export interface HopFacts {
+  /** The node where it happens. */
+  node?: string;
+  /** The address the packet comes from. */
+  from?: string;
+  /** The address (`ip:port`) or name the packet goes to. */
+  to?: string;
+  /** `namespace/name` of the Service involved. */
+  service?: string;
+  /** The Service port the connection uses. */
+  port?: number;
+  /** `ip:port` of the endpoint chosen by kube-proxy (after DNAT), or delivered to. */
+  endpoint?: string;
+  /** `namespace/name` of the pod involved. */
+  pod?: string;
+  /** What decided: a kube-proxy rule (`dnat`, `reject`, `drop`, ...), `coredns`, a filter's name. */
+  rule?: string;
+  /** Why the connection ends here (a message id), on the hop that ends it. */
+  reason?: string;
+}
+
+/**
+ * One step of a connection, as data and as a sentence. `message` and `detail` say what
+ * happened (a message id of the route catalogue and its values, src/sim/proxy/facts.ts); the
+ * other fields are the structured facts a picture or a filter needs. `text` is made from them.
+ */
+export interface Hop extends HopFacts {
+  kind: HopKind;
   /** A sentence a learner can read: "kube-proxy on node-2 DNATs 10.96.0.12:8080 to 10.244.2.5:80". */
   text: string;
+  /** What the hop says, as a message id (`dnat`, `cluster-ip`, `no-endpoints`, ...). */
+  message: string;
+  /** The message's other values (addresses tried, ports exposed, ...). */
+  detail: Record<string, unknown>;
 }
+
+/** Why an attempt ended as it did, as data (the same shape as a hop, without kind and text). */
+export type RouteReason = Omit<Hop, 'kind' | 'text'>;
 
 export interface RouteCandidate {
   /** `namespace/name` */
@@ -192,6 +231,8 @@ export interface RouteAttempt {
   /** HTTP body for http:// targets answered by a pod (`Hello, <pod-name>`). */
   body: string | null;
   hops: Hop[];
+  /** `reason` as data: its message id and values. */
+  why: RouteReason;
 }
 
 export interface RouteResult {

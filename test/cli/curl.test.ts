@@ -66,7 +66,7 @@ describe('svclab curl', () => {
     const r = await runCli(['curl', 'web:8080', '--count', '4', '--format', 'json', ...f]);
     const out = JSON.parse(r.stdout) as RouteResult;
     expect(Object.keys(out)).toEqual(['request', 'resolved', 'candidates', 'results', 'summary']);
-    expect(Object.keys(out.results[0])).toEqual(['outcome', 'reason', 'service', 'pod', 'podIP', 'node', 'port', 'sourceIP', 'body', 'hops']);
+    expect(Object.keys(out.results[0])).toEqual(['outcome', 'reason', 'service', 'pod', 'podIP', 'node', 'port', 'sourceIP', 'body', 'hops', 'why']);
     expect(Object.keys(out.candidates[0])).toEqual(['pod', 'podIP', 'port', 'node']);
     expect(Object.keys(out.summary)).toEqual(['ok', 'refused', 'dropped', 'dns-error', 'byPod']);
     expect(out.request).toMatchObject({ from: 'pod', to: 'web:8080', namespace: 'default', count: 4, seed: 1 });

@@ -3,7 +3,7 @@
  * GetPodDNS) and the search order of glibc's res_nsearch (resolv/res_query.c).
  */
 import { resolveName } from '../../src/dns/resolver';
-import { TargetError } from '../../src/sim/target';
+import { TargetError } from '../../src/sim/proxy/request';
 import { hostnameCluster } from '../sim/fixtures-routing';
 
 const c = hostnameCluster((f) => {

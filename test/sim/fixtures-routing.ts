@@ -38,6 +38,7 @@ export interface ServiceOptions {
   sessionAffinity?: 'None' | 'ClientIP';
   loadBalancerIngress?: string[] | null;
   externalIPs?: string[];
+  loadBalancerSourceRanges?: string[];
   externalName?: string;
   publishNotReadyAddresses?: boolean;
   /** Extra slices given by hand (for selector-less Services). */
@@ -154,6 +155,7 @@ export class ClusterFixture {
       publishNotReadyAddresses: o.publishNotReadyAddresses ?? false,
       allocateLoadBalancerNodePorts: undefined,
       loadBalancerIP: undefined,
+      loadBalancerSourceRanges: o.loadBalancerSourceRanges ?? [],
       healthCheckNodePort: undefined,
     };
     this.services.push({

@@ -3,7 +3,7 @@
  * built by simulate() from manifests, with the Kubernetes rule it follows.
  */
 import { simulate } from '../../src/sim/index';
-import { TargetError } from '../../src/sim/target';
+import { TargetError } from '../../src/sim/proxy/request';
 
 const web = (replicas: number, extra = '') => `apiVersion: apps/v1
 kind: Deployment

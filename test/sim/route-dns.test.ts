@@ -1,5 +1,5 @@
 /** Routing by name: the source's resolver first (resolv.conf), then kube-proxy. */
-import { routeRequest } from '../../src/sim/kube-proxy';
+import { routeRequest } from '../../src/sim/proxy/index';
 import { fixture, hostnameCluster } from './fixtures-routing';
 
 describe('name:port targets', () => {

@@ -3,8 +3,8 @@
  * (kubernetes/kubernetes pkg/proxy/iptables/proxier.go, pkg/proxy/nftables/proxier.go,
  * pkg/proxy/topology.go).
  */
-import { routeRequest } from '../../src/sim/kube-proxy';
-import { TargetError } from '../../src/sim/target';
+import { routeRequest } from '../../src/sim/proxy/index';
+import { TargetError } from '../../src/sim/proxy/request';
 import { fixture, hostnameCluster } from './fixtures-routing';
 
 const POD_A = 'default/hostname-deployment-7b57c676b9-8sxjp';

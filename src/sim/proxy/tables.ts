@@ -1,22 +1,11 @@
 /**
- * Look-up tables over a computed cluster, built once per ClusterState (lazily, kept in a
- * WeakMap) so that routing a request is a handful of Map look-ups, not a scan of every pod.
+ * Look-up tables over a computed cluster, built once per cluster (in its ClusterCache) so that
+ * routing a request is a handful of Map look-ups, not a scan of every pod.
  */
-import { parseCIDR, type CIDR } from '../util/ip';
-import type { ClusterState, SimEndpointSlice, SimNode, SimPod, SimService, SimServicePort } from './types';
-import type { Protocol } from '../model/types';
-
-/** One backend of one Service port, as kube-proxy sees it (pkg/proxy BaseEndpointInfo). */
-export interface RouteEndpoint {
-  ip: string;
-  port: number;
-  ready: boolean;
-  serving: boolean;
-  terminating: boolean;
-  nodeName: string;
-  /** The pod behind the address, when there is one (user-supplied endpoints may point anywhere). */
-  pod: SimPod | null;
-}
+import { parseCIDR, type CIDR } from '../../util/ip';
+import type { ClusterState, SimEndpointSlice, SimNode, SimPod, SimService, SimServicePort } from '../types';
+import type { Protocol } from '../../model/types';
+import { cacheOf } from '../cache';
 
 export interface NodePortEntry {
   service: SimService;
@@ -48,19 +37,10 @@ export interface RoutingIndex {
   serviceCIDR: CIDR | null;
   podCIDR: CIDR | null;
   kubeDnsIP: string | null;
-  /** Endpoints per Service port, computed on first use. */
-  endpointCache: Map<string, RouteEndpoint[]>;
 }
 
-const cache = new WeakMap<ClusterState, RoutingIndex>();
-
 export function routingIndex(cluster: ClusterState): RoutingIndex {
-  let idx = cache.get(cluster);
-  if (!idx) {
-    idx = buildIndex(cluster);
-    cache.set(cluster, idx);
-  }
-  return idx;
+  return cacheOf(cluster).slot('routing-index', () => buildIndex(cluster));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -88,7 +68,6 @@ function buildIndex(cluster: ClusterState): RoutingIndex {
     serviceCIDR: parseCIDR(cluster.config.serviceCIDR),
     podCIDR: parseCIDR(cluster.config.podCIDR),
     kubeDnsIP: null,
-    endpointCache: new Map(),
   };
   for (const n of cluster.nodes) {
     idx.nodesByName.set(n.name, n);
@@ -122,65 +101,24 @@ function buildIndex(cluster: ClusterState): RoutingIndex {
 
 export const SERVICE_PROXY_NAME = 'service.kubernetes.io/service-proxy-name';
 
+/** A headless Service (clusterIP None): DNS answers with its endpoints, kube-proxy ignores it. */
+export function isHeadless(s: SimService): boolean {
+  return s.clusterIP === 'None';
+}
+
 /** The Service's virtual IPs; none for headless and ExternalName Services. */
 export function clusterIPsOf(s: SimService): string[] {
-  if (s.clusterIP === null || s.clusterIP === 'None' || s.type === 'ExternalName') return [];
+  if (s.clusterIP === null || isHeadless(s) || s.type === 'ExternalName') return [];
   const ips = (s as { clusterIPs?: string[] }).clusterIPs;
   return ips && ips.length ? ips : [s.clusterIP];
 }
 
-/**
- * The endpoints of one Service port, merged from all of the Service's EndpointSlices: a slice
- * port matches by name and protocol, as kube-proxy's EndpointSliceCache does
- * (pkg/proxy/endpointslicecache.go endpointInfoByServicePort).
- */
-export function endpointsFor(idx: RoutingIndex, service: SimService, port: SimServicePort): RouteEndpoint[] {
-  const key = `${service.namespace}/${service.name}|${port.name ?? ''}|${port.protocol}`;
-  const cached = idx.endpointCache.get(key);
-  if (cached) return cached;
-  const out: RouteEndpoint[] = [];
-  const seen = new Set<string>();
-  for (const slice of idx.slicesByService.get(`${service.namespace}/${service.name}`) ?? []) {
-    if (slice.addressType === 'FQDN') continue;
-    const sp = slice.ports.find((p) => (p.name ?? '') === (port.name ?? '') && p.protocol === port.protocol);
-    if (!sp) continue;
-    for (const ep of slice.endpoints) {
-      const ip = ep.addresses[0];
-      if (!ip) continue;
-      const id = `${ip}:${sp.port}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const pod = podForEndpoint(idx, ip, ep.targetRef);
-      out.push({
-        ip,
-        port: sp.port,
-        ready: ep.conditions.ready,
-        serving: ep.conditions.serving,
-        terminating: ep.conditions.terminating,
-        nodeName: ep.nodeName ?? pod?.nodeName ?? '',
-        pod,
-      });
-    }
-  }
-  out.sort(compareEndpoints);
-  idx.endpointCache.set(key, out);
-  return out;
-}
-
-function podForEndpoint(idx: RoutingIndex, ip: string, ref: { kind: string; namespace: string; name: string } | undefined): SimPod | null {
+export function podForEndpoint(idx: RoutingIndex, ip: string, ref: { kind: string; namespace: string; name: string } | undefined): SimPod | null {
   if (ref && ref.kind === 'Pod') {
     const p = idx.podsByKey.get(`${ref.namespace}/${ref.name}`);
     if (p) return p;
   }
   return idx.podsByIP.get(ip) ?? null;
-}
-
-export function compareEndpoints(a: RouteEndpoint, b: RouteEndpoint): number {
-  const ka = a.pod ? `${a.pod.namespace}/${a.pod.name}` : '';
-  const kb = b.pod ? `${b.pod.namespace}/${b.pod.name}` : '';
-  if (ka !== kb) return ka < kb ? -1 : 1;
-  if (a.ip !== b.ip) return a.ip < b.ip ? -1 : 1;
-  return a.port - b.port;
 }
 
 export function findServicePort(service: SimService, port: number, protocol: Protocol): SimServicePort | undefined {

@@ -5,35 +5,33 @@
  * that declares none is assumed to listen on any port. An HTTP request is answered like the
  * seed tutorial's echo image (alicek106/rr-test:echo-hostname): `Hello, <hostname>`.
  */
-import type { Container, Protocol } from '../model/types';
-import type { SimPod } from './types';
+import type { Container, Protocol } from '../../model/types';
+import type { SimPod } from '../types';
+import type { PortFacts } from './facts';
 
 /** Containers that run for the pod's life: app containers and sidecars (init containers with restartPolicy Always). */
 function runningContainers(pod: SimPod): Container[] {
   return [...pod.spec.containers, ...pod.spec.initContainers.filter((c) => c.restartPolicy === 'Always')];
 }
 
-export type Listening = { listens: true } | { listens: false; declared: string };
+/** Whether the pod listens on the port; when not, the ports its containers declare. */
+export type Listening = { listens: true } | { listens: false; declared: PortFacts[] };
 
 export function podListens(pod: SimPod, port: number, protocol: Protocol): Listening {
-  const declared: string[] = [];
+  const declared: PortFacts[] = [];
   for (const c of runningContainers(pod)) {
     for (const p of c.ports) {
       if (p.containerPort === port && p.protocol === protocol) return { listens: true };
-      declared.push(`${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`);
+      declared.push(p.name ? { port: p.containerPort, protocol: p.protocol, name: p.name } : { port: p.containerPort, protocol: p.protocol });
     }
   }
   if (!declared.length) return { listens: true };
-  return { listens: false, declared: [...new Set(declared)].join(', ') };
+  return { listens: false, declared };
 }
 
-/** The pod's hostname as the kubelet sets it (spec.hostname, else the pod name cut to 63 characters). */
-export function podHostname(pod: SimPod): string {
-  return pod.hostname;
-}
-
+/** The echo image's answer: its hostname as the kubelet sets it (spec.hostname, else the pod name cut to 63 characters). */
 export function httpBody(pod: SimPod): string {
-  return `Hello, ${podHostname(pod)}`;
+  return `Hello, ${pod.hostname}`;
 }
 
 /** The pod serving a hostPort on a node (the CNI portmap plugin DNATs node-IP:hostPort to it). */

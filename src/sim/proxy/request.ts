@@ -3,12 +3,14 @@
  * where it goes (`IP:port`, `name:port`, `http://host[:port]/path`). Malformed input throws a
  * TargetError, which the CLI turns into exit code 2 with the hint.
  */
-import { didYouMean } from '../util/did-you-mean';
-import { cidrAddress, cidrContains, parseCIDR, parseIP } from '../util/ip';
-import { Random } from '../util/random';
-import type { PodDNSConfig, DNSPolicy } from '../model/types';
-import type { ClusterState, SimNode, SimPod } from './types';
-import { routingIndex } from './target-index';
+import { didYouMean } from '../../util/did-you-mean';
+import { cidrAddress, cidrContains, parseCIDR, parseIP } from '../../util/ip';
+import { Random } from '../../util/random';
+import type { PodDNSConfig, DNSPolicy } from '../../model/types';
+import type { ClusterState, SimNode, SimPod } from '../types';
+import { cacheOf, memo, memo2 } from '../cache';
+import type { SourceFacts } from './facts';
+import { routingIndex } from './tables';
 
 export class TargetError extends Error {
   constructor(
@@ -26,8 +28,8 @@ export const EXTERNAL_CLIENT_IP = '203.0.113.10';
 
 export interface Source {
   kind: 'pod' | 'node' | 'external';
-  /** For messages: `pod default/debug`, `node node-1`, `a client outside the cluster`. */
-  label: string;
+  /** Identifies the source within its cluster (memo tables are keyed by it). */
+  key: string;
   ip: string;
   /** The node the traffic leaves from (null for external clients). */
   node: SimNode | null;
@@ -39,6 +41,8 @@ export interface Source {
   dnsPolicy: DNSPolicy;
   dnsConfig: PodDNSConfig | undefined;
   hostNetwork: boolean;
+  /** The source as statements name it. */
+  facts: SourceFacts;
 }
 
 export interface Target {
@@ -54,32 +58,15 @@ export interface Target {
 
 const SOURCE_HINT = 'use pod/NAME, pod/NAMESPACE/NAME, pod (a temporary debug pod), node/NAME or external';
 
-const MAX_CACHED = 50_000;
-const sourceCache = new WeakMap<ClusterState, Map<string, Map<string, Source>>>();
-const targetCache = new Map<string, Target>();
-
-/**
- * Resolves a source; throws TargetError when it names nothing that exists. Sources are cached
- * per cluster (a ClusterState is never changed once routing has started).
- */
+/** Resolves a source; throws TargetError when it names nothing that exists. Memoised per cluster. */
 export function parseSource(cluster: ClusterState, from: string, namespace: string): Source {
-  let byNamespace = sourceCache.get(cluster);
-  if (!byNamespace) sourceCache.set(cluster, (byNamespace = new Map()));
-  let cache = byNamespace.get(namespace);
-  if (!cache) byNamespace.set(namespace, (cache = new Map()));
-  let source = cache.get(from);
-  if (!source) {
-    source = readSource(cluster, from, namespace);
-    if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(from, source);
-  }
-  return source;
+  return memo2(cacheOf(cluster).table<string, Map<string, Source>>('sources'), namespace, from, () => readSource(cluster, from, namespace));
 }
 
 function readSource(cluster: ClusterState, from: string, namespace: string): Source {
   const text = from.trim();
   if (text === 'external') {
-    return { kind: 'external', label: 'a client outside the cluster', ip: EXTERNAL_CLIENT_IP, node: null, pod: null, namespace, adHoc: false, dnsPolicy: 'Default', dnsConfig: undefined, hostNetwork: false };
+    return { kind: 'external', key: `external|${namespace}`, ip: EXTERNAL_CLIENT_IP, node: null, pod: null, namespace, adHoc: false, dnsPolicy: 'Default', dnsConfig: undefined, hostNetwork: false, facts: { kind: 'external' } };
   }
   if (text === 'pod') return adHocPod(cluster, namespace);
   const idx = routingIndex(cluster);
@@ -92,7 +79,7 @@ function readSource(cluster: ClusterState, from: string, namespace: string): Sou
       const guess = didYouMean(name, idx.nodesByName.keys());
       throw new TargetError(`no node named "${name}"`, guess ? `did you mean node/${guess}?` : `nodes: ${[...idx.nodesByName.keys()].join(', ')}`);
     }
-    return { kind: 'node', label: `node ${node.name}`, ip: node.internalIP, node, pod: null, namespace, adHoc: false, dnsPolicy: 'Default', dnsConfig: undefined, hostNetwork: true };
+    return { kind: 'node', key: `node/${node.name}|${namespace}`, ip: node.internalIP, node, pod: null, namespace, adHoc: false, dnsPolicy: 'Default', dnsConfig: undefined, hostNetwork: true, facts: { kind: 'node', node: node.name } };
   }
   if ((kind === 'pod' || kind === 'pods' || kind === 'po') && rest.length >= 1 && rest.length <= 2 && rest.every((r) => r !== '')) {
     const ns = rest.length === 2 ? rest[0] : namespace;
@@ -102,7 +89,7 @@ function readSource(cluster: ClusterState, from: string, namespace: string): Sou
     const node = idx.nodesByName.get(pod.nodeName) ?? null;
     return {
       kind: 'pod',
-      label: `pod ${pod.namespace}/${pod.name}`,
+      key: `pod/${pod.namespace}/${pod.name}`,
       ip: pod.podIP,
       node,
       pod,
@@ -111,6 +98,7 @@ function readSource(cluster: ClusterState, from: string, namespace: string): Sou
       dnsPolicy: pod.spec.dnsPolicy,
       dnsConfig: pod.spec.dnsConfig,
       hostNetwork: pod.spec.hostNetwork,
+      facts: { kind: 'pod', pod: `${pod.namespace}/${pod.name}` },
     };
   }
   throw new TargetError(`cannot read the source "${from}"`, SOURCE_HINT);
@@ -161,20 +149,14 @@ function adHocPod(cluster: ClusterState, namespace: string): Source {
     }
   }
   if (!ip) throw new TargetError(`node ${node.name} has no free pod address for a debug pod`, 'use pod/NAME to start from an existing pod');
-  return { kind: 'pod', label: `debug pod ${namespace}/debug`, ip, node, pod: null, namespace, adHoc: true, dnsPolicy: 'ClusterFirst', dnsConfig: undefined, hostNetwork: false };
+  return { kind: 'pod', key: `debug/${namespace}`, ip, node, pod: null, namespace, adHoc: true, dnsPolicy: 'ClusterFirst', dnsConfig: undefined, hostNetwork: false, facts: { kind: 'pod', pod: `${namespace}/debug`, adHoc: true } };
 }
 
 const TARGET_HINT = 'write the target as IP:PORT, NAME:PORT, [IPv6]:PORT or http://HOST[:PORT]/PATH';
 
-/** Parses a target; `http://` defaults to port 80 (`https://` to 443). Results are cached (pure). */
-export function parseTarget(to: string): Target {
-  let t = targetCache.get(to);
-  if (!t) {
-    t = readTarget(to);
-    if (targetCache.size >= MAX_CACHED) targetCache.clear();
-    targetCache.set(to, t);
-  }
-  return t;
+/** Parses a target; `http://` defaults to port 80 (`https://` to 443). Memoised per cluster. */
+export function parseTarget(cluster: ClusterState, to: string): Target {
+  return memo(cacheOf(cluster).table<string, Target>('targets'), to, () => readTarget(to));
 }
 
 function readTarget(to: string): Target {

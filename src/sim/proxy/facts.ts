@@ -1,0 +1,105 @@
+/**
+ * What a route says, as data. Every decision of the route engine is a `Statement`: a message
+ * id and the values it is about (the node, the addresses, the Service, the endpoint, the rule
+ * that decided, and per message a `detail` record). Sentences are made from statements in one
+ * place (./sentences), so that a hop can be drawn, filtered or said in another language; no
+ * decision code writes English.
+ */
+import type { Protocol } from '../../model/types';
+import type { HopFacts } from '../types';
+
+/** Who sends the request, as the sentences need it. */
+export interface SourceFacts {
+  kind: 'pod' | 'node' | 'external';
+  /** `namespace/name` of the pod (the debug pod's is `namespace/debug`). */
+  pod?: string;
+  /** A temporary debug pod (`--from pod`), not one of the input's pods. */
+  adHoc?: boolean;
+  node?: string;
+}
+
+/** A port as a Service or container declares it. */
+export interface PortFacts {
+  port: number;
+  protocol: Protocol;
+  name?: string;
+}
+
+/** The resolver a source asks. */
+export interface ResolverFacts {
+  server: 'cluster' | 'node' | 'none';
+  nameserver?: string;
+}
+
+/** Which traffic policy decided the endpoint set of a DNAT. */
+export type PolicyNote = 'internal-local' | 'external-local' | 'external-short-circuit' | null;
+
+/** Why a Service port has no usable endpoint. */
+export type NoEndpointsCause =
+  | { cause: 'not-ready'; count: number }
+  | { cause: 'no-selector' }
+  | { cause: 'named-port'; targetPort: string }
+  | { cause: 'no-match'; selector: Record<string, string>; namespace: string };
+
+/** How a connection reached the pod that refused it. */
+export type DeliveredVia = 'proxy' | 'headless' | 'direct';
+
+/** Services of the looked-up name, for a failed lookup's explanation. */
+export interface NamedService {
+  service: string;
+  clusterIP: string;
+}
+
+/** The `detail` of each message. */
+export interface Details {
+  source: { source: SourceFacts; target: string };
+  'dns-answer': { resolver: ResolverFacts; name: string; addresses: string[]; tried: string[]; cname: string | null };
+  'dns-no-address': { resolver: ResolverFacts; name: string; rcode: string; tried: string[] };
+  'headless-service': Record<string, never>;
+  'dns-externalname-unresolved': { name: string; cname: string };
+  'dns-outside-cluster': { source: SourceFacts; name: string; rcode: string; services: NamedService[] };
+  'dns-policy-no-cluster-names': { source: SourceFacts; name: string; rcode: string; policy: string; hostNetworkFallback: boolean; services: NamedService[] };
+  'dns-no-nameserver': { source: SourceFacts };
+  'dns-externalname-ip': { name: string; externalName: string };
+  'dns-headless-no-endpoints': { name: string };
+  'dns-not-found': { name: string; rcode: string; tried: string[]; elsewhere: { name: string; namespaces: string[] } | null };
+  'cluster-ip': { ip: string; port: number; protocol: Protocol; servicePort: string | number; targetPort: string | number };
+  'cluster-ip-from-outside': { ip: string };
+  'port-not-exposed': { ip: string; port: number; protocol: Protocol; exposed: PortFacts[] };
+  'no-endpoints': { servicePort: PortFacts; why: NoEndpointsCause };
+  'no-local-endpoints-internal': Record<string, never>;
+  'external-address': { ip: string; port: number; protocol: Protocol; loadBalancer: boolean; targetPort: string | number };
+  'external-port-not-exposed': { ip: string; port: number; protocol: Protocol; services: string[]; exposed: PortFacts[] };
+  'no-healthy-node': Record<string, never>;
+  'no-node-for-address': { ip: string };
+  'no-local-endpoints-external': Record<string, never>;
+  'node-port': { nodeIP: string; port: number; protocol: Protocol; servicePort: number; targetPort: string | number };
+  'node-port-closed': { nodeIP: string; port: number; protocol: Protocol; range: { min: number; max: number } };
+  'host-network-pod': { port: number };
+  'host-port': { port: number; containerPort: number };
+  'pod-ip': { ip: string };
+  'pod-ip-from-outside': { ip: string };
+  'unproxied-service': { ip: string; label: string; proxy: string };
+  'unallocated-cluster-ip': { ip: string; serviceCIDR: string };
+  'unused-pod-ip': { ip: string; podCIDR: string };
+  'not-cluster-address': { ip: string };
+  'unknown-host': { ip: string };
+  'leaves-cluster': { ip: string };
+  dnat: { destination: string; endpoints: number; policy: PolicyNote; affinity: { clientIP: string; timeoutSeconds: number } | null; snat: string | null };
+  'load-balancer-source-ranges': { ip: string; ranges: string[] };
+  'pod-accepts': { ip: string; port: number; protocol: Protocol; body: string | null };
+  'pod-not-listening': { ip: string; port: number; protocol: Protocol };
+  'answered-by-pod': Record<string, never>;
+  'refused-by-pod': { via: DeliveredVia; declared: PortFacts[] };
+  'api-server-accepts': Record<string, never>;
+  'answered-by-api-server': Record<string, never>;
+  'node-not-listening': { ip: string; port: number; protocol: Protocol };
+  'endpoint-without-pod': Record<string, never>;
+  'outside-cluster': { ip: string };
+  'answered-outside': Record<string, never>;
+}
+
+export type MessageId = keyof Details;
+
+/** One message with its values. */
+export type Statement<M extends MessageId = MessageId> = { [K in M]: HopFacts & { message: K; detail: Details[K] } }[M];

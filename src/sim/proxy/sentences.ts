@@ -1,0 +1,134 @@
+/**
+ * The route engine's sentences, in English: the one place where a statement (./facts) becomes
+ * text. A second language is a second catalogue of this type.
+ */
+import type { DeliveredVia, MessageId, NamedService, NoEndpointsCause, PolicyNote, PortFacts, ResolverFacts, SourceFacts, Statement } from './facts';
+
+export type Catalogue = { [K in MessageId]: (s: Statement<K>) => string };
+
+const portLabel = (p: PortFacts) => `${p.port}/${p.protocol}${p.name ? ` (${p.name})` : ''}`;
+const portList = (ports: PortFacts[]) => [...new Set(ports.map(portLabel))].join(', ');
+const names = (tried: string[]) => tried.join(', ');
+
+function sourceLabel(s: SourceFacts): string {
+  if (s.kind === 'external') return 'a client outside the cluster';
+  if (s.kind === 'node') return `node ${s.node}`;
+  return s.adHoc ? `debug pod ${s.pod}` : `pod ${s.pod}`;
+}
+
+function resolver(r: ResolverFacts): string {
+  if (r.server === 'cluster') return `CoreDNS (${r.nameserver})`;
+  if (r.server === 'node') return `the resolver outside the cluster (${r.nameserver})`;
+  return 'no nameserver';
+}
+
+function servicesNote(services: NamedService[]): string {
+  if (!services.length) return '';
+  return ` (Service ${services.map((s) => s.service).join(', ')} has ClusterIP ${services.map((s) => s.clusterIP).join(', ')})`;
+}
+
+function noEndpointsWhy(why: NoEndpointsCause): string {
+  switch (why.cause) {
+    case 'not-ready':
+      return `its ${why.count} endpoint${why.count > 1 ? 's are' : ' is'} not ready (and not terminating-but-serving)`;
+    case 'no-selector':
+      return 'it has no selector and no Endpoints/EndpointSlices were given for it';
+    case 'named-port':
+      return `no running, matching pod declares a container port named "${why.targetPort}" (the targetPort)`;
+    case 'no-match':
+      return `its selector ${Object.entries(why.selector).map(([k, v]) => `${k}=${v}`).join(',') || '(empty)'} matches no running pod in namespace ${why.namespace}`;
+  }
+}
+
+const POLICY_NOTES: Record<Exclude<PolicyNote, null>, string> = {
+  'internal-local': ' (internalTrafficPolicy: Local: endpoints on this node only)',
+  'external-local': ' (externalTrafficPolicy: Local: endpoints on this node only, client IP kept)',
+  'external-short-circuit': ' (traffic from inside the cluster uses the Cluster policy even with externalTrafficPolicy: Local)',
+};
+
+/**
+ * How the connection reached a pod that refused it. Only a ClusterIP/NodePort/LoadBalancer
+ * path goes through kube-proxy's DNAT (port -> targetPort); a headless Service has no virtual
+ * IP, so the client connects straight to the pod IP with the port it asked for.
+ */
+const REFUSED_HOW: Record<DeliveredVia, (s: Statement<'refused-by-pod'>) => string> = {
+  proxy: (s) => `kube-proxy delivered it to ${s.endpoint}`,
+  headless: (s) => `headless Service ${s.service} has no virtual IP, so the client connected straight to ${s.endpoint} (the port it asked for; no targetPort translation)`,
+  direct: (s) => `it was sent to ${s.endpoint}`,
+};
+const REFUSED_FIX: Record<DeliveredVia, string> = {
+  proxy: ". The Service's targetPort must be a port the container listens on (its containerPort)",
+  headless: '. Through a headless Service, connect to the port the container listens on',
+  direct: '',
+};
+
+export const ENGLISH: Catalogue = {
+  source: (s) => `${sourceLabel(s.detail.source)} (${s.from}${s.node ? ` on ${s.node}` : ''}) connects to ${s.detail.target}`,
+  'dns-answer': ({ detail: d }) =>
+    `${resolver(d.resolver)} answers ${d.name} -> ${d.addresses.join(', ')}` +
+    (d.tried.length > 1 ? ` (names tried: ${names(d.tried)})` : '') +
+    (d.cname ? `; ${d.name} is a CNAME for ${d.cname} (ExternalName), which leaves the cluster` : ''),
+  'dns-no-address': ({ detail: d }) => `${resolver(d.resolver)} has no address for ${d.name}: ${d.rcode === 'NOERROR' ? 'no A record' : d.rcode}${d.tried.length ? ` (names tried: ${names(d.tried)})` : ''}`,
+  'headless-service': (s) => `${s.service} is a headless Service (clusterIP: None): DNS returns the pod IPs and no kube-proxy rule is involved`,
+  'dns-externalname-unresolved': ({ detail: d }) => `${d.name} is an ExternalName for ${d.cname}, which leaves the cluster, and the upstream DNS has no address for ${d.cname}`,
+  'dns-outside-cluster': ({ detail: d }) =>
+    `${sourceLabel(d.source)} does not use the cluster DNS (CoreDNS), so the Service name "${d.name}" does not resolve there (${d.rcode})${servicesNote(d.services)}; use the ClusterIP${d.source.kind === 'external' ? ' from inside the cluster, or a NodePort/LoadBalancer address' : ''}, or run the request from a pod`,
+  'dns-policy-no-cluster-names': ({ detail: d }) =>
+    `${sourceLabel(d.source)} uses dnsPolicy ${d.policy}${d.hostNetworkFallback ? ' (hostNetwork pod with ClusterFirst)' : ''}, so it asks a resolver that knows no cluster names: "${d.name}" does not resolve (${d.rcode})${servicesNote(d.services)}` +
+    (d.hostNetworkFallback ? '; set dnsPolicy: ClusterFirstWithHostNet to use the cluster DNS from a hostNetwork pod' : ''),
+  'dns-no-nameserver': ({ detail: d }) => `${sourceLabel(d.source)} has no nameserver to ask (dnsPolicy None without dnsConfig.nameservers)`,
+  'dns-externalname-ip': (s) =>
+    `"${s.detail.name}" does not resolve: Service ${s.service} is an ExternalName holding the IP address ${s.detail.externalName}, and CoreDNS serves no record for it (externalName must be a DNS name, it becomes a CNAME). For a fixed IP, use a Service without a selector and an EndpointSlice with that address`,
+  'dns-headless-no-endpoints': (s) => `"${s.detail.name}" does not resolve: headless Service ${s.service} has no ready endpoints, and a headless Service without ready endpoints has no DNS records (NXDOMAIN)`,
+  'dns-not-found': ({ detail: d }) =>
+    `"${d.name}" does not resolve (${d.rcode}${d.rcode === 'NOERROR' ? ', no A record' : ''}); names tried: ${names(d.tried)}` +
+    (d.elsewhere ? `; a Service of that name exists in namespace ${d.elsewhere.namespaces.join(', ')}: use ${d.elsewhere.name}.${d.elsewhere.namespaces[0]}` : ''),
+  'cluster-ip': (s) => `${s.detail.ip}:${s.detail.port}/${s.detail.protocol} is the ClusterIP of Service ${s.service} (port ${s.detail.servicePort} -> targetPort ${s.detail.targetPort})`,
+  'cluster-ip-from-outside': (s) => `${s.detail.ip} is the ClusterIP of Service ${s.service}: a virtual address that exists only inside the cluster, so a client outside cannot reach it (use a NodePort or LoadBalancer Service)`,
+  'port-not-exposed': (s) =>
+    `Service ${s.service} (ClusterIP ${s.detail.ip}) has no port ${s.detail.port}/${s.detail.protocol}; it exposes ${s.detail.exposed.map(portLabel).join(', ') || 'no ports'}. kube-proxy rejects connections to undefined ports of a ClusterIP (nftables mode; in iptables mode they time out)`,
+  'no-endpoints': (s) => `Service ${s.service} has no usable endpoint for port ${portLabel(s.detail.servicePort)}: ${noEndpointsWhy(s.detail.why)}; kube-proxy rejects the connection ("has no endpoints")`,
+  'no-local-endpoints-internal': (s) => `Service ${s.service} has internalTrafficPolicy: Local and no ready endpoint on ${s.node} (where the request starts); kube-proxy drops the traffic ("has no local endpoints")`,
+  'external-address': (s) => `${s.detail.ip}:${s.detail.port}/${s.detail.protocol} is ${s.detail.loadBalancer ? 'the LoadBalancer address' : 'an externalIP'} of Service ${s.service} (targetPort ${s.detail.targetPort})`,
+  'external-port-not-exposed': ({ detail: d }) =>
+    `${d.ip} belongs to Service ${d.services.join(', ')}, which does not expose ${d.port}/${d.protocol} (it exposes ${d.exposed.map(portLabel).join(', ')}); nothing forwards that port, so the connection times out`,
+  'no-healthy-node': (s) => `Service ${s.service} has externalTrafficPolicy: Local and no node runs a ready endpoint, so every node fails the load balancer's health check`,
+  'no-node-for-address': (s) => `no node can receive traffic for ${s.detail.ip}`,
+  'no-local-endpoints-external': (s) => `Service ${s.service} has externalTrafficPolicy: Local and node ${s.node} runs none of its ready endpoints; kube-proxy on ${s.node} drops the traffic ("has no local endpoints")`,
+  'node-port': (s) => `${s.detail.port}/${s.detail.protocol} on node ${s.node} (${s.detail.nodeIP}) is the nodePort of Service ${s.service} (port ${s.detail.servicePort} -> targetPort ${s.detail.targetPort}); kube-proxy opens it on every node`,
+  'node-port-closed': ({ node, detail: d }) =>
+    `nothing listens on node ${node} (${d.nodeIP}) port ${d.port}/${d.protocol}${d.port >= d.range.min && d.port <= d.range.max ? `: no Service has nodePort ${d.port}` : ` (node ports are ${d.range.min}-${d.range.max})`}`,
+  'host-network-pod': (s) => `hostNetwork pod ${s.pod} listens on ${s.node}'s own IP, port ${s.detail.port}`,
+  'host-port': (s) => `hostPort ${s.detail.port} on ${s.node} forwards to pod ${s.pod} port ${s.detail.containerPort}`,
+  'pod-ip': (s) => `${s.detail.ip} is the IP of pod ${s.pod}: the packet goes straight to the pod, no Service involved`,
+  'pod-ip-from-outside': (s) => `${s.detail.ip} is the IP of pod ${s.pod}; pod IPs are only routable inside the cluster, so a client outside cannot reach it (expose it with a NodePort or LoadBalancer Service)`,
+  'unproxied-service': (s) =>
+    `${s.detail.ip} belongs to Service ${s.service}, labelled ${s.detail.label}=${s.detail.proxy}: kube-proxy leaves it to that other proxy (which svclab does not model) and programs no rule for it, so nothing forwards the traffic`,
+  'unallocated-cluster-ip': (s) => `${s.detail.ip} is in the service CIDR ${s.detail.serviceCIDR} but no Service has this ClusterIP; kube-proxy drops traffic to unallocated ClusterIPs`,
+  'unused-pod-ip': (s) => `no pod has the IP ${s.detail.ip} (it is in the pod CIDR ${s.detail.podCIDR}, but unused)`,
+  'not-cluster-address': (s) => `${s.detail.ip} is not an address of this cluster (no node, LoadBalancer or external IP has it)`,
+  'unknown-host': (s) => `nothing in the simulated cluster or its upstream DNS table has the address ${s.detail.ip}; svclab assumes no host answers there`,
+  'leaves-cluster': (s) => `${s.detail.ip} is outside the cluster: the connection leaves the cluster (masqueraded to the node's IP)`,
+  dnat: ({ node, endpoint, detail: d }) =>
+    `${node ? `kube-proxy on ${node}` : 'kube-proxy'} DNATs ${d.destination} to ${endpoint} (${d.endpoints === 1 ? 'the only usable endpoint' : `one of ${d.endpoints} usable endpoints, picked at random`})` +
+    (d.policy ? POLICY_NOTES[d.policy] : '') +
+    (d.affinity ? `; sessionAffinity: ClientIP keeps ${d.affinity.clientIP} on this endpoint for ${d.affinity.timeoutSeconds}s` : '') +
+    (d.snat ? `; source address rewritten (SNAT) to ${d.snat}` : ''),
+  'load-balancer-source-ranges': (s) =>
+    `${s.from} is not in the loadBalancerSourceRanges of Service ${s.service} (${s.detail.ranges.join(', ')}); kube-proxy${s.node ? ` on ${s.node}` : ''} drops connections to the load balancer address ${s.detail.ip} from other sources`,
+  'pod-accepts': (s) => `pod ${s.pod} (${s.detail.ip}) on ${s.node} accepts on port ${s.detail.port}/${s.detail.protocol}${s.detail.body ? ` and answers "${s.detail.body}"` : ''}`,
+  'pod-not-listening': (s) => `pod ${s.pod} (${s.detail.ip}) on ${s.node} has nothing listening on ${s.detail.port}/${s.detail.protocol} and resets the connection`,
+  'answered-by-pod': (s) => `answered by pod ${s.pod} (${s.endpoint})`,
+  'refused-by-pod': (s) => `connection refused by pod ${s.pod}: ${REFUSED_HOW[s.detail.via](s)}, but the containers listen only on ${portList(s.detail.declared)}${REFUSED_FIX[s.detail.via]}`,
+  'api-server-accepts': (s) => `kube-apiserver on ${s.node} (${s.endpoint}) accepts the connection`,
+  'answered-by-api-server': (s) => `answered by the API server on ${s.node} (${s.endpoint})`,
+  'node-not-listening': (s) => `nothing listens on node ${s.node} (${s.detail.ip}) port ${s.detail.port}/${s.detail.protocol}`,
+  'endpoint-without-pod': (s) => `the endpoint ${s.endpoint} is in the pod CIDR but no pod has that IP`,
+  'outside-cluster': (s) => `${s.detail.ip} is outside the cluster`,
+  'answered-outside': (s) => `the connection leaves the cluster to ${s.endpoint}; svclab does not model hosts outside the cluster and counts it as answered`,
+};
+
+/** The sentence of a statement, in the given catalogue (English by default). */
+export function sentence(s: Statement, catalogue: Catalogue = ENGLISH): string {
+  return (catalogue[s.message] as (s: Statement) => string)(s);
+}
