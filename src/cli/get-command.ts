@@ -8,7 +8,7 @@ import type { CliIO } from './io';
 import { simulateModel } from '../sim/simulate';
 import { ClusterConfigError, clusterObjects, clusterOverridesFromObject, resolveClusterConfig } from '../sim/cluster-config';
 import type { ClusterConfig, SimCluster } from '../sim/types';
-import { renderGet, resolveResource as resolveSimResource, UnknownResourceError, type GetOptions, type Resource } from '../sim/kubectl-get';
+import { renderGet, resolveResource as resolveSimResource, UnknownResourceError, type GetOptions, type Resource } from '../views/kubectl-get';
 
 export const GET_FLAGS: FlagSpecs = {
   filename: { type: 'string', short: 'f', multiple: true, description: 'manifests: file, directory, glob or - for stdin', valueName: 'PATH' },
@@ -36,7 +36,7 @@ Exit codes: 0 ok, 2 usage error or unparseable input. Lint errors are noted on s
 
 /**
  * kubectl's resource words to the resources svclab shows; an unknown word is a usage error.
- * (The rendering lives in sim/kubectl-get, shared with the scenario harness; these re-exports
+ * (The rendering lives in views/kubectl-get, shared with the scenario harness; these re-exports
  * keep older imports working.)
  */
 export function resolveResource(word: string): Resource {

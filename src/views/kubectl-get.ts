@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { didYouMean } from '../util/did-you-mean';
 import { endpointSliceObject, endpointsObject, nodeObject, plain, podObject, serviceObject, type KubeObject } from './objects';
 import { endpointSliceRow, endpointsRow, HEADERS, nodeRow, podRow, renderTable, serviceRow } from './printers';
-import type { ClusterState } from './types';
+import type { ClusterState } from '../sim/types';
 
 export type Resource = keyof typeof HEADERS;
 
