@@ -8,7 +8,7 @@ import type { CliIO } from './io';
 import { simulateModel } from '../sim/simulate';
 import { ClusterConfigError, clusterObjects, clusterOverridesFromObject, resolveClusterConfig } from '../sim/cluster-config';
 import type { ClusterConfig, SimCluster } from '../sim/types';
-import { renderGet, resolveResource as resolveSimResource, UnknownResourceError, type GetOptions, type Resource } from '../views/kubectl-get';
+import { getOutputFormat, renderGet, resolveResource as resolveSimResource, UnknownResourceError, type GetOptions, type Resource } from '../views/kubectl-get';
 
 export const GET_FLAGS: FlagSpecs = {
   filename: { type: 'string', short: 'f', multiple: true, description: 'manifests: file, directory, glob or - for stdin', valueName: 'PATH' },
@@ -127,8 +127,7 @@ export async function getCommand(argv: string[], io: CliIO): Promise<number> {
   if (operands.length === 0) throw new UsageError('which resource? e.g. `svclab get svc -f k8s/` (pods, services, endpoints, endpointslices, nodes)');
   const resources = [...new Set(operands[0].split(',').filter((w) => w !== '').map(resolveResource))];
   if (resources.length === 0) throw new UsageError('which resource? e.g. `svclab get svc -f k8s/`');
-  const output = str(flags.output);
-  if (output !== undefined && !['wide', 'json', 'yaml'].includes(output)) throw new UsageError(`unknown output format "${output}"; choose wide, json or yaml`);
+  const output = getOutputFormat(str(flags.output));
   const seed = numOf(flags.seed);
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0)) throw new UsageError('--seed needs a whole number of 0 or more');
   const namespace = str(flags.namespace) ?? 'default';
