@@ -66,7 +66,7 @@ function readClusterFile(io: CliIO, file: string): Partial<ClusterConfig> {
   if (!m) throw new UsageError(`--cluster ${file}: no \`kind: Cluster\` object (apiVersion: svclab.io/v1alpha1) in the file`);
   // Checked against schemas/cluster-svclab-v1alpha1.json like any manifest: a misspelt field would otherwise be ignored.
   const errors = lintSources([{ path: file, absPath: abs, text }]).findings.filter((f) => f.severity === 'error' && f.object?.kind === 'Cluster');
-  if (errors.length) throw new UsageError(errors.slice(0, 3).map((f) => `--cluster ${f.file}:${f.line}:${f.column}: ${f.message}`).join('\n'));
+  if (errors.length) throw new UsageError(errors.map((f) => `--cluster ${f.file}:${f.line}:${f.column}: ${f.message}`).join('\n'));
   try {
     return clusterOverridesFromObject(m.value);
   } catch (err) {
