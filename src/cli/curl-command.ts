@@ -1,6 +1,6 @@
 import { formatHelp, numOf, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
-import { loadCluster } from './get-command';
+import { loadCluster } from './cluster-input';
 import { TargetError } from '../sim/target';
 import type { Protocol } from '../model/types';
 import type { RouteResult } from '../sim/types';

@@ -1,6 +1,6 @@
 import { formatHelp, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
-import { loadCluster } from './get-command';
+import { loadCluster } from './cluster-input';
 import { TargetError } from '../sim/target';
 import { DNS_TYPES, reverseLookupName } from '../dns/resolver';
 import { DIG_FORMATTERS } from '../report/dig';
