@@ -6,13 +6,7 @@ import * as fs from 'node:fs';
 import { displayPath } from '../load/files';
 import type { FieldPath } from '../types';
 import { analyzeOptions, scenarioSeed, solutionSources, stageContext } from './analysis';
-import { evaluateDns } from './expect-dns';
-import { evaluateEndpoints } from './expect-endpoints';
-import { evaluateGet } from './expect-get';
-import { evaluateLint } from './expect-lint';
-import { evaluateMatrix } from './expect-matrix';
-import { evaluateObject } from './expect-objects';
-import { evaluateRoute } from './expect-routes';
+import { evaluateExpectations } from './expectations';
 import { expandFileList, type LoadedScenario } from './load';
 import type { ExpectationResult, ScenarioResult, StepResult } from './result';
 import type { ExpectSpec, StepSpec } from './spec';
@@ -41,16 +35,7 @@ export function runScenario(s: LoadedScenario, options: RunOptions = {}): Scenar
 
   const stage = (step: string | null, base: FieldPath, expect: ExpectSpec | undefined) => {
     const ctx = stageContext(s, { step, base, update: options.update === true }, analysis, () => workspace.sources(), readiness);
-    const out: ExpectationResult[] = [];
-    if (!expect) return out;
-    if (expect.lint) out.push(evaluateLint(ctx, expect.lint));
-    expect.objects?.forEach((o, i) => out.push(evaluateObject(ctx, o, i)));
-    expect.endpoints?.forEach((o, i) => out.push(evaluateEndpoints(ctx, o, i)));
-    expect.routes?.forEach((o, i) => out.push(evaluateRoute(ctx, o, i)));
-    expect.dns?.forEach((o, i) => out.push(evaluateDns(ctx, o, i)));
-    expect.matrix?.forEach((o, i) => out.push(evaluateMatrix(ctx, o, i)));
-    expect.get?.forEach((o, i) => out.push(evaluateGet(ctx, o, i)));
-    return out;
+    return expect ? evaluateExpectations(ctx, expect) : [];
   };
 
   expectations.push(...stage(null, ['expect'], s.spec.expect));

@@ -170,5 +170,5 @@ export interface ScenarioSpec {
   steps?: StepSpec[];
 }
 
-export const EXPECTATION_KINDS = ['lint', 'objects', 'endpoints', 'routes', 'dns', 'get', 'matrix'] as const;
-export type ExpectationKind = (typeof EXPECTATION_KINDS)[number] | 'load' | 'step' | 'exercise';
+/** What an expectation result is about: a kind of `expect:` (see ./expectations.ts), or the scenario's own mechanics. */
+export type ExpectationKind = keyof ExpectSpec | 'load' | 'step' | 'exercise';

@@ -6,7 +6,7 @@
 import type { Finding } from '../types';
 import { analyzeOptions, scenarioSeed, solutionSources, stageContext } from './analysis';
 import { ClusterConfigError } from '../sim/cluster-config';
-import { evaluateLint } from './expect-lint';
+import { EXPECTATIONS } from './expectations';
 import type { LoadedScenario } from './load';
 import type { ExpectationResult } from './result';
 
@@ -33,6 +33,6 @@ export function validateScenario(s: LoadedScenario): ScenarioValidation {
     if (err instanceof ClusterConfigError) return { errors: [], lint: null, failure: err.message, valid: false };
     throw err;
   }
-  const lint = s.spec.expect?.lint ? evaluateLint(ctx, s.spec.expect.lint) : null;
+  const lint = s.spec.expect?.lint ? EXPECTATIONS.lint.evaluate(ctx, s.spec.expect.lint, ['expect', 'lint']) : null;
   return { errors, lint, failure: null, valid: lint ? lint.status === 'passed' : errors.length === 0 };
 }
