@@ -1,11 +1,7 @@
 import type { FieldPath } from '../types';
-import type { SchemaAt } from './problems';
+import { isRecord, type SchemaAt } from './problems';
 
 type Json = Record<string, unknown>;
-
-function isRecord(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Follows local `$ref`s (`#/definitions/X`) of a schema document; other refs are not followed. */
 function resolve(root: Json, node: Json): Json {

@@ -6,6 +6,7 @@ import { formatLintReport, LINT_FORMATS, LINT_FORMATTERS } from '../../src/repor
 import { formatScenarioReport, SCENARIO_FORMATS, SCENARIO_FORMATTERS } from '../../src/report/scenario/index';
 import { DIG_FORMATTERS } from '../../src/report/dig';
 import { CURL_FORMATTERS } from '../../src/cli/curl-command';
+import { RULES_FORMATTERS } from '../../src/cli/rules-command';
 import { formatterFor, UnknownFormatError } from '../../src/report/formatter';
 import { GET_OUTPUTS, renderGet } from '../../src/views/kubectl-get';
 import { simulate } from '../../src/sim/index';
@@ -21,6 +22,7 @@ describe('formatter registries', () => {
     expect(Object.keys(SCENARIO_FORMATTERS)).toEqual([...SCENARIO_FORMATS]);
     expect(Object.keys(CURL_FORMATTERS)).toEqual(['text', 'json']);
     expect(Object.keys(DIG_FORMATTERS)).toEqual(['text', 'json']);
+    expect(Object.keys(RULES_FORMATTERS)).toEqual(['text', 'json']);
   });
 
   test('formatterFor refuses a name that is not its own, also an inherited one (toString)', () => {
@@ -63,6 +65,7 @@ describe('an unknown format is a usage error (exit 2) in every command', () => {
     [['get', 'svc', '-o', 'xml', '-f', '-']],
     [['curl', 'web:80', '-o', 'xml', '-f', '-']],
     [['dig', 'web', '-o', 'xml', '-f', '-']],
+    [['rules', '--format', 'xml']],
   ])('svclab %j', async (argv) => {
     const r = await runCli(argv, { stdin: SERVICE });
     expect(r.code).toBe(2);
