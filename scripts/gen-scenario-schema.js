@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /*
  * Generates schemas/scenario.schema.json from the TypeScript types of the scenario format
- * (src/scenario/spec.ts, type ScenarioSpec) with ts-json-schema-generator: a key's JSDoc is its
+ * (src/scenario/spec/, type ScenarioSpec) with ts-json-schema-generator: a key's JSDoc is its
  * description, `@examples` its examples, `@asType integer`, `@minimum`, `@pattern`... its
  * constraints; every interface is a closed object (additionalProperties: false). Then re-runs
  * scripts/compile-scenario-schema.js, which precompiles the validator `svclab test` loads.
@@ -16,7 +16,7 @@ const { execFileSync } = require('node:child_process');
 const { createGenerator } = require('ts-json-schema-generator');
 
 const ROOT = path.resolve(__dirname, '..');
-const TYPES = path.join(ROOT, 'src', 'scenario', 'spec.ts');
+const TYPES = path.join(ROOT, 'src', 'scenario', 'spec', 'index.ts');
 const OUT = path.join(ROOT, 'schemas', 'scenario.schema.json');
 
 function generate() {

@@ -5,7 +5,7 @@
  * matchers from it. A kind's results carry everything reporters print (message, mismatches,
  * truth table, explanation, seed), so reporters need no list of kinds.
  *
- * Adding a kind: its spec type in ./spec.ts (the scenario schema is generated from it), its
+ * Adding a kind: its spec type in ./spec/ (the scenario schema is generated from it), its
  * evaluator file (./expect-KIND.ts, built on `makeResult`), and an entry here.
  */
 import type { FieldPath } from '../types';

@@ -27,7 +27,7 @@ describe('schemas/scenario.schema.json', () => {
     expect(problems).toEqual([]);
   });
 
-  test('is generated from the types in src/scenario/spec.ts and up to date (npm run gen:scenario-schema)', () => {
+  test('is generated from the types in src/scenario/spec/ and up to date (npm run gen:scenario-schema)', () => {
     expect(() => execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/gen-scenario-schema.js'), '--check'], { stdio: 'pipe' })).not.toThrow();
   });
 
