@@ -1,9 +1,10 @@
 import { formatHelp, numOf, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
-import { loadCluster } from './get-command';
+import { loadCluster } from './cluster-input';
 import { TargetError } from '../sim/proxy/request';
 import type { Protocol } from '../model/types';
 import type { RouteResult } from '../sim/types';
+import { formatterFor, jsonText, type Formatter } from '../report/formatter';
 
 export const CURL_FLAGS: FlagSpecs = {
   filename: { type: 'string', short: 'f', multiple: true, description: 'manifests: file, directory, glob or - for stdin', valueName: 'PATH' },
@@ -40,6 +41,12 @@ Exit codes: 0 every connection ok, 1 some failed, 2 usage error.
 
 const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
+/** The formats of `svclab curl`: text for people, and the result as JSON (a public contract). */
+export const CURL_FORMATTERS: Readonly<Record<'text' | 'json', Formatter<RouteResult, { verbose: boolean }>>> = {
+  text: (result, options) => formatCurlText(result, options.verbose),
+  json: (result) => jsonText(result),
+};
+
 export async function curlCommand(argv: string[], io: CliIO): Promise<number> {
   const { flags, operands } = parseArgs(argv, CURL_FLAGS);
   if (flags.help) {
@@ -47,8 +54,7 @@ export async function curlCommand(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (operands.length !== 1) throw new UsageError(operands.length ? `one TARGET expected, got ${operands.length}: ${operands.join(' ')}` : 'which target? e.g. `svclab curl my-service:80 --from pod -f k8s/`');
-  const format = str(flags.format) ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; choose text or json`);
+  const formatter = formatterFor(CURL_FORMATTERS, str(flags.format) ?? 'text');
   const count = numOf(flags.count) ?? 1;
   if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new UsageError(`--count must be a whole number from 1 to 1000000, got ${count}`);
   const protocol = (str(flags.protocol) ?? 'TCP').toUpperCase();
@@ -67,7 +73,7 @@ export async function curlCommand(argv: string[], io: CliIO): Promise<number> {
     }
     throw err;
   }
-  io.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatCurlText(result, flags.verbose === true));
+  io.stdout.write(formatter(result, { verbose: flags.verbose === true }));
   return result.summary.ok === result.results.length ? 0 : 1;
 }
 

@@ -1,9 +1,10 @@
 import { formatHelp, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
-import { loadCluster } from './get-command';
+import { loadCluster } from './cluster-input';
 import { TargetError } from '../sim/proxy/request';
 import { DNS_TYPES, reverseLookupName } from '../dns/resolver';
-import { hashString } from '../util/random';
+import { DIG_FORMATTERS } from '../report/dig';
+import { formatterFor } from '../report/formatter';
 import type { DnsResult, DnsType } from '../sim/types';
 
 export const DIG_FLAGS: FlagSpecs = {
@@ -38,8 +39,7 @@ export async function digCommand(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(DIG_USAGE);
     return 0;
   }
-  const format = str(flags.format) ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; choose text or json`);
+  const formatter = formatterFor(DIG_FORMATTERS, str(flags.format) ?? 'text');
   let name: string;
   let type: DnsType;
   const reverse = str(flags.reverse);
@@ -69,7 +69,7 @@ export async function digCommand(argv: string[], io: CliIO): Promise<number> {
     }
     throw err;
   }
-  io.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatDigText(result, cluster.config.clusterDomain, nameserverOf(result, cluster)));
+  io.stdout.write(formatter({ result, server: nameserverOf(result, cluster) }, {}));
   return result.rcode === 'NOERROR' && result.answers.length ? 0 : 1;
 }
 
@@ -77,31 +77,4 @@ function nameserverOf(result: DnsResult, cluster: { services: Array<{ name: stri
   if (result.server === 'none') return null;
   if (result.server === 'cluster') return cluster.services.find((s) => s.name === 'kube-dns' && s.namespace === 'kube-system')?.clusterIP ?? null;
   return '192.168.49.1';
-}
-
-/** dig-style text: header with status, QUESTION and ANSWER sections, the names tried and the server. */
-export function formatDigText(r: DnsResult, _domain: string, server: string | null): string {
-  const question = r.tried[r.tried.length - 1] ?? (r.query.name.endsWith('.') ? r.query.name : `${r.query.name}.`);
-  const answeredName = r.answers[0]?.name ?? question;
-  const lines: string[] = [];
-  lines.push(`; <<>> svclab dig <<>> ${r.query.name} ${r.query.type} (from ${r.query.from}${r.query.from.startsWith('pod') ? ` in ${r.query.namespace}` : ''})`);
-  if (r.server === 'none') {
-    lines.push(';; connection timed out; no servers could be reached (the resolv.conf has no nameserver)');
-    return `${lines.join('\n')}\n`;
-  }
-  lines.push(';; Got answer:');
-  lines.push(`;; ->>HEADER<<- opcode: QUERY, status: ${r.rcode}, id: ${hashString(answeredName) % 65536}`);
-  lines.push(`;; flags: qr${r.server === 'cluster' && answeredName.includes('.') ? ' aa' : ''} rd ra; QUERY: 1, ANSWER: ${r.answers.length}, AUTHORITY: 0, ADDITIONAL: 0`);
-  lines.push('');
-  lines.push(';; QUESTION SECTION:');
-  lines.push(`;${answeredName}\t\tIN\t${r.query.type}`);
-  if (r.answers.length) {
-    lines.push('');
-    lines.push(';; ANSWER SECTION:');
-    for (const a of r.answers) lines.push(`${a.name}\t${a.ttl}\tIN\t${a.type}\t${a.data}`);
-  }
-  lines.push('');
-  if (r.tried.length > 1) lines.push(`;; SEARCH: tried ${r.tried.join(', ')}`);
-  lines.push(`;; SERVER: ${server}#53(${server}) (${r.server === 'cluster' ? 'CoreDNS, the kube-dns Service' : 'a resolver outside the cluster'})`);
-  return `${lines.join('\n')}\n`;
 }

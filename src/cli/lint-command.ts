@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { lint, type LintFilesOptions } from '../lint';
-import { formatLintReport, LINT_FORMATS, reportInputFromRun } from '../report/lint-formats';
+import { LINT_FORMATS, LINT_FORMATTERS, reportInputFromRun } from '../report/lint-formats';
+import { formatterFor } from '../report/formatter';
 import type { SeveritySetting } from '../types';
 import { formatHelp, numOf, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import { useColor, type CliIO } from './io';
@@ -63,7 +64,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   }
   if (operands.length === 0) throw new UsageError('svclab lint needs at least one path (e.g. `svclab lint k8s/`)');
   const format = str(flags.format) ?? 'stylish';
-  if (!(LINT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"; choose one of ${LINT_FORMATS.join(', ')}`);
+  const formatter = formatterFor(LINT_FORMATTERS, format);
 
   const config = flags['no-config'] ? null : loadConfig(io.cwd, str(flags.config));
   const options: LintFilesOptions = {
@@ -83,7 +84,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   for (const m of result.missing) io.stderr.write(`svclab: no such file, directory or glob match: ${m}\n`);
   const output = str(flags.output);
   const color = format === 'stylish' && !output && useColor(flags.color as boolean | undefined, io.stdout, io.env);
-  const text = formatLintReport(format, reportInputFromRun(result, options.namespace), { color, cwd: io.cwd });
+  const text = formatter(reportInputFromRun(result, options.namespace), { color, cwd: io.cwd });
   if (output) {
     const known = new Set([...result.manifests.map((m) => m.file), ...result.findings.map((f) => f.file)].map((f) => path.resolve(io.cwd, f)));
     const target = path.resolve(io.cwd, output);

@@ -3,10 +3,21 @@ import { readRuleDoc } from '../docs';
 import { didYouMean } from '../util/did-you-mean';
 import { parseArgs, str, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
+import { formatterFor, jsonText, type Formatter } from '../report/formatter';
+import type { Rule } from '../rules/rule';
 
 const RULES_FLAGS: FlagSpecs = {
   format: { type: 'string', short: 'o', description: 'text|json', valueName: 'FORMAT' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+
+/** The formats of `svclab rules`: an aligned table, or the list as JSON. */
+export const RULES_FORMATTERS: Readonly<Record<'text' | 'json', Formatter<readonly Rule[], object>>> = {
+  text: (rules) => {
+    const width = Math.max(...rules.map((r) => r.meta.id.length));
+    return rules.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.description}\n`).join('');
+  },
+  json: (rules) => jsonText(rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, category: r.meta.category, description: r.meta.description }))),
 };
 
 /** `svclab rules`: every rule with its default severity and description. */
@@ -16,15 +27,8 @@ export function rulesCommand(argv: string[], io: CliIO): number {
     io.stdout.write('Usage: svclab rules [--format text|json]\n\nLists every lint rule with its default severity.\n');
     return 0;
   }
-  const rules = [...RULES].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
-  const format = str(flags.format) ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; choose text or json`);
-  if (format === 'json') {
-    io.stdout.write(JSON.stringify(rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, category: r.meta.category, description: r.meta.description })), null, 2) + '\n');
-    return 0;
-  }
-  const width = Math.max(...rules.map((r) => r.meta.id.length));
-  for (const r of rules) io.stdout.write(`${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.description}\n`);
+  const formatter = formatterFor(RULES_FORMATTERS, str(flags.format) ?? 'text');
+  io.stdout.write(formatter([...RULES].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)), {}));
   return 0;
 }
 

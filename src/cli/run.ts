@@ -1,6 +1,7 @@
 import { UsageError } from './args';
 import type { CliIO } from './io';
 import { didYouMean } from '../util/did-you-mean';
+import { UnknownFormatError } from '../report/formatter';
 
 type Command = (argv: string[], io: CliIO) => number | Promise<number>;
 
@@ -58,7 +59,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     return await command.load()(rest, io);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof UnknownFormatError) {
       io.stderr.write(`svclab ${name}: ${err.message}\n`);
       return 2;
     }

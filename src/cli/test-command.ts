@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { findScenarios, runScenarios, type ScenarioRunOptions } from '../scenario/index';
 import { MANIFEST_EXTENSIONS } from '../load/files';
 import type { RunResult, ScenarioResult } from '../scenario/result';
-import { formatScenarioReport, SCENARIO_FORMATS, type ScenarioFormat } from '../report/scenario/index';
+import { formatScenarioReport, SCENARIO_FORMATS, SCENARIO_FORMATTERS, type ScenarioFormat } from '../report/scenario/index';
+import { isFormat, UnknownFormatError } from '../report/formatter';
 import { formatHelp, numOf, parseArgs, str, UsageError, type FlagSpecs } from './args';
 import { useColor, type CliIO } from './io';
 import { writeReport } from './output';
@@ -79,7 +80,7 @@ export function pairFormats(argv: string[]): OutputSpec[] {
     }
   }
   if (pairs.length === 0) pairs.push({ format: 'stylish', output: pendingOutput });
-  for (const p of pairs) if (!(SCENARIO_FORMATS as readonly string[]).includes(p.format)) throw new UsageError(`unknown format "${p.format}"; choose one of ${SCENARIO_FORMATS.join(', ')}`);
+  for (const p of pairs) if (!isFormat(SCENARIO_FORMATTERS, p.format)) throw new UnknownFormatError(p.format, SCENARIO_FORMATS);
   if (pairs.filter((p) => p.output === undefined).length > 1) throw new UsageError('only one --format can go to standard output; give the others an --output FILE');
   return pairs as OutputSpec[];
 }

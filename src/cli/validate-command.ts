@@ -1,7 +1,5 @@
-import { lintSources } from '../lint';
-import { findScenarios, loadScenario, type LoadedScenario } from '../scenario/load';
-import { evaluateLint } from '../scenario/expect-lint';
-import { solutionSources } from '../scenario/run';
+import { findScenarios, loadScenario } from '../scenario/load';
+import { validateScenario, type ScenarioValidation } from '../scenario/validate';
 import { colors } from '../report/colors';
 import { formatHelp, parseArgs, type FlagSpecs } from './args';
 import { useColor, type CliIO } from './io';
@@ -16,26 +14,22 @@ export const VALIDATE_USAGE = `Usage: svclab validate [options] [PATH|GLOB ...]
 
 Checks scenario folders without running them: scenario.yaml against the scenario schema
 (unknown keys with a did-you-mean, at file:line:col), the files it names, and its manifests
-through the linter. Lint errors count unless the scenario's own \`expect.lint\` expects them;
-an exercise is checked with its solution/ files.
+through the linter, against the scenario's cluster as \`svclab test\` lints them. The
+scenario's own \`expect.lint\` must hold; without one, any lint error fails. An exercise is
+checked with its solution/ files.
 
 Options:
 ${formatHelp(VALIDATE_FLAGS)}
 
-Exit codes: 0 valid, 1 lint errors in manifests (or no scenario found), 2 a scenario cannot be loaded.
+Exit codes: 0 valid, 1 lint errors in manifests or a cluster: that cannot be (or no scenario found),
+2 a scenario cannot be loaded.
 `;
 
-function lintProblems(s: LoadedScenario): string[] {
-  const sources = s.solution ? solutionSources(s) : s.manifests;
-  const namespace = s.spec.namespace ?? 'default';
-  const run = lintSources(sources, { namespace, rules: s.spec.lintRules });
-  const errors = run.findings.filter((f) => f.severity === 'error');
-  if (errors.length === 0) return [];
-  if (s.spec.expect?.lint && !s.solution) {
-    const verdict = evaluateLint({ scenario: s, step: null, base: ['expect'], namespace, seed: 1, update: false, lint: () => run, sim: () => { throw new Error('validate does not simulate'); } }, s.spec.expect.lint);
-    if (verdict.status === 'passed') return [];
-  }
-  return errors.map((f) => `${f.file}:${f.line}:${f.column}  ${f.message}  ${f.ruleId}`);
+/** What is wrong with a scenario that does not validate, one line each. */
+function problems(v: ScenarioValidation): string[] {
+  if (v.failure) return [`cluster: ${v.failure}`];
+  const lint = v.lint && v.lint.status !== 'passed' ? [`${v.lint.file}:${v.lint.line}:${v.lint.column}  ${v.lint.message}`] : [];
+  return [...lint, ...v.errors.map((f) => `${f.file}:${f.line}:${f.column}  ${f.message}  ${f.ruleId}`)];
 }
 
 export async function validateCommand(argv: string[], io: CliIO): Promise<number> {
@@ -56,11 +50,11 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
       for (const e of loaded.errors) io.stdout.write(`    ${e.file}:${e.line}:${e.column}  ${e.message}\n`);
       continue;
     }
-    const problems = lintProblems(loaded.scenario);
-    if (problems.length) {
+    const validation = validateScenario(loaded.scenario);
+    if (!validation.valid) {
       lintErrors++;
       io.stdout.write(`${c.red('✗')} ${loaded.scenario.name} ${c.dim(loaded.scenario.file)}\n`);
-      for (const p of problems) io.stdout.write(`    ${p}\n`);
+      for (const p of problems(validation)) io.stdout.write(`    ${p}\n`);
     } else io.stdout.write(`${c.green('✓')} ${loaded.scenario.name} ${c.dim(`${loaded.scenario.file} (${loaded.scenario.manifests.length} manifest file${loaded.scenario.manifests.length === 1 ? '' : 's'})`)}\n`);
   }
   for (const m of missing) io.stderr.write(`svclab validate: no scenario found at ${m}\n`);

@@ -9,15 +9,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Finding } from '../types';
-import type { DnsType, SimCluster } from '../sim/types';
 import { executeTask, tasksFor } from '../scenario/execute';
 import { SCENARIO_FILE } from '../scenario/load';
-import { checkRoute } from '../scenario/expect-routes';
-import { checkDns } from '../scenario/expect-dns';
-import { findingMatches } from '../scenario/expect-lint';
-import type { ExpectationResult, Mismatch } from '../scenario/result';
-import type { DnsSpec, LintFindingSpec, RouteExpectSpec } from '../scenario/spec';
+import type { MatcherResult } from '../scenario/context';
+import { EXPECTATION_DEFINITIONS, EXPECTATIONS } from '../scenario/expectations';
+import { toHaveFinding } from '../scenario/expect-lint';
+import { toResolveTo } from '../scenario/expect-dns';
+import { toRouteTo } from '../scenario/expect-routes';
+import type { ExpectationResult } from '../scenario/result';
 import { truthTable } from '../report/scenario/table';
 import { detailLines } from '../report/scenario/machine';
 
@@ -86,54 +85,25 @@ export function scenarioTests(folder: string, options: ScenarioTestsOptions = {}
   }
 }
 
-type MatcherResult = { pass: boolean; message: () => string };
+/** Each kind's matchers (src/scenario/expectations.ts) as one object type. */
+type Definitions = typeof EXPECTATION_DEFINITIONS;
+type MatchersOfKinds = { [K in keyof Definitions]: Definitions[K] extends { matchers: infer M } ? M : never }[keyof Definitions];
+/** `A | B` -> `A & B`: every kind's matchers together. */
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+export type SvclabMatchers = UnionToIntersection<MatchersOfKinds>;
 
-function verdict(mismatches: Mismatch[], what: string): MatcherResult {
-  return {
-    pass: mismatches.length === 0,
-    message: () => (mismatches.length ? `expected ${what}, but:\n${mismatches.map((m) => `  ${m.path ? `${m.path} ` : ''}${m.message}`).join('\n')}` : `expected not ${what}, but it does`),
-  };
-}
+/** Every matcher of every expectation kind, for `expect.extend(svclabMatchers)`. */
+export const svclabMatchers = Object.assign({}, ...Object.values(EXPECTATIONS).map((kind) => kind.matchers ?? {})) as SvclabMatchers;
 
-/** `expect(cluster).toRouteTo('pod', 'http://web:8080', 'Deployment/web')` or with a route expectation object. */
-export function toRouteTo(cluster: SimCluster, from: string, to: string, expected: string | (RouteExpectSpec & { count?: number; namespace?: string })): MatcherResult {
-  const spec: RouteExpectSpec & { count?: number; namespace?: string } = typeof expected === 'string' ? { outcome: 'ok', reaches: { workload: expected } } : expected;
-  const namespace = spec.namespace ?? 'default';
-  const seed = cluster.seed;
-  const result = cluster.route({ from, to, namespace, count: spec.count ?? 1, seed });
-  const { count: _c, namespace: _n, ...check } = spec;
-  return verdict(checkRoute(cluster, seed, check, result, from, namespace), `${from} -> ${to} to route as ${JSON.stringify(check)}`);
-}
+export { toHaveFinding, toResolveTo, toRouteTo };
 
-/** `expect(cluster).toResolveTo('pod', 'redis', ['10.96.0.20'])` or with a DNS expectation object. */
-export function toResolveTo(cluster: SimCluster, from: string, name: string, expected: string[] | (DnsSpec['expect'] & { type?: DnsType; namespace?: string })): MatcherResult {
-  const spec = Array.isArray(expected) ? { rcode: 'NOERROR' as const, a: expected } : expected;
-  const { type = 'A', namespace = 'default', ...check } = spec as DnsSpec['expect'] & { type?: DnsType; namespace?: string };
-  const r = cluster.resolve({ name, type, from, namespace });
-  return verdict(checkDns(cluster, check, r, type, namespace), `${name} (${type}) from ${from} to resolve as ${JSON.stringify(check)}`);
-}
-
-/** `expect(lintRun).toHaveFinding({ rule: 'service-selector-no-match', object: 'Service/web' })`. */
-export function toHaveFinding(received: { findings: Finding[] } | Finding[], expected: string | LintFindingSpec): MatcherResult {
-  const findings = Array.isArray(received) ? received : received.findings;
-  const spec: LintFindingSpec = typeof expected === 'string' ? { rule: expected } : expected;
-  const views = findings.map((f) => ({ rule: f.ruleId, severity: f.severity, object: f.object ? `${f.object.kind}/${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}` : null, file: f.file, line: f.line, path: f.path, message: f.message }));
-  const pass = views.some((v) => findingMatches(spec, v, 'default'));
-  return {
-    pass,
-    message: () => pass ? `expected no finding matching ${JSON.stringify(spec)}` : `expected a finding matching ${JSON.stringify(spec)}; found:\n${views.map((v) => `  ${v.rule} ${v.severity} ${v.object ?? ''} ${v.file}:${v.line} ${v.message}`).join('\n') || '  (no findings)'}`,
-  };
-}
-
-export const svclabMatchers = { toRouteTo, toResolveTo, toHaveFinding };
+/** The matchers as jest's `expect(x)` methods: the matcher's arguments after the value under test. */
+type MatcherMethods<R> = { [K in keyof SvclabMatchers]: SvclabMatchers[K] extends (received: never, ...args: infer A) => MatcherResult ? (...args: A) => R : never };
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace jest {
-    interface Matchers<R> {
-      toRouteTo(from: string, to: string, expected: string | (RouteExpectSpec & { count?: number; namespace?: string })): R;
-      toResolveTo(from: string, name: string, expected: string[] | (DnsSpec['expect'] & { type?: DnsType; namespace?: string })): R;
-      toHaveFinding(expected: string | LintFindingSpec): R;
-    }
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the methods come from the expectation table
+    interface Matchers<R> extends MatcherMethods<R> {}
   }
 }

@@ -2,6 +2,7 @@ import type { LintRun } from '../lint';
 import { manifestRef } from '../parse/manifest';
 import { RULES } from '../rules/index';
 import type { Rule } from '../rules/rule';
+import { formatterFor, type Formatter } from './formatter';
 import { formatGithub } from './github';
 import { formatJson } from './json';
 import { formatJunit } from './junit';
@@ -25,24 +26,22 @@ export interface LintReportOptions {
   version?: string;
 }
 
+/** The formats of `svclab lint --format`, in the order its help lists them. */
+export const LINT_FORMATTERS: Readonly<Record<LintFormat, Formatter<LintReportInput, LintReportOptions>>> = {
+  stylish: (result, options) => formatStylish(result, { color: options.color }),
+  json: (result) => formatJson(result),
+  sarif: (result, options) => formatSarif(result, { cwd: options.cwd, rules: options.rules ?? RULES, version: options.version }),
+  junit: (result) => formatJunit(result),
+  github: (result) => formatGithub(result),
+};
+
 /**
  * Pure: results in, text out. Pass a `LintReportInput` (see `reportInputFromRun`) so that
- * junit can list the objects without findings as passing test cases.
+ * junit can list the objects without findings as passing test cases. An unknown format
+ * throws UnknownFormatError.
  */
 export function formatLintReport(format: string, result: LintReportInput, options: LintReportOptions): string {
-  switch (format as LintFormat) {
-    case 'json':
-      return formatJson(result);
-    case 'sarif':
-      return formatSarif(result, { cwd: options.cwd, rules: options.rules ?? RULES, version: options.version });
-    case 'junit':
-      return formatJunit(result);
-    case 'github':
-      return formatGithub(result);
-    case 'stylish':
-    default:
-      return formatStylish(result, { color: options.color });
-  }
+  return formatterFor(LINT_FORMATTERS, format)(result, options);
 }
 
 /** The report input of a lint run: its result plus every file and object that was linted. */

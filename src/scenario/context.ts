@@ -73,6 +73,20 @@ export function makeResult(ctx: EvalContext, kind: ExpectationKind, path: FieldP
   }
 }
 
+/** What a jest matcher returns (`expect(cluster).toRouteTo(...)`): whether it holds, and why not. */
+export interface MatcherResult {
+  pass: boolean;
+  message: () => string;
+}
+
+/** A matcher's verdict from an evaluator's mismatches (none: it holds). */
+export function matcherResult(mismatches: Mismatch[], what: string): MatcherResult {
+  return {
+    pass: mismatches.length === 0,
+    message: () => (mismatches.length ? `expected ${what}, but:\n${mismatches.map((m) => `  ${m.path ? `${m.path} ` : ''}${m.message}`).join('\n')}` : `expected not ${what}, but it does`),
+  };
+}
+
 /** Pods by workload ref (`Kind/name` or `Kind/ns/name`), by name or prefix (`web-*`), `ns/name` allowed. */
 export function podsOfWorkload(pods: SimPod[], ref: string, namespace: string): SimPod[] {
   const parts = ref.split('/');

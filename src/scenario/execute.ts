@@ -61,6 +61,6 @@ function startingStateVerdict(r: ScenarioResult): ScenarioResult {
     ...r,
     name: `${r.name} [starting state]`,
     status: ok ? 'passed' : 'failed',
-    expectations: [{ kind: 'exercise', status: ok ? 'passed' : 'failed', name: 'starting state fails', step: null, file: r.file, line: first?.line ?? 1, column: 1, message, expected: 'at least one failing expectation', actual: failing.map((e) => e.name), hint: ok ? null : 'An exercise must start broken: make the starting manifests fail the expectations the learner has to fix.', mismatches: ok ? [] : [{ path: '', message }], explain: [], table: null, seed: r.seed }],
+    expectations: [{ kind: 'exercise', status: ok ? 'passed' : 'failed', name: 'starting state fails', step: null, file: r.file, line: first?.line ?? 1, column: 1, message, expected: 'at least one failing expectation', actual: failing.map((e) => e.name), hint: ok ? null : 'An exercise must start broken: make the starting manifests fail the expectations the learner has to fix.', mismatches: ok ? [] : [{ path: '', message }], explain: [], table: null, seed: null }],
   };
 }

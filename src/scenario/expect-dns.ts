@@ -1,10 +1,11 @@
 /** `dns:` expectations: rcode, A answers by object, CNAME chain, SRV records, search-list expansion. */
 import { isServiceIPSet } from '../model/service';
-import { makeResult, CannotEvaluate, podsOfWorkload, splitName, type EvalContext } from './context';
+import type { FieldPath } from '../types';
+import { makeResult, CannotEvaluate, matcherResult, podsOfWorkload, splitName, type EvalContext, type MatcherResult } from './context';
 import { listModes, match, matchList } from './match';
 import type { ExpectationResult, Mismatch } from './result';
 import type { AddressSpec, DnsSpec } from './spec';
-import type { DnsResult, SimCluster } from '../sim/types';
+import type { DnsResult, DnsType, SimCluster } from '../sim/types';
 
 function addresses(cluster: SimCluster, spec: AddressSpec, namespace: string): string[] {
   if (typeof spec === 'string') return [spec];
@@ -28,10 +29,10 @@ function addresses(cluster: SimCluster, spec: AddressSpec, namespace: string): s
 
 const stripDot = (s: string) => s.replace(/\.$/, '');
 
-export function evaluateDns(ctx: EvalContext, spec: DnsSpec, index: number): ExpectationResult {
+export function evaluateDns(ctx: EvalContext, spec: DnsSpec, at: FieldPath): ExpectationResult {
   const type = spec.type ?? 'A';
   const title = spec.title ?? `${spec.name} (${type}) from ${spec.from}${spec.expect.rcode ? `: ${spec.expect.rcode}` : ''}`;
-  return makeResult(ctx, 'dns', [...ctx.base, 'dns', index], title, spec.hint, () => {
+  return makeResult(ctx, 'dns', at, title, spec.hint, () => {
     const cluster = ctx.sim();
     const namespace = spec.namespace ?? ctx.namespace;
     const r = cluster.resolve({ name: spec.name, type, from: spec.from, namespace });
@@ -77,3 +78,11 @@ export function checkDns(cluster: SimCluster, e: DnsSpec['expect'], r: DnsResult
 }
 
 export { match };
+
+/** The jest matcher `expect(cluster).toResolveTo('pod', 'redis', ['10.96.0.20'])`, or with a DNS expectation object. */
+export function toResolveTo(cluster: SimCluster, from: string, name: string, expected: string[] | (DnsSpec['expect'] & { type?: DnsType; namespace?: string })): MatcherResult {
+  const spec = Array.isArray(expected) ? { rcode: 'NOERROR' as const, a: expected } : expected;
+  const { type = 'A', namespace = 'default', ...check } = spec as DnsSpec['expect'] & { type?: DnsType; namespace?: string };
+  const r = cluster.resolve({ name, type, from, namespace });
+  return matcherResult(checkDns(cluster, check, r, type, namespace), `${name} (${type}) from ${from} to resolve as ${JSON.stringify(check)}`);
+}

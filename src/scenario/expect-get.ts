@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { FieldPath } from '../types';
 import { displayPath } from '../load/files';
 import { CannotEvaluate, makeResult, type EvalContext } from './context';
 import { getText } from './get-text';
@@ -40,9 +41,9 @@ export function lineDiff(expected: string, actual: string): string[] {
   return out;
 }
 
-export function evaluateGet(ctx: EvalContext, spec: GetSpec, index: number): ExpectationResult {
+export function evaluateGet(ctx: EvalContext, spec: GetSpec, at: FieldPath): ExpectationResult {
   const title = spec.name ?? `get ${spec.resource}${spec.wide ? ' -o wide' : ''} matches its snapshot`;
-  return makeResult(ctx, 'get', [...ctx.base, 'get', index], title, spec.hint, () => {
+  return makeResult(ctx, 'get', at, title, spec.hint, () => {
     const text = getText(ctx.sim(), spec, ctx.namespace);
     const file = snapshotPath(ctx, spec);
     // The loader refuses such paths already; this guard keeps a library caller from writing a manifest too.

@@ -1,7 +1,7 @@
 /** `lint:` expectations: counts by severity and findings matched by rule, object, file, line. */
 import * as path from 'node:path';
-import type { Finding } from '../types';
-import { makeResult, type EvalContext } from './context';
+import type { FieldPath, Finding } from '../types';
+import { makeResult, type EvalContext, type MatcherResult } from './context';
 import { listModes, match, matchList } from './match';
 import type { ExpectationResult, Mismatch } from './result';
 import type { LintFindingSpec, LintSpec } from './spec';
@@ -39,13 +39,13 @@ export function findingMatches(spec: LintFindingSpec, view: Record<string, unkno
   return true;
 }
 
-export function evaluateLint(ctx: EvalContext, spec: LintSpec): ExpectationResult {
+export function evaluateLint(ctx: EvalContext, spec: LintSpec, at: FieldPath): ExpectationResult {
   const wants: string[] = [];
   if (spec.errors !== undefined) wants.push(`${spec.errors} error${spec.errors === 1 ? '' : 's'}`);
   if (spec.warnings !== undefined) wants.push(`${spec.warnings} warning${spec.warnings === 1 ? '' : 's'}`);
   if (spec.findings) wants.push('the listed findings');
   const title = spec.name ?? `lint reports ${wants.join(', ') || 'anything'}`;
-  return makeResult(ctx, 'lint', [...ctx.base, 'lint'], title, spec.hint, () => {
+  return makeResult(ctx, 'lint', at, title, spec.hint, () => {
     const run = ctx.lint();
     const views = run.findings.map((f) => findingView(ctx, f));
     const mismatches: Mismatch[] = [];
@@ -64,4 +64,16 @@ export function evaluateLint(ctx: EvalContext, spec: LintSpec): ExpectationResul
     }
     return { mismatches, expected: spec, actual: { ...counts, findings: views } };
   });
+}
+
+/** The jest matcher `expect(lintRun).toHaveFinding({ rule: 'service-selector-no-match', object: 'Service/web' })`. */
+export function toHaveFinding(received: { findings: Finding[] } | Finding[], expected: string | LintFindingSpec): MatcherResult {
+  const findings = Array.isArray(received) ? received : received.findings;
+  const spec: LintFindingSpec = typeof expected === 'string' ? { rule: expected } : expected;
+  const views = findings.map((f) => ({ rule: f.ruleId, severity: f.severity, object: f.object ? `${f.object.kind}/${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}` : null, file: f.file, line: f.line, path: f.path, message: f.message }));
+  const pass = views.some((v) => findingMatches(spec, v, 'default'));
+  return {
+    pass,
+    message: () => pass ? `expected no finding matching ${JSON.stringify(spec)}` : `expected a finding matching ${JSON.stringify(spec)}; found:\n${views.map((v) => `  ${v.rule} ${v.severity} ${v.object ?? ''} ${v.file}:${v.line} ${v.message}`).join('\n') || '  (no findings)'}`,
+  };
 }

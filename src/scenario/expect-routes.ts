@@ -3,8 +3,9 @@
  * (what kube-proxy's rules can pick), never on the sampled answers; only `spread` and `sticky`
  * look at samples, with the seed printed.
  */
+import type { FieldPath } from '../types';
 import type { RouteResult, SimCluster, SimPod } from '../sim/types';
-import { makeResult, CannotEvaluate, expandTarget, podNameMatches, splitName, type EvalContext } from './context';
+import { makeResult, CannotEvaluate, expandTarget, matcherResult, podNameMatches, splitName, type EvalContext, type MatcherResult } from './context';
 import { expandPodSet } from './expect-endpoints';
 import { explainRoute } from './explain';
 import { describe, match } from './match';
@@ -142,11 +143,11 @@ function clientIP(cluster: SimCluster, from: string, namespace: string): string 
   return null;
 }
 
-export function evaluateRoute(ctx: EvalContext, spec: RouteSpec, index: number): ExpectationResult {
+export function evaluateRoute(ctx: EvalContext, spec: RouteSpec, at: FieldPath): ExpectationResult {
   const e = spec.expect;
   const bits = [e.outcome, e.reaches === 'none' ? 'reaches no pod' : e.reaches ? `reaches ${setLabel(e.reaches)}` : '', e.reachesOneOf ? `reaches one of ${setLabel(e.reachesOneOf)}` : '', e.spread ? 'spread over all' : '', e.sticky ? 'sticky' : ''].filter(Boolean);
   const title = spec.name ?? `${spec.from} -> ${spec.to}${spec.count && spec.count > 1 ? ` ×${spec.count}` : ''}: ${bits.join(', ')}`;
-  return makeResult(ctx, 'routes', [...ctx.base, 'routes', index], title, spec.hint, () => {
+  return makeResult(ctx, 'routes', at, title, spec.hint, () => {
     const namespace = spec.namespace ?? ctx.namespace;
     const result = runRoute(ctx, spec);
     const mismatches = checkRoute(ctx.sim(), ctx.seed, e, result, spec.from, namespace);
@@ -159,6 +160,16 @@ export function evaluateRoute(ctx: EvalContext, spec: RouteSpec, index: number):
       seed: ctx.seed,
     };
   });
+}
+
+/** The jest matcher `expect(cluster).toRouteTo('pod', 'http://web:8080', 'Deployment/web')`, or with a route expectation object. */
+export function toRouteTo(cluster: SimCluster, from: string, to: string, expected: string | (RouteExpectSpec & { count?: number; namespace?: string })): MatcherResult {
+  const spec: RouteExpectSpec & { count?: number; namespace?: string } = typeof expected === 'string' ? { outcome: 'ok', reaches: { workload: expected } } : expected;
+  const namespace = spec.namespace ?? 'default';
+  const seed = cluster.seed;
+  const result = cluster.route({ from, to, namespace, count: spec.count ?? 1, seed });
+  const { count: _c, namespace: _n, ...check } = spec;
+  return matcherResult(checkRoute(cluster, seed, check, result, from, namespace), `${from} -> ${to} to route as ${JSON.stringify(check)}`);
 }
 
 export { splitName };

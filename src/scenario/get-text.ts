@@ -1,5 +1,5 @@
 /** `get` snapshots hold exactly what `svclab get` prints (the simulator's kubectl printers). */
-import { renderGet, resolveResource } from '../sim/kubectl-get';
+import { renderGet, resolveResource } from '../views/kubectl-get';
 import type { SimCluster } from '../sim/types';
 import type { GetSpec } from './spec';
 

@@ -7,15 +7,17 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { SchemaLookup } from '../schema/problems';
+import { schemaAtPath } from '../schema/walk';
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { ParsedDocument, type DocumentSource } from '../parse/document';
 import { parseSourceFile } from '../parse/parse-file';
 import type { SourceFile } from '../load/source';
 import { displayPath, MANIFEST_EXTENSIONS } from '../load/files';
 import { globModule, isGlobPattern } from '../load/glob';
-import { didYouMean } from '../util/did-you-mean';
 import type { FieldPath } from '../types';
 import { formatPath } from '../types';
+import { scenarioSchemaErrors } from './schema-errors';
 import { snapshotFile, snapshotProblem } from './snapshot-path';
 import type { GetSpec, MatrixSpec, ScenarioSpec } from './spec';
 
@@ -53,7 +55,7 @@ export const SCHEMA_PATH = path.resolve(__dirname, '..', '..', 'schemas', 'scena
 
 type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 let validator: Validate | null = null;
-let schemaJson: SchemaNode | null = null;
+let schemaJson: object | null = null;
 
 function schemaText(): string {
   return fs.readFileSync(SCHEMA_PATH, 'utf8');
@@ -82,37 +84,11 @@ function scenarioValidator(): Validate {
   return validator;
 }
 
-interface SchemaNode {
-  $ref?: string;
-  properties?: Record<string, SchemaNode>;
-  items?: SchemaNode;
-  oneOf?: SchemaNode[];
-  anyOf?: SchemaNode[];
-  additionalProperties?: SchemaNode | boolean;
-  definitions?: Record<string, SchemaNode>;
+/** The scenario schema as a lookup of the keys and descriptions at a field path. */
+function scenarioLookup(): SchemaLookup {
+  const schema = (schemaJson ??= JSON.parse(schemaText()) as object);
+  return (p) => schemaAtPath(schema, p);
 }
-
-/** The keys the schema allows at a data path (every branch of a oneOf counts), for did-you-mean. */
-export function allowedKeysAt(dataPath: Array<string | number>): string[] {
-  schemaJson ??= JSON.parse(schemaText()) as SchemaNode;
-  const root = schemaJson;
-  const deref = (s: SchemaNode): SchemaNode[] => {
-    if (s.$ref) return deref(root.definitions?.[s.$ref.replace('#/definitions/', '')] ?? {});
-    const branches = [...(s.oneOf ?? []), ...(s.anyOf ?? [])];
-    return branches.length ? [s, ...branches.flatMap(deref)] : [s];
-  };
-  let nodes = deref(root);
-  for (const seg of dataPath) {
-    nodes = nodes.flatMap((n) => {
-      if (typeof seg === 'number') return n.items ? deref(n.items) : [];
-      const p = n.properties?.[seg];
-      if (p) return deref(p);
-      return typeof n.additionalProperties === 'object' ? deref(n.additionalProperties) : [];
-    });
-  }
-  return [...new Set(nodes.flatMap((n) => Object.keys(n.properties ?? {})))];
-}
-
 
 /** Scenario folders named by the operands (folders are searched; globs expanded), sorted; `missing` = operands that named nothing. */
 export async function findScenarios(operands: string[], cwd: string): Promise<{ dirs: string[]; missing: string[] }> {
@@ -224,7 +200,7 @@ export function loadScenario(dir: string, cwd: string): LoadOutcome {
   if ('errors' in parsed) return fail(parsed.errors);
   const { doc, value } = parsed;
   const validate = scenarioValidator();
-  if (!validate(value)) return fail(schemaErrors(validate.errors ?? [], value, doc, file));
+  if (!validate(value)) return fail(scenarioSchemaErrors(validate.errors ?? [], value, scenarioLookup(), doc, file));
   const spec = value as ScenarioSpec;
 
   const errors: LoadError[] = [];
@@ -330,83 +306,4 @@ function checkMatrices(spec: ScenarioSpec, at: (p: FieldPath, message: string) =
   };
   check(['expect', 'matrix'], spec.expect?.matrix);
   (spec.steps ?? []).forEach((s, i) => check(['steps', i, 'expect', 'matrix'], s.expect?.matrix));
-}
-
-/** Turns ajv errors into messages at the right YAML position, most specific first. */
-function schemaErrors(raw: ErrorObject[], value: unknown, doc: DocumentSource, file: string): LoadError[] {
-  // `oneOf` branches repeat one mistake several times; an unknown key is the most telling of them.
-  const unknown = raw.filter((e) => e.keyword === 'additionalProperties');
-  const chosen = unknown.length ? unknown : raw.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf').length ? raw.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf') : raw;
-  const seen = new Set<string>();
-  const out: LoadError[] = [];
-  for (const e of chosen) {
-    const p = pointerToPath(e.instancePath, value);
-    let message: string;
-    let range;
-    if (e.keyword === 'additionalProperties') {
-      const key = String((e.params as { additionalProperty: string }).additionalProperty);
-      const allowed = allowedKeysAt(p);
-      const guess = didYouMean(key, allowed);
-      const where = p.length ? ` in ${formatPath(p)}` : '';
-      message = `unknown key "${key}"${where}${guess ? ` (did you mean "${guess}"?)` : ''}; allowed: ${allowed.join(', ')}`;
-      range = doc.locate([...p, key], { key: true });
-      p.push(key);
-    } else {
-      range = doc.locate(p);
-      message = `${formatPath(p) || 'the scenario'} ${describeError(e, valueAt(value, p))}`;
-    }
-    const dedupe = `${range.line}:${range.column}:${message}`;
-    if (seen.has(dedupe)) continue;
-    seen.add(dedupe);
-    out.push({ file, line: range.line, column: range.column, message, path: formatPath(p) });
-    if (out.length >= 10) break;
-  }
-  return out;
-}
-
-/** `actual`: the value at the error's path (ajv's own `data` needs its verbose mode, which the precompiled validator lacks). */
-function describeError(e: ErrorObject, actual: unknown): string {
-  const params = e.params as Record<string, unknown>;
-  switch (e.keyword) {
-    case 'enum':
-      return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'const':
-      return `must be ${JSON.stringify(params.allowedValue)}`;
-    case 'required':
-      return `is missing the required key "${String(params.missingProperty)}"`;
-    case 'type':
-      return e.instancePath === '' ? `must be a mapping with apiVersion, kind, metadata and expect, not ${describeValue(actual)}` : `must be ${params.type === 'object' ? 'a mapping' : params.type === 'array' ? 'a list' : `of type ${String(params.type)}`}, not ${describeValue(actual)}`;
-    default:
-      return e.message ?? 'is invalid';
-  }
-}
-
-function valueAt(root: unknown, p: Array<string | number>): unknown {
-  let cur = root;
-  for (const seg of p) cur = typeof cur === 'object' && cur !== null ? (cur as Record<string | number, unknown>)[seg] : undefined;
-  return cur;
-}
-
-function describeValue(v: unknown): string {
-  if (Array.isArray(v)) return 'a list';
-  if (v === null) return 'null';
-  if (typeof v === 'object') return 'a mapping';
-  const text = JSON.stringify(v);
-  return `${typeof v} ${text.length > 40 ? `${text.slice(0, 37)}...` : text}`;
-}
-
-function pointerToPath(pointer: string, value: unknown): Array<string | number> {
-  const out: Array<string | number> = [];
-  let cur = value;
-  for (const raw of pointer.split('/').slice(1)) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(cur)) {
-      out.push(Number(seg));
-      cur = cur[Number(seg)];
-    } else {
-      out.push(seg);
-      cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[seg] : undefined;
-    }
-  }
-  return out;
 }

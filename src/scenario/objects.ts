@@ -2,7 +2,7 @@
  * The simulated cluster as Kubernetes API objects, exactly as `svclab get -o json` shows them
  * (the simulator's own renderers), for partial matching in `objects:` expectations.
  */
-import { endpointSliceObject, endpointsObject, nodeObject, podObject, serviceObject } from '../sim/objects';
+import { endpointSliceObject, endpointsObject, nodeObject, podObject, serviceObject } from '../views/objects';
 import type { SimCluster } from '../sim/types';
 
 export interface KubeObject {

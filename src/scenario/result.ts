@@ -40,7 +40,7 @@ export interface ExpectationResult {
   /** For a failed route: the chain Service -> selector -> EndpointSlice -> targetPort, in sentences. */
   explain: string[];
   table: MatrixTable | null;
-  /** For sampled checks: the seed used. */
+  /** For sampled checks (routes, matrices): the seed that reproduces them; null for every other result. */
   seed: number | null;
 }
 

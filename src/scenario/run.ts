@@ -3,27 +3,14 @@
  * expectations, then apply each step's changes and check its expectations.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { lintSources, type LintOptions, type LintRun } from '../lint';
 import { displayPath } from '../load/files';
-import type { SourceFile } from '../load/source';
-import { simulateModel } from '../sim/index';
-import { defaultNodes, defaultWorker, nodeLabels } from '../sim/default-cluster';
-import type { ClusterConfig, NodeConfig, SimCluster, SimulateOptions } from '../sim/types';
 import type { FieldPath } from '../types';
-import type { EvalContext } from './context';
-import { evaluateDns } from './expect-dns';
-import { evaluateEndpoints } from './expect-endpoints';
-import { evaluateGet } from './expect-get';
-import { evaluateLint } from './expect-lint';
-import { evaluateMatrix } from './expect-matrix';
-import { evaluateObject } from './expect-objects';
-import { evaluateRoute } from './expect-routes';
+import { analyzeOptions, scenarioSeed, solutionSources, stageContext } from './analysis';
+import { evaluateExpectations } from './expectations';
 import { expandFileList, type LoadedScenario } from './load';
 import type { ExpectationResult, ScenarioResult, StepResult } from './result';
-import type { ClusterSpec, ExpectSpec, StepSpec } from './spec';
+import type { ExpectSpec, StepSpec } from './spec';
 import { parseRef, Workspace } from './workspace';
-import { DEFAULT_SEED } from './tasks';
 
 export interface RunOptions {
   /** Seed when the scenario sets none (default 1). */
@@ -36,88 +23,19 @@ export interface RunOptions {
 
 export { DEFAULT_SEED } from './tasks';
 
-export function clusterOverrides(spec: ClusterSpec | undefined, readiness: Record<string, boolean>): Partial<ClusterConfig> {
-  const out: Partial<ClusterConfig> = {};
-  if (spec?.nodes !== undefined) {
-    // A number means that many workers beside the default cluster's tainted control plane.
-    out.nodes = typeof spec.nodes === 'number'
-      ? defaultNodes(spec.nodes)
-      : spec.nodes.map((n, i): NodeConfig => ({ ...defaultWorker(i + 1), name: n.name, ...(n.internalIP ? { internalIP: n.internalIP } : {}), labels: { ...nodeLabels(n.name, n.zone), ...(n.labels ?? {}) }, taints: n.taints ?? [], zone: n.zone, podCIDR: n.podCIDR }));
-  }
-  if (spec?.podCIDR) out.podCIDR = spec.podCIDR;
-  if (spec?.serviceCIDR) out.serviceCIDR = spec.serviceCIDR;
-  if (spec?.clusterDomain) out.clusterDomain = spec.clusterDomain;
-  if (spec?.nodePortRange) {
-    const [min, max] = spec.nodePortRange.split('-').map(Number);
-    out.nodePortRange = { min, max };
-  }
-  if (spec?.loadBalancer) out.loadBalancer = spec.loadBalancer.provider === 'pool' ? { provider: 'pool', addresses: spec.loadBalancer.addresses ?? [] } : { provider: 'none' };
-  if (spec?.upstreamDNS) out.upstreamDNS = spec.upstreamDNS;
-  if (Object.keys(readiness).length) out.readiness = { ...readiness };
-  return out;
-}
-
-/** The starting files, with `solution/` files replacing those of the same name (and adding new ones). */
-export function solutionSources(s: LoadedScenario): SourceFile[] {
-  const solution = s.solution ?? [];
-  const names = new Set(solution.map((f) => path.basename(f.absPath ?? f.path)));
-  return [...s.manifests.filter((f) => !names.has(path.basename(f.absPath ?? f.path))), ...solution];
-}
-
 export function runScenario(s: LoadedScenario, options: RunOptions = {}): ScenarioResult {
   const started = Date.now();
   const variant = options.variant ?? 'normal';
-  const namespace = s.spec.namespace ?? 'default';
-  const seed = s.spec.seed ?? options.seed ?? DEFAULT_SEED;
-  const workspace = new Workspace(variant === 'solution' ? solutionSources(s) : s.manifests, namespace);
+  const seed = scenarioSeed(s, options.seed);
+  const analysis = analyzeOptions(s, seed);
+  const workspace = new Workspace(variant === 'solution' ? solutionSources(s) : s.manifests, analysis.namespace);
   const readiness: Record<string, boolean> = {};
-  const lintOptions: LintOptions = { namespace, rules: s.spec.lintRules };
-  const c = s.spec.cluster;
-  if (c?.nodePortRange) {
-    const [min, max] = c.nodePortRange.split('-').map(Number);
-    lintOptions.nodePortRange = { min, max };
-  }
-  if (c?.serviceCIDR) lintOptions.serviceCIDRs = [c.serviceCIDR];
-  if (c?.clusterDomain) lintOptions.clusterDomain = c.clusterDomain;
-
   const expectations: ExpectationResult[] = [];
   const steps: StepResult[] = [];
 
   const stage = (step: string | null, base: FieldPath, expect: ExpectSpec | undefined) => {
-    let lintRun: LintRun | null = null;
-    let cluster: SimCluster | null = null;
-    let simError: Error | null = null;
-    const ctx: EvalContext = {
-      scenario: s,
-      step,
-      base,
-      namespace,
-      seed,
-      update: options.update === true,
-      lint: () => (lintRun ??= lintSources(workspace.sources(), lintOptions)),
-      sim: () => {
-        if (cluster) return cluster;
-        if (simError) throw simError;
-        try {
-          const simOptions: SimulateOptions = { namespace, seed, cluster: clusterOverrides(c, readiness) };
-          cluster = simulateModel(ctx.lint().model, simOptions);
-          return cluster;
-        } catch (err) {
-          simError = new Error(`the simulator failed: ${err instanceof Error ? err.message : String(err)}`);
-          throw simError;
-        }
-      },
-    };
-    const out: ExpectationResult[] = [];
-    if (!expect) return out;
-    if (expect.lint) out.push(evaluateLint(ctx, expect.lint));
-    expect.objects?.forEach((o, i) => out.push(evaluateObject(ctx, o, i)));
-    expect.endpoints?.forEach((o, i) => out.push(evaluateEndpoints(ctx, o, i)));
-    expect.routes?.forEach((o, i) => out.push(evaluateRoute(ctx, o, i)));
-    expect.dns?.forEach((o, i) => out.push(evaluateDns(ctx, o, i)));
-    expect.matrix?.forEach((o, i) => out.push(evaluateMatrix(ctx, o, i)));
-    expect.get?.forEach((o, i) => out.push(evaluateGet(ctx, o, i)));
-    return out;
+    const ctx = stageContext(s, { step, base, update: options.update === true }, analysis, () => workspace.sources(), readiness);
+    return expect ? evaluateExpectations(ctx, expect) : [];
   };
 
   expectations.push(...stage(null, ['expect'], s.spec.expect));

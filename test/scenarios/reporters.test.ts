@@ -1,4 +1,5 @@
-import { formatScenarioJunit, formatScenarioGithub, formatScenarioTap, escapeData, escapeProperty } from '../../src/report/scenario/machine';
+import { formatScenarioJunit, formatScenarioGithub, formatScenarioTap } from '../../src/report/scenario/machine';
+import { escapeData, escapeProperty } from '../../src/report/github';
 import { formatScenarioStylish } from '../../src/report/scenario/stylish';
 import type { ExpectationResult, RunResult } from '../../src/scenario/result';
 

@@ -1,22 +1,21 @@
 import type { RunResult } from '../../scenario/result';
+import { formatterFor, type Formatter } from '../formatter';
 import { formatScenarioGithub, formatScenarioJson, formatScenarioJunit, formatScenarioTap } from './machine';
 import { formatScenarioStylish, type StylishOptions } from './stylish';
 
 export const SCENARIO_FORMATS = ['stylish', 'json', 'junit', 'github', 'tap'] as const;
 export type ScenarioFormat = (typeof SCENARIO_FORMATS)[number];
 
-/** Pure: results in, text out. Only stylish may be coloured. */
-export function formatScenarioReport(format: ScenarioFormat, run: RunResult, options: StylishOptions): string {
-  switch (format) {
-    case 'json':
-      return formatScenarioJson(run);
-    case 'junit':
-      return formatScenarioJunit(run);
-    case 'github':
-      return formatScenarioGithub(run);
-    case 'tap':
-      return formatScenarioTap(run);
-    case 'stylish':
-      return formatScenarioStylish(run, options);
-  }
+/** The formats of `svclab test --format`. Only stylish may be coloured. */
+export const SCENARIO_FORMATTERS: Readonly<Record<ScenarioFormat, Formatter<RunResult, StylishOptions>>> = {
+  stylish: (run, options) => formatScenarioStylish(run, options),
+  json: (run) => formatScenarioJson(run),
+  junit: (run) => formatScenarioJunit(run),
+  github: (run) => formatScenarioGithub(run),
+  tap: (run) => formatScenarioTap(run),
+};
+
+/** Pure: results in, text out. An unknown format throws UnknownFormatError. */
+export function formatScenarioReport(format: string, run: RunResult, options: StylishOptions): string {
+  return formatterFor(SCENARIO_FORMATTERS, format)(run, options);
 }

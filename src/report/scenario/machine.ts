@@ -1,5 +1,6 @@
 /** Machine formats of `svclab test`: json (a public contract), junit, github annotations, tap. */
 import type { ExpectationResult, RunResult } from '../../scenario/result';
+import { escapeData, escapeProperty } from '../github';
 import { truthTable } from './table';
 
 /** `{ scenarios: [ { name, file, status, steps, expectations: [...] } ], summary: { scenarios, passed, failed, expectations, seed } }`. */
@@ -86,14 +87,6 @@ export function nothingFound(run: RunResult): string[] {
   const out = run.missing.map((m) => `no scenario found at ${m}`);
   if (run.scenarios.length === 0 && out.length === 0) out.push('no scenario found');
   return out;
-}
-
-/** GitHub's own escaping (@actions/core): data escapes % CR LF; properties also : and ,. */
-export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-export function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 export function formatScenarioGithub(run: RunResult): string {

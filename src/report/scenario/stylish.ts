@@ -93,7 +93,8 @@ function expectationBlock(e: ExpectationResult, c: Colors, indent: string, shown
     lines.push(`${pad}${c.cyan('why:')}`);
     for (const l of e.explain) lines.push(`${pad}  ${c.dim(l)}`);
   }
-  if (e.seed !== null && (e.kind === 'routes' || e.kind === 'matrix')) lines.push(`${pad}${c.dim(`seed ${e.seed}`)}`);
+  // Only sampled checks (routes, matrices) carry the seed that reproduces them.
+  if (e.seed !== null) lines.push(`${pad}${c.dim(`seed ${e.seed}`)}`);
   if (e.hint && e.hint !== shownHint) lines.push(`${pad}${c.cyan('hint:')} ${e.hint}`);
   return lines;
 }

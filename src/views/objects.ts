@@ -7,9 +7,9 @@ import { isObj, obj, valueAt } from '../model/guards';
 import { preferredApiVersion } from '../model/kinds';
 import { externallyAccessible, isHeadlessService } from '../model/service';
 import type { ServicePort } from '../model/types';
-import { CONTROLLER, MIRRORING_CONTROLLER } from './endpoint-slices';
-import { fakeUid } from './naming';
-import type { ClusterState, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService } from './types';
+import { CONTROLLER, MIRRORING_CONTROLLER } from '../sim/endpoint-slices';
+import { fakeUid } from '../sim/naming';
+import type { ClusterState, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService } from '../sim/types';
 
 export type KubeObject = Record<string, unknown>;
 

@@ -5,8 +5,8 @@
  * `<unknown>`, as kubectl prints it for an object without creationTimestamp: svclab has no clock.
  */
 import { formatLabels } from '../model/selectors';
-import type { ClusterState, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService } from './types';
-import { CONTROL_PLANE_ROLE } from './default-cluster';
+import type { ClusterState, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService } from '../sim/types';
+import { CONTROL_PLANE_ROLE } from '../sim/default-cluster';
 
 export const AGE = '<unknown>';
 

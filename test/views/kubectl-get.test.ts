@@ -1,9 +1,9 @@
 import { simulate } from '../../src/sim/index';
-import { renderGet, resolveResource, UnknownResourceError } from '../../src/sim/kubectl-get';
+import { renderGet, resolveResource, UnknownResourceError } from '../../src/views/kubectl-get';
 import { renderGet as cliRenderGet, resolveResource as cliResolveResource } from '../../src/cli/get-command';
 import { UsageError } from '../../src/cli/args';
 import { runCli } from '../helpers';
-import { SEED_HOSTNAME } from './fixtures';
+import { SEED_HOSTNAME } from '../sim/fixtures';
 
 describe('kubectl get output as a library function (shared by svclab get and scenario snapshots)', () => {
   test('renderGet prints what `svclab get` prints, byte for byte', async () => {

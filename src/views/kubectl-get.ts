@@ -7,9 +7,10 @@
 import { stringify } from 'yaml';
 import { kindForResource, resourceWords, type KindInfo } from '../model/kinds';
 import { didYouMean } from '../util/did-you-mean';
+import { UnknownFormatError, type Formatter } from '../report/formatter';
 import { endpointSliceObject, endpointsObject, nodeObject, plain, podObject, serviceObject, type KubeObject } from './objects';
 import { endpointSliceRow, endpointsRow, HEADERS, nodeRow, podRow, renderTable, serviceRow } from './printers';
-import type { ClusterState } from './types';
+import type { ClusterState } from '../sim/types';
 
 export type Resource = keyof typeof HEADERS;
 
@@ -58,10 +59,27 @@ function listResource(cluster: ClusterState, resource: Resource, wide: boolean):
 /** `kubectl get a,b` prefixes names with the kind, as `service/kubernetes` or `endpointslice.discovery.k8s.io/web-x`. */
 const prefixOf = (r: Resource) => `${KIND_OF[r].kind.toLowerCase()}${KIND_OF[r].group ? `.${KIND_OF[r].group}` : ''}/`;
 
+/** `-o` of `kubectl get`: `wide` adds columns to the table; `json` and `yaml` print the objects as one `List`. */
+export const GET_OUTPUTS = ['wide', 'json', 'yaml'] as const;
+export type GetOutputFormat = (typeof GET_OUTPUTS)[number];
+
+/** The printers of `-o json|yaml`: kubectl indents JSON by 4 and YAML sequences not at all. */
+const LIST_PRINTERS: Readonly<Record<'json' | 'yaml', Formatter<KubeObject, object>>> = {
+  json: (list) => `${JSON.stringify(list, null, 4)}\n`,
+  yaml: (list) => stringify(list, { indentSeq: false }),
+};
+
+/** The `-o` value as a format (undefined: the plain table); any other value throws UnknownFormatError. */
+export function getOutputFormat(output: string | undefined): GetOutputFormat | undefined {
+  if (output === undefined) return undefined;
+  if (!(GET_OUTPUTS as readonly string[]).includes(output)) throw new UnknownFormatError(output, GET_OUTPUTS);
+  return output as GetOutputFormat;
+}
+
 export interface GetOptions {
   namespace: string;
   allNamespaces: boolean;
-  /** `wide`, `json`, `yaml`, or undefined for the plain table. */
+  /** `wide`, `json`, `yaml`, or undefined for the plain table; anything else throws UnknownFormatError. */
   output?: string;
   /** Object names to show (kubectl get RESOURCE NAME...). */
   names?: string[];
@@ -77,7 +95,8 @@ export interface GetOutput {
 /** The text `kubectl get` prints for these arguments (stdout) and its notices (stderr). */
 export function renderGet(cluster: ClusterState, resources: Resource | Resource[], options: GetOptions): GetOutput {
   const list = Array.isArray(resources) ? resources : [resources];
-  const wide = options.output === 'wide';
+  const output = getOutputFormat(options.output);
+  const wide = output === 'wide';
   const names = options.names ?? [];
   let stderr = '';
   const sections = list.map((resource) => {
@@ -95,10 +114,10 @@ export function renderGet(cluster: ClusterState, resources: Resource | Resource[
   });
   const notFound = stderr !== '';
 
-  if (options.output === 'json' || options.output === 'yaml') {
+  if (output === 'json' || output === 'yaml') {
     const items = sections.flatMap((x) => x.items.map((i) => plain(i.object())));
     const doc = { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
-    return { stdout: options.output === 'json' ? `${JSON.stringify(doc, null, 4)}\n` : stringify(doc, { indentSeq: false }), stderr, notFound };
+    return { stdout: LIST_PRINTERS[output](doc, {}), stderr, notFound };
   }
   const tables = sections.filter((x) => x.items.length).map((x) => table(x.items, x.resource, wide, x.withNamespace, list.length > 1 ? prefixOf(x.resource) : ''));
   if (tables.length === 0 && !notFound) {

@@ -1,0 +1,104 @@
+/** `routes:` expectations: requests through the simulated kube-proxy. */
+import type { Common, Integer, Matcher, PodSetSpec, RouteOutcome, ScenarioProtocol, Source } from './common';
+
+/**
+ * What the request must produce. Sets are computed from the route's full candidate set, never from luck.
+ * @examples [{ "outcome": "ok", "reaches": { "workload": "Deployment/hostname-deployment" }, "spread": "all" }]
+ */
+export interface RouteExpectSpec {
+  /**
+   * The outcome of every sampled request.
+   * @examples ["ok"]
+   */
+  outcome?: RouteOutcome;
+  /**
+   * The reason text (substring, or `{ regex: ... }`).
+   * @examples [{ "inCIDR": "10.96.0.0/12" }, { "inRange": [30000, 32767] }, { "regex": "^hostname-deployment-" }]
+   */
+  reason?: Matcher;
+  /**
+   * The set of pods the request can reach must be exactly this set (alias of `reachesAll`); `none` = no pod can be reached.
+   * @examples [{ "workload": "Deployment/hostname-deployment" }, "none"]
+   */
+  reaches?: PodSetSpec | 'none';
+  /**
+   * Every pod of this set can be reached, and no other.
+   * @examples [{ "workload": "Deployment/hostname-deployment" }]
+   */
+  reachesAll?: PodSetSpec;
+  /**
+   * Every pod the request can reach is in this set (at least one).
+   * @examples [{ "workload": "Deployment/hostname-deployment" }]
+   */
+  reachesOneOf?: PodSetSpec;
+  /**
+   * `all`: every candidate answers at least once in `count` sampled requests (sampled with the seed, which the report prints).
+   * @examples ["all"]
+   */
+  spread?: 'all';
+  /**
+   * Every sampled request lands on the same pod (sessionAffinity: ClientIP); `false`: at least two pods answer.
+   * @examples [true]
+   */
+  sticky?: boolean;
+  /**
+   * The source address the answering pod sees: `client` (the client's own address is preserved), `node` (SNAT to a node's IP), an IP address, or a matcher such as `{ inCIDR: ... }`.
+   * @examples ["node", "client", { "inCIDR": "10.244.0.0/16" }]
+   */
+  sourceIP?: Matcher;
+  /**
+   * The Service the request goes through, as `namespace/name`.
+   * @examples ["default/hostname-svc-clusterip"]
+   */
+  service?: string;
+  /**
+   * The pod port the request is delivered to.
+   * @examples [80]
+   */
+  port?: Integer;
+  /**
+   * The HTTP body of every answer (substring, or `{ regex: ... }`).
+   * @examples [{ "inCIDR": "10.96.0.0/12" }, { "inRange": [30000, 32767] }, { "regex": "^hostname-deployment-" }]
+   */
+  body?: Matcher;
+}
+
+/**
+ * One request (or `count` requests) from a source to a target.
+ * @examples [{ "from": "pod", "to": "http://hostname-svc-clusterip:8080", "count": 30, "expect": { "outcome": "ok", "spread": "all" } }]
+ */
+export interface RouteSpec extends Common {
+  /**
+   * Where the request or lookup starts: `pod` (an ad-hoc debug pod, like `kubectl run debug`, in `namespace`), `pod/NAME`, `pod/NS/NAME` (an existing pod; NAME may be a prefix such as the Deployment name), `node/NAME`, or `external` (a client outside the cluster).
+   * @examples ["pod", "node/node-1", "external", "pod/counter"]
+   */
+  from: Source;
+  /**
+   * Namespace of the source pod and of names without one (default: the scenario namespace, usually `default`).
+   * @examples ["default"]
+   */
+  namespace?: string;
+  /**
+   * The target: `IP:port`, `name:port`, `node-IP:nodePort`, a load balancer address, or an `http://` URL of any of those. `${svc:NAME}` = the Service's ClusterIP, `${lb:NAME}` = its load balancer address, `${nodePort:NAME}` = its (first) node port, `${node:NAME}` = a node's InternalIP, `${pod:NAME}` = a pod's IP.
+   * @examples ["http://hostname-svc-clusterip:8080", "${svc:hostname-svc-clusterip}:8080", "${node:node-1}:31000"]
+   */
+  to: string;
+  /**
+   * Number of requests to sample (default 1).
+   * @examples [30]
+   * @asType integer
+   * @minimum 1
+   * @maximum 100000
+   */
+  count?: number;
+  /**
+   * Transport protocol (default TCP).
+   * @examples ["TCP"]
+   */
+  protocol?: ScenarioProtocol;
+  /**
+   * What the request must produce. Sets are computed from the route's full candidate set, never from luck.
+   * @examples [{ "outcome": "ok", "reaches": { "workload": "Deployment/hostname-deployment" }, "spread": "all" }]
+   */
+  expect: RouteExpectSpec;
+}
