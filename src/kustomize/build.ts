@@ -188,6 +188,8 @@ class Builder {
         for (const [key, origin] of origins) this.prov.mark(merged, key, origin);
       }
     }
+    // mergeStringMapsWithBuildAnnotations: the hash flag survives only when both objects have it.
+    if (r.generated) r.generated.hash = r.generated.hash && (old.generated?.hash ?? false);
     r.prevIds = [...old.prevIds];
     r.prefixes = [...old.prefixes];
     r.suffixes = [...old.suffixes];
