@@ -74,8 +74,8 @@ class Builder {
       const why = UNBUILT_FIELDS[field];
       if (why === null) {
         this.incomplete = true;
-        this.problems.skip({ messageId: 'unsupported', data: { field, dir: k.dir } }, at(k, [field]));
-      } else this.problems.skip({ messageId: 'noEffect', data: { field, why, dir: k.dir } }, at(k, [field]));
+        this.problems.skip({ messageId: 'unsupported', data: { field, dir: k.dir } }, at(k, [field]), true);
+      } else this.problems.skip({ messageId: 'noEffect', data: { field, why, dir: k.dir } }, at(k, [field]), true);
     }
     for (const entry of [...stringList(k, 'resources', this.problems), ...stringList(k, 'bases', this.problems)]) this.resource(k, entry, ra);
     for (const kind of ['configMapGenerator', 'secretGenerator'] as const) {

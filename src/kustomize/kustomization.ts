@@ -71,12 +71,13 @@ export type SkipMessage = MessageOf<typeof kustomizeSkipped.meta.messages>;
 export class Problems {
   readonly list: PendingFinding[] = [];
 
-  fail(ref: BuildMessage, at: Origin): void {
-    this.list.push(stageFinding(kustomizeBuild, ref, at.doc.file, at.doc.locate(at.path), formatPath(at.path)));
+  /** `key`: point at the field's key (a field as a whole), not at its value. */
+  fail(ref: BuildMessage, at: Origin, key = false): void {
+    this.list.push(stageFinding(kustomizeBuild, ref, at.doc.file, at.doc.locate(at.path, { key }), formatPath(at.path)));
   }
 
-  skip(ref: SkipMessage, at: Origin): void {
-    this.list.push(stageFinding(kustomizeSkipped, ref, at.doc.file, at.doc.locate(at.path), formatPath(at.path)));
+  skip(ref: SkipMessage, at: Origin, key = false): void {
+    this.list.push(stageFinding(kustomizeSkipped, ref, at.doc.file, at.doc.locate(at.path, { key }), formatPath(at.path)));
   }
 
   add(f: PendingFinding): void {
@@ -131,7 +132,7 @@ export function readKustomization(files: KustomizeFiles, key: string, problems: 
   for (const field of Object.keys(value)) {
     if (ALL_FIELDS.includes(field)) continue;
     const guess = didYouMean(field, ALL_FIELDS);
-    problems.fail({ messageId: 'unknownField', data: { field, suggestion: guess ? ` (did you mean \`${guess}\`?)` : '' } }, at(k, [field]));
+    problems.fail({ messageId: 'unknownField', data: { field, suggestion: guess ? ` (did you mean \`${guess}\`?)` : '' } }, at(k, [field]), true);
   }
   return k;
 }
