@@ -14,11 +14,15 @@ import type { DocumentSource } from './parse/document';
 import { buildModel } from './model/build';
 import type { Model } from './model/types';
 import { runRules } from './rules/run';
-import { finalizeFindings, type RuleSettings } from './rules/severity';
+import { finalizeFindings, sortFindings, type RuleSettings } from './rules/severity';
 import { DEFAULT_SETTINGS, type LintSettings } from './rules/context';
 import { stageFinding, type PendingFinding } from './findings';
 import fileUnreadable from './rules/file-unreadable';
-import type { Finding, LintResult } from './types';
+import type { Finding, LintResult, LintSetSummary } from './types';
+import * as path from 'node:path';
+import { isKustomizationFileName } from './kustomize/files';
+import { planSets, type SetPlan } from './kustomize/sets';
+import { RULES_BY_ID } from './rules/index';
 
 export interface LintOptions {
   /** Namespace for objects without one (default `default`). */
@@ -30,6 +34,10 @@ export interface LintOptions {
   clusterDomain?: string;
   /** Directories of extra JSON schemas (kubeconform naming), for custom resources. */
   schemaDirs?: string[];
+  /** Where relative paths are shown from, and kustomizations' files outside the input are read (default: the process's). */
+  cwd?: string;
+  /** Largest file a kustomization may read from disk (default 8 MB, as the loader). */
+  maxFileBytes?: number;
   /**
    * Threads for parsing, schema and per-object rules (default: the number of CPUs, used as
    * `useWorkers` decides). Cross-object rules always see every object.
@@ -61,6 +69,12 @@ export function useWorkers(jobs: number | undefined, cpus: number, files: readon
 
 export interface LintFilesOptions extends LintOptions, CollectOptions {}
 
+/** One set of a run, with what the simulator needs of it. */
+export interface LintSetRun extends LintSetSummary {
+  manifests: Manifest[];
+  model: Model;
+}
+
 export interface LintRun extends LintResult {
   /** Operands that matched nothing (a usage error). */
   missing: string[];
@@ -68,7 +82,10 @@ export interface LintRun extends LintResult {
   manifests: Manifest[];
   /** Every input file (as shown in findings), readable or not, in input order. */
   files: string[];
+  /** The model of the (first) set: what `analyze` simulates. */
   model: Model;
+  /** Every set, when the input holds a kustomization (README "Kustomize"). */
+  setRuns?: LintSetRun[];
 }
 
 export function settingsFrom(options: LintOptions): LintSettings {
@@ -84,7 +101,9 @@ export function settingsFrom(options: LintOptions): LintSettings {
 export async function lint(paths: string[], options: LintFilesOptions = {}): Promise<LintRun> {
   const collected = await collectFiles(paths, options);
   const cpus = os.availableParallelism();
-  const run = useWorkers(options.jobs, cpus, collected.files)
+  // Kustomizations are built on this thread: their objects only exist once built.
+  const kustomize = collected.files.some((f) => isKustomizationFileName(path.basename(f.path)));
+  const run = !kustomize && useWorkers(options.jobs, cpus, collected.files)
     ? await lintInParallel(collected.files, options, collected.unreadable, options.jobs ?? cpus)
     : lintSources(collected.files, options, collected.unreadable);
   return { ...run, missing: collected.missing };
@@ -145,8 +164,17 @@ function completeRun(sources: SourceFile[], unreadable: UnreadableFile[], manife
   return { findings, summary: summarize(findings, files.length, manifests.length), missing: [], manifests, model, files };
 }
 
-/** Lints in-memory sources: everything after loading, synchronously. */
+/**
+ * Lints in-memory sources: everything after loading, synchronously. Kustomization folders
+ * among them are built (src/kustomize/), and each set of the run is linted on its own.
+ */
 export function lintSources(sources: SourceFile[], options: LintOptions = {}, unreadable: UnreadableFile[] = []): LintRun {
+  const plan = planSets(sources, { cwd: options.cwd, maxFileBytes: options.maxFileBytes });
+  return plan ? lintPlan(plan, sources, options, unreadable) : lintLoose(sources, options, unreadable);
+}
+
+/** One set of loose files: every source linted together. */
+function lintLoose(sources: SourceFile[], options: LintOptions, unreadable: UnreadableFile[]): LintRun {
   const settings = settingsFrom(options);
   const pending: PendingFinding[] = unreadable.map(unreadableFinding);
   const manifests: Manifest[] = [];
@@ -172,4 +200,56 @@ export function summarize(findings: Finding[], files: number, objects: number): 
     else summary.infos++;
   }
   return summary;
+}
+
+/** The findings of an incomplete build are at most warnings: what svclab did not build may be what they miss. */
+function capErrors(pending: PendingFinding[]): void {
+  for (const p of pending) {
+    if (p.manifest === null) continue;
+    if ((p.severityOverride ?? RULES_BY_ID.get(p.ruleId)?.meta.severity) === 'error') p.severityOverride = 'warning';
+  }
+}
+
+const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
+
+/** The sets of a run with kustomizations, linted one by one; their findings merged (a finding of several sets once, with their names). */
+function lintPlan(plan: SetPlan, sources: SourceFile[], options: LintOptions, unreadable: UnreadableFile[]): LintRun {
+  const settings = settingsFrom(options);
+  const validate = createSchemaValidator({ schemaDirs: options.schemaDirs ?? [], defaultNamespace: settings.defaultNamespace });
+  const shared: PendingFinding[] = [...unreadable.map(unreadableFinding), ...plan.findings];
+  const looseManifests: Manifest[] = [];
+  for (const source of plan.sets[0].loose) {
+    const file = lintFile(source, validate, settings, []);
+    appendAll(looseManifests, file.manifests);
+    appendAll(shared, file.findings);
+  }
+  const several = plan.sets.length > 1;
+  const merged = new Map<string, Finding>();
+  const add = (f: Finding, set: string | null) => {
+    const o = f.object;
+    const key = [f.file, f.line, f.column, f.ruleId, f.message, o ? `${o.kind}/${o.namespace}/${o.name}` : ''].join('\u0000');
+    const seen = merged.get(key);
+    if (!seen) {
+      merged.set(key, several && set !== null ? { ...f, sets: [set] } : f);
+      return;
+    }
+    if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[seen.severity]) seen.severity = f.severity;
+    if (seen.sets && set !== null && !seen.sets.includes(set)) seen.sets.push(set);
+  };
+  const setRuns: LintSetRun[] = plan.sets.map((set) => {
+    const pending: PendingFinding[] = [];
+    for (const m of set.manifests) appendAll(pending, validate(m));
+    const manifests = [...set.manifests, ...looseManifests];
+    const model = buildModel(manifests, settings.defaultNamespace);
+    appendAll(pending, runRules(model, settings, RULES));
+    if (set.incomplete) capErrors(pending);
+    for (const f of finalizeFindings(pending, options.rules ?? {})) add(f, set.name);
+    return { name: set.name, kustomizations: set.kustomizations, looseFiles: set.loose.map((f) => f.path), objects: manifests.length, incomplete: set.incomplete, manifests, model };
+  });
+  for (const f of finalizeFindings(shared, options.rules ?? {})) add(f, null);
+  const findings = sortFindings([...merged.values()]);
+  const files = [...sources.map((s) => s.path), ...unreadable.map((u) => u.path), ...plan.extraFiles];
+  const manifests = [...setRuns.flatMap((r) => r.manifests.slice(0, r.manifests.length - looseManifests.length)), ...looseManifests];
+  const sets = setRuns.map(({ name, kustomizations, looseFiles, objects, incomplete }) => ({ name, kustomizations, looseFiles, objects, incomplete }));
+  return { findings, summary: summarize(findings, files.length, manifests.length), missing: [], manifests, model: setRuns[0].model, files, sets, setRuns };
 }

@@ -32,6 +32,8 @@ export interface AnalyzeOptions {
   schemaDirs?: string[];
   /** `false`: lint only (`svclab validate`); `cluster` is then null. */
   simulate?: boolean;
+  /** Where kustomizations' files outside the sources are read from, and paths shown from. */
+  cwd?: string;
 }
 
 export interface Linted {
@@ -59,7 +61,7 @@ function lintSettingsOf(cluster: Partial<ClusterConfig>): ClusterLintSettings {
  * cluster cannot be (a Cluster object or override with a bad CIDR, a duplicate node, ...).
  */
 export function lintStage(sources: SourceFile[], options: AnalyzeOptions = {}): Linted {
-  const base: LintOptions = { namespace: options.namespace, rules: options.rules, schemaDirs: options.schemaDirs };
+  const base: LintOptions = { namespace: options.namespace, rules: options.rules, schemaDirs: options.schemaDirs, cwd: options.cwd };
   const assumed: LintOptions = { ...base, ...lintSettingsOf(options.cluster ?? {}) };
   const first = lintSources(sources, assumed);
   const config = resolveClusterConfig(first.model, options.cluster);
@@ -69,8 +71,20 @@ export function lintStage(sources: SourceFile[], options: AnalyzeOptions = {}): 
   return { lint, config };
 }
 
-/** The cluster Kubernetes would run from linted sources. */
+/**
+ * The input builds several sets (kustomize overlays that share a base): they are alternatives,
+ * never one cluster, so there is nothing one simulation could show.
+ */
+export class AlternativeSetsError extends Error {
+  constructor(readonly sets: NonNullable<LintRun['sets']>) {
+    super(`the input builds ${sets.length} alternative sets, which never run in one cluster: ${sets.map((s) => s.name).join('; ')}. Simulate one of them: ${sets.map((s) => `-f ${[...s.kustomizations, ...s.looseFiles].join(' -f ')}`).join(', or ')}`);
+    this.name = 'AlternativeSetsError';
+  }
+}
+
+/** The cluster Kubernetes would run from linted sources. Throws AlternativeSetsError for alternative sets. */
 export function simulateStage(lint: LintRun, options: AnalyzeOptions = {}): SimCluster {
+  if (lint.sets && lint.sets.length > 1) throw new AlternativeSetsError(lint.sets);
   return simulateModel(lint.model, { namespace: options.namespace, seed: options.seed, cluster: options.cluster });
 }
 

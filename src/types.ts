@@ -38,6 +38,23 @@ export interface Finding extends SourceRange {
   /** Field path like `spec.ports[0].nodePort`; empty for the whole document. */
   path: string;
   related: RelatedLocation[];
+  /**
+   * The sets (see `LintSetSummary`) in which the finding holds; present only when a run lints
+   * more than one set (alternative kustomize overlays).
+   */
+  sets?: string[];
+}
+
+/** One set of a run: objects that would share one cluster (README "Kustomize"). */
+export interface LintSetSummary {
+  /** The kustomization folders it builds, joined with ` + `; `loose files` when none. */
+  name: string;
+  kustomizations: string[];
+  /** Files that no kustomization reads, linted with every set. */
+  looseFiles: string[];
+  objects: number;
+  /** Built without a field that changes objects: its errors are reported as warnings. */
+  incomplete: boolean;
 }
 
 export interface LintSummary {
@@ -51,6 +68,8 @@ export interface LintSummary {
 export interface LintResult {
   findings: Finding[];
   summary: LintSummary;
+  /** The sets that were linted, when the input holds a kustomization. */
+  sets?: LintSetSummary[];
 }
 
 /** A path into a parsed value: keys and array indexes, as the YAML tree holds them. */

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { collectFiles } from '../load/files';
 import { lintSources } from '../lint';
 import { parseSourceFile } from '../parse/parse-file';
-import { analyze, type Analysis } from '../pipeline';
+import { AlternativeSetsError, analyze, type Analysis } from '../pipeline';
 import { ClusterConfigError, clusterOverridesFromObject } from '../sim/cluster-config';
 import type { ClusterConfig, SimCluster } from '../sim/types';
 import { UsageError } from './args';
@@ -57,9 +57,10 @@ export async function loadCluster(io: CliIO, files: string[], options: { namespa
   const cluster = options.clusterFile ? readClusterFile(io, options.clusterFile) : {};
   let analysis: Analysis & { cluster: SimCluster };
   try {
-    analysis = analyze(collected.files, { namespace: options.namespace ?? 'default', seed: options.seed, cluster });
+    analysis = analyze(collected.files, { namespace: options.namespace ?? 'default', seed: options.seed, cluster, cwd: io.cwd });
   } catch (err) {
     if (err instanceof ClusterConfigError) throw new UsageError(`Cluster object: ${err.message}`);
+    if (err instanceof AlternativeSetsError) throw new UsageError(err.message);
     throw err;
   }
   const fatal = analysis.lint.findings.filter((f) => f.ruleId === 'yaml-syntax');

@@ -142,7 +142,8 @@ function walkDirectory(
       }
       if (isDir) {
         if (!ignore.matches(shown, true)) visit(abs);
-      } else if (isFile && extensions.includes(path.extname(entry.name).toLowerCase())) {
+      } else if (isFile && (extensions.includes(path.extname(entry.name).toLowerCase()) || entry.name === 'Kustomization')) {
+        // `Kustomization` (no extension) is the third name kustomize reads a kustomization from.
         if (!ignore.matches(shown, false)) add(abs);
       }
     }

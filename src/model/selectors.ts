@@ -109,3 +109,43 @@ export class LabelIndex<T> {
     return this.all;
   }
 }
+
+/**
+ * labels.Parse: the string form of a selector (`app=web,tier!=db`, `env in (a,b)`,
+ * `!legacy`), as kubectl's `-l` and kustomize's patch targets read it; null when it cannot be
+ * parsed. An empty string selects everything.
+ */
+export function parseSelector(text: string): Selector | null {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      parts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim() !== '' || parts.length) parts.push(cur);
+  const reqs: Array<(labels: Labels) => boolean> = [];
+  for (const raw of parts) {
+    const p = raw.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /^([\w./-]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(p))) {
+      const [, key, op, list] = m;
+      const values = list.split(',').map((v) => v.trim());
+      reqs.push(op === 'in' ? (l) => key in l && values.includes(l[key]) : (l) => !(key in l) || !values.includes(l[key]));
+    } else if ((m = /^([\w./-]+)\s*(==|=|!=)\s*([\w./-]*)$/.exec(p))) {
+      const [, key, op, value] = m;
+      reqs.push(op === '!=' ? (l) => l[key] !== value : (l) => key in l && l[key] === value);
+    } else if ((m = /^!\s*([\w./-]+)$/.exec(p))) {
+      const key = m[1];
+      reqs.push((l) => !(key in l));
+    } else if ((m = /^([\w./-]+)$/.exec(p))) {
+      const key = m[1];
+      reqs.push((l) => key in l);
+    } else return null;
+  }
+  return { matches: (labels) => reqs.every((r) => r(labels)), empty: () => reqs.length === 0 };
+}

@@ -1,4 +1,4 @@
-import type { FieldPath, ObjectRef, SourceRange } from '../types';
+import type { FieldPath, ObjectRef, RelatedLocation, SourceRange } from '../types';
 import type { DocumentSource } from './document';
 import { isNamespaced } from '../model/kinds';
 
@@ -34,4 +34,30 @@ export function effectiveNamespace(m: Pick<Manifest, 'apiVersion' | 'kind' | 'na
 
 export function manifestRef(m: Manifest, defaultNamespace: string): ObjectRef {
   return { apiVersion: m.apiVersion, kind: m.kind, namespace: effectiveNamespace(m, defaultNamespace), name: m.name };
+}
+
+/** A position that may lie in another file than the object's own, with notes on how the value got there. */
+export interface Located {
+  file: string;
+  range: SourceRange;
+  /** Where a transformation changed the value (an object built by kustomize); empty otherwise. */
+  related: RelatedLocation[];
+}
+
+/**
+ * A `DocumentSource` whose positions are spread over several files: an object built from a
+ * resource file, patches and kustomization lines (src/kustomize/provenance.ts).
+ */
+export interface TracedSource extends DocumentSource {
+  trace(path: FieldPath, options?: { key?: boolean }): Located;
+}
+
+function isTraced(s: DocumentSource): s is TracedSource {
+  return typeof (s as Partial<TracedSource>).trace === 'function';
+}
+
+/** Where the value at `path` of the object was written: its file, range and the transformations it went through. */
+export function locateIn(m: Manifest, path: FieldPath, options: { key?: boolean } = {}): Located {
+  if (isTraced(m.source)) return m.source.trace([...m.root, ...path], options);
+  return { file: m.file, range: locate(m, path, options), related: [] };
 }

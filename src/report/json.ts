@@ -16,6 +16,7 @@ function toJson(f: Finding): Finding {
     object: f.object ? { apiVersion: f.object.apiVersion, kind: f.object.kind, namespace: f.object.namespace, name: f.object.name } : null,
     path: f.path,
     related: f.related.map((r) => ({ file: r.file, line: r.line, column: r.column, message: r.message })),
+    ...(f.sets ? { sets: [...f.sets] } : {}),
   };
 }
 
@@ -23,5 +24,6 @@ function toJson(f: Finding): Finding {
 export function formatJson(result: LintResult): string {
   const s = result.summary;
   const summary = { files: s.files, objects: s.objects, errors: s.errors, warnings: s.warnings, infos: s.infos };
-  return JSON.stringify({ findings: result.findings.map(toJson), summary }, null, 2) + '\n';
+  const sets = result.sets?.map((x) => ({ name: x.name, kustomizations: x.kustomizations, looseFiles: x.looseFiles, objects: x.objects, incomplete: x.incomplete }));
+  return JSON.stringify({ findings: result.findings.map(toJson), summary, ...(sets ? { sets } : {}) }, null, 2) + '\n';
 }

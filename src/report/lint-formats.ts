@@ -52,6 +52,7 @@ export function reportInputFromRun(run: LintRun, defaultNamespace = 'default'): 
   return {
     findings: run.findings,
     summary: run.summary,
+    ...(run.sets ? { sets: run.sets } : {}),
     files: [...files].sort(),
     objects: run.manifests.map((m) => ({ file: m.file, ref: manifestRef(m, defaultNamespace) })),
   };

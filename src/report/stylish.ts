@@ -1,4 +1,4 @@
-import type { Finding, LintResult, Severity } from '../types';
+import type { Finding, LintResult, LintSetSummary, Severity } from '../types';
 import { refString } from '../types';
 import { colors } from './colors';
 
@@ -27,13 +27,16 @@ export function formatStylish(result: LintResult, options: FormatOptions): strin
       const sevText = LABEL[f.severity].padEnd(sevWidth);
       const sev = f.severity === 'error' ? c.red(sevText) : f.severity === 'warning' ? c.yellow(sevText) : c.blue(sevText);
       const where = f.object ? `${refString(f.object)}${f.path ? ` ${f.path}` : ''}: ` : '';
-      lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(posWidth))}  ${sev}  ${where}${f.message}  ${c.dim(f.ruleId)}`);
+      // In a run of several sets, a finding that holds in some of them only says which.
+      const onlyIn = f.sets && result.sets && f.sets.length < result.sets.length ? ` ${c.dim(`(in ${f.sets.join(', ')})`)}` : '';
+      lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(posWidth))}  ${sev}  ${where}${f.message}${onlyIn}  ${c.dim(f.ruleId)}`);
       const indent = ' '.repeat(posWidth + sevWidth + 6);
       if (f.hint) lines.push(`${indent}${c.cyan('help:')} ${f.hint}`);
       for (const r of f.related) lines.push(`${indent}${c.dim(`related: ${r.file}:${r.line}:${r.column} ${r.message}`)}`);
     }
     lines.push('');
   }
+  if (result.sets) lines.push(setsLine(result.sets));
   const s = result.summary;
   const problems = s.errors + s.warnings + s.infos;
   const counts = `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info${s.infos === 1 ? '' : 's'}`;
@@ -44,4 +47,12 @@ export function formatStylish(result: LintResult, options: FormatOptions): strin
     lines.push(`${mark} ${c.bold(`${problems} problem${problems === 1 ? '' : 's'}`)} (${counts}) ${scope}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** Which sets were linted: `linted 2 sets: overlays/dev, overlays/prod (each with 1 loose file)`. */
+function setsLine(sets: LintSetSummary[]): string {
+  const loose = sets[0]?.looseFiles.length ?? 0;
+  const names = sets.map((s) => `${s.name}${s.incomplete ? ' (built in part)' : ''}`).join('; ');
+  const withLoose = loose && sets.some((s) => s.kustomizations.length) ? ` (${sets.length > 1 ? 'each ' : ''}with ${loose} loose file${loose === 1 ? '' : 's'})` : '';
+  return `linted ${sets.length} set${sets.length === 1 ? '' : 's'}: ${names}${withLoose}`;
 }

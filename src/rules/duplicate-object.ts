@@ -2,6 +2,7 @@ import { defineRule } from './rule';
 import { apiGroup } from '../model/kinds';
 import type { AnyObject } from '../model/types';
 import { refString } from '../types';
+import { locateIn } from '../parse/manifest';
 
 /**
  * The API server's identity of an object: group (not version: apps/v1 and apps/v1beta2 are the
@@ -12,7 +13,8 @@ function identity(o: AnyObject): string {
 }
 
 function where(o: AnyObject): string {
-  return `${o.manifest.file}:${o.manifest.source.locate([...o.manifest.root, 'metadata', 'name']).line}`;
+  const at = locateIn(o.manifest, ['metadata', 'name']);
+  return `${at.file}:${at.range.line}`;
 }
 
 export default defineRule({

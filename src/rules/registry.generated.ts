@@ -15,6 +15,8 @@ import headlessInvalid from './headless-invalid';
 import ingressBackendUnresolved from './ingress-backend-unresolved';
 import invalidLabel from './invalid-label';
 import invalidName from './invalid-name';
+import kustomizeBuild from './kustomize-build';
+import kustomizeSkipped from './kustomize-skipped';
 import loadbalancerFieldNotAllowed from './loadbalancer-field-not-allowed';
 import loadbalancerSourceRangesInvalid from './loadbalancer-source-ranges-invalid';
 import missingKind from './missing-kind';
@@ -70,6 +72,8 @@ export const RULE_MODULES = rulesByFileName({
   'ingress-backend-unresolved': ingressBackendUnresolved,
   'invalid-label': invalidLabel,
   'invalid-name': invalidName,
+  'kustomize-build': kustomizeBuild,
+  'kustomize-skipped': kustomizeSkipped,
   'loadbalancer-field-not-allowed': loadbalancerFieldNotAllowed,
   'loadbalancer-source-ranges-invalid': loadbalancerSourceRangesInvalid,
   'missing-kind': missingKind,

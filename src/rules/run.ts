@@ -1,6 +1,6 @@
 import { messageText, type PendingFinding } from '../findings';
 import type { Model } from '../model/types';
-import { locate, manifestRef } from '../parse/manifest';
+import { locateIn, manifestRef } from '../parse/manifest';
 import { formatPath } from '../types';
 import { createContextData, type LintSettings } from './context';
 import { RULES } from './index';
@@ -20,18 +20,24 @@ export function runRules(model: Model, settings: LintSettings, rules: readonly R
 
 export function toPending(rule: Rule, r: RuleReport, defaultNamespace: string): PendingFinding {
   const m = r.manifest;
+  // On an object built by kustomize the value may have been written in another file (a patch,
+  // a kustomization line); `at.related` then says which transformations it went through.
+  const at = locateIn(m, r.path, { key: r.atKey });
   return {
     ruleId: rule.meta.id,
     messageId: r.messageId,
     ...messageText(rule, r),
-    file: m.file,
-    range: locate(m, r.path, { key: r.atKey }),
+    file: at.file,
+    range: at.range,
     object: manifestRef(m, defaultNamespace),
     path: formatPath(r.path),
-    related: (r.related ?? []).map((rel) => {
-      const at = locate(rel.manifest, rel.path);
-      return { file: rel.manifest.file, line: at.line, column: at.column, message: rel.message };
-    }),
+    related: [
+      ...(r.related ?? []).map((rel) => {
+        const there = locateIn(rel.manifest, rel.path);
+        return { file: there.file, line: there.range.line, column: there.range.column, message: rel.message };
+      }),
+      ...at.related,
+    ],
     manifest: m,
     severityOverride: r.severity,
   };

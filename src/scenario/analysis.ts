@@ -47,7 +47,7 @@ export function solutionSources(s: LoadedScenario): SourceFile[] {
 export type ScenarioAnalyzeOptions = AnalyzeOptions & { namespace: string; seed: number };
 
 export function analyzeOptions(s: LoadedScenario, seed: number): ScenarioAnalyzeOptions {
-  return { namespace: s.spec.namespace ?? 'default', seed, rules: s.spec.lintRules, cluster: clusterOverrides(s.spec.cluster) };
+  return { namespace: s.spec.namespace ?? 'default', seed, rules: s.spec.lintRules, cluster: clusterOverrides(s.spec.cluster), cwd: s.cwd };
 }
 
 /** The seed of a run: the scenario's own, else the one asked for, else 1. */

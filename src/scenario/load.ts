@@ -14,6 +14,7 @@ import { ParsedDocument, type DocumentSource } from '../parse/document';
 import { parseSourceFile } from '../parse/parse-file';
 import type { SourceFile } from '../load/source';
 import { displayPath, MANIFEST_EXTENSIONS } from '../load/files';
+import { isKustomizationFileName } from '../kustomize/files';
 import { globModule, isGlobPattern } from '../load/glob';
 import type { FieldPath } from '../types';
 import { formatPath } from '../types';
@@ -144,7 +145,28 @@ function readSources(files: string[], cwd: string, errors: LoadError[]): SourceF
 }
 
 function isManifestFile(name: string): boolean {
-  return MANIFEST_EXTENSIONS.includes(path.extname(name)) && name !== SCENARIO_FILE;
+  return (MANIFEST_EXTENSIONS.includes(path.extname(name)) || isKustomizationFileName(name)) && name !== SCENARIO_FILE;
+}
+
+/**
+ * The manifests of a folder and, below it, of every folder but hidden ones, `node_modules`
+ * and `solution/` (a scenario's kustomize bases and overlays live in subfolders), in name order.
+ */
+function walkManifests(dir: string): string[] {
+  const out: string[] = [];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === SOLUTION_DIR) continue;
+    const abs = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...walkManifests(abs));
+    else if (isManifestFile(e.name)) out.push(abs);
+  }
+  return out;
 }
 
 function listManifests(dir: string): string[] {
@@ -158,6 +180,11 @@ function listManifests(dir: string): string[] {
     }
     for (const n of names) {
       const abs = path.join(sub, n);
+      // manifests/ may hold folders: kustomize bases and overlays, or just a tidy layout.
+      if (sub !== dir && isDirectory(abs) && !n.startsWith('.')) {
+        out.push(...walkManifests(abs));
+        continue;
+      }
       if (!isManifestFile(n)) continue;
       // A dangling symlink is kept, so that reading it reports the problem instead of hiding the file.
       let isFile = true;
@@ -172,12 +199,21 @@ function listManifests(dir: string): string[] {
   return out;
 }
 
-/** Files or globs relative to the scenario folder; an entry that matches nothing is reported. */
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Files, folders (their manifests, below them too) or globs relative to the scenario folder; an entry that matches nothing is reported. */
 export function expandFileList(dir: string, patterns: string[]): { files: string[]; unmatched: number[] } {
   const files: string[] = [];
   const unmatched: number[] = [];
   patterns.forEach((p, i) => {
-    const found = isGlobPattern(p) ? globModule().glob.sync(p, { cwd: dir, absolute: true, nodir: true }).sort() : fs.existsSync(path.resolve(dir, p)) ? [path.resolve(dir, p)] : [];
+    const abs = path.resolve(dir, p);
+    const found = isGlobPattern(p) ? globModule().glob.sync(p, { cwd: dir, absolute: true, nodir: true }).sort() : isDirectory(abs) ? walkManifests(abs) : fs.existsSync(abs) ? [abs] : [];
     if (found.length === 0) unmatched.push(i);
     for (const f of found) if (!files.includes(f)) files.push(f);
   });

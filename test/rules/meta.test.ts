@@ -32,8 +32,11 @@ const CATEGORIES = ['input', 'workload', 'service', 'cross-object'];
 /**
  * Rules reported before any YAML exists (by the file loader) cannot be fed to the inline-YAML
  * ruleTester; their tests write real files and name their cases `valid #N` / `invalid #N`.
+ * The kustomize rules are reported by the build of a kustomization folder: their examples are
+ * folders (a kustomization and the files it names), which one example.yaml cannot stand for;
+ * test/kustomize/docs.test.ts builds each of their doc examples as the folder it shows.
  */
-const LOADER_RULES = new Set(['file-unreadable']);
+const LOADER_RULES = new Set(['file-unreadable', 'kustomize-build', 'kustomize-skipped']);
 
 /** Rules whose failing example is, by design, not a whole object (or not YAML at all). */
 const PARSE_RULES = new Set(['yaml-syntax', 'not-an-object', 'missing-kind']);
