@@ -92,7 +92,8 @@ function buildIndex(cluster: ClusterState): RoutingIndex {
     for (const ip of clusterIPsOf(s)) idx.servicesByClusterIP.set(ip, s);
     for (const ip of s.loadBalancerIngress ?? []) push(idx.servicesByLoadBalancerIP, ip, s);
     for (const ip of s.spec.externalIPs) push(idx.servicesByExternalIP, ip, s);
-    for (const p of s.ports) if (p.nodePort !== undefined) idx.nodePorts.set(`${p.protocol}/${p.nodePort}`, { service: s, port: p });
+    // kube-proxy skips ExternalName Services altogether (ShouldSkipService): a nodePort written on one opens nothing.
+    if (s.type !== 'ExternalName') for (const p of s.ports) if (p.nodePort !== undefined) idx.nodePorts.set(`${p.protocol}/${p.nodePort}`, { service: s, port: p });
     if (s.builtIn && s.name === 'kube-dns' && s.namespace === 'kube-system' && s.clusterIP) idx.kubeDnsIP = s.clusterIP;
   }
   for (const sl of cluster.endpointSlices) push(idx.slicesByService, `${sl.namespace}/${sl.serviceName}`, sl);
