@@ -11,6 +11,7 @@ import { Random } from '../util/random';
 import { parseIP } from '../util/ip';
 import { generateName } from './naming';
 import { ZONE_LABEL } from './default-cluster';
+import { addHints } from './topology-hints';
 import type { ClusterConfig, SimEndpoint, SimEndpointSlice, SimNode, SimPod, SimService } from './types';
 
 /** discovery/v1: at most 100 endpoints per slice (the controller's --max-endpoints-per-slice default). */
@@ -107,6 +108,7 @@ export function slicesForService(svc: SimService, pods: SimPod[], nodes: Map<str
   for (const { ports, endpoints } of groups.values()) {
     for (let i = 0; i < endpoints.length; i += MAX_ENDPOINTS_PER_SLICE) out.push(slice(ports, endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE)));
   }
+  addHints(svc, out, nodes);
   return out;
 }
 

@@ -137,6 +137,7 @@ export function simulateModel(model: Model, options: SimulateOptions = {}): SimC
         if (e.nodeName !== undefined) ep.nodeName = e.nodeName;
         if (e.zone !== undefined) ep.zone = e.zone;
         if (e.targetRef !== undefined) ep.targetRef = e.targetRef;
+        if (e.hints !== undefined) ep.hints = e.hints;
         return ep;
       }),
       ports: s.slice.ports.map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol })),

@@ -46,8 +46,9 @@ export function serviceObject(svc: SimService, seed: number): KubeObject {
   if (s.type !== 'ExternalName') {
     spec.clusterIP = svc.clusterIP;
     spec.clusterIPs = svc.clusterIPs;
-    spec.ipFamilies = ['IPv4'];
-    spec.ipFamilyPolicy = 'SingleStack';
+    // As initIPFamilyFields set them on create (model/service.ts): PreferDualStack stays as written.
+    spec.ipFamilies = s.ipFamilies.length ? s.ipFamilies : ['IPv4'];
+    spec.ipFamilyPolicy = s.ipFamilyPolicy ?? 'SingleStack';
     spec.internalTrafficPolicy = s.internalTrafficPolicy;
   }
   // SetDefaults_Service: externallyAccessible Services (NodePort, LoadBalancer, ClusterIP with externalIPs) get Cluster.

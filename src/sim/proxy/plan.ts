@@ -18,13 +18,13 @@ import { cidrContains, parseIP } from '../../util/ip';
 import type { Protocol } from '../../model/types';
 import type { ClusterState, Hop, HopKind, RouteReason, SimNode, SimPod, SimService } from '../types';
 import { dnsIndex } from '../../dns/records';
-import type { DeliveredVia, NoEndpointsCause, PolicyNote, PortFacts, Statement } from './facts';
+import type { DeliveredVia, NoEndpointsCause, PolicyNote, PortFacts, Statement, TopologyNote } from './facts';
 import { hop, reasonOf } from './hops';
 import type { Delivery } from './deliver';
 import { hostPortPod } from './app-model';
 import { inPodCIDR, type Source } from './request';
 import { findServicePort, SERVICE_PROXY_NAME, type RoutingIndex } from './tables';
-import { localEndpoints, servicePortInfo, type RouteEndpoint, type ServicePortInfo } from './service-port';
+import { clusterEndpointsOn, localEndpoints, servicePortInfo, type RouteEndpoint, type ServicePortInfo } from './service-port';
 
 const EXCLUDE_FROM_LB = 'node.kubernetes.io/exclude-from-external-load-balancers';
 
@@ -52,6 +52,8 @@ export interface NodeChoice {
   /** The node drops the connection (a Local policy without a local endpoint). */
   failure: Failure | null;
   policy: PolicyNote;
+  /** How topology hints narrowed `endpoints` on this node. */
+  topology: TopologyNote;
 }
 
 export type Plan =
@@ -93,8 +95,8 @@ function direct(p: Omit<DeliverPlan, 'kind' | 'deliveries'>): Plan {
 }
 
 /** A node handling the connection, with its endpoints (or the failure that ends it there). */
-function choice(node: SimNode | null, endpoints: RouteEndpoint[], snatTo: string | null, failure: Failure | null, policy: PolicyNote): NodeChoice {
-  return { node, endpoints, snatTo, failure, policy };
+function choice(node: SimNode | null, endpoints: RouteEndpoint[], snatTo: string | null, failure: Failure | null, policy: PolicyNote, topology: TopologyNote = null): NodeChoice {
+  return { node, endpoints, snatTo, failure, policy, topology };
 }
 
 export function classify(ctx: RouteContext, ip: string): Destination {
@@ -177,7 +179,10 @@ function planClusterIP(ctx: RouteContext, svc: SimService, ip: string, port: num
   const serviceHop = hop('service', { message: 'cluster-ip', service: info.name, port, to, detail: { ip, port, protocol, servicePort: sp.name ?? port, targetPort: sp.targetPort } });
   if (!info.hasEndpoints) return fixed('refused', noEndpoints(info), [serviceHop]);
   const node = source.node;
-  if (!info.internalPolicyLocal) return { kind: 'balance', info, destIP: ip, loadBalancer: false, hops: [serviceHop], choices: [choice(node, info.clusterEndpoints, null, null, null)] };
+  if (!info.internalPolicyLocal) {
+    const cluster = clusterEndpointsOn(ctx.cluster, info, node);
+    return { kind: 'balance', info, destIP: ip, loadBalancer: false, hops: [serviceHop], choices: [choice(node, cluster.endpoints, null, null, null, cluster.topology)] };
+  }
   const local = localEndpoints(ctx.cluster, info, node?.name ?? '');
   if (!local.length) return fixed('dropped', { message: 'no-local-endpoints-internal', service: info.name, port, node: node?.name ?? '', rule: 'drop', detail: {} }, [serviceHop]);
   return { kind: 'balance', info, destIP: ip, loadBalancer: false, hops: [serviceHop], choices: [choice(node, local, null, null, 'internal-local')] };
@@ -202,7 +207,8 @@ function externalChoice(ctx: RouteContext, info: ServicePortInfo, node: SimNode)
   }
   // EXT chain: Cluster policy masquerades; Local policy lets pod traffic keep its IP and masquerades the node's own.
   const snatTo = info.externalPolicyLocal && fromPod ? null : node.internalIP;
-  return choice(node, info.clusterEndpoints, snatTo, null, info.externalPolicyLocal ? 'external-short-circuit' : null);
+  const cluster = clusterEndpointsOn(ctx.cluster, info, node);
+  return choice(node, cluster.endpoints, snatTo, null, info.externalPolicyLocal ? 'external-short-circuit' : null, cluster.topology);
 }
 
 function planNodeIP(ctx: RouteContext, node: SimNode, port: number): Plan {
