@@ -184,7 +184,9 @@ function serviceSpec(s: Obj, invalid: InvalidValue[]): ServiceSpec {
 
 function endpointPort(v: unknown, path: FieldPath, invalid: InvalidValue[]): EndpointPort {
   const p = obj(v);
-  return { name: str(p.name), port: num(p.port) ?? 0, protocol: protocol(p.protocol, [...path, 'protocol'], invalid) };
+  const out: EndpointPort = { name: str(p.name), port: num(p.port) ?? 0, protocol: protocol(p.protocol, [...path, 'protocol'], invalid) };
+  if (typeof p.appProtocol === 'string') out.appProtocol = p.appProtocol;
+  return out;
 }
 
 function targetRef(v: unknown): { kind: string; namespace: string; name: string } | undefined {

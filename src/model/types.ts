@@ -154,6 +154,7 @@ export interface EndpointPort {
   name: string | undefined;
   port: number;
   protocol: Protocol;
+  appProtocol?: string;
 }
 
 export interface EndpointSubset {

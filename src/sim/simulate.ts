@@ -17,7 +17,7 @@ import { routeRequest } from './proxy/index';
 import { allocateServices } from './allocate';
 import { resolveClusterConfig } from './cluster-config';
 import { BUILT_IN_FILE, builtInManifests } from './default-cluster';
-import { kubernetesSlice, mirrorEndpoints, PodIndex, slicesForService } from './endpoint-slices';
+import { kubernetesSlice, mirrorEndpoints, PodIndex, shouldMirror, slicesForService } from './endpoint-slices';
 import { endpointsForService, kubernetesEndpoints, userEndpoints } from './endpoints';
 import { buildPods } from './pods';
 import type { ClusterConfig, ClusterState, RejectedObject, SimCluster, SimEndpoints, SimEndpointSlice, SimNode, SimulateOptions } from './types';
@@ -103,22 +103,20 @@ export function simulateModel(model: Model, options: SimulateOptions = {}): SimC
       endpoints.push(kubernetesEndpoints(svc, config));
       continue;
     }
-    if (svc.type === 'ExternalName') {
-      // No controller manages endpoints of an ExternalName Service; hand-written ones stay as they are.
-      const user = handWritten.get(key);
-      if (user) endpoints.push(userEndpoints(svc.name, svc.namespace, user.subsets));
-      continue;
-    }
     const rng = Random.derive(seed, `endpointslices:${key}`);
-    if (svc.spec.selector) {
+    // The EndpointSlice and Endpoints controllers skip ExternalName Services (issue 105986).
+    if (svc.spec.selector && svc.type !== 'ExternalName') {
       const selected = podIndex.select(svc.namespace, svc.spec.selector);
       endpointSlices.push(...slicesForService(svc, selected, nodesByName, rng, takenIn(svc.namespace)));
       endpoints.push(endpointsForService(svc, selected));
     } else {
+      // Hand-written Endpoints stay as they are; the mirroring controller copies those of a
+      // Service without selector (of any type) into slices unless they are labelled skip-mirror.
+      // kube-proxy and CoreDNS read only EndpointSlices.
       const user = handWritten.get(key);
       if (user) {
         endpoints.push(userEndpoints(svc.name, svc.namespace, user.subsets));
-        endpointSlices.push(...mirrorEndpoints(svc, user.subsets, rng, takenIn(svc.namespace)));
+        if (!svc.spec.selector && shouldMirror(user)) endpointSlices.push(...mirrorEndpoints(svc, user, rng, takenIn(svc.namespace)));
       }
     }
   }

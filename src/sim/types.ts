@@ -143,7 +143,7 @@ export interface SimEndpointSlice {
 export interface SimEndpointsSubset {
   addresses: Array<{ ip: string; nodeName?: string; hostname?: string; targetRef?: { kind: string; namespace: string; name: string } }>;
   notReadyAddresses: Array<{ ip: string; nodeName?: string; hostname?: string; targetRef?: { kind: string; namespace: string; name: string } }>;
-  ports: Array<{ name?: string; port: number; protocol: Protocol }>;
+  ports: Array<{ name?: string; port: number; protocol: Protocol; appProtocol?: string }>;
 }
 
 export interface SimEndpoints {

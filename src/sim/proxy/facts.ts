@@ -49,6 +49,7 @@ export type TopologyNote =
 export type NoEndpointsCause =
   | { cause: 'not-ready'; count: number }
   | { cause: 'no-selector' }
+  | { cause: 'skip-mirror'; label: string }
   | { cause: 'named-port'; targetPort: string }
   | { cause: 'no-match'; selector: Record<string, string>; namespace: string };
 

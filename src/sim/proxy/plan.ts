@@ -20,6 +20,7 @@ import type { ClusterState, Hop, HopKind, RouteReason, SimNode, SimPod, SimServi
 import { dnsIndex } from '../../dns/records';
 import type { DeliveredVia, NoEndpointsCause, PolicyNote, PortFacts, Statement, TopologyNote } from './facts';
 import { hop, reasonOf } from './hops';
+import { shouldMirror, SKIP_MIRROR_LABEL } from '../endpoint-slices';
 import type { Delivery } from './deliver';
 import { hostPortPod } from './app-model';
 import { inPodCIDR, type Source } from './request';
@@ -159,14 +160,20 @@ function leavesCluster(ctx: RouteContext, ip: string, port: number): Plan {
   return direct({ ip, port, pod: null, sourceIP, service: null, via: 'direct', hops: [hop('external', { message: 'leaves-cluster', from: sourceIP, to: `${ip}:${port}`, detail: { ip } })] });
 }
 
-function noEndpoints(info: ServicePortInfo): Statement {
+function noEndpoints(cluster: ClusterState, info: ServicePortInfo): Statement {
   const { service: svc, port: sp, endpoints } = info;
   let why: NoEndpointsCause;
   if (endpoints.length) why = { cause: 'not-ready', count: endpoints.length };
+  else if (svc.spec.selector === null && skipsMirroring(cluster, svc)) why = { cause: 'skip-mirror', label: SKIP_MIRROR_LABEL };
   else if (svc.spec.selector === null) why = { cause: 'no-selector' };
   else if (typeof sp.targetPort === 'string') why = { cause: 'named-port', targetPort: sp.targetPort };
   else why = { cause: 'no-match', selector: svc.spec.selector, namespace: svc.namespace };
   return { message: 'no-endpoints', service: info.name, port: sp.port, rule: 'reject', detail: { servicePort: portFacts({ port: sp.port, protocol: sp.protocol, name: sp.name }), why } };
+}
+
+/** The Service's hand-written Endpoints exist but the mirroring controller leaves them alone (shouldMirror). */
+function skipsMirroring(cluster: ClusterState, svc: SimService): boolean {
+  return cluster.model.endpoints.some((e) => e.metadata.namespace === svc.namespace && e.metadata.name === svc.name && !shouldMirror(e));
 }
 
 function planClusterIP(ctx: RouteContext, svc: SimService, ip: string, port: number): Plan {
@@ -177,7 +184,7 @@ function planClusterIP(ctx: RouteContext, svc: SimService, ip: string, port: num
   if (!sp) return fixed('refused', { message: 'port-not-exposed', service: svcName(svc), to, rule: 'reject', detail: { ip, port, protocol, exposed: svc.ports.map(portFacts) } });
   const info = servicePortInfo(ctx.cluster, svc, sp);
   const serviceHop = hop('service', { message: 'cluster-ip', service: info.name, port, to, detail: { ip, port, protocol, servicePort: sp.name ?? port, targetPort: sp.targetPort } });
-  if (!info.hasEndpoints) return fixed('refused', noEndpoints(info), [serviceHop]);
+  if (!info.hasEndpoints) return fixed('refused', noEndpoints(ctx.cluster, info), [serviceHop]);
   const node = source.node;
   if (!info.internalPolicyLocal) {
     const cluster = clusterEndpointsOn(ctx.cluster, info, node);
@@ -218,7 +225,7 @@ function planNodeIP(ctx: RouteContext, node: SimNode, port: number): Plan {
   if (entry) {
     const info = servicePortInfo(cluster, entry.service, entry.port);
     const serviceHop = hop('service', { message: 'node-port', node: node.name, service: info.name, port: entry.port.port, to, detail: { nodeIP: node.internalIP, port, protocol, servicePort: entry.port.port, targetPort: entry.port.targetPort } });
-    if (!info.hasEndpoints) return fixed('refused', noEndpoints(info), [serviceHop]);
+    if (!info.hasEndpoints) return fixed('refused', noEndpoints(ctx.cluster, info), [serviceHop]);
     return { kind: 'balance', info, destIP: node.internalIP, loadBalancer: false, hops: [serviceHop], choices: [externalChoice(ctx, info, node)] };
   }
   const hostNet = (idx.hostNetworkPodsByNode.get(node.name) ?? []).find((p) => p.spec.containers.some((c) => c.ports.some((cp) => cp.containerPort === port && cp.protocol === protocol)));
@@ -240,7 +247,7 @@ function planExternalAddress(ctx: RouteContext, info: ServicePortInfo, ip: strin
   const { cluster, source } = ctx;
   const sp = info.port;
   const serviceHop = hop('service', { message: 'external-address', service: info.name, port: sp.port, to: `${ip}:${sp.port}`, detail: { ip, port: sp.port, protocol: sp.protocol, loadBalancer, targetPort: sp.targetPort } });
-  if (!info.hasEndpoints) return fixed('refused', noEndpoints(info), [serviceHop]);
+  if (!info.hasEndpoints) return fixed('refused', noEndpoints(ctx.cluster, info), [serviceHop]);
   const balance = (choices: NodeChoice[]): Plan => ({ kind: 'balance', info, destIP: ip, loadBalancer, hops: [serviceHop], choices });
   // kube-proxy on the source's own node captures the address (its service map has rules for it).
   if (source.kind !== 'external' && source.node) return balance([externalChoice(ctx, info, source.node)]);

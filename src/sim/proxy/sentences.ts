@@ -33,6 +33,8 @@ function noEndpointsWhy(why: NoEndpointsCause): string {
       return `its ${why.count} endpoint${why.count > 1 ? 's are' : ' is'} not ready (and not terminating-but-serving)`;
     case 'no-selector':
       return 'it has no selector and no Endpoints/EndpointSlices were given for it';
+    case 'skip-mirror':
+      return `it has no selector, and its hand-written Endpoints are labelled ${why.label}: "true", so no EndpointSlice mirrors them (kube-proxy reads only EndpointSlices)`;
     case 'named-port':
       return `no running, matching pod declares a container port named "${why.targetPort}" (the targetPort)`;
     case 'no-match':
