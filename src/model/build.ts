@@ -178,8 +178,16 @@ function serviceSpec(s: Obj, invalid: InvalidValue[]): ServiceSpec {
     }),
     ipFamilyPolicy: s.ipFamilyPolicy === undefined || s.ipFamilyPolicy === null || s.ipFamilyPolicy === '' ? undefined : enumField(s.ipFamilyPolicy, ['spec', 'ipFamilyPolicy'], IP_FAMILY_POLICIES, 'SingleStack', invalid),
     loadBalancerClass: str(s.loadBalancerClass),
-    trafficDistribution: s.trafficDistribution === undefined || s.trafficDistribution === null ? undefined : enumField(s.trafficDistribution, ['spec', 'trafficDistribution'], TRAFFIC_DISTRIBUTIONS, 'PreferClose', invalid),
+    trafficDistribution: trafficDistribution(s.trafficDistribution, invalid),
   };
+}
+
+/** spec.trafficDistribution: absent, or a supported value; anything else (even '') is refused (validateServiceTrafficDistribution). */
+function trafficDistribution(v: unknown, invalid: InvalidValue[]): ServiceSpec['trafficDistribution'] {
+  if (v === undefined || v === null) return undefined;
+  const known = TRAFFIC_DISTRIBUTIONS.find((t) => t === v);
+  if (known === undefined) invalid.push({ path: ['spec', 'trafficDistribution'], value: v, allowed: TRAFFIC_DISTRIBUTIONS });
+  return known;
 }
 
 function endpointPort(v: unknown, path: FieldPath, invalid: InvalidValue[]): EndpointPort {

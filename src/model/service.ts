@@ -60,6 +60,11 @@ export function normalizeClusterIPs(clusterIP: string | undefined, clusterIPs: r
   return clusterIP && clusterIPs.length === 0 ? [clusterIP] : [...clusterIPs];
 }
 
+/** initIPFamilyFields' reasons, for readers that tell them apart. */
+export const NOT_DUAL_STACK = 'this cluster is not configured for dual-stack services';
+export const SINGLE_STACK_TWO_IPS = "must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified";
+export const SINGLE_STACK_TWO_FAMILIES = "must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified";
+
 /** What initIPFamilyFields decides for a Service: its policy and families, or why it is refused. */
 export interface IPFamilyFields {
   ipFamilyPolicy: IPFamilyPolicy;
@@ -88,8 +93,8 @@ export function initIPFamilyFields(spec: { type: string; clusterIPs: readonly st
   const policyError = (detail: string): InvalidValue => ({ path: ['spec', 'ipFamilyPolicy'], value: policy, allowed: [], detail });
   if (spec.type === 'ExternalName') return { ipFamilyPolicy: policy, ipFamilies: [], errors };
   if (policy === 'SingleStack') {
-    if (spec.clusterIPs.length === 2) errors.push(policyError("must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified"));
-    if (families.length === 2) errors.push(policyError("must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified"));
+    if (spec.clusterIPs.length === 2) errors.push(policyError(SINGLE_STACK_TWO_IPS));
+    if (families.length === 2) errors.push(policyError(SINGLE_STACK_TWO_FAMILIES));
   }
   for (const [i, ip] of spec.clusterIPs.entries()) {
     if (ip === CLUSTER_IP_NONE) break;
@@ -105,7 +110,7 @@ export function initIPFamilyFields(spec: { type: string; clusterIPs: readonly st
     if (families.length < 2 && policy !== 'SingleStack') families.push(other(families[0]));
     return { ipFamilyPolicy: policy, ipFamilies: families, errors };
   }
-  if (policy === 'RequireDualStack' && clusterFamilies.length < 2) errors.push(policyError('this cluster is not configured for dual-stack services'));
+  if (policy === 'RequireDualStack' && clusterFamilies.length < 2) errors.push(policyError(NOT_DUAL_STACK));
   families.forEach((f, i) => {
     if (!clusterFamilies.includes(f)) errors.push({ path: ['spec', 'ipFamilies', i], value: f, allowed: [], detail: 'not configured on this cluster' });
   });

@@ -34,29 +34,38 @@ export function dns1123LabelErrors(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 63) errs.push(maxLen(63));
   if (!DNS1123_LABEL.test(value)) {
-    errs.push(regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character", DNS1123_LABEL_FMT, 'my-name', '123-abc'));
+    // A valid subdomain that is not a label: since the length was checked, it must be the dots.
+    if (DNS1123_SUBDOMAIN.test(value)) errs.push('must not contain dots');
+    else errs.push(regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character", DNS1123_LABEL_FMT, 'my-name', '123-abc'));
   }
+  return errs;
+}
+
+const DNS1123_LABEL_US_FMT = '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
+const DNS1123_SUBDOMAIN_US_FMT = `${DNS1123_LABEL_US_FMT}(\\.${DNS1123_LABEL_US_FMT})*`;
+const DNS1123_SUBDOMAIN_US = new RegExp(`^${DNS1123_SUBDOMAIN_US_FMT}$`);
+
+/** A name of at most `max` characters that matches `re` (whose source is `fmt`), else the messages. */
+function patternErrors(value: string, max: number, re: RegExp, msg: string, fmt: string, ...examples: string[]): string[] {
+  const errs: string[] = [];
+  if (value.length > max) errs.push(maxLen(max));
+  if (!re.test(value)) errs.push(regexError(msg, fmt, ...examples));
   return errs;
 }
 
 /** IsDNS1123Subdomain. */
 export function dns1123SubdomainErrors(value: string): string[] {
-  const errs: string[] = [];
-  if (value.length > 253) errs.push(maxLen(253));
-  if (!DNS1123_SUBDOMAIN.test(value)) {
-    errs.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN_FMT, 'example.com'));
-  }
-  return errs;
+  return patternErrors(value, 253, DNS1123_SUBDOMAIN, "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN_FMT, 'example.com');
+}
+
+/** IsDNS1123SubdomainWithUnderscore (pod dnsConfig search domains, RelaxedDNSSearchValidation). */
+export function dns1123SubdomainWithUnderscoreErrors(value: string): string[] {
+  return patternErrors(value, 253, DNS1123_SUBDOMAIN_US, "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN_US_FMT, 'example.com');
 }
 
 /** IsDNS1035Label (Service names: ValidateServiceName). */
 export function dns1035LabelErrors(value: string): string[] {
-  const errs: string[] = [];
-  if (value.length > 63) errs.push(maxLen(63));
-  if (!DNS1035_LABEL.test(value)) {
-    errs.push(regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character", DNS1035_LABEL_FMT, 'my-name', 'abc-123'));
-  }
-  return errs;
+  return patternErrors(value, 63, DNS1035_LABEL, "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character", DNS1035_LABEL_FMT, 'my-name', 'abc-123');
 }
 
 /** IsQualifiedName: `[prefix/]name`, the prefix a DNS subdomain, the name at most 63 characters (label keys, appProtocol, loadBalancerClass). */

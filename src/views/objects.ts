@@ -148,7 +148,7 @@ function defaultContainer(c: KubeObject, hostNetwork: boolean): void {
   for (const p of c.ports) {
     if (!isObj(p)) continue;
     p.protocol ??= 'TCP';
-    if (hostNetwork) p.hostPort ??= p.containerPort; // defaultHostNetworkPorts
+    if (hostNetwork && !p.hostPort) p.hostPort = p.containerPort; // defaultHostNetworkPorts: 0 or unset
   }
 }
 

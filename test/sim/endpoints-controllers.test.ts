@@ -100,8 +100,8 @@ ${subsets}
     expect(slicesOf(simulate(selectorless + endpoints('\n  annotations: { control-plane.alpha.kubernetes.io/leader: "{}" }')), 'db')).toEqual([]);
   });
 
-  test('subsets with the same ports share one slice; addresses that are not IPs are skipped (addAddress)', () => {
-    const subsets = '- addresses: [ { ip: 10.0.0.5 } ]\n  ports: [ { name: pg, port: 5432 } ]\n- addresses: [ { ip: 10.0.0.6 }, { ip: not-an-ip } ]\n  ports: [ { name: pg, port: 5432 } ]\n- addresses: [ { ip: 10.0.0.7 } ]\n  ports: [ { name: other, port: 6432 } ]';
+  test('subsets with the same ports share one slice (desiredCalc keys slices by address type and ports)', () => {
+    const subsets = '- addresses: [ { ip: 10.0.0.5 } ]\n  ports: [ { name: pg, port: 5432 } ]\n- addresses: [ { ip: 10.0.0.6 } ]\n  ports: [ { name: pg, port: 5432 } ]\n- addresses: [ { ip: 10.0.0.7 } ]\n  ports: [ { name: other, port: 6432 } ]';
     const c = simulate(selectorless + endpoints('', subsets));
     expect(slicesOf(c, 'db').map((s) => [s.ports.map((p) => p.port), s.endpoints.map((e) => e.addresses[0])])).toEqual([
       [[5432], ['10.0.0.5', '10.0.0.6']],

@@ -24,7 +24,7 @@ import { shouldMirror, SKIP_MIRROR_LABEL } from '../endpoint-slices';
 import type { Delivery } from './deliver';
 import { hostPortPod } from './app-model';
 import { inPodCIDR, type Source } from './request';
-import { findServicePort, SERVICE_PROXY_NAME, type RoutingIndex } from './tables';
+import { findServicePort, hostNetworkListener, SERVICE_PROXY_NAME, type RoutingIndex } from './tables';
 import { clusterEndpointsOn, localEndpoints, servicePortInfo, type RouteEndpoint, type ServicePortInfo } from './service-port';
 
 const EXCLUDE_FROM_LB = 'node.kubernetes.io/exclude-from-external-load-balancers';
@@ -228,7 +228,7 @@ function planNodeIP(ctx: RouteContext, node: SimNode, port: number): Plan {
     if (!info.hasEndpoints) return fixed('refused', noEndpoints(ctx.cluster, info), [serviceHop]);
     return { kind: 'balance', info, destIP: node.internalIP, loadBalancer: false, hops: [serviceHop], choices: [externalChoice(ctx, info, node)] };
   }
-  const hostNet = (idx.hostNetworkPodsByNode.get(node.name) ?? []).find((p) => p.spec.containers.some((c) => c.ports.some((cp) => cp.containerPort === port && cp.protocol === protocol)));
+  const hostNet = hostNetworkListener(idx, node.name, port, protocol);
   if (hostNet) {
     return direct({ ip: node.internalIP, port, pod: hostNet, sourceIP: ctx.source.ip, service: null, via: 'direct', hops: [hop('node', { message: 'host-network-pod', node: node.name, pod: podName(hostNet), to, detail: { port } })] });
   }

@@ -145,7 +145,7 @@ function endpointsOf(idx: RoutingIndex, service: SimService, port: SimServicePor
       const id = `${ip}:${sp.port}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const pod = podForEndpoint(idx, ip, ep.targetRef);
+      const pod = podForEndpoint(idx, ip, ep.targetRef, sp.port, sp.protocol);
       out.push({
         ip, port: sp.port, ready: ep.conditions.ready, serving: ep.conditions.serving, terminating: ep.conditions.terminating, nodeName: ep.nodeName ?? pod?.nodeName ?? '', pod,
         zoneHints: ep.hints?.forZones?.map((z) => z.name) ?? NO_HINTS,
