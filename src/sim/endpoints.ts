@@ -88,7 +88,9 @@ function portsOf(pod: SimPod, svc: SimService): Port[] {
     const port = findPort(pod, p);
     if (port === undefined) continue; // "Failed to find port for service": this pod is skipped for that port
     // endpointPortFromServicePort: name, the resolved port, protocol and appProtocol.
-    ports.push({ ...(p.name !== undefined ? { name: p.name } : {}), port, protocol: p.protocol, ...(p.appProtocol !== undefined ? { appProtocol: p.appProtocol } : {}) });
+    const out: Port = p.name !== undefined ? { name: p.name, port, protocol: p.protocol } : { port, protocol: p.protocol };
+    if (p.appProtocol !== undefined) out.appProtocol = p.appProtocol;
+    ports.push(out);
   }
   return ports;
 }
@@ -152,7 +154,11 @@ export function userEndpoints(name: string, namespace: string, subsets: Endpoint
     subsets: subsets.map((s) => ({
       addresses: s.addresses.map(address),
       notReadyAddresses: s.notReadyAddresses.map(address),
-      ports: s.ports.map((p) => ({ ...(p.name !== undefined ? { name: p.name } : {}), port: p.port, protocol: p.protocol, ...(p.appProtocol !== undefined ? { appProtocol: p.appProtocol } : {}) })),
+      ports: s.ports.map((p) => {
+        const out: Port = p.name !== undefined ? { name: p.name, port: p.port, protocol: p.protocol } : { port: p.port, protocol: p.protocol };
+        if (p.appProtocol !== undefined) out.appProtocol = p.appProtocol;
+        return out;
+      }),
     })),
   };
 }
