@@ -123,6 +123,11 @@ endpoints:
     const out = await runCli(['get', 'endpointslices', '-f', dir, '-o', 'yaml']);
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/hints:\n\s+forZones:\n\s+- name: zone-a/);
+    // svclab curl -v names the zone in the DNAT hop, and every connection reaches a pod of that zone.
+    fs.writeFileSync(path.join(dir, 'web.yaml'), web('trafficDistribution: PreferClose', 6));
+    const curl = await runCli(['curl', 'web:80', '--from', 'pod/client-node-2', '--count', '6', '-v', '-f', dir]);
+    expect(curl.code).toBe(0);
+    expect(curl.stdout).toMatch(/kube-proxy on node-2 DNATs \S+ to \S+ \(one of 2 usable endpoints, picked at random\); topology hints keep the traffic in zone zone-b/);
   });
 });
 

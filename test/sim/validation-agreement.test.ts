@@ -7,6 +7,10 @@
 import { simulate } from '../../src/sim/index';
 import { lintSources } from '../../src/lint';
 import { deploy, service } from './fixtures';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from '../helpers';
 
 interface Case {
   name: string;
@@ -103,4 +107,15 @@ describe('IP families as the API server sets them on a single-stack cluster (ini
     expect(families(service('s', `clusterIP: None\nselector: { app: s }\n${ports}`) + deploy('s'))).toEqual(['SingleStack', ['IPv4']]);
     expect(families(service('s', `clusterIP: None\nipFamilyPolicy: SingleStack\n${ports}`))).toEqual(['SingleStack', ['IPv4']]);
   });
+});
+
+test('through the CLI: svclab get warns with the API server\'s words, and svclab lint reports the rule', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svclab-agree-'));
+  fs.writeFileSync(path.join(dir, 's.yaml'), service('s', `ipFamilies: [ IPv6 ]\n${ports}`));
+  const get = await runCli(['get', 'svc', '-f', dir]);
+  expect(get.stderr).toContain('Warning: the API server would refuse Service default/s: spec.ipFamilies[0]: Invalid value: "IPv6": not configured on this cluster');
+  expect(get.stdout).not.toMatch(/^s\s/m);
+  const lint = await runCli(['lint', dir, '--format', 'json']);
+  expect(lint.code).toBe(1);
+  expect((JSON.parse(lint.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId)).toContain('ip-family-invalid');
 });
