@@ -225,8 +225,10 @@ function serviceRecords(idx: DnsIndex, namespace: string, service: string, endpo
   const zoneName = `${svc.name}.${svc.namespace}.svc.${idx.domain}`;
   if (svc.type === 'ExternalName') {
     const ext = svc.spec.externalName;
-    // An ExternalName holding an IP address is not a CNAME: CoreDNS serves nothing for it.
-    if (endpoint || !ext || parseIP(ext)) return NX;
+    // findServices skips an ExternalName Service when the query has an endpoint, port or
+    // protocol label (`_http._tcp.name...`: it has no endpoints and no SRV); an ExternalName
+    // holding an IP address is not a CNAME either: CoreDNS serves nothing for it.
+    if (endpoint || port || protocol || !ext || parseIP(ext)) return NX;
     return { nx: false, recs: [{ host: ext, family: 0, port: 0, key: zoneName }] };
   }
   const recs: Rec[] = [];

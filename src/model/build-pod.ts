@@ -89,7 +89,8 @@ export function podSpec(v: unknown, path: FieldPath, invalid: InvalidValue[]): P
   const containers = arr(s.containers).map((c, i) => container(c, [...path, 'containers', i], invalid, false));
   const initContainers = arr(s.initContainers).map((c, i) => container(c, [...path, 'initContainers', i], invalid, true));
   // SetDefaults_Pod (defaultHostNetworkPorts): with host networking every container port is also a host port.
-  if (hostNetwork) for (const c of [...containers, ...initContainers]) for (const p of c.ports) p.hostPort ??= p.containerPort;
+  // defaultHostNetworkPorts sets a hostPort of 0 (or none) to the containerPort.
+  if (hostNetwork) for (const c of [...containers, ...initContainers]) for (const p of c.ports) if (!p.hostPort) p.hostPort = p.containerPort;
   return {
     containers,
     initContainers,

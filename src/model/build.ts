@@ -7,7 +7,7 @@ import { podSpec, podTemplate, protocol } from './build-pod';
 import { arr, bool, intOrString, isObj, num, obj, str, strMap, valueAt, type Obj } from './guards';
 import { enumField, type InvalidValue } from './invalid';
 import type {
-  AnyObject, EndpointPort, EndpointSliceData, EndpointSubset, EndpointsObject, EndpointSliceObject, IngressBackendRef,
+  AnyObject, EndpointHints, EndpointPort, EndpointSliceData, EndpointSubset, EndpointsObject, EndpointSliceObject, IngressBackendRef,
   IngressObject, LabelSelector, Model, NetworkPolicyObject, ObjectMeta, ServiceObject, ServicePort, ServiceSpec,
   WorkloadKind, WorkloadObject,
 } from './types';
@@ -19,6 +19,14 @@ const TRAFFIC_POLICIES = ['Cluster', 'Local'] as const;
 /** supportedAddressTypes of ValidateEndpointSlice. */
 const ADDRESS_TYPES = ['FQDN', 'IPv4', 'IPv6'] as const;
 const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
+/** supportedServiceIPFamily and supportedServiceIPFamilyPolicy (ValidateServiceClusterIPsRelatedFields), sorted. */
+const IP_FAMILIES = ['IPv4', 'IPv6'] as const;
+const IP_FAMILY_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'] as const;
+/**
+ * validateServiceTrafficDistribution: PreferClose, and PreferSameZone / PreferSameNode (KEP-3015,
+ * feature PreferSameTrafficDistribution, on by default since Kubernetes 1.34).
+ */
+const TRAFFIC_DISTRIBUTIONS = ['PreferClose', 'PreferSameNode', 'PreferSameZone'] as const;
 
 /**
  * Builds the typed, defaulted model of all input objects, as the API server would default
@@ -163,12 +171,30 @@ function serviceSpec(s: Obj, invalid: InvalidValue[]): ServiceSpec {
     loadBalancerIP: str(s.loadBalancerIP),
     loadBalancerSourceRanges: arr(s.loadBalancerSourceRanges).filter((x): x is string => typeof x === 'string'),
     healthCheckNodePort: num(s.healthCheckNodePort),
+    ipFamilies: arr(s.ipFamilies).flatMap((f, i) => {
+      const family = IP_FAMILIES.find((x) => x === f);
+      if (family === undefined) invalid.push({ path: ['spec', 'ipFamilies', i], value: f, allowed: IP_FAMILIES });
+      return family === undefined ? [] : [family];
+    }),
+    ipFamilyPolicy: s.ipFamilyPolicy === undefined || s.ipFamilyPolicy === null || s.ipFamilyPolicy === '' ? undefined : enumField(s.ipFamilyPolicy, ['spec', 'ipFamilyPolicy'], IP_FAMILY_POLICIES, 'SingleStack', invalid),
+    loadBalancerClass: str(s.loadBalancerClass),
+    trafficDistribution: trafficDistribution(s.trafficDistribution, invalid),
   };
+}
+
+/** spec.trafficDistribution: absent, or a supported value; anything else (even '') is refused (validateServiceTrafficDistribution). */
+function trafficDistribution(v: unknown, invalid: InvalidValue[]): ServiceSpec['trafficDistribution'] {
+  if (v === undefined || v === null) return undefined;
+  const known = TRAFFIC_DISTRIBUTIONS.find((t) => t === v);
+  if (known === undefined) invalid.push({ path: ['spec', 'trafficDistribution'], value: v, allowed: TRAFFIC_DISTRIBUTIONS });
+  return known;
 }
 
 function endpointPort(v: unknown, path: FieldPath, invalid: InvalidValue[]): EndpointPort {
   const p = obj(v);
-  return { name: str(p.name), port: num(p.port) ?? 0, protocol: protocol(p.protocol, [...path, 'protocol'], invalid) };
+  const out: EndpointPort = { name: str(p.name), port: num(p.port) ?? 0, protocol: protocol(p.protocol, [...path, 'protocol'], invalid) };
+  if (typeof p.appProtocol === 'string') out.appProtocol = p.appProtocol;
+  return out;
 }
 
 function targetRef(v: unknown): { kind: string; namespace: string; name: string } | undefined {
@@ -202,11 +228,22 @@ function endpointSlice(v: Obj, meta: ObjectMeta, invalid: InvalidValue[]): Endpo
         nodeName: str(e.nodeName),
         zone: str(e.zone),
         targetRef: targetRef(e.targetRef),
+        hints: endpointHints(e.hints),
       };
     }),
     ports: arr(v.ports).map((p, i) => endpointPort(p, ['ports', i], invalid)),
     serviceName: meta.labels['kubernetes.io/service-name'],
   };
+}
+
+/** discovery/v1 EndpointHints as written (forZones / forNodes entries with a name). */
+function endpointHints(v: unknown): EndpointHints | undefined {
+  if (!isObj(v)) return undefined;
+  const names = (list: unknown) => arr(list).filter(isObj).flatMap((x) => (typeof x.name === 'string' ? [{ name: x.name }] : []));
+  const hints: EndpointHints = {};
+  if (Array.isArray(v.forZones)) hints.forZones = names(v.forZones);
+  if (Array.isArray(v.forNodes)) hints.forNodes = names(v.forNodes);
+  return hints;
 }
 
 function ingressBackends(spec: Obj): IngressBackendRef[] {

@@ -107,6 +107,10 @@ export interface ServicePort {
 }
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+export type IPFamily = 'IPv4' | 'IPv6';
+export type IPFamilyPolicy = 'SingleStack' | 'PreferDualStack' | 'RequireDualStack';
+/** spec.trafficDistribution values (PreferClose is the older name of PreferSameZone). */
+export type TrafficDistribution = 'PreferClose' | 'PreferSameZone' | 'PreferSameNode';
 
 export interface ServiceSpec {
   type: ServiceType;
@@ -129,6 +133,14 @@ export interface ServiceSpec {
   /** CIDRs allowed to reach the load balancer addresses (kube-proxy drops other sources). */
   loadBalancerSourceRanges: string[];
   healthCheckNodePort: number | undefined;
+  /** spec.ipFamilies as written (supported values only; others are in `invalid`). */
+  ipFamilies: IPFamily[];
+  /** spec.ipFamilyPolicy as written; the API server defaults it on create (model/service.ts initIPFamilyFields). */
+  ipFamilyPolicy: IPFamilyPolicy | undefined;
+  /** spec.loadBalancerClass as written. */
+  loadBalancerClass: string | undefined;
+  /** spec.trafficDistribution as written (supported values only). */
+  trafficDistribution: TrafficDistribution | undefined;
 }
 
 export interface EndpointAddress {
@@ -142,12 +154,19 @@ export interface EndpointPort {
   name: string | undefined;
   port: number;
   protocol: Protocol;
+  appProtocol?: string;
 }
 
 export interface EndpointSubset {
   addresses: EndpointAddress[];
   notReadyAddresses: EndpointAddress[];
   ports: EndpointPort[];
+}
+
+/** discovery/v1 EndpointHints: the zones (and nodes) an endpoint should serve (topology-aware routing). */
+export interface EndpointHints {
+  forZones?: Array<{ name: string }>;
+  forNodes?: Array<{ name: string }>;
 }
 
 export interface EndpointSliceEndpoint {
@@ -157,6 +176,7 @@ export interface EndpointSliceEndpoint {
   nodeName: string | undefined;
   zone: string | undefined;
   targetRef: { kind: string; namespace: string; name: string } | undefined;
+  hints: EndpointHints | undefined;
 }
 
 export interface EndpointSliceData {

@@ -2,22 +2,24 @@ import { defineRule } from './rule';
 import { parseIPSloppy, rawSpec } from './service-helpers';
 import { arr } from '../model/guards';
 import type { ParsedIP } from '../util/ip';
+import { specialIPRange } from '../model/validation';
 
-/** Why an address is one ValidateNonSpecialIP refuses, or undefined. */
+/** Why an address is one ValidateNonSpecialIP refuses (model/validation.ts specialIPRange), in words, or undefined. */
 function specialRange(ip: ParsedIP): string | undefined {
-  const v = ip.value;
-  if (ip.family === 4) {
-    if (v === 0n) return 'the unspecified address (0.0.0.0)';
-    if (v >> 24n === 127n) return 'in the loopback range (127.0.0.0/8)';
-    if (v >> 16n === 0xa9fen) return 'in the link-local range (169.254.0.0/16)';
-    if (v >> 8n === 0xe00000n) return 'in the link-local multicast range (224.0.0.0/24)';
-    return undefined;
+  // An IPv4-mapped IPv6 address (::ffff:127.0.0.1) is judged, and described, as its IPv4 address.
+  const v4 = ip.family === 4 || ip.value >> 32n === 0xffffn;
+  switch (specialIPRange(ip)) {
+    case 'unspecified':
+      return v4 ? 'the unspecified address (0.0.0.0)' : 'the unspecified address (::)';
+    case 'loopback':
+      return v4 ? 'in the loopback range (127.0.0.0/8)' : 'the loopback address (::1)';
+    case 'link-local':
+      return v4 ? 'in the link-local range (169.254.0.0/16)' : 'in the link-local range (fe80::/10)';
+    case 'link-local-multicast':
+      return v4 ? 'in the link-local multicast range (224.0.0.0/24)' : 'in the link-local multicast range (ff02::/16)';
+    default:
+      return undefined;
   }
-  if (v === 0n) return 'the unspecified address (::)';
-  if (v === 1n) return 'the loopback address (::1)';
-  if (v >> 118n === 0x3fan) return 'in the link-local range (fe80::/10)';
-  if (v >> 112n === 0xff02n) return 'in the link-local multicast range (ff02::/16)';
-  return undefined;
 }
 
 /**

@@ -6,15 +6,18 @@ import containerPortNameInvalid from './container-port-name-invalid';
 import deprecatedApi from './deprecated-api';
 import duplicateKey from './duplicate-key';
 import duplicateObject from './duplicate-object';
+import endpointsInvalid from './endpoints-invalid';
 import envServiceReference from './env-service-reference';
 import externalIpInvalid from './external-ip-invalid';
 import externalTrafficPolicyInvalid from './external-traffic-policy-invalid';
 import externalnameInvalid from './externalname-invalid';
 import fileUnreadable from './file-unreadable';
 import headlessInvalid from './headless-invalid';
+import hostNetworkPortMismatch from './host-network-port-mismatch';
 import ingressBackendUnresolved from './ingress-backend-unresolved';
 import invalidLabel from './invalid-label';
 import invalidName from './invalid-name';
+import ipFamilyInvalid from './ip-family-invalid';
 import kustomizeBuild from './kustomize-build';
 import kustomizeSkipped from './kustomize-skipped';
 import loadbalancerFieldNotAllowed from './loadbalancer-field-not-allowed';
@@ -27,6 +30,7 @@ import nodeportOutOfRange from './nodeport-out-of-range';
 import notAnObject from './not-an-object';
 import podDnsConfigInvalid from './pod-dns-config-invalid';
 import probePortUnknown from './probe-port-unknown';
+import qualifiedNameInvalid from './qualified-name-invalid';
 import schema from './schema';
 import serviceDeprecatedField from './service-deprecated-field';
 import serviceExternalIps from './service-external-ips';
@@ -40,6 +44,7 @@ import servicePortNameRequired from './service-port-name-required';
 import servicePortsMissing from './service-ports-missing';
 import serviceSelectorNoMatch from './service-selector-no-match';
 import serviceSelectorOverlap from './service-selector-overlap';
+import serviceTopologyInvalid from './service-topology-invalid';
 import sessionAffinityInvalid from './session-affinity-invalid';
 import statefulsetServiceMissing from './statefulset-service-missing';
 import targetPortInvalid from './target-port-invalid';
@@ -63,15 +68,18 @@ export const RULE_MODULES = rulesByFileName({
   'deprecated-api': deprecatedApi,
   'duplicate-key': duplicateKey,
   'duplicate-object': duplicateObject,
+  'endpoints-invalid': endpointsInvalid,
   'env-service-reference': envServiceReference,
   'external-ip-invalid': externalIpInvalid,
   'external-traffic-policy-invalid': externalTrafficPolicyInvalid,
   'externalname-invalid': externalnameInvalid,
   'file-unreadable': fileUnreadable,
   'headless-invalid': headlessInvalid,
+  'host-network-port-mismatch': hostNetworkPortMismatch,
   'ingress-backend-unresolved': ingressBackendUnresolved,
   'invalid-label': invalidLabel,
   'invalid-name': invalidName,
+  'ip-family-invalid': ipFamilyInvalid,
   'kustomize-build': kustomizeBuild,
   'kustomize-skipped': kustomizeSkipped,
   'loadbalancer-field-not-allowed': loadbalancerFieldNotAllowed,
@@ -84,6 +92,7 @@ export const RULE_MODULES = rulesByFileName({
   'not-an-object': notAnObject,
   'pod-dns-config-invalid': podDnsConfigInvalid,
   'probe-port-unknown': probePortUnknown,
+  'qualified-name-invalid': qualifiedNameInvalid,
   'schema': schema,
   'service-deprecated-field': serviceDeprecatedField,
   'service-external-ips': serviceExternalIps,
@@ -97,6 +106,7 @@ export const RULE_MODULES = rulesByFileName({
   'service-ports-missing': servicePortsMissing,
   'service-selector-no-match': serviceSelectorNoMatch,
   'service-selector-overlap': serviceSelectorOverlap,
+  'service-topology-invalid': serviceTopologyInvalid,
   'session-affinity-invalid': sessionAffinityInvalid,
   'statefulset-service-missing': statefulsetServiceMissing,
   'target-port-invalid': targetPortInvalid,

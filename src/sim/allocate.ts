@@ -13,10 +13,10 @@
  * back to the lower band when the upper one is full, so that the lower band stays free for
  * addresses and ports chosen by hand.
  */
-import type { ServiceObject } from '../model/types';
-import { obj, str } from '../model/guards';
-import { fieldError } from '../model/invalid';
-import { CLUSTER_IP_NONE, externallyAccessible, isHeadlessService, needsHealthCheck } from '../model/service';
+import type { IPFamily, ServiceObject } from '../model/types';
+import { refusalReason } from '../model/invalid';
+import { CLUSTER_IP_NONE, initIPFamilyFields, isHeadlessService, needsHealthCheck, type IPFamilyFields } from '../model/service';
+import { validateService } from '../model/validate-service';
 import { parseCIDR, parseIPv4 } from '../util/ip';
 import { Random } from '../util/random';
 import type { ClusterConfig, RejectedObject, SimService, SimServicePort } from './types';
@@ -26,6 +26,9 @@ export function rangeOffset(size: number, min: number, max: number, step: number
   if (size <= min) return 0;
   return Math.min(Math.max(min, Math.floor(size / step)), max);
 }
+
+/** svclab simulates single-stack IPv4 clusters (cluster-config.ts): the one family of the service CIDR. */
+const CLUSTER_FAMILIES: readonly IPFamily[] = ['IPv4'];
 
 /** A bitmap-style allocator over offsets [0, size) with the static band [0, offset). */
 export class BandAllocator {
@@ -150,8 +153,9 @@ export function allocateServices(objects: ServiceObject[], isBuiltIn: (svc: Serv
     const portRng = Random.derive(seed, `nodePorts:${svc.metadata.namespace}/${svc.metadata.name}`);
     const reject = (reason: string) => rejected.push({ kind: 'Service', namespace: svc.metadata.namespace, name: svc.metadata.name, reason });
     const spec = svc.spec;
-    const problem = validationProblem(svc);
-    if (problem) return reject(problem);
+    const verdict = validationProblem(svc, CLUSTER_FAMILIES);
+    if ('reason' in verdict) return reject(verdict.reason);
+    const { ipFamilies, ipFamilyPolicy } = verdict.families;
 
     // As the REST storage creates a Service (storage/alloc.go): the ClusterIP, then the node
     // ports, then the health check node port; on any failure everything taken is released.
@@ -199,8 +203,10 @@ export function allocateServices(objects: ServiceObject[], isBuiltIn: (svc: Serv
     const byPortNumber = new Map<number, number>();
     const simPorts: SimServicePort[] = [];
     for (const [i, p] of spec.ports.entries()) {
-      let nodePort: number | undefined;
-      if (p.nodePort !== undefined || wantsNodePorts) {
+      // initNodePorts runs for NodePort and LoadBalancer Services only: an ExternalName Service
+      // keeps a nodePort as written, never allocated and never opened (txnAllocNodePorts).
+      let nodePort: number | undefined = spec.type === 'ExternalName' ? p.nodePort : undefined;
+      if ((spec.type === 'NodePort' || spec.type === 'LoadBalancer') && (p.nodePort !== undefined || wantsNodePorts)) {
         const shared = byPortNumber.get(p.port);
         if (shared === undefined) {
           const requested = spec.ports.find((q) => q.port === p.port && q.nodePort !== undefined)?.nodePort;
@@ -253,7 +259,7 @@ export function allocateServices(objects: ServiceObject[], isBuiltIn: (svc: Serv
       clusterIPs: clusterIP === null ? [] : [clusterIP],
       ports: simPorts,
       loadBalancerIngress,
-      spec: { ...spec, clusterIP: clusterIP ?? undefined, clusterIPs: clusterIP === null ? [] : [clusterIP], healthCheckNodePort },
+      spec: { ...spec, clusterIP: clusterIP ?? undefined, clusterIPs: clusterIP === null ? [] : [clusterIP], healthCheckNodePort, ipFamilies, ipFamilyPolicy: spec.type === 'ExternalName' ? undefined : ipFamilyPolicy },
       builtIn: isBuiltIn(svc),
       healthCheckNodePort,
     });
@@ -269,47 +275,14 @@ function requestedLoadBalancerIP(svc: ServiceObject): string | undefined {
 }
 
 /**
- * The API server's validation of the fields allocation and routing depend on (ValidateService):
- * a name, supported enum values (the model's `invalid`), the traffic policy fields
- * (validateServiceExternalTrafficPolicy), then per type.
+ * The API server's refusal of a Service, in its words, or undefined: ValidateService
+ * (model/validate-service.ts), then initIPFamilyFields against the cluster's IP families
+ * (svclab clusters are single-stack IPv4).
  */
-function validationProblem(svc: ServiceObject): string | undefined {
-  const spec = svc.spec;
-  if (!svc.metadata.name && !str(obj(svc.manifest.value.metadata).generateName)) return 'metadata.name: Required value: name or generateName is required';
-  if (svc.invalid.length > 0) return fieldError(svc.invalid[0]);
-  const written = obj(svc.manifest.value.spec);
-  if (!externallyAccessible(spec) && str(written.externalTrafficPolicy)) {
-    return `spec.externalTrafficPolicy: Invalid value: "${str(written.externalTrafficPolicy)}": may only be set for externally-accessible services`;
-  }
-  if (!needsHealthCheck(spec) && spec.healthCheckNodePort) {
-    return `spec.healthCheckNodePort: Invalid value: ${spec.healthCheckNodePort}: may only be set when \`type\` is 'LoadBalancer' and \`externalTrafficPolicy\` is 'Local'`;
-  }
-  if (spec.type === 'ExternalName') {
-    if (!spec.externalName) return 'spec.externalName: Required value';
-    if (str(written.clusterIP)) return 'spec.clusterIP: Forbidden: may not be set for ExternalName services';
-    const i = spec.ports.findIndex((p) => p.nodePort !== undefined);
-    if (i >= 0) return `spec.ports[${i}].nodePort: Forbidden: may not be used when \`type\` is 'ExternalName'`;
-    return undefined;
-  }
-  if (isHeadlessService(spec) && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
-    return `spec.clusterIP: Invalid value: "None": may not be set to 'None' for ${spec.type} services`;
-  }
-  if (spec.ports.length === 0 && !isHeadlessService(spec)) return 'spec.ports: Required value';
-  for (const [i, p] of spec.ports.entries()) {
-    if (p.port < 1 || p.port > 65535) return `spec.ports[${i}].port: Invalid value: ${p.port}: must be between 1 and 65535, inclusive`;
-    if (p.nodePort !== undefined && spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') return `spec.ports[${i}].nodePort: Forbidden: may not be used when \`type\` is '${spec.type}'`;
-  }
-  const seen = new Set<string>();
-  const seenNodePorts = new Set<string>();
-  for (const [i, p] of spec.ports.entries()) {
-    const key = `${p.port}/${p.protocol}`;
-    if (seen.has(key)) return `spec.ports[${i}]: Duplicate value: {"port": ${p.port}, "protocol": "${p.protocol}"}`;
-    seen.add(key);
-    // One node port per protocol: 53/UDP and 53/TCP may share 30053, two TCP ports may not.
-    if (p.nodePort === undefined) continue;
-    const nodeKey = `${p.nodePort}/${p.protocol}`;
-    if (seenNodePorts.has(nodeKey)) return `spec.ports[${i}].nodePort: Duplicate value: ${p.nodePort}`;
-    seenNodePorts.add(nodeKey);
-  }
-  return undefined;
+function validationProblem(svc: ServiceObject, clusterFamilies: readonly IPFamily[]): { reason: string } | { families: IPFamilyFields } {
+  const errors = validateService(svc);
+  if (errors.length) return { reason: refusalReason(errors) };
+  const families = initIPFamilyFields(svc.spec, clusterFamilies);
+  if (families.errors.length) return { reason: refusalReason(families.errors) };
+  return { families };
 }

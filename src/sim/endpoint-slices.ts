@@ -4,13 +4,15 @@
  * plus the slices the mirroring controller makes from hand-written Endpoints
  * (pkg/controller/endpointslicemirroring) and the API server's own slice for `kubernetes`.
  */
-import type { EndpointPort, Model } from '../model/types';
+import type { EndpointPort, EndpointsObject } from '../model/types';
 import { LabelIndex } from '../model/selectors';
 import { findPort } from '../model/pod';
 import { Random } from '../util/random';
-import { parseIP } from '../util/ip';
+import { formatIP, parseIP } from '../util/ip';
+import { parseIPSloppy } from '../model/validation';
 import { generateName } from './naming';
 import { ZONE_LABEL } from './default-cluster';
+import { addHints } from './topology-hints';
 import type { ClusterConfig, SimEndpoint, SimEndpointSlice, SimNode, SimPod, SimService } from './types';
 
 /** discovery/v1: at most 100 endpoints per slice (the controller's --max-endpoints-per-slice default). */
@@ -107,42 +109,66 @@ export function slicesForService(svc: SimService, pods: SimPod[], nodes: Map<str
   for (const { ports, endpoints } of groups.values()) {
     for (let i = 0; i < endpoints.length; i += MAX_ENDPOINTS_PER_SLICE) out.push(slice(ports, endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE)));
   }
+  addHints(svc, out, nodes);
   return out;
 }
 
 const sliceAddressType = (ip: string): SimEndpointSlice['addressType'] => (parseIP(ip)?.family === 6 ? 'IPv6' : 'IPv4');
 
-/** The mirroring controller: a selector-less Service's hand-written Endpoints become slices (ready = addresses, not ready = notReadyAddresses). */
-export function mirrorEndpoints(svc: SimService, subsets: Model['endpoints'][number]['subsets'], rng: Random, taken: Set<string>): SimEndpointSlice[] {
-  const out: SimEndpointSlice[] = [];
-  for (const subset of subsets) {
-    const ports: SlicePort[] = subset.ports.map((p: EndpointPort) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol }));
-    const endpoints: SimEndpoint[] = [];
+/** discovery/v1 LabelSkipMirror: Endpoints the mirroring controller leaves alone. */
+export const SKIP_MIRROR_LABEL = 'endpointslice.kubernetes.io/skip-mirror';
+/** resourcelock.LeaderElectionRecordAnnotationKey: leader-election Endpoints are not mirrored either. */
+const LEADER_ELECTION_ANNOTATION = 'control-plane.alpha.kubernetes.io/leader';
+/** The mirroring controller's --mirroring-max-endpoints-per-subset default. */
+export const MAX_MIRRORED_PER_SUBSET = 1000;
+
+/** endpointslicemirroring_controller.go shouldMirror: not labelled skip-mirror "true", not a leader-election record. */
+export function shouldMirror(endpoints: EndpointsObject): boolean {
+  return endpoints.metadata.labels[SKIP_MIRROR_LABEL] !== 'true' && !(LEADER_ELECTION_ANNOTATION in endpoints.metadata.annotations);
+}
+
+/**
+ * The mirroring controller (pkg/controller/endpointslicemirroring reconciler.go reconcile): the
+ * hand-written Endpoints of a Service without selector become slices, one per port set and
+ * address family (subsets with the same ports share it), each holding at most 1000 endpoints;
+ * each subset mirrors at most 1000 addresses (ready ones first) and addresses that are not IPs are
+ * skipped (addressToEndpoint). Ready = listed under `addresses`. The caller checks shouldMirror.
+ */
+export function mirrorEndpoints(svc: SimService, endpoints: EndpointsObject, rng: Random, taken: Set<string>): SimEndpointSlice[] {
+  const desired = new Map<string, { family: SimEndpointSlice['addressType']; ports: SlicePort[]; endpoints: Map<string, SimEndpoint> }>();
+  for (const subset of endpoints.subsets) {
+    const ports: SlicePort[] = subset.ports.map((p: EndpointPort) => (p.appProtocol !== undefined ? { name: p.name ?? '', port: p.port, protocol: p.protocol, appProtocol: p.appProtocol } : { name: p.name ?? '', port: p.port, protocol: p.protocol }));
+    let added = 0;
     const add = (a: (typeof subset.addresses)[number], ready: boolean) => {
-      const ep: SimEndpoint = { addresses: [a.ip], conditions: { ready, serving: ready, terminating: false } };
+      if (added >= MAX_MIRRORED_PER_SUBSET) return;
+      const ip = parseIPSloppy(a.ip);
+      if (!ip) return;
+      added++;
+      const family = ip.family === 6 ? 'IPv6' : 'IPv4';
+      const key = `${family}|${portsKey(ports)}`;
+      let group = desired.get(key);
+      if (!group) desired.set(key, (group = { family, ports, endpoints: new Map() }));
+      const ep: SimEndpoint = { addresses: [formatIP(ip)], conditions: { ready, serving: ready, terminating: false } };
       if (a.hostname) ep.hostname = a.hostname;
       if (a.nodeName) ep.nodeName = a.nodeName;
       if (a.targetRef) ep.targetRef = a.targetRef;
-      endpoints.push(ep);
+      // EndpointSet: one endpoint per address, hostname and target (a later one replaces an earlier one).
+      group.endpoints.set(`${ep.addresses[0]}|${a.hostname ?? ''}|${a.targetRef?.namespace ?? ''}/${a.targetRef?.name ?? ''}`, ep);
     };
     subset.addresses.forEach((a) => add(a, true));
     subset.notReadyAddresses.forEach((a) => add(a, false));
-    if (endpoints.length === 0) continue;
-    // One slice per address family, as the mirroring controller splits them.
-    for (const family of ['IPv4', 'IPv6'] as const) {
-      const mine = endpoints.filter((e) => sliceAddressType(e.addresses[0]) === family);
-      for (let i = 0; i < mine.length; i += MAX_ENDPOINTS_PER_SLICE) {
-        out.push({
-          name: generateName(`${svc.name}-`, rng, taken),
-          namespace: svc.namespace,
-          serviceName: svc.name,
-          addressType: family,
-          endpoints: mine.slice(i, i + MAX_ENDPOINTS_PER_SLICE),
-          ports,
-          managedBy: MIRRORING_CONTROLLER,
-        });
-      }
-    }
+  }
+  const out: SimEndpointSlice[] = [];
+  for (const group of desired.values()) {
+    out.push({
+      name: generateName(`${svc.name}-`, rng, taken),
+      namespace: svc.namespace,
+      serviceName: svc.name,
+      addressType: group.family,
+      endpoints: [...group.endpoints.values()].slice(0, MAX_MIRRORED_PER_SUBSET),
+      ports: group.ports,
+      managedBy: MIRRORING_CONTROLLER,
+    });
   }
   return out;
 }

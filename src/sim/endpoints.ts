@@ -2,7 +2,8 @@
  * The legacy Endpoints object as the Endpoints controller writes it
  * (pkg/controller/endpoint/endpoints_controller.go syncService + addEndpointSubset, then
  * pkg/api/v1/endpoints RepackSubsets): addresses with the same port set share a subset,
- * ready ones under `addresses`, others under `notReadyAddresses`.
+ * ready ones under `addresses`, others under `notReadyAddresses`; at most 1000 addresses
+ * (truncateEndpoints, with the over-capacity annotation).
  */
 import type { EndpointSubset } from '../model/types';
 import { findPort } from '../model/pod';
@@ -37,7 +38,48 @@ export function endpointsForService(svc: SimService, pods: SimPod[]): SimEndpoin
     const ports = numericOnly ? (shared ??= portsOf(pod, svc)) : portsOf(pod, svc);
     if (ports.length) entries.push({ address, ready, ports });
   }
-  return { name: svc.name, namespace: svc.namespace, subsets: repack(entries) };
+  const subsets = repack(entries);
+  const out: SimEndpoints = { name: svc.name, namespace: svc.namespace, subsets };
+  if (truncateEndpoints(subsets)) out.annotations = { [OVER_CAPACITY_ANNOTATION]: 'truncated' };
+  return out;
+}
+
+/** endpoints_controller.go maxCapacity: the most addresses one Endpoints object holds. */
+export const MAX_ENDPOINTS_CAPACITY = 1000;
+/** v1.EndpointsOverCapacity: set to `truncated` when the controller had to leave addresses out. */
+export const OVER_CAPACITY_ANNOTATION = 'endpoints.kubernetes.io/over-capacity';
+
+/**
+ * endpoints_controller.go truncateEndpoints: past 1000 addresses, ready ones are kept first; the
+ * addresses kept are shared out between the subsets in proportion to their size (rounded up, so
+ * the last subset may get fewer), each subset keeping its first ones. Not-ready addresses are
+ * dropped altogether when the ready ones alone are too many. True when something was left out.
+ */
+export function truncateEndpoints(subsets: SimEndpointsSubset[]): boolean {
+  let totalReady = 0;
+  let totalNotReady = 0;
+  for (const s of subsets) {
+    totalReady += s.addresses.length;
+    totalNotReady += s.notReadyAddresses.length;
+  }
+  if (totalReady + totalNotReady <= MAX_ENDPOINTS_CAPACITY) return false;
+  const truncateReady = totalReady > MAX_ENDPOINTS_CAPACITY;
+  const max = truncateReady ? MAX_ENDPOINTS_CAPACITY : MAX_ENDPOINTS_CAPACITY - totalReady;
+  const numTotal = truncateReady ? totalReady : totalNotReady;
+  let canBeAdded = max;
+  for (const s of subsets) {
+    const inSubset = truncateReady ? s.addresses.length : s.notReadyAddresses.length;
+    const toBeAdded = Math.min(Math.ceil((inSubset / numTotal) * max), canBeAdded);
+    if (truncateReady) {
+      s.addresses = s.addresses.slice(0, toBeAdded);
+      s.notReadyAddresses = [];
+      canBeAdded -= s.addresses.length;
+    } else {
+      s.notReadyAddresses = s.notReadyAddresses.slice(0, toBeAdded);
+      canBeAdded -= s.notReadyAddresses.length;
+    }
+  }
+  return true;
 }
 
 function portsOf(pod: SimPod, svc: SimService): Port[] {
@@ -45,7 +87,10 @@ function portsOf(pod: SimPod, svc: SimService): Port[] {
   for (const p of svc.ports) {
     const port = findPort(pod, p);
     if (port === undefined) continue; // "Failed to find port for service": this pod is skipped for that port
-    ports.push(p.name !== undefined ? { name: p.name, port, protocol: p.protocol } : { port, protocol: p.protocol });
+    // endpointPortFromServicePort: name, the resolved port, protocol and appProtocol.
+    const out: Port = p.name !== undefined ? { name: p.name, port, protocol: p.protocol } : { port, protocol: p.protocol };
+    if (p.appProtocol !== undefined) out.appProtocol = p.appProtocol;
+    ports.push(out);
   }
   return ports;
 }
@@ -109,7 +154,11 @@ export function userEndpoints(name: string, namespace: string, subsets: Endpoint
     subsets: subsets.map((s) => ({
       addresses: s.addresses.map(address),
       notReadyAddresses: s.notReadyAddresses.map(address),
-      ports: s.ports.map((p) => (p.name !== undefined ? { name: p.name, port: p.port, protocol: p.protocol } : { port: p.port, protocol: p.protocol })),
+      ports: s.ports.map((p) => {
+        const out: Port = p.name !== undefined ? { name: p.name, port: p.port, protocol: p.protocol } : { port: p.port, protocol: p.protocol };
+        if (p.appProtocol !== undefined) out.appProtocol = p.appProtocol;
+        return out;
+      }),
     })),
   };
 }

@@ -8,8 +8,9 @@ import { num, obj, str, valueAt } from '../model/guards';
 import { parseCIDR } from '../util/ip';
 import { Random } from '../util/random';
 import { fakeUid, generateName, podTemplateHash } from './naming';
-import { constraints, requiredNodeAffinity, Scheduler, type Constraints, type Placement } from './scheduler';
-import { fieldError } from '../model/invalid';
+import { constraints, requiredNodeAffinity, Scheduler, wantedHostPorts, type Constraints, type Placement } from './scheduler';
+import { refusalReason } from '../model/invalid';
+import { validatePodNetworking } from '../model/validate-pod';
 import { labelSelectorAsSelector } from '../model/selectors';
 import type { ClusterConfig, RejectedObject, SimNode, SimPod } from './types';
 
@@ -46,16 +47,15 @@ interface PodDraft {
 
 /**
  * Why the API server would refuse the workload, in its words (then no pod ever exists): no
- * name, an enum value it does not support (validatePodSpec, ValidateLabelSelector), dnsPolicy
- * None without nameservers, or an apps/v1 selector that is empty or does not match the
+ * name, an enum value it does not support (validatePodSpec, ValidateLabelSelector), its DNS
+ * settings or host ports (model/validate-pod.ts), or an apps/v1 selector that is empty or does not match the
  * template labels (ValidateDeploymentSpec and friends).
  */
 export function workloadProblem(w: WorkloadObject): string | undefined {
   // ValidateObjectMeta: every object needs a name, or (for the API server to make one) a generateName.
   if (!w.metadata.name && !str(obj(w.manifest.value.metadata).generateName)) return 'metadata.name: Required value: name or generateName is required';
-  if (w.invalid.length > 0) return fieldError(w.invalid[0]);
-  const dns = dnsConfigProblem(w);
-  if (dns) return dns;
+  const errors = [...w.invalid, ...validatePodNetworking(w.template.spec, [...w.templatePath, 'spec'])];
+  if (errors.length > 0) return refusalReason(errors);
   if (!['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(w.kind)) return undefined;
   if (w.selector === undefined) return 'spec.selector: Required value';
   const selector = labelSelectorAsSelector(w.selector);
@@ -63,16 +63,6 @@ export function workloadProblem(w: WorkloadObject): string | undefined {
   if (!selector.matches(w.template.metadata.labels)) {
     return `spec.template.metadata.labels: Invalid value: ${JSON.stringify(w.template.metadata.labels)}: \`selector\` does not match template \`labels\``;
   }
-  return undefined;
-}
-
-/** validatePodDNSConfig's dnsPolicy None cases (the lint rule pod-dns-config-invalid reports all of them). */
-function dnsConfigProblem(w: WorkloadObject): string | undefined {
-  const spec = w.template.spec;
-  if (spec.dnsPolicy !== 'None') return undefined;
-  const at = [...w.templatePath, 'spec'].join('.');
-  if (!spec.dnsConfig) return `${at}.dnsConfig: Required value: must provide \`dnsConfig\` when \`dnsPolicy\` is None`;
-  if (spec.dnsConfig.nameservers.length === 0) return `${at}.dnsConfig.nameservers: Required value: must provide at least one DNS nameserver when \`dnsPolicy\` is None`;
   return undefined;
 }
 
@@ -101,7 +91,8 @@ export function buildPods(workloads: WorkloadObject[], nodes: SimNode[], config:
     for (let i = 0; i < drafts.length; i++) {
       const d = drafts[i];
       const pod = makePod(w, d, seed, config);
-      const placement: Placement = d.nodeName !== undefined ? scheduler.bind(d.nodeName) : d.spec.nodeName ? scheduler.bind(d.spec.nodeName) : scheduler.schedule(fit);
+      const ports = wantedHostPorts(d.spec.containers);
+      const placement: Placement = d.nodeName !== undefined ? scheduler.bindDaemon(d.nodeName, fit, ports) : d.spec.nodeName ? scheduler.bind(d.spec.nodeName, ports) : scheduler.schedule(fit, ports);
       if (placement.node) {
         const node = placement.node;
         const ip = d.spec.hostNetwork ? node.internalIP : pools.get(node.name)!.take();

@@ -1,6 +1,7 @@
 /**
  * A deterministic kube-scheduler: filters nodes as the scheduler's NodeName, NodeUnschedulable,
- * TaintToleration, NodeAffinity (nodeSelector and required node affinity) and NodeResourcesFit (pod count) plugins do, then
+ * TaintToleration, NodeAffinity (nodeSelector and required node affinity), NodePorts (host ports
+ * taken by pods already on the node) and NodeResourcesFit (pod count) plugins do, then
  * places the pod on the least-loaded eligible node, ties broken by node order. The real scoring
  * (spreading, balanced resources) also spreads replicas over nodes; this is its predictable form.
  */
@@ -140,23 +141,85 @@ class LoadHeap {
   }
 }
 
+/** A host port a container asks for (ContainerPort hostIP, protocol, hostPort). */
+export interface HostPort {
+  /** hostIP, '0.0.0.0' (DefaultBindAllHostIP) when unset. */
+  ip: string;
+  protocol: string;
+  port: number;
+}
+
+const BIND_ALL = '0.0.0.0';
+/** The NodePorts plugin's ErrReason. */
+export const NODE_PORTS_REASON = "node(s) didn't have free ports for the requested pod ports";
+
+/** nodeports.getContainerPorts: the host ports of the pod's containers (init containers are not counted). */
+export function wantedHostPorts(containers: ReadonlyArray<{ ports: ReadonlyArray<{ hostPort: number | undefined; hostIP: string | undefined; protocol: string }> }>): HostPort[] {
+  const out: HostPort[] = [];
+  for (const c of containers) for (const p of c.ports) if (p.hostPort !== undefined && p.hostPort > 0) out.push({ ip: p.hostIP || BIND_ALL, protocol: p.protocol, port: p.hostPort });
+  return out;
+}
+
 export class Scheduler {
   /** Pods bound to each node (by node index). */
   readonly load: number[];
   private readonly heaps = new Map<string, LoadHeap>();
   private readonly byName = new Map<string, number>();
+  /** Host ports in use on each node: `PROTOCOL/port` -> host IPs (framework.HostPortInfo). */
+  private readonly usedPorts: Array<Map<string, Set<string>> | undefined>;
 
   constructor(readonly nodes: SimNode[], readonly maxPods: number) {
     this.load = nodes.map(() => 0);
+    this.usedPorts = nodes.map(() => undefined);
     nodes.forEach((n, i) => this.byName.set(n.name, i));
   }
 
-  /** Binds a pod that names its node (spec.nodeName skips the scheduler, as in Kubernetes). */
-  bind(nodeName: string): Placement {
+  /** HostPortInfo.CheckConflict: 0.0.0.0 clashes with the port on any IP, an IP with itself and 0.0.0.0. */
+  private conflicts(i: number, wanted: readonly HostPort[]): boolean {
+    const used = this.usedPorts[i];
+    if (!used || wanted.length === 0) return false;
+    return wanted.some((w) => {
+      const ips = used.get(`${w.protocol}/${w.port}`);
+      if (!ips) return false;
+      return w.ip === BIND_ALL ? ips.size > 0 : ips.has(BIND_ALL) || ips.has(w.ip);
+    });
+  }
+
+  private takePorts(i: number, wanted: readonly HostPort[]): void {
+    if (wanted.length === 0) return;
+    const used = (this.usedPorts[i] ??= new Map());
+    for (const w of wanted) {
+      const key = `${w.protocol}/${w.port}`;
+      let ips = used.get(key);
+      if (!ips) used.set(key, (ips = new Set()));
+      ips.add(w.ip);
+    }
+  }
+
+  /**
+   * Binds a pod that names its node: spec.nodeName skips the scheduler, and the kubelet admits
+   * the pod or rejects it (its NodePorts and pod-count checks; svclab shows a rejected pod as
+   * Pending with the kubelet's message).
+   */
+  bind(nodeName: string, ports: readonly HostPort[] = []): Placement {
     const i = this.byName.get(nodeName);
     if (i === undefined) return { node: null, reason: `spec.nodeName: node "${nodeName}" does not exist, so no kubelet runs the pod` };
+    if (this.conflicts(i, ports)) return { node: null, reason: `node ${nodeName} rejected the pod (kubelet admission): Predicate NodePorts failed: ${NODE_PORTS_REASON}` };
     if (this.load[i] >= this.maxPods) return { node: null, reason: `node ${nodeName} already runs ${this.maxPods} pods (kubelet maxPods): OutOfpods` };
     this.load[i]++;
+    this.takePorts(i, ports);
+    return { node: this.nodes[i] };
+  }
+
+  /**
+   * A DaemonSet pod for one node: the DaemonSet controller pins it there with node affinity and
+   * the scheduler filters it like any pod, so a host port taken on that node leaves it Pending.
+   */
+  bindDaemon(nodeName: string, c: Constraints, ports: readonly HostPort[]): Placement {
+    const i = this.byName.get(nodeName)!;
+    if (this.conflicts(i, ports) || this.load[i] >= this.maxPods) return { node: null, reason: this.explain(c, ports, nodeName) };
+    this.load[i]++;
+    this.takePorts(i, ports);
     return { node: this.nodes[i] };
   }
 
@@ -165,7 +228,8 @@ export class Scheduler {
     return this.nodes.filter((n) => fits(n, c));
   }
 
-  schedule(c: Constraints): Placement {
+  schedule(c: Constraints, ports: readonly HostPort[] = []): Placement {
+    if (ports.length) return this.scheduleWithPorts(c, ports);
     let heap = this.heaps.get(c.key);
     if (!heap) {
       heap = new LoadHeap();
@@ -189,15 +253,32 @@ export class Scheduler {
     }
   }
 
-  /** The scheduler's FailedScheduling message: reasons counted over all nodes. */
-  private explain(c: Constraints): string {
+  /** The least-loaded node (ties: node order) that passes the filters and has the host ports free: the heap's choice, by a scan. */
+  private scheduleWithPorts(c: Constraints, ports: readonly HostPort[]): Placement {
+    let best = -1;
+    this.nodes.forEach((n, i) => {
+      if (this.load[i] >= this.maxPods || !fits(n, c) || this.conflicts(i, ports)) return;
+      if (best < 0 || this.load[i] < this.load[best]) best = i;
+    });
+    if (best < 0) return { node: null, reason: this.explain(c, ports) };
+    this.load[best]++;
+    this.takePorts(best, ports);
+    return { node: this.nodes[best] };
+  }
+
+  /**
+   * The scheduler's FailedScheduling message: reasons counted over all nodes. `onlyNode`: the
+   * pod's node affinity names one node (a DaemonSet pod), every other node fails NodeAffinity.
+   */
+  private explain(c: Constraints, ports: readonly HostPort[] = [], onlyNode?: string): string {
     const counts = new Map<string, number>();
     const add = (r: string) => counts.set(r, (counts.get(r) ?? 0) + 1);
     this.nodes.forEach((n, i) => {
-      // The first failing filter names the node's reason; TaintToleration runs before NodeAffinity.
+      // The first failing filter names the node's reason: TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit.
       const taint = untoleratedTaint(n, c.tolerations);
       if (taint) add(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`);
-      else if (!matchesNodeSelector(n, c.nodeSelector) || !matchesAffinity(n, c.affinity)) add("node(s) didn't match Pod's node affinity/selector");
+      else if ((onlyNode !== undefined && n.name !== onlyNode) || !matchesNodeSelector(n, c.nodeSelector) || !matchesAffinity(n, c.affinity)) add("node(s) didn't match Pod's node affinity/selector");
+      else if (this.conflicts(i, ports)) add(NODE_PORTS_REASON);
       else if (this.load[i] >= this.maxPods) add('Too many pods');
     });
     // FitError.Error: "<count> <reason>" strings, sorted as strings.

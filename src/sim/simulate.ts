@@ -6,7 +6,8 @@
 import { Document } from 'yaml';
 import type { SourceFile } from '../load/source';
 import { buildModel } from '../model/build';
-import { fieldError } from '../model/invalid';
+import { refusalReason, type InvalidValue } from '../model/invalid';
+import { validateEndpoints, validateEndpointSlice } from '../model/validate-endpoints';
 import type { Base, Model, ServiceObject, WorkloadObject } from '../model/types';
 import type { Manifest } from '../parse/manifest';
 import { parseSourceFile } from '../parse/parse-file';
@@ -17,7 +18,7 @@ import { routeRequest } from './proxy/index';
 import { allocateServices } from './allocate';
 import { resolveClusterConfig } from './cluster-config';
 import { BUILT_IN_FILE, builtInManifests } from './default-cluster';
-import { kubernetesSlice, mirrorEndpoints, PodIndex, slicesForService } from './endpoint-slices';
+import { kubernetesSlice, mirrorEndpoints, PodIndex, shouldMirror, slicesForService } from './endpoint-slices';
 import { endpointsForService, kubernetesEndpoints, userEndpoints } from './endpoints';
 import { buildPods } from './pods';
 import type { ClusterConfig, ClusterState, RejectedObject, SimCluster, SimEndpoints, SimEndpointSlice, SimNode, SimulateOptions } from './types';
@@ -54,11 +55,12 @@ function lastWins<T extends { kind: string; metadata: { namespace: string; name:
   return items.filter((x, i) => x.metadata.name === '' || last.get(`${x.kind}/${x.metadata.namespace}/${x.metadata.name}`) === i);
 }
 
-/** The objects the API server accepts; the others go to `rejected` with its message for their first invalid value. */
-function accepted<T extends Base<string>>(objects: T[], rejected: RejectedObject[]): T[] {
+/** The objects the API server accepts (no field error from `validate`); the others go to `rejected` with its message. */
+function accepted<T extends Base<string>>(objects: T[], validate: (o: T) => InvalidValue[], rejected: RejectedObject[]): T[] {
   return objects.filter((o) => {
-    if (o.invalid.length === 0) return true;
-    rejected.push({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, reason: fieldError(o.invalid[0]) });
+    const errors = validate(o);
+    if (errors.length === 0) return true;
+    rejected.push({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, reason: refusalReason(errors) });
     return false;
   });
 }
@@ -88,12 +90,12 @@ export function simulateModel(model: Model, options: SimulateOptions = {}): SimC
     if (!set) sliceNames.set(ns, (set = new Set()));
     return set;
   };
-  // Hand-written Endpoints and EndpointSlices with a value the API server refuses (a port
-  // protocol, an addressType: ValidateEndpoints, ValidateEndpointSlice) do not exist.
-  const userSlices = accepted(model.endpointSlices, rejected);
+  // Hand-written Endpoints and EndpointSlices the API server refuses (ValidateEndpoints,
+  // ValidateEndpointSlice: model/validate-endpoints.ts) do not exist.
+  const userSlices = accepted(model.endpointSlices, validateEndpointSlice, rejected);
   for (const s of userSlices) takenIn(s.metadata.namespace).add(s.metadata.name);
 
-  const handWritten = new Map(accepted(model.endpoints, rejected).map((e) => [`${e.metadata.namespace}/${e.metadata.name}`, e]));
+  const handWritten = new Map(accepted(model.endpoints, validateEndpoints, rejected).map((e) => [`${e.metadata.namespace}/${e.metadata.name}`, e]));
   const serviceKeys = new Set<string>();
   for (const svc of services) {
     const key = `${svc.namespace}/${svc.name}`;
@@ -103,22 +105,20 @@ export function simulateModel(model: Model, options: SimulateOptions = {}): SimC
       endpoints.push(kubernetesEndpoints(svc, config));
       continue;
     }
-    if (svc.type === 'ExternalName') {
-      // No controller manages endpoints of an ExternalName Service; hand-written ones stay as they are.
-      const user = handWritten.get(key);
-      if (user) endpoints.push(userEndpoints(svc.name, svc.namespace, user.subsets));
-      continue;
-    }
     const rng = Random.derive(seed, `endpointslices:${key}`);
-    if (svc.spec.selector) {
+    // The EndpointSlice and Endpoints controllers skip ExternalName Services (issue 105986).
+    if (svc.spec.selector && svc.type !== 'ExternalName') {
       const selected = podIndex.select(svc.namespace, svc.spec.selector);
       endpointSlices.push(...slicesForService(svc, selected, nodesByName, rng, takenIn(svc.namespace)));
       endpoints.push(endpointsForService(svc, selected));
     } else {
+      // Hand-written Endpoints stay as they are; the mirroring controller copies those of a
+      // Service without selector (of any type) into slices unless they are labelled skip-mirror.
+      // kube-proxy and CoreDNS read only EndpointSlices.
       const user = handWritten.get(key);
       if (user) {
         endpoints.push(userEndpoints(svc.name, svc.namespace, user.subsets));
-        endpointSlices.push(...mirrorEndpoints(svc, user.subsets, rng, takenIn(svc.namespace)));
+        if (!svc.spec.selector && shouldMirror(user)) endpointSlices.push(...mirrorEndpoints(svc, user, rng, takenIn(svc.namespace)));
       }
     }
   }
@@ -137,6 +137,7 @@ export function simulateModel(model: Model, options: SimulateOptions = {}): SimC
         if (e.nodeName !== undefined) ep.nodeName = e.nodeName;
         if (e.zone !== undefined) ep.zone = e.zone;
         if (e.targetRef !== undefined) ep.targetRef = e.targetRef;
+        if (e.hints !== undefined) ep.hints = e.hints;
         return ep;
       }),
       ports: s.slice.ports.map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol })),

@@ -2,7 +2,7 @@
  * The simulated cluster: what `simulate()` returns and what `svclab get|curl|dig` and the
  * scenario harness read. JSON shapes derived from these (curl/dig output) are public contracts.
  */
-import type { Model, PodSpec, ServiceObject, ServicePort, WorkloadObject, Protocol } from '../model/types';
+import type { EndpointHints, Model, PodSpec, ServiceObject, ServicePort, WorkloadObject, Protocol } from '../model/types';
 
 export interface Taint {
   key: string;
@@ -125,6 +125,8 @@ export interface SimEndpoint {
   nodeName?: string;
   zone?: string;
   targetRef?: { kind: string; namespace: string; name: string };
+  /** Zones (and nodes) kube-proxy should use this endpoint for (trafficDistribution, topology-mode Auto: sim/topology-hints.ts). */
+  hints?: EndpointHints;
 }
 
 export interface SimEndpointSlice {
@@ -141,13 +143,15 @@ export interface SimEndpointSlice {
 export interface SimEndpointsSubset {
   addresses: Array<{ ip: string; nodeName?: string; hostname?: string; targetRef?: { kind: string; namespace: string; name: string } }>;
   notReadyAddresses: Array<{ ip: string; nodeName?: string; hostname?: string; targetRef?: { kind: string; namespace: string; name: string } }>;
-  ports: Array<{ name?: string; port: number; protocol: Protocol }>;
+  ports: Array<{ name?: string; port: number; protocol: Protocol; appProtocol?: string }>;
 }
 
 export interface SimEndpoints {
   name: string;
   namespace: string;
   subsets: SimEndpointsSubset[];
+  /** Set by the Endpoints controller: `endpoints.kubernetes.io/over-capacity: truncated` when it kept only 1000 addresses. */
+  annotations?: Record<string, string>;
 }
 
 export type Outcome = 'ok' | 'refused' | 'dropped' | 'dns-error';

@@ -46,8 +46,9 @@ export function serviceObject(svc: SimService, seed: number): KubeObject {
   if (s.type !== 'ExternalName') {
     spec.clusterIP = svc.clusterIP;
     spec.clusterIPs = svc.clusterIPs;
-    spec.ipFamilies = ['IPv4'];
-    spec.ipFamilyPolicy = 'SingleStack';
+    // As initIPFamilyFields set them on create (model/service.ts): PreferDualStack stays as written.
+    spec.ipFamilies = s.ipFamilies.length ? s.ipFamilies : ['IPv4'];
+    spec.ipFamilyPolicy = s.ipFamilyPolicy ?? 'SingleStack';
     spec.internalTrafficPolicy = s.internalTrafficPolicy;
   }
   // SetDefaults_Service: externallyAccessible Services (NodePort, LoadBalancer, ClusterIP with externalIPs) get Cluster.
@@ -147,7 +148,7 @@ function defaultContainer(c: KubeObject, hostNetwork: boolean): void {
   for (const p of c.ports) {
     if (!isObj(p)) continue;
     p.protocol ??= 'TCP';
-    if (hostNetwork) p.hostPort ??= p.containerPort; // defaultHostNetworkPorts
+    if (hostNetwork && !p.hostPort) p.hostPort = p.containerPort; // defaultHostNetworkPorts: 0 or unset
   }
 }
 
@@ -196,6 +197,13 @@ function userLabels(state: ClusterState, kind: 'Endpoints' | 'EndpointSlice', na
   return found;
 }
 
+/** Annotations of hand-written Endpoints (the last object of that name wins, as with kubectl apply). */
+function userAnnotations(state: ClusterState, namespace: string, name: string): Record<string, string> {
+  let found: Record<string, string> = {};
+  for (const o of state.model.endpoints) if (o.metadata.namespace === namespace && o.metadata.name === name) found = o.metadata.annotations;
+  return { ...found };
+}
+
 export function endpointsObject(ep: SimEndpoints, state: ClusterState): KubeObject {
   const svc = serviceOf(state, ep.namespace, ep.name);
   const handWritten = svc?.spec.selector === null || svc === undefined;
@@ -206,6 +214,9 @@ export function endpointsObject(ep: SimEndpoints, state: ClusterState): KubeObje
   if (svc?.builtIn && ep.namespace === 'default' && ep.name === 'kubernetes') labels['endpointslice.kubernetes.io/skip-mirror'] = 'true';
   const metadata: KubeObject = { name: ep.name, namespace: ep.namespace, uid: fakeUid(state.seed, `Endpoints/${ep.namespace}/${ep.name}`) };
   if (Object.keys(labels).length) metadata.labels = labels;
+  // The Endpoints controller's over-capacity annotation (truncateEndpoints); hand-written Endpoints keep theirs.
+  const annotations = handWritten ? userAnnotations(state, ep.namespace, ep.name) : ep.annotations ?? {};
+  if (Object.keys(annotations).length) metadata.annotations = annotations;
   const subsets = ep.subsets.map((s) => {
     const out: KubeObject = {};
     if (s.addresses.length) out.addresses = s.addresses;

@@ -8,6 +8,8 @@ import { coreDnsAnswer } from '../../src/dns/coredns';
 import { dnsIndex } from '../../src/dns/records';
 import type { ClusterState, DnsType } from '../../src/sim/types';
 import { fixture } from '../sim/fixtures-routing';
+import { simulate } from '../../src/sim/index';
+import { service } from '../sim/fixtures';
 
 function cluster(): ClusterState {
   const f = fixture((c) => {
@@ -132,6 +134,18 @@ describe('ExternalName (spec 2.5)', () => {
 
   test('SRV for ExternalName is not implemented in CoreDNS: NOERROR, no answer', () => {
     expect(ask('ext.default.svc.cluster.local.', 'SRV')).toEqual({ rcode: 'NOERROR', answers: [] });
+  });
+
+  test('_port._proto (and endpoint) names of an ExternalName Service are NXDOMAIN (findServices skips it when the request has an endpoint, port or protocol)', () => {
+    expect(ask('_http._tcp.ext.default.svc.cluster.local.', 'SRV')).toEqual({ rcode: 'NXDOMAIN', answers: [] });
+    expect(ask('_http._tcp.ext.default.svc.cluster.local.', 'A').rcode).toBe('NXDOMAIN');
+    expect(ask('host-1.ext.default.svc.cluster.local.', 'A').rcode).toBe('NXDOMAIN');
+  });
+
+  test('an ExternalName Service with a nodePort (accepted by the API server) answers its CNAME like any other', () => {
+    const withNodePort = simulate(service('db', 'type: ExternalName\nexternalName: example.com\nports: [ { port: 5432, nodePort: 30432 } ]'));
+    expect(withNodePort.rejected).toEqual([]);
+    expect(withNodePort.resolve({ name: 'db.default.svc.cluster.local', type: 'A', from: 'pod' }).answers.map((a) => `${a.type} ${a.data}`)).toEqual(['CNAME example.com.', 'A 93.184.215.14']);
   });
 });
 

@@ -151,9 +151,14 @@ describe('Service allocation (API server)', () => {
     expect(c.rejected.map((r) => `${r.name}: ${r.reason}`)).toEqual(['b: failed to allocate requested HealthCheck NodePort 32000: provided port is already allocated']);
   });
 
-  test("nodePort on an ExternalName Service is refused (ValidateService: may not be used when `type` is 'ExternalName')", () => {
-    const c = simulate(service('x', 'type: ExternalName\nexternalName: example.com\nports: [ { port: 80, nodePort: 30001 } ]'));
-    expect(c.rejected.map((r) => r.reason)).toEqual(["spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ExternalName'"]);
+  test("nodePort on an ExternalName Service is accepted, kept as written and never allocated (ValidateService forbids it only for ClusterIP; txnAllocNodePorts serves NodePort and LoadBalancer)", () => {
+    const c = simulate(service('x', 'type: ExternalName\nexternalName: example.com\nports: [ { port: 80, nodePort: 30001 } ]') + service('np', 'type: NodePort\nports: [ { port: 80, nodePort: 30001 } ]'));
+    expect(c.rejected).toEqual([]);
+    expect(svc(c, 'x').ports[0].nodePort).toBe(30001);
+    // The port was not taken from the allocator: a NodePort Service may still ask for it.
+    expect(svc(c, 'np').ports[0].nodePort).toBe(30001);
+    // kube-proxy skips ExternalName Services (ShouldSkipService), so 30001 on a node is the NodePort Service's.
+    expect(c.route({ from: 'external', to: '192.168.49.3:30001' }).results[0].service).toBe('default/np');
   });
 
   test('LoadBalancer: node ports unless allocateLoadBalancerNodePorts is false; healthCheckNodePort for externalTrafficPolicy Local (ServiceSpec)', () => {
@@ -189,10 +194,10 @@ describe('Service allocation (API server)', () => {
       service('d', 'ports: [ { port: 80 }, { port: 80, name: again } ]'),
     );
     expect(c.rejected.map((r) => r.reason)).toEqual([
-      `spec.clusterIP: Invalid value: "None": may not be set to 'None' for NodePort services`,
+      `spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for NodePort services`,
       'spec.externalName: Required value',
       'spec.ports: Required value',
-      'spec.ports[1]: Duplicate value: {"port": 80, "protocol": "TCP"}',
+      '[spec.ports[0].name: Required value, spec.ports[1]: Duplicate value: {"port": 80, "protocol": "TCP"}]',
     ]);
   });
 

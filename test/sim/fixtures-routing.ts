@@ -157,6 +157,10 @@ export class ClusterFixture {
       loadBalancerIP: undefined,
       loadBalancerSourceRanges: o.loadBalancerSourceRanges ?? [],
       healthCheckNodePort: undefined,
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+      loadBalancerClass: undefined,
+      trafficDistribution: undefined,
     };
     this.services.push({
       object: null,

@@ -132,6 +132,16 @@ spec: { containers: [{ name: c, image: curl }] }
     expect(lbCluster(['10.244.0.0/16']).route({ from: 'pod/client', to: '192.168.49.200:80' }).results[0].outcome).toBe('ok');
   });
 
+  test('loadBalancerSourceRanges: a node is checked too (the firewall runs from filter-output as well as filter-prerouting), with its own address', () => {
+    const c = lbCluster(['198.51.100.0/24']);
+    const r = c.route({ from: 'node/node-1', to: '192.168.49.200:80' });
+    expect(r.results[0]).toMatchObject({ outcome: 'dropped', why: { message: 'load-balancer-source-ranges', from: '192.168.49.3', node: 'node-1' } });
+    expect(lbCluster(['192.168.49.0/24']).route({ from: 'node/node-1', to: '192.168.49.200:80' }).results[0].outcome).toBe('ok');
+    // Node ports stay open to the same node and the same client (not subject to the ranges).
+    expect(c.route({ from: 'node/node-1', to: '192.168.49.4:31080' }).results[0].outcome).toBe('ok');
+    expect(c.route({ from: 'pod/client', to: '192.168.49.4:31080' }).results[0].outcome).toBe('ok');
+  });
+
   test('the after-DNAT seam sees the chosen endpoint and the source address after SNAT; its hop follows the DNAT', () => {
     const seen: string[] = [];
     const denyPodA: RouteFilter = {

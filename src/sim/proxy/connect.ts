@@ -158,6 +158,7 @@ function dnat(session: Session, source: Source, target: Target, plan: Extract<Pl
       policy: choice.policy,
       affinity: info.stickySeconds === null ? null : { clientIP, timeoutSeconds: info.stickySeconds },
       snat: sourceIP !== clientIP ? sourceIP : null,
+      topology: choice.topology,
     },
   });
   const byHttp = memo(cacheOf(session.cluster).table<RouteEndpoint, ByHttp<Delivery | null>>('deliveries'), ep, (): ByHttp<Delivery | null> => [null, null]);

@@ -34,10 +34,22 @@ export interface ResolverFacts {
 /** Which traffic policy decided the endpoint set of a DNAT. */
 export type PolicyNote = 'internal-local' | 'external-local' | 'external-short-circuit' | null;
 
+/**
+ * How EndpointSlice topology hints shaped the endpoint set of a DNAT (pkg/proxy/topology.go
+ * topologyModeFromHints): only the endpoints hinted for this zone or node, or hints present but
+ * not used (why), or null when no ready endpoint has a zone hint (or the traffic policy is Local).
+ */
+export type TopologyNote =
+  | { mode: 'PreferSameZone'; zone: string }
+  | { mode: 'PreferSameNode'; node: string }
+  | { mode: 'ignored'; why: 'missing-hints' | 'no-hint-for-zone' | 'node-without-zone'; zone: string }
+  | null;
+
 /** Why a Service port has no usable endpoint. */
 export type NoEndpointsCause =
   | { cause: 'not-ready'; count: number }
   | { cause: 'no-selector' }
+  | { cause: 'skip-mirror'; label: string }
   | { cause: 'named-port'; targetPort: string }
   | { cause: 'no-match'; selector: Record<string, string>; namespace: string };
 
@@ -85,7 +97,7 @@ export interface Details {
   'not-cluster-address': { ip: string };
   'unknown-host': { ip: string };
   'leaves-cluster': { ip: string };
-  dnat: { destination: string; endpoints: number; policy: PolicyNote; affinity: { clientIP: string; timeoutSeconds: number } | null; snat: string | null };
+  dnat: { destination: string; endpoints: number; policy: PolicyNote; affinity: { clientIP: string; timeoutSeconds: number } | null; snat: string | null; topology: TopologyNote };
   'load-balancer-source-ranges': { ip: string; ranges: string[] };
   'pod-accepts': { ip: string; port: number; protocol: Protocol; body: string | null };
   'pod-not-listening': { ip: string; port: number; protocol: Protocol };

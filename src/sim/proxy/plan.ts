@@ -18,13 +18,14 @@ import { cidrContains, parseIP } from '../../util/ip';
 import type { Protocol } from '../../model/types';
 import type { ClusterState, Hop, HopKind, RouteReason, SimNode, SimPod, SimService } from '../types';
 import { dnsIndex } from '../../dns/records';
-import type { DeliveredVia, NoEndpointsCause, PolicyNote, PortFacts, Statement } from './facts';
+import type { DeliveredVia, NoEndpointsCause, PolicyNote, PortFacts, Statement, TopologyNote } from './facts';
 import { hop, reasonOf } from './hops';
+import { shouldMirror, SKIP_MIRROR_LABEL } from '../endpoint-slices';
 import type { Delivery } from './deliver';
 import { hostPortPod } from './app-model';
 import { inPodCIDR, type Source } from './request';
-import { findServicePort, SERVICE_PROXY_NAME, type RoutingIndex } from './tables';
-import { localEndpoints, servicePortInfo, type RouteEndpoint, type ServicePortInfo } from './service-port';
+import { findServicePort, hostNetworkListener, SERVICE_PROXY_NAME, type RoutingIndex } from './tables';
+import { clusterEndpointsOn, localEndpoints, servicePortInfo, type RouteEndpoint, type ServicePortInfo } from './service-port';
 
 const EXCLUDE_FROM_LB = 'node.kubernetes.io/exclude-from-external-load-balancers';
 
@@ -52,6 +53,8 @@ export interface NodeChoice {
   /** The node drops the connection (a Local policy without a local endpoint). */
   failure: Failure | null;
   policy: PolicyNote;
+  /** How topology hints narrowed `endpoints` on this node. */
+  topology: TopologyNote;
 }
 
 export type Plan =
@@ -93,8 +96,8 @@ function direct(p: Omit<DeliverPlan, 'kind' | 'deliveries'>): Plan {
 }
 
 /** A node handling the connection, with its endpoints (or the failure that ends it there). */
-function choice(node: SimNode | null, endpoints: RouteEndpoint[], snatTo: string | null, failure: Failure | null, policy: PolicyNote): NodeChoice {
-  return { node, endpoints, snatTo, failure, policy };
+function choice(node: SimNode | null, endpoints: RouteEndpoint[], snatTo: string | null, failure: Failure | null, policy: PolicyNote, topology: TopologyNote = null): NodeChoice {
+  return { node, endpoints, snatTo, failure, policy, topology };
 }
 
 export function classify(ctx: RouteContext, ip: string): Destination {
@@ -157,14 +160,20 @@ function leavesCluster(ctx: RouteContext, ip: string, port: number): Plan {
   return direct({ ip, port, pod: null, sourceIP, service: null, via: 'direct', hops: [hop('external', { message: 'leaves-cluster', from: sourceIP, to: `${ip}:${port}`, detail: { ip } })] });
 }
 
-function noEndpoints(info: ServicePortInfo): Statement {
+function noEndpoints(cluster: ClusterState, info: ServicePortInfo): Statement {
   const { service: svc, port: sp, endpoints } = info;
   let why: NoEndpointsCause;
   if (endpoints.length) why = { cause: 'not-ready', count: endpoints.length };
+  else if (svc.spec.selector === null && skipsMirroring(cluster, svc)) why = { cause: 'skip-mirror', label: SKIP_MIRROR_LABEL };
   else if (svc.spec.selector === null) why = { cause: 'no-selector' };
   else if (typeof sp.targetPort === 'string') why = { cause: 'named-port', targetPort: sp.targetPort };
   else why = { cause: 'no-match', selector: svc.spec.selector, namespace: svc.namespace };
   return { message: 'no-endpoints', service: info.name, port: sp.port, rule: 'reject', detail: { servicePort: portFacts({ port: sp.port, protocol: sp.protocol, name: sp.name }), why } };
+}
+
+/** The Service's hand-written Endpoints exist but the mirroring controller leaves them alone (shouldMirror). */
+function skipsMirroring(cluster: ClusterState, svc: SimService): boolean {
+  return cluster.model.endpoints.some((e) => e.metadata.namespace === svc.namespace && e.metadata.name === svc.name && !shouldMirror(e));
 }
 
 function planClusterIP(ctx: RouteContext, svc: SimService, ip: string, port: number): Plan {
@@ -175,9 +184,12 @@ function planClusterIP(ctx: RouteContext, svc: SimService, ip: string, port: num
   if (!sp) return fixed('refused', { message: 'port-not-exposed', service: svcName(svc), to, rule: 'reject', detail: { ip, port, protocol, exposed: svc.ports.map(portFacts) } });
   const info = servicePortInfo(ctx.cluster, svc, sp);
   const serviceHop = hop('service', { message: 'cluster-ip', service: info.name, port, to, detail: { ip, port, protocol, servicePort: sp.name ?? port, targetPort: sp.targetPort } });
-  if (!info.hasEndpoints) return fixed('refused', noEndpoints(info), [serviceHop]);
+  if (!info.hasEndpoints) return fixed('refused', noEndpoints(ctx.cluster, info), [serviceHop]);
   const node = source.node;
-  if (!info.internalPolicyLocal) return { kind: 'balance', info, destIP: ip, loadBalancer: false, hops: [serviceHop], choices: [choice(node, info.clusterEndpoints, null, null, null)] };
+  if (!info.internalPolicyLocal) {
+    const cluster = clusterEndpointsOn(ctx.cluster, info, node);
+    return { kind: 'balance', info, destIP: ip, loadBalancer: false, hops: [serviceHop], choices: [choice(node, cluster.endpoints, null, null, null, cluster.topology)] };
+  }
   const local = localEndpoints(ctx.cluster, info, node?.name ?? '');
   if (!local.length) return fixed('dropped', { message: 'no-local-endpoints-internal', service: info.name, port, node: node?.name ?? '', rule: 'drop', detail: {} }, [serviceHop]);
   return { kind: 'balance', info, destIP: ip, loadBalancer: false, hops: [serviceHop], choices: [choice(node, local, null, null, 'internal-local')] };
@@ -202,7 +214,8 @@ function externalChoice(ctx: RouteContext, info: ServicePortInfo, node: SimNode)
   }
   // EXT chain: Cluster policy masquerades; Local policy lets pod traffic keep its IP and masquerades the node's own.
   const snatTo = info.externalPolicyLocal && fromPod ? null : node.internalIP;
-  return choice(node, info.clusterEndpoints, snatTo, null, info.externalPolicyLocal ? 'external-short-circuit' : null);
+  const cluster = clusterEndpointsOn(ctx.cluster, info, node);
+  return choice(node, cluster.endpoints, snatTo, null, info.externalPolicyLocal ? 'external-short-circuit' : null, cluster.topology);
 }
 
 function planNodeIP(ctx: RouteContext, node: SimNode, port: number): Plan {
@@ -212,10 +225,10 @@ function planNodeIP(ctx: RouteContext, node: SimNode, port: number): Plan {
   if (entry) {
     const info = servicePortInfo(cluster, entry.service, entry.port);
     const serviceHop = hop('service', { message: 'node-port', node: node.name, service: info.name, port: entry.port.port, to, detail: { nodeIP: node.internalIP, port, protocol, servicePort: entry.port.port, targetPort: entry.port.targetPort } });
-    if (!info.hasEndpoints) return fixed('refused', noEndpoints(info), [serviceHop]);
+    if (!info.hasEndpoints) return fixed('refused', noEndpoints(ctx.cluster, info), [serviceHop]);
     return { kind: 'balance', info, destIP: node.internalIP, loadBalancer: false, hops: [serviceHop], choices: [externalChoice(ctx, info, node)] };
   }
-  const hostNet = (idx.hostNetworkPodsByNode.get(node.name) ?? []).find((p) => p.spec.containers.some((c) => c.ports.some((cp) => cp.containerPort === port && cp.protocol === protocol)));
+  const hostNet = hostNetworkListener(idx, node.name, port, protocol);
   if (hostNet) {
     return direct({ ip: node.internalIP, port, pod: hostNet, sourceIP: ctx.source.ip, service: null, via: 'direct', hops: [hop('node', { message: 'host-network-pod', node: node.name, pod: podName(hostNet), to, detail: { port } })] });
   }
@@ -234,7 +247,7 @@ function planExternalAddress(ctx: RouteContext, info: ServicePortInfo, ip: strin
   const { cluster, source } = ctx;
   const sp = info.port;
   const serviceHop = hop('service', { message: 'external-address', service: info.name, port: sp.port, to: `${ip}:${sp.port}`, detail: { ip, port: sp.port, protocol: sp.protocol, loadBalancer, targetPort: sp.targetPort } });
-  if (!info.hasEndpoints) return fixed('refused', noEndpoints(info), [serviceHop]);
+  if (!info.hasEndpoints) return fixed('refused', noEndpoints(ctx.cluster, info), [serviceHop]);
   const balance = (choices: NodeChoice[]): Plan => ({ kind: 'balance', info, destIP: ip, loadBalancer, hops: [serviceHop], choices });
   // kube-proxy on the source's own node captures the address (its service map has rules for it).
   if (source.kind !== 'external' && source.node) return balance([externalChoice(ctx, info, source.node)]);

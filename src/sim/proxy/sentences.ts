@@ -2,7 +2,7 @@
  * The route engine's sentences, in English: the one place where a statement (./facts) becomes
  * text. A second language is a second catalogue of this type.
  */
-import type { DeliveredVia, MessageId, NamedService, NoEndpointsCause, PolicyNote, PortFacts, ResolverFacts, SourceFacts, Statement } from './facts';
+import type { DeliveredVia, MessageId, NamedService, NoEndpointsCause, PolicyNote, PortFacts, ResolverFacts, SourceFacts, Statement, TopologyNote } from './facts';
 
 export type Catalogue = { [K in MessageId]: (s: Statement<K>) => string };
 
@@ -33,6 +33,8 @@ function noEndpointsWhy(why: NoEndpointsCause): string {
       return `its ${why.count} endpoint${why.count > 1 ? 's are' : ' is'} not ready (and not terminating-but-serving)`;
     case 'no-selector':
       return 'it has no selector and no Endpoints/EndpointSlices were given for it';
+    case 'skip-mirror':
+      return `it has no selector, and its hand-written Endpoints are labelled ${why.label}: "true", so no EndpointSlice mirrors them (kube-proxy reads only EndpointSlices)`;
     case 'named-port':
       return `no running, matching pod declares a container port named "${why.targetPort}" (the targetPort)`;
     case 'no-match':
@@ -45,6 +47,19 @@ const POLICY_NOTES: Record<Exclude<PolicyNote, null>, string> = {
   'external-local': ' (externalTrafficPolicy: Local: endpoints on this node only, client IP kept)',
   'external-short-circuit': ' (traffic from inside the cluster uses the Cluster policy even with externalTrafficPolicy: Local)',
 };
+
+function topologyNote(t: Exclude<TopologyNote, null>, node: string | undefined): string {
+  switch (t.mode) {
+    case 'PreferSameZone':
+      return `; topology hints keep the traffic in zone ${t.zone} (only the endpoints hinted for ${t.zone})`;
+    case 'PreferSameNode':
+      return `; topology hints keep the traffic on node ${t.node} (only the endpoints hinted for it)`;
+    case 'ignored':
+      if (t.why === 'missing-hints') return '; topology hints ignored: not every ready endpoint has a zone hint, so any endpoint may be picked';
+      if (t.why === 'node-without-zone') return `; topology hints ignored: ${node ? `node ${node}` : 'the node'} has no topology.kubernetes.io/zone label, so any endpoint may be picked`;
+      return `; topology hints ignored: no endpoint is hinted for zone ${t.zone}, so any endpoint may be picked`;
+  }
+}
 
 /**
  * How the connection reached a pod that refused it. Only a ClusterIP/NodePort/LoadBalancer
@@ -113,6 +128,7 @@ export const ENGLISH: Catalogue = {
     `${node ? `kube-proxy on ${node}` : 'kube-proxy'} DNATs ${d.destination} to ${endpoint} (${d.endpoints === 1 ? 'the only usable endpoint' : `one of ${d.endpoints} usable endpoints, picked at random`})` +
     (d.policy ? POLICY_NOTES[d.policy] : '') +
     (d.affinity ? `; sessionAffinity: ClientIP keeps ${d.affinity.clientIP} on this endpoint for ${d.affinity.timeoutSeconds}s` : '') +
+    (d.topology ? topologyNote(d.topology, node) : '') +
     (d.snat ? `; source address rewritten (SNAT) to ${d.snat}` : ''),
   'load-balancer-source-ranges': (s) =>
     `${s.from} is not in the loadBalancerSourceRanges of Service ${s.service} (${s.detail.ranges.join(', ')}); kube-proxy${s.node ? ` on ${s.node}` : ''} drops connections to the load balancer address ${s.detail.ip} from other sources`,

@@ -1,11 +1,14 @@
 /**
  * What kube-proxy knows about one Service port, built once per port (kubernetes
  * pkg/proxy/serviceport.go newBaseServiceInfo), and the endpoints it sends to
- * (pkg/proxy/endpointslicecache.go, pkg/proxy/topology.go CategorizeEndpoints).
+ * (pkg/proxy/endpointslicecache.go, pkg/proxy/topology.go CategorizeEndpoints with its
+ * topology hints: clusterEndpointsOn).
  */
 import { parseCIDR, type CIDR } from '../../util/ip';
-import type { ClusterState, SimPod, SimService, SimServicePort } from '../types';
-import { cacheOf, memo } from '../cache';
+import type { ClusterState, SimNode, SimPod, SimService, SimServicePort } from '../types';
+import { cacheOf, memo, memo2 } from '../cache';
+import { ZONE_LABEL } from '../default-cluster';
+import type { TopologyNote } from './facts';
 import { podForEndpoint, routingIndex, type RoutingIndex } from './tables';
 
 /** One backend of one Service port, as kube-proxy sees it (pkg/proxy BaseEndpointInfo). */
@@ -18,6 +21,9 @@ export interface RouteEndpoint {
   nodeName: string;
   /** The pod behind the address, when there is one (user-supplied endpoints may point anywhere). */
   pod: SimPod | null;
+  /** hints.forZones / hints.forNodes names (EndpointSlice topology hints); empty when the endpoint has none. */
+  zoneHints: readonly string[];
+  nodeHints: readonly string[];
 }
 
 /** pkg/proxy BaseServicePortInfo, with the endpoints of the port. */
@@ -37,8 +43,16 @@ export interface ServicePortInfo {
   endpoints: RouteEndpoint[];
   /** CategorizeEndpoints' hasAnyEndpoints: a ready, or serving and terminating, endpoint somewhere. */
   hasEndpoints: boolean;
-  /** CategorizeEndpoints' clusterEndpoints: the ready ones, else the serving and terminating ones. */
+  /** CategorizeEndpoints' clusterEndpoints before topology: the ready ones, else the serving and terminating ones. */
   clusterEndpoints: RouteEndpoint[];
+  /** Some ready endpoint carries a topology hint (then the Cluster endpoints depend on the node: clusterEndpointsOn). */
+  hinted: boolean;
+}
+
+/** The Cluster-policy endpoints kube-proxy on one node uses, and how topology hints shaped them. */
+export interface ClusterEndpoints {
+  endpoints: RouteEndpoint[];
+  topology: TopologyNote;
 }
 
 /** The record of a Service port, built on first use. */
@@ -61,7 +75,41 @@ function buildInfo(idx: RoutingIndex, service: SimService, port: SimServicePort)
     endpoints,
     hasEndpoints: clusterEndpoints.length > 0,
     clusterEndpoints,
+    hinted: endpoints.some((e) => e.ready && (e.zoneHints.length > 0 || e.nodeHints.length > 0)),
   };
+}
+
+/**
+ * CategorizeEndpoints' clusterEndpoints for kube-proxy on `node` (pkg/proxy/topology.go): with
+ * topology hints (topologyModeFromHints), when every ready endpoint is hinted for a node and one
+ * for this node, only those (PreferSameNode); else when every ready endpoint is hinted for a zone
+ * and one for this node's zone (label topology.kubernetes.io/zone), only those (PreferSameZone);
+ * else every ready endpoint. With no ready endpoint, the serving and terminating ones, whatever
+ * the hints. The same object for every call with the same port and node.
+ */
+export function clusterEndpointsOn(cluster: ClusterState, info: ServicePortInfo, node: SimNode | null): ClusterEndpoints {
+  if (!info.hinted) return memo(cacheOf(cluster).table<ServicePortInfo, ClusterEndpoints>('cluster-endpoints-unhinted'), info, () => ({ endpoints: info.clusterEndpoints, topology: null }));
+  return memo2(cacheOf(cluster).table<ServicePortInfo, Map<string, ClusterEndpoints>>('cluster-endpoints'), info, node?.name ?? '', () => topologyEndpoints(info, node));
+}
+
+function topologyEndpoints(info: ServicePortInfo, node: SimNode | null): ClusterEndpoints {
+  const nodeName = node?.name ?? '';
+  const zone = node?.labels[ZONE_LABEL] ?? '';
+  const ready = info.endpoints.filter((e) => e.ready);
+  const allNodeHints = ready.every((e) => e.nodeHints.length > 0);
+  const allZoneHints = ready.every((e) => e.zoneHints.length > 0);
+  let topology: TopologyNote;
+  let keep: ((e: RouteEndpoint) => boolean) | null = null;
+  if (ready.length && allNodeHints && ready.some((e) => e.nodeHints.includes(nodeName))) {
+    topology = { mode: 'PreferSameNode', node: nodeName };
+    keep = (e) => e.nodeHints.includes(nodeName);
+  } else if (ready.length && allZoneHints && zone !== '' && ready.some((e) => e.zoneHints.includes(zone))) {
+    topology = { mode: 'PreferSameZone', zone };
+    keep = (e) => e.zoneHints.includes(zone);
+  } else if (!ready.some((e) => e.zoneHints.length > 0)) topology = null;
+  else topology = { mode: 'ignored', why: !allZoneHints ? 'missing-hints' : zone === '' ? 'node-without-zone' : 'no-hint-for-zone', zone };
+  if (keep === null) return { endpoints: info.clusterEndpoints, topology };
+  return { endpoints: ready.filter(keep), topology };
 }
 
 /**
@@ -97,12 +145,18 @@ function endpointsOf(idx: RoutingIndex, service: SimService, port: SimServicePor
       const id = `${ip}:${sp.port}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const pod = podForEndpoint(idx, ip, ep.targetRef);
-      out.push({ ip, port: sp.port, ready: ep.conditions.ready, serving: ep.conditions.serving, terminating: ep.conditions.terminating, nodeName: ep.nodeName ?? pod?.nodeName ?? '', pod });
+      const pod = podForEndpoint(idx, ip, ep.targetRef, sp.port, sp.protocol);
+      out.push({
+        ip, port: sp.port, ready: ep.conditions.ready, serving: ep.conditions.serving, terminating: ep.conditions.terminating, nodeName: ep.nodeName ?? pod?.nodeName ?? '', pod,
+        zoneHints: ep.hints?.forZones?.map((z) => z.name) ?? NO_HINTS,
+        nodeHints: ep.hints?.forNodes?.map((n) => n.name) ?? NO_HINTS,
+      });
     }
   }
   return out.sort(compareEndpoints);
 }
+
+const NO_HINTS: readonly string[] = [];
 
 function compareEndpoints(a: RouteEndpoint, b: RouteEndpoint): number {
   const ka = a.pod ? `${a.pod.namespace}/${a.pod.name}` : '';

@@ -92,7 +92,8 @@ function buildIndex(cluster: ClusterState): RoutingIndex {
     for (const ip of clusterIPsOf(s)) idx.servicesByClusterIP.set(ip, s);
     for (const ip of s.loadBalancerIngress ?? []) push(idx.servicesByLoadBalancerIP, ip, s);
     for (const ip of s.spec.externalIPs) push(idx.servicesByExternalIP, ip, s);
-    for (const p of s.ports) if (p.nodePort !== undefined) idx.nodePorts.set(`${p.protocol}/${p.nodePort}`, { service: s, port: p });
+    // kube-proxy skips ExternalName Services altogether (ShouldSkipService): a nodePort written on one opens nothing.
+    if (s.type !== 'ExternalName') for (const p of s.ports) if (p.nodePort !== undefined) idx.nodePorts.set(`${p.protocol}/${p.nodePort}`, { service: s, port: p });
     if (s.builtIn && s.name === 'kube-dns' && s.namespace === 'kube-system' && s.clusterIP) idx.kubeDnsIP = s.clusterIP;
   }
   for (const sl of cluster.endpointSlices) push(idx.slicesByService, `${sl.namespace}/${sl.serviceName}`, sl);
@@ -113,12 +114,25 @@ export function clusterIPsOf(s: SimService): string[] {
   return ips && ips.length ? ips : [s.clusterIP];
 }
 
-export function podForEndpoint(idx: RoutingIndex, ip: string, ref: { kind: string; namespace: string; name: string } | undefined): SimPod | null {
+/**
+ * The pod behind an endpoint: its targetRef, else the pod with that IP, else (an endpoint at a
+ * node's IP) the hostNetwork pod listening there on the endpoint's port — the one a direct
+ * connection to that address reaches (hostNetworkListener).
+ */
+export function podForEndpoint(idx: RoutingIndex, ip: string, ref: { kind: string; namespace: string; name: string } | undefined, port: number, protocol: Protocol): SimPod | null {
   if (ref && ref.kind === 'Pod') {
     const p = idx.podsByKey.get(`${ref.namespace}/${ref.name}`);
     if (p) return p;
   }
-  return idx.podsByIP.get(ip) ?? null;
+  const pod = idx.podsByIP.get(ip);
+  if (pod) return pod;
+  const node = idx.nodesByIP.get(ip);
+  return node ? hostNetworkListener(idx, node.name, port, protocol) : null;
+}
+
+/** The hostNetwork pod on `node` whose containers declare `port`/`protocol`: it listens on the node's own address. */
+export function hostNetworkListener(idx: RoutingIndex, node: string, port: number, protocol: Protocol): SimPod | null {
+  return (idx.hostNetworkPodsByNode.get(node) ?? []).find((p) => p.spec.containers.some((c) => c.ports.some((cp) => cp.containerPort === port && cp.protocol === protocol))) ?? null;
 }
 
 export function findServicePort(service: SimService, port: number, protocol: Protocol): SimServicePort | undefined {
