@@ -22,7 +22,7 @@ export default defineRule({
   meta: {
     id: 'statefulset-service-missing',
     severity: 'warning',
-    description: 'A StatefulSet whose serviceName is not a headless Service selecting its pods (per-pod DNS names are missing, or rest on CoreDNS going beyond the DNS specification).',
+    description: 'A StatefulSet whose serviceName is not a headless Service selecting its pods: per-pod DNS names are missing, or rest on CoreDNS alone.',
     category: 'cross-object',
     messages: {
       missing: {
