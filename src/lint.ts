@@ -28,6 +28,8 @@ export interface LintOptions {
   nodePortRange?: { min: number; max: number };
   serviceCIDRs?: string[];
   clusterDomain?: string;
+  /** The Kubernetes release the objects are checked against (which APIs it still serves; default: the default cluster's). */
+  kubernetesVersion?: string;
   /** Directories of extra JSON schemas (kubeconform naming), for custom resources. */
   schemaDirs?: string[];
   /**
@@ -77,6 +79,7 @@ export function settingsFrom(options: LintOptions): LintSettings {
     nodePortRange: options.nodePortRange ?? DEFAULT_SETTINGS.nodePortRange,
     serviceCIDRs: options.serviceCIDRs ?? DEFAULT_SETTINGS.serviceCIDRs,
     clusterDomain: options.clusterDomain ?? DEFAULT_SETTINGS.clusterDomain,
+    kubernetesVersion: options.kubernetesVersion ?? DEFAULT_SETTINGS.kubernetesVersion,
   };
 }
 
