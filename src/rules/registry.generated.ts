@@ -15,6 +15,7 @@ import headlessInvalid from './headless-invalid';
 import ingressBackendUnresolved from './ingress-backend-unresolved';
 import invalidLabel from './invalid-label';
 import invalidName from './invalid-name';
+import listensAnnotationInvalid from './listens-annotation-invalid';
 import loadbalancerFieldNotAllowed from './loadbalancer-field-not-allowed';
 import loadbalancerSourceRangesInvalid from './loadbalancer-source-ranges-invalid';
 import missingKind from './missing-kind';
@@ -70,6 +71,7 @@ export const RULE_MODULES = rulesByFileName({
   'ingress-backend-unresolved': ingressBackendUnresolved,
   'invalid-label': invalidLabel,
   'invalid-name': invalidName,
+  'listens-annotation-invalid': listensAnnotationInvalid,
   'loadbalancer-field-not-allowed': loadbalancerFieldNotAllowed,
   'loadbalancer-source-ranges-invalid': loadbalancerSourceRangesInvalid,
   'missing-kind': missingKind,
