@@ -165,6 +165,20 @@ export function unservedBy(apiVersion: string, kind: string, kubernetesVersion: 
   return removed && isRemovedBy(removed, kubernetesVersion) ? removed : undefined;
 }
 
+const CUSTOM_KINDS_WITHOUT_PODS: ReadonlySet<string> = new Set(catalogue.customKindsWithoutPods);
+
+/**
+ * Does the kind never make pods? Kubernetes kinds without a pod template (a ConfigMap, an
+ * Ingress), and the well-known custom resource kinds the catalogue lists (prometheus-operator's
+ * ServiceMonitor and PodMonitor, cert-manager's Certificate, Istio's VirtualService, Gateway
+ * API routes, ...). Any other custom kind may: an operator can make pods from it.
+ */
+export function neverMakesPods(apiVersion: string, kind: string): boolean {
+  const info = kindInfo(apiVersion, kind);
+  if (info) return info.podTemplate === null;
+  return CUSTOM_KINDS_WITHOUT_PODS.has(`${apiGroup(apiVersion)}/${kind}`);
+}
+
 const POD_TEMPLATES = new Map(kubernetesKinds.flatMap((k) => (k.podTemplate === null ? [] : [[k.kind, k.podTemplate] as const])));
 
 /** Where the kind keeps its pod template (`['spec', 'template']`; [] for a Pod); undefined for kinds that make no pods. */

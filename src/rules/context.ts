@@ -1,7 +1,7 @@
 import type { Model, WorkloadObject } from '../model/types';
 import { LabelIndex } from '../model/selectors';
 import type { Manifest } from '../parse/manifest';
-import { DEFAULT_KUBERNETES_VERSION, isBuiltinApiVersion } from '../model/kinds';
+import { DEFAULT_KUBERNETES_VERSION, isBuiltinApiVersion, neverMakesPods } from '../model/kinds';
 
 export interface LintSettings {
   /** Namespace for objects that set none. */
@@ -34,6 +34,12 @@ export interface LintContextData {
   namespacesWithCustomResources: ReadonlySet<string>;
   /** Manifests of kinds svclab does not model, by namespace. */
   customResourcesIn(namespace: string): Manifest[];
+  /**
+   * The custom resources of a namespace that may own pods svclab cannot see (an operator's):
+   * those of kinds that never make pods (a ServiceMonitor, a Certificate: model/kinds.ts
+   * neverMakesPods) are left out.
+   */
+  possiblePodOwnersIn(namespace: string): Manifest[];
 }
 
 const EMPTY_INDEX = new LabelIndex<WorkloadObject>((w) => w.template.metadata.labels);
@@ -63,5 +69,6 @@ export function createContextData(model: Model, settings: LintSettings): LintCon
     namespacesSeen,
     namespacesWithCustomResources: new Set([...customByNs.keys()].filter((ns) => ns !== '')),
     customResourcesIn: (ns) => customByNs.get(ns) ?? [],
+    possiblePodOwnersIn: (ns) => (customByNs.get(ns) ?? []).filter((m) => !neverMakesPods(m.apiVersion, m.kind)),
   };
 }
