@@ -20,6 +20,7 @@ import listensAnnotationInvalid from './listens-annotation-invalid';
 import loadbalancerFieldNotAllowed from './loadbalancer-field-not-allowed';
 import loadbalancerSourceRangesInvalid from './loadbalancer-source-ranges-invalid';
 import missingKind from './missing-kind';
+import namespacePartlySet from './namespace-partly-set';
 import networkpolicySelectorNoMatch from './networkpolicy-selector-no-match';
 import nodeportConflict from './nodeport-conflict';
 import nodeportNotAllowed from './nodeport-not-allowed';
@@ -77,6 +78,7 @@ export const RULE_MODULES = rulesByFileName({
   'loadbalancer-field-not-allowed': loadbalancerFieldNotAllowed,
   'loadbalancer-source-ranges-invalid': loadbalancerSourceRangesInvalid,
   'missing-kind': missingKind,
+  'namespace-partly-set': namespacePartlySet,
   'networkpolicy-selector-no-match': networkpolicySelectorNoMatch,
   'nodeport-conflict': nodeportConflict,
   'nodeport-not-allowed': nodeportNotAllowed,
