@@ -1,7 +1,7 @@
 import type { PendingFinding } from './findings';
 import type { SourceFile } from './load/source';
 import { buildModel } from './model/build';
-import type { Manifest } from './parse/manifest';
+import { manifestRef, type Manifest } from './parse/manifest';
 import type { Model } from './model/types';
 import { parseSourceFile } from './parse/parse-file';
 import type { LintSettings } from './rules/context';
@@ -24,6 +24,8 @@ export interface FileLint {
 export function lintFile(source: SourceFile, validate: SchemaValidator, settings: LintSettings, objectRules: readonly Rule[]): FileLint {
   const parsed = parseSourceFile(source, { fast: true });
   const findings: PendingFinding[] = [...parsed.findings];
+  // The parse stage attaches some findings to their object (duplicate-key); their reference needs the namespace.
+  for (const f of findings) if (f.manifest && !f.object) f.object = manifestRef(f.manifest, settings.defaultNamespace);
   for (const m of parsed.manifests) appendAll(findings, validate(m));
   let model: Model | null = null;
   if (objectRules.length > 0) {

@@ -14,6 +14,7 @@ import type { DocumentSource } from './parse/document';
 import { buildModel } from './model/build';
 import type { Model } from './model/types';
 import { runRules } from './rules/run';
+import { reconsiderDefaultNamespace } from './rules/default-namespace';
 import { finalizeFindings, sortFindings, type RuleSettings } from './rules/severity';
 import { DEFAULT_SETTINGS, type LintSettings } from './rules/context';
 import { stageFinding, type PendingFinding } from './findings';
@@ -32,6 +33,8 @@ export interface LintOptions {
   nodePortRange?: { min: number; max: number };
   serviceCIDRs?: string[];
   clusterDomain?: string;
+  /** The Kubernetes release the objects are checked against (which APIs it still serves; default: the default cluster's). */
+  kubernetesVersion?: string;
   /** Directories of extra JSON schemas (kubeconform naming), for custom resources. */
   schemaDirs?: string[];
   /** Where relative paths are shown from, and kustomizations' files outside the input are read (default: the process's). */
@@ -94,6 +97,7 @@ export function settingsFrom(options: LintOptions): LintSettings {
     nodePortRange: options.nodePortRange ?? DEFAULT_SETTINGS.nodePortRange,
     serviceCIDRs: options.serviceCIDRs ?? DEFAULT_SETTINGS.serviceCIDRs,
     clusterDomain: options.clusterDomain ?? DEFAULT_SETTINGS.clusterDomain,
+    kubernetesVersion: options.kubernetesVersion ?? DEFAULT_SETTINGS.kubernetesVersion,
   };
 }
 
@@ -158,7 +162,9 @@ export async function lintInParallel(sources: SourceFile[], options: LintOptions
 function completeRun(sources: SourceFile[], unreadable: UnreadableFile[], manifests: Manifest[], pending: PendingFinding[], options: LintOptions, rules: readonly Rule[], built?: Model): LintRun {
   const settings = settingsFrom(options);
   const model = built ?? buildModel(manifests, settings.defaultNamespace);
-  appendAll(pending, runRules(model, settings, rules));
+  const found = runRules(model, settings, rules);
+  // Without -n, a file that sets a namespace on only some objects is linted for the namespace it names too.
+  appendAll(pending, options.namespace === undefined ? reconsiderDefaultNamespace(manifests, found, settings, rules) : found);
   const findings = finalizeFindings(pending, options.rules ?? {});
   const files = [...sources.map((s) => s.path), ...unreadable.map((u) => u.path)];
   return { findings, summary: summarize(findings, files.length, manifests.length), missing: [], manifests, model, files };

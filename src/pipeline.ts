@@ -7,7 +7,7 @@
  *   sources ─> lintStage ─> { lint, config } ─> simulateStage ─> cluster
  *
  * The linter checks what depends on the cluster (the node port range, the service CIDR, the
- * cluster domain) against the cluster the manifests will run in: the default, overridden by a
+ * cluster domain, the Kubernetes version) against the cluster the manifests will run in: the default, overridden by a
  * `Cluster` object among the manifests, overridden by `options.cluster` (a scenario's `cluster:`,
  * `--cluster FILE`). A Cluster object is only known once the manifests are parsed, so when it
  * changes those settings the sources are linted again with them.
@@ -50,10 +50,13 @@ export interface Analysis extends Linted {
 }
 
 /** What the linter checks against that the cluster decides. */
-type ClusterLintSettings = Pick<LintOptions, 'nodePortRange' | 'serviceCIDRs' | 'clusterDomain'>;
+type ClusterLintSettings = Pick<LintOptions, 'nodePortRange' | 'serviceCIDRs' | 'clusterDomain' | 'kubernetesVersion'>;
 
 function lintSettingsOf(cluster: Partial<ClusterConfig>): ClusterLintSettings {
-  return { nodePortRange: cluster.nodePortRange, serviceCIDRs: cluster.serviceCIDR === undefined ? undefined : [cluster.serviceCIDR], clusterDomain: cluster.clusterDomain };
+  return {
+    nodePortRange: cluster.nodePortRange, serviceCIDRs: cluster.serviceCIDR === undefined ? undefined : [cluster.serviceCIDR], clusterDomain: cluster.clusterDomain,
+    kubernetesVersion: cluster.kubernetesVersion,
+  };
 }
 
 /**

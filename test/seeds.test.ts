@@ -87,7 +87,7 @@ describeWithShared('seed tutorials (../shared/seeds)', SEED_FILES.map((f) => `se
       expect(found.map(show)).toHaveLength(1);
       expect(found[0]).toMatchObject({ severity: 'warning', file: broken.file, path: 'spec.ports[0].targetPort', line: broken.line, column: 17 });
       expect(seedLine(found[0].file, found[0].line)).toBe(124); // `    targetPort: 8080` in 000's Service
-      expect(found[0].message).toContain('targetPort 8080 is not a containerPort of the selected pods (Deployment/default/hostname-deployment declares 80/TCP)');
+      expect(found[0].message).toContain('targetPort 8080 is not declared (the container may not listen there): no container of the selected pods declares containerPort 8080 (Deployment/default/hostname-deployment declares 80/TCP)');
       expect(found[0].related[0]).toMatchObject({ file: expect.stringContaining(SEED_FILES[0]) });
     });
 

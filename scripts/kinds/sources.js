@@ -165,9 +165,52 @@ const REMOVED_APIS = [
   ['flowcontrol.apiserver.k8s.io/v1beta3', 'v1.32', 'flowcontrol.apiserver.k8s.io/v1', ['FlowSchema', 'PriorityLevelConfiguration']],
 ].flatMap(([apiVersion, removedIn, replacement, kinds, note = '']) => kinds.map((kind) => ({ apiVersion, kind, removedIn, replacement, note })));
 
+/**
+ * Custom resource kinds of widely used projects whose controllers never make pods: they
+ * configure scraping, routing, certificates, secrets or policies for pods that something else
+ * runs. svclab does not model them (they stay custom resources), but it must not offer them as
+ * possible owners of the pods a Service or NetworkPolicy selects. Each row: API group, kinds,
+ * and the reference that says what the controller does with them. Kinds whose controllers may
+ * make pods are left out on purpose (prometheus-operator's Prometheus, Alertmanager,
+ * ThanosRuler; Gateway API's Gateway, which Istio and Envoy Gateway provision pods for;
+ * cert-manager's Challenge, whose HTTP-01 solver is a pod; KEDA's ScaledJob; Argo CD
+ * Applications and Flux HelmReleases, which deploy workloads).
+ */
+const CUSTOM_KINDS_WITHOUT_PODS = [
+  // prometheus-operator Documentation/api-reference: scrape and alerting configuration read by Prometheus/Alertmanager pods.
+  ['monitoring.coreos.com', ['ServiceMonitor', 'PodMonitor', 'Probe', 'PrometheusRule', 'AlertmanagerConfig', 'ScrapeConfig']],
+  // cert-manager.io docs, "Certificate", "Issuer": certificates are written to Secrets.
+  ['cert-manager.io', ['Certificate', 'CertificateRequest', 'Issuer', 'ClusterIssuer']],
+  // Istio reference, "Traffic Management", "Security", "Telemetry": configuration pushed to existing proxies.
+  ['networking.istio.io', ['VirtualService', 'DestinationRule', 'Gateway', 'ServiceEntry', 'Sidecar', 'EnvoyFilter', 'WorkloadEntry', 'WorkloadGroup', 'ProxyConfig']],
+  ['security.istio.io', ['AuthorizationPolicy', 'PeerAuthentication', 'RequestAuthentication']],
+  ['telemetry.istio.io', ['Telemetry']],
+  // gateway-api apis/v1 and apis/v1alpha2: routes, classes and grants attach to Gateways.
+  ['gateway.networking.k8s.io', ['GatewayClass', 'HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ReferenceGrant', 'BackendTLSPolicy']],
+  // Traefik "Kubernetes CRD" routing reference (both API groups it has used).
+  ['traefik.io', ['IngressRoute', 'IngressRouteTCP', 'IngressRouteUDP', 'Middleware', 'MiddlewareTCP', 'TLSOption', 'TLSStore', 'TraefikService', 'ServersTransport', 'ServersTransportTCP']],
+  ['traefik.containo.us', ['IngressRoute', 'IngressRouteTCP', 'IngressRouteUDP', 'Middleware', 'MiddlewareTCP', 'TLSOption', 'TLSStore', 'TraefikService', 'ServersTransport']],
+  // Contour "HTTPProxy" reference.
+  ['projectcontour.io', ['HTTPProxy', 'TLSCertificateDelegation']],
+  // KEDA "Scaling Deployments": a ScaledObject scales an existing workload.
+  ['keda.sh', ['ScaledObject', 'TriggerAuthentication', 'ClusterTriggerAuthentication']],
+  // External Secrets Operator and Sealed Secrets: they write Secrets.
+  ['external-secrets.io', ['ExternalSecret', 'ClusterExternalSecret', 'SecretStore', 'ClusterSecretStore', 'PushSecret']],
+  ['bitnami.com', ['SealedSecret']],
+  // kubernetes/autoscaler vertical-pod-autoscaler: recommendations for pods that exist.
+  ['autoscaling.k8s.io', ['VerticalPodAutoscaler', 'VerticalPodAutoscalerCheckpoint']],
+  // kubernetes-csi external-snapshotter.
+  ['snapshot.storage.k8s.io', ['VolumeSnapshot', 'VolumeSnapshotClass', 'VolumeSnapshotContent']],
+  // Network policies of Cilium and Calico, and Kyverno policies.
+  ['cilium.io', ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']],
+  ['crd.projectcalico.org', ['NetworkPolicy', 'GlobalNetworkPolicy']],
+  ['projectcalico.org', ['NetworkPolicy', 'GlobalNetworkPolicy']],
+  ['kyverno.io', ['ClusterPolicy', 'Policy']],
+].flatMap(([group, kinds]) => kinds.map((kind) => ({ group, kind })));
+
 /** svclab's own kinds (group svclab.io): not Kubernetes', but read through the same catalogue. */
 const SVCLAB_KINDS = [
   { group: 'svclab.io', kind: 'Cluster', versions: ['v1alpha1'], namespaced: false, resource: null, shortNames: [] },
 ];
 
-module.exports = { API_RESOURCES, POD_TEMPLATES, REMOVED_APIS, SVCLAB_KINDS };
+module.exports = { API_RESOURCES, POD_TEMPLATES, REMOVED_APIS, SVCLAB_KINDS, CUSTOM_KINDS_WITHOUT_PODS };

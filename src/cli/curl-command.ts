@@ -35,7 +35,9 @@ Options:
 ${formatHelp(CURL_FLAGS)}
 
 Outcomes: ok, refused (RST: no endpoints, no such port, or nothing listening in the pod),
-dropped (no route, or a Local traffic policy without a local endpoint), dns-error.
+dropped (no route, or a Local traffic policy without a local endpoint), dns-error. An outcome
+marked "assumed" rests on svclab's guess of the ports the app listens on (containerPort is
+informational); the pod template annotation svclab.io/listens: "80,9090" states them.
 Exit codes: 0 every connection ok, 1 some failed, 2 usage error.
 `;
 
@@ -89,7 +91,7 @@ export function formatCurlText(result: RouteResult, verbose: boolean): string {
       lines.push(`#${i + 1}`);
       for (const h of a.hops) if (h.kind !== 'source') lines.push(`  ${h.kind.padEnd(8)} ${h.text}`);
     }
-    if (a.outcome === 'ok') lines.push(a.body ?? `ok: ${a.reason}`);
+    if (a.outcome === 'ok') lines.push(a.body !== null ? `${a.body}${a.assumed ? ' (assumed)' : ''}` : `ok: ${a.reason}`);
     else lines.push(`${a.outcome}: ${a.reason}`);
   });
   const s = result.summary;
@@ -100,6 +102,9 @@ export function formatCurlText(result: RouteResult, verbose: boolean): string {
   if (pods.length) {
     const width = Math.max(...pods.map(([p]) => p.length));
     for (const [pod, count] of pods) lines.push(`  ${pod.padEnd(width)}  ${String(count).padStart(String(n).length)}`);
+  }
+  if (s.assumed) {
+    lines.push(`assumed: ${s.assumed} of ${n} outcome${n === 1 ? '' : 's'} rest${s.assumed === 1 ? 's' : ''} on svclab's guess of the ports the app listens on (containerPort is informational); the pod template annotation svclab.io/listens states them`);
   }
   if (result.candidates.length) lines.push(`reachable endpoints: ${result.candidates.map((c) => `${c.pod || c.podIP}${c.pod ? ` (${c.podIP}:${c.port})` : `:${c.port}`}`).join(', ')}`);
   return `${lines.join('\n')}\n`;

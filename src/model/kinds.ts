@@ -138,6 +138,47 @@ export function removedApi(apiVersion: string, kind: string): RemovedApi | undef
   return REMOVED_BY_KEY.get(`${apiVersion} ${kind}`);
 }
 
+/** The Kubernetes release svclab's default cluster runs (what `kubectl get nodes` shows as VERSION). */
+export const DEFAULT_KUBERNETES_VERSION = 'v1.33.1';
+
+/** `v1.33.1`, `1.33`, `v1.33.0-rc.1` -> [1, 33]; null when it is not a Kubernetes version. */
+function minorOf(version: string): [number, number] | null {
+  const m = /^v?(\d+)\.(\d+)(?:[.+-].*)?$/.exec(version.trim());
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/**
+ * Has a cluster of this Kubernetes version stopped serving the removed apiVersion? A release
+ * serves an API until the release named in `removedIn` (the deprecation guide's "no longer
+ * served as of"). A version svclab cannot read counts as current: the API is gone.
+ */
+export function isRemovedBy(removed: RemovedVersion, kubernetesVersion: string): boolean {
+  const cluster = minorOf(kubernetesVersion);
+  const gone = minorOf(removed.removedIn);
+  if (!cluster || !gone) return true;
+  return cluster[0] > gone[0] || (cluster[0] === gone[0] && cluster[1] >= gone[1]);
+}
+
+/** The removal of this apiVersion and kind that a cluster of this version already applies: it answers "no matches for kind". */
+export function unservedBy(apiVersion: string, kind: string, kubernetesVersion: string): RemovedApi | undefined {
+  const removed = removedApi(apiVersion, kind);
+  return removed && isRemovedBy(removed, kubernetesVersion) ? removed : undefined;
+}
+
+const CUSTOM_KINDS_WITHOUT_PODS: ReadonlySet<string> = new Set(catalogue.customKindsWithoutPods);
+
+/**
+ * Does the kind never make pods? Kubernetes kinds without a pod template (a ConfigMap, an
+ * Ingress), and the well-known custom resource kinds the catalogue lists (prometheus-operator's
+ * ServiceMonitor and PodMonitor, cert-manager's Certificate, Istio's VirtualService, Gateway
+ * API routes, ...). Any other custom kind may: an operator can make pods from it.
+ */
+export function neverMakesPods(apiVersion: string, kind: string): boolean {
+  const info = kindInfo(apiVersion, kind);
+  if (info) return info.podTemplate === null;
+  return CUSTOM_KINDS_WITHOUT_PODS.has(`${apiGroup(apiVersion)}/${kind}`);
+}
+
 const POD_TEMPLATES = new Map(kubernetesKinds.flatMap((k) => (k.podTemplate === null ? [] : [[k.kind, k.podTemplate] as const])));
 
 /** Where the kind keeps its pod template (`['spec', 'template']`; [] for a Pod); undefined for kinds that make no pods. */

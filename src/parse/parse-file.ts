@@ -2,13 +2,13 @@ import { isCollection, LineCounter, parseAllDocuments, visit, type Alias, type D
 import type { SourceFile } from '../load/source';
 import { stageFinding, type PendingFinding } from '../findings';
 import type { MessageOf } from '../rules/rule';
-import duplicateKey from '../rules/duplicate-key';
 import missingKind from '../rules/missing-kind';
 import notAnObject from '../rules/not-an-object';
 import yamlSyntax from '../rules/yaml-syntax';
 import type { FieldPath, SourceRange } from '../types';
 import { formatPath } from '../types';
 import { ParsedDocument, type DocumentSource } from './document';
+import { duplicateKeyFinding, type DuplicateKeyError } from './duplicate-key';
 import { findExcessiveNesting, MAX_NESTING_DEPTH, positionOf } from './nesting';
 import { fastParse, type FastDocument } from './fast-yaml';
 import { FastDocumentSource, LineIndex } from './fast-document';
@@ -76,6 +76,7 @@ export function parseSourceFile(source: SourceFile, options: ParseOptions = {}):
     return out;
   }
 
+  const duplicates: DuplicateKeyError[] = [];
   docs.forEach((doc, index) => {
     const parsed = new ParsedDocument(source.path, index, doc, lineCounter);
     out.documents.push(parsed);
@@ -87,8 +88,8 @@ export function parseSourceFile(source: SourceFile, options: ParseOptions = {}):
       const [a, b] = e.pos;
       const range = parsed.rangeOfOffsets(a, b);
       if (e.code === 'DUPLICATE_KEY') {
-        const key = keyTextAt(source.text, a);
-        out.findings.push(stageFinding(duplicateKey, key ? { messageId: 'duplicate', data: { key } } : { messageId: 'duplicateUnreadable' }, source.path, range));
+        // Reported once the objects are collected, so that the finding names its object.
+        duplicates.push({ parsed, offset: a, range });
       } else {
         broken = true;
         out.findings.push(stageFinding(yamlSyntax, yamlError(e.code, e.message, hasTemplateSyntax(source.text, range.line)), source.path, range));
@@ -114,6 +115,7 @@ export function parseSourceFile(source: SourceFile, options: ParseOptions = {}):
     if (value === null || value === undefined) return;
     collectObjects(parsed, value, [], out);
   });
+  for (const d of duplicates) out.findings.push(duplicateKeyFinding(d, source.text, out.manifests));
   return out;
 }
 
@@ -215,14 +217,6 @@ function unresolvedAlias(doc: Document.Parsed): Alias | null {
     return null; // a tree too deep to walk: the caller falls back to the document start
   }
   return found;
-}
-
-/** The text of the mapping key that starts at `offset` (plain or quoted), or '' if it cannot be read. */
-function keyTextAt(text: string, offset: number): string {
-  const lineEnd = text.indexOf('\n', offset);
-  const rest = text.slice(offset, lineEnd < 0 ? undefined : lineEnd);
-  const m = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#{}[\],]+?)\s*:(?:\s|$)/.exec(rest);
-  return m ? m[1].trim() : '';
 }
 
 const CRASH_MESSAGES = {

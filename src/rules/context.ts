@@ -1,7 +1,7 @@
 import type { Model, WorkloadObject } from '../model/types';
 import { LabelIndex } from '../model/selectors';
 import type { Manifest } from '../parse/manifest';
-import { isBuiltinApiVersion } from '../model/kinds';
+import { DEFAULT_KUBERNETES_VERSION, isBuiltinApiVersion, neverMakesPods } from '../model/kinds';
 
 export interface LintSettings {
   /** Namespace for objects that set none. */
@@ -10,6 +10,8 @@ export interface LintSettings {
   /** CIDRs ClusterIPs are allocated from (one per IP family). */
   serviceCIDRs: string[];
   clusterDomain: string;
+  /** The Kubernetes release of the cluster the objects go to (which APIs it still serves). */
+  kubernetesVersion: string;
 }
 
 export const DEFAULT_SETTINGS: LintSettings = {
@@ -17,6 +19,7 @@ export const DEFAULT_SETTINGS: LintSettings = {
   nodePortRange: { min: 30000, max: 32767 },
   serviceCIDRs: ['10.96.0.0/12'],
   clusterDomain: 'cluster.local',
+  kubernetesVersion: DEFAULT_KUBERNETES_VERSION,
 };
 
 /** What every rule can read: the model, indexes built once per run, and settings. */
@@ -31,6 +34,12 @@ export interface LintContextData {
   namespacesWithCustomResources: ReadonlySet<string>;
   /** Manifests of kinds svclab does not model, by namespace. */
   customResourcesIn(namespace: string): Manifest[];
+  /**
+   * The custom resources of a namespace that may own pods svclab cannot see (an operator's):
+   * those of kinds that never make pods (a ServiceMonitor, a Certificate: model/kinds.ts
+   * neverMakesPods) are left out.
+   */
+  possiblePodOwnersIn(namespace: string): Manifest[];
 }
 
 const EMPTY_INDEX = new LabelIndex<WorkloadObject>((w) => w.template.metadata.labels);
@@ -60,5 +69,6 @@ export function createContextData(model: Model, settings: LintSettings): LintCon
     namespacesSeen,
     namespacesWithCustomResources: new Set([...customByNs.keys()].filter((ns) => ns !== '')),
     customResourcesIn: (ns) => customByNs.get(ns) ?? [],
+    possiblePodOwnersIn: (ns) => (customByNs.get(ns) ?? []).filter((m) => !neverMakesPods(m.apiVersion, m.kind)),
   };
 }

@@ -3,6 +3,7 @@ import { apiGroup } from '../model/kinds';
 import type { AnyObject } from '../model/types';
 import { refString } from '../types';
 import { locateIn } from '../parse/manifest';
+import { canonicalJson } from '../util/canonical-json';
 
 /**
  * The API server's identity of an object: group (not version: apps/v1 and apps/v1beta2 are the
@@ -17,6 +18,20 @@ function where(o: AnyObject): string {
   return `${at.file}:${at.range.line}`;
 }
 
+/**
+ * The object as the API server would store it from this manifest, for comparing two copies:
+ * its written value with the namespace it lands in (written or defaulted), keys in any order.
+ */
+function content(o: AnyObject): string {
+  const metadata = typeof o.manifest.value.metadata === 'object' && o.manifest.value.metadata !== null ? o.manifest.value.metadata : {};
+  return canonicalJson({ ...o.manifest.value, metadata: { ...metadata, namespace: o.ref.namespace || undefined } });
+}
+
+/**
+ * `kubectl apply` of two manifests for one object: the later one replaces the earlier one. When
+ * both say the same (the same values, however they are formatted), the second apply changes
+ * nothing: only a redundant copy, `info`. Otherwise one silently overwrites the other: `error`.
+ */
 export default defineRule({
   meta: {
     id: 'duplicate-object',
@@ -28,23 +43,33 @@ export default defineRule({
         message: '{{ref}} is defined again (first at {{first}}); only one object of this kind, namespace and name can exist, so applying both lets one silently overwrite the other',
         hint: 'Remove one of the definitions, or give this one a different metadata.name (or namespace).',
       },
+      identical: {
+        message: '{{ref}} is defined again (first at {{first}}), identical to the definition before it; applying both changes nothing, the second copy is only redundant',
+        hint: 'Keep one copy, so that a later edit to one of them cannot be silently undone by the other.',
+      },
     },
   },
   check(ctx) {
     const first = new Map<string, AnyObject>();
+    // The copy each later one would replace: the last one applied before it.
+    const latest = new Map<string, AnyObject>();
     for (const o of ctx.model.objects) {
       // Nameless objects are invalid-name's business; they cannot collide by name.
       if (o.ref.name === '') continue;
       const key = identity(o);
       const seen = first.get(key);
-      if (!seen) {
+      const previous = latest.get(key);
+      latest.set(key, o);
+      if (!seen || !previous) {
         first.set(key, o);
         continue;
       }
+      const same = content(o) === content(previous);
       ctx.report({
-        messageId: 'duplicate', manifest: o.manifest, path: ['metadata', 'name'],
+        messageId: same ? 'identical' : 'duplicate', manifest: o.manifest, path: ['metadata', 'name'],
         data: { ref: refString(o.ref), first: where(seen) },
         related: [{ manifest: seen.manifest, path: ['metadata', 'name'], message: `first definition of ${refString(seen.ref)}` }],
+        ...(same ? { severity: 'info' as const } : {}),
       });
     }
   },

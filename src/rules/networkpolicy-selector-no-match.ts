@@ -55,7 +55,7 @@ export default defineRule({
       if (index.select(selector).length > 0) continue;
       const path = ['spec', 'podSelector'];
       const data = { selector: describeSelector(selector), namespace: ns };
-      const custom = ctx.customResourcesIn(ns);
+      const custom = ctx.possiblePodOwnersIn(ns);
       if (custom.length > 0) {
         // Name first the custom resources the selector seems to be about (Alertmanager for name=alertmanager).
         const owners = likelyPodOwners(custom, [...Object.values(selector.matchLabels), ...selector.matchExpressions.flatMap((e) => e.values)]);

@@ -65,7 +65,7 @@ export default defineRule({
         });
         continue;
       }
-      const custom = ctx.customResourcesIn(ns);
+      const custom = ctx.possiblePodOwnersIn(ns);
       if (custom.length > 0) {
         const owners = likelyPodOwners(custom, Object.values(selector));
         ctx.report({ messageId: 'operator', manifest: svc.manifest, path, data: { ...data, custom: owners }, severity: 'warning' });

@@ -5,16 +5,24 @@ import { isHeadless } from './service-helpers';
 import { serviceIndex } from './workload-ports';
 
 /**
- * A StatefulSet's pods get stable DNS names (`<pod>.<serviceName>.<ns>.svc.<domain>`) only
- * from a headless Service of that name that selects them: CoreDNS answers pod names from the
- * headless Service's endpoints (kubernetes/dns docs/specification.md, 2.4 "Records for a
- * Headless Service"). Kubernetes accepts any serviceName, so the mistake shows only at run time.
+ * A StatefulSet's pods get per-pod DNS names (`<pod>.<serviceName>.<ns>.svc.<domain>`) from the
+ * Service named by serviceName: the EndpointSlice controller gives each endpoint the pod's
+ * hostname when the pod's subdomain names the Service (podToEndpoint), and the StatefulSet
+ * controller sets hostname and subdomain. The Kubernetes DNS specification (kubernetes/dns
+ * docs/specification.md, 2.4 "Records for a Headless Service") defines these names only for a
+ * headless Service, and the StatefulSet API asks for one ("serviceName is the name of the service
+ * that governs this StatefulSet. This service must exist before the StatefulSet"). CoreDNS answers
+ * `<pod>.<service>` for a ClusterIP Service too (plugin/kubernetes findServices:
+ * `svc.Headless() || r.endpoint != ""`), and so does svclab's `dig`; kube-dns and other DNS
+ * providers that follow the specification do not, and the Service's own name then resolves to
+ * one virtual IP, not to the pods. Kubernetes accepts any serviceName, so the mistake shows
+ * only at run time.
  */
 export default defineRule({
   meta: {
     id: 'statefulset-service-missing',
     severity: 'warning',
-    description: "A StatefulSet whose serviceName is not a headless Service selecting its pods: they get no stable DNS names.",
+    description: 'A StatefulSet whose serviceName is not a headless Service selecting its pods: per-pod DNS names are missing, or rest on CoreDNS alone.',
     category: 'cross-object',
     messages: {
       missing: {
@@ -22,12 +30,12 @@ export default defineRule({
         hint: 'Create a headless Service (clusterIP: None) named {{service}} whose selector matches the pod labels, or set spec.serviceName to the existing headless Service.',
       },
       notHeadless: {
-        message: 'serviceName "{{service}}" names a Service that is not headless (clusterIP {{clusterIP}}); per-pod DNS names ({{name}}-0.{{service}}...) exist only for a headless Service',
+        message: 'serviceName "{{service}}" names a Service that is not headless (clusterIP {{clusterIP}}); CoreDNS still answers the per-pod names ({{name}}-0.{{service}}...), but the StatefulSet contract asks for a headless Service: kube-dns and other DNS providers that follow the Kubernetes DNS specification give per-pod names only for headless Services, and the name {{service}} resolves to one virtual IP instead of the pod IPs that peers use to find each other',
         hint: 'Add a separate headless Service (clusterIP: None) for the StatefulSet and point spec.serviceName at it; keep the ClusterIP Service for clients that want any pod.',
       },
       notSelecting: {
-        message: 'serviceName "{{service}}" is a headless Service whose selector {{selector}} does not select the pods of StatefulSet {{name}} ({{labels}}), so they get no DNS names from it',
-        hint: "Make the headless Service's spec.selector match the StatefulSet's pod labels (spec.template.metadata.labels).",
+        message: 'serviceName "{{service}}" is a {{what}} Service whose selector {{selector}} does not select the pods of StatefulSet {{name}} ({{labels}}), so they are not its endpoints and no per-pod DNS name ({{name}}-0.{{service}}...) resolves for them',
+        hint: "Make the Service's spec.selector match the StatefulSet's pod labels (spec.template.metadata.labels){{headless}}.",
       },
     },
   },
@@ -51,18 +59,22 @@ export default defineRule({
         continue;
       }
       const related = [{ manifest: svc.manifest, path: ['metadata', 'name'], message: `Service ${ns}/${svc.ref.name}` }];
-      if (!isHeadless(svc)) {
-        ctx.report({ messageId: 'notHeadless', manifest: w.manifest, path, data: { ...data, clusterIP: svc.spec.clusterIP ?? '<allocated>' }, related });
-        continue;
-      }
+      const headless = isHeadless(svc);
       const selector = svc.spec.selector;
+      // Endpoints (and so per-pod names) come only from pods the selector selects; a Service without one is judged by its hand-written endpoints, which svclab does not read here.
       if (selector && !selectorFromSet(selector).matches(w.template.metadata.labels)) {
         ctx.report({
           messageId: 'notSelecting', manifest: w.manifest, path,
-          data: { ...data, selector: formatLabels(selector), labels: formatLabels(w.template.metadata.labels) },
+          data: {
+            ...data, what: headless ? 'headless' : `non-headless (clusterIP ${svc.spec.clusterIP ?? '<allocated>'})`,
+            selector: formatLabels(selector), labels: formatLabels(w.template.metadata.labels),
+            headless: headless ? '' : ', and make it headless (clusterIP: None) or point serviceName at a headless one',
+          },
           related: [{ manifest: svc.manifest, path: ['spec', 'selector'], message: `selector of Service ${ns}/${svc.ref.name}` }],
         });
+        continue;
       }
+      if (!headless) ctx.report({ messageId: 'notHeadless', manifest: w.manifest, path, data: { ...data, clusterIP: svc.spec.clusterIP ?? '<allocated>' }, related });
     }
   },
 });

@@ -77,17 +77,6 @@ export function declaredPorts(w: WorkloadObject): DeclaredPort[] {
   return out;
 }
 
-/** Numeric ports that the serving containers' probes connect to: evidence that the process listens there. */
-export function probedPorts(w: WorkloadObject): Set<number> {
-  const out = new Set<number>();
-  for (const { container } of servingContainers(w)) {
-    for (const p of [container.readinessProbe, container.livenessProbe, container.startupProbe]) {
-      if (p && typeof p.port === 'number') out.add(p.port);
-    }
-  }
-  return out;
-}
-
 /** Pod templates a Service selects (none for a Service without selector or an ExternalName Service). */
 export function selectedWorkloads(ctx: LintContextData, svc: ServiceObject): WorkloadObject[] {
   if (!svc.spec.selector || svc.spec.type === 'ExternalName') return [];

@@ -62,6 +62,16 @@ export function checkRoute(cluster: SimCluster, seed: number, spec: RouteExpectS
       out.push({ path: 'outcome', message: `${wrong.length} of ${results.length} request${results.length === 1 ? '' : 's'} ended ${[...new Set(wrong.map((r) => r.outcome))].join('/')} (ok ${s.ok}, refused ${s.refused}, dropped ${s.dropped}, dns-error ${s['dns-error']}), expected ${spec.outcome}: ${wrong[0].reason}`, expected: spec.outcome, actual: wrong[0].outcome });
     }
   }
+  if (spec.assumed !== undefined) {
+    const wrong = results.filter((r) => r.assumed !== spec.assumed);
+    if (wrong.length) {
+      const one = wrong.length === 1;
+      const what = spec.assumed
+        ? `${one ? 'rests' : 'rest'} on what the manifests state, expected ${one ? 'it' : 'them'} to be assumed (svclab.io/listens or a declared containerPort makes an outcome certain)`
+        : `${one ? 'is' : 'are'} assumed (svclab's guess of the ports the app listens on), expected ${one ? 'it' : 'them'} to be certain: declare the port, or state it with the pod template annotation svclab.io/listens`;
+      out.push({ path: 'assumed', message: `${wrong.length} of ${results.length} outcome${results.length === 1 ? '' : 's'} ${what}: ${wrong[0].reason}`, expected: spec.assumed, actual: wrong[0].assumed });
+    }
+  }
   if (spec.reason !== undefined) {
     for (const r of results) {
       const bad = typeof spec.reason === 'string' ? !r.reason.includes(spec.reason) : match(spec.reason, r.reason).length > 0;

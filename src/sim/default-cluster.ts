@@ -4,6 +4,7 @@
  * three workers in three zones, the kubeadm defaults for CIDRs and DNS, and the two Services
  * every cluster has (`default/kubernetes`, `kube-system/kube-dns`) with CoreDNS behind kube-dns.
  */
+import { DEFAULT_KUBERNETES_VERSION } from '../model/kinds';
 import { parseCIDR, cidrAddress } from '../util/ip';
 import type { ClusterConfig, NodeConfig } from './types';
 
@@ -74,7 +75,7 @@ export function defaultClusterConfig(): ClusterConfig {
     },
     readiness: {},
     maxPodsPerNode: 110,
-    kubernetesVersion: 'v1.33.1',
+    kubernetesVersion: DEFAULT_KUBERNETES_VERSION,
   };
 }
 

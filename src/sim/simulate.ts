@@ -21,6 +21,7 @@ import { BUILT_IN_FILE, builtInManifests } from './default-cluster';
 import { kubernetesSlice, mirrorEndpoints, PodIndex, shouldMirror, slicesForService } from './endpoint-slices';
 import { endpointsForService, kubernetesEndpoints, userEndpoints } from './endpoints';
 import { buildPods } from './pods';
+import { servedModel } from './served';
 import type { ClusterConfig, ClusterState, RejectedObject, SimCluster, SimEndpoints, SimEndpointSlice, SimNode, SimulateOptions } from './types';
 
 export const DEFAULT_SEED = 1;
@@ -65,14 +66,16 @@ function accepted<T extends Base<string>>(objects: T[], validate: (o: T) => Inva
   });
 }
 
-export function simulateModel(model: Model, options: SimulateOptions = {}): SimCluster {
+export function simulateModel(input: Model, options: SimulateOptions = {}): SimCluster {
   const seed = options.seed ?? DEFAULT_SEED;
-  const config = resolveClusterConfig(model, options.cluster);
+  const config = resolveClusterConfig(input, options.cluster);
+  const rejected: RejectedObject[] = [];
+  // Objects of an apiVersion this cluster's release no longer serves are never created ("no matches for kind").
+  const model = servedModel(input, config.kubernetesVersion, rejected);
   const builtIn = builtInModel(config);
   const nodes: SimNode[] = config.nodes.map((n) => ({ name: n.name, internalIP: n.internalIP, labels: n.labels, taints: n.taints, zone: n.zone, podCIDR: n.podCIDR! }));
 
   const workloads: WorkloadObject[] = lastWins([...builtIn.workloads, ...model.workloads]);
-  const rejected: RejectedObject[] = [];
   const pods = buildPods(workloads, nodes, config, seed, rejected);
 
   const serviceObjects: ServiceObject[] = lastWins([...builtIn.services, ...model.services]);

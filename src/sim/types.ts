@@ -237,6 +237,14 @@ export interface RouteAttempt {
   hops: Hop[];
   /** `reason` as data: its message id and values. */
   why: RouteReason;
+  /**
+   * True when the outcome rests on svclab's guess of what the application listens on, not on the
+   * manifests: a pod that declares no container port is assumed to accept (`ok`), a port its
+   * containers do not declare is assumed closed (`refused`). containerPort is informational, so
+   * the real app may differ; the pod template annotation `svclab.io/listens: "80,9090"` states
+   * the truth and makes the outcome certain. `why.detail.basis` says what svclab went by.
+   */
+  assumed: boolean;
 }
 
 export interface RouteResult {
@@ -245,7 +253,8 @@ export interface RouteResult {
   /** The full, deterministic set of endpoints this request can reach. */
   candidates: RouteCandidate[];
   results: RouteAttempt[];
-  summary: { ok: number; refused: number; dropped: number; 'dns-error': number; byPod: Record<string, number> };
+  /** Counts by outcome; `assumed`: how many of the outcomes (of any kind) are svclab's guess (see RouteAttempt.assumed). */
+  summary: { ok: number; refused: number; dropped: number; 'dns-error': number; byPod: Record<string, number>; assumed: number };
 }
 
 export type DnsType = 'A' | 'AAAA' | 'SRV' | 'CNAME' | 'PTR' | 'TXT';

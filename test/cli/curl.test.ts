@@ -66,9 +66,9 @@ describe('svclab curl', () => {
     const r = await runCli(['curl', 'web:8080', '--count', '4', '--format', 'json', ...f]);
     const out = JSON.parse(r.stdout) as RouteResult;
     expect(Object.keys(out)).toEqual(['request', 'resolved', 'candidates', 'results', 'summary']);
-    expect(Object.keys(out.results[0])).toEqual(['outcome', 'reason', 'service', 'pod', 'podIP', 'node', 'port', 'sourceIP', 'body', 'hops', 'why']);
+    expect(Object.keys(out.results[0])).toEqual(['outcome', 'reason', 'service', 'pod', 'podIP', 'node', 'port', 'sourceIP', 'body', 'hops', 'why', 'assumed']);
     expect(Object.keys(out.candidates[0])).toEqual(['pod', 'podIP', 'port', 'node']);
-    expect(Object.keys(out.summary)).toEqual(['ok', 'refused', 'dropped', 'dns-error', 'byPod']);
+    expect(Object.keys(out.summary)).toEqual(['ok', 'refused', 'dropped', 'dns-error', 'byPod', 'assumed']);
     expect(out.request).toMatchObject({ from: 'pod', to: 'web:8080', namespace: 'default', count: 4, seed: 1 });
     expect(out.candidates).toHaveLength(2);
     expect(out.candidates.every((c) => c.pod.startsWith('default/web-') && c.port === 80)).toBe(true);
@@ -83,7 +83,7 @@ describe('svclab curl', () => {
   test('the targetPort mistake: refused by the pod, exit 1, the reason names the declared port', async () => {
     const r = await runCli(['curl', 'wrong-port:8080', '--count', '2', ...f]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/refused: connection refused by pod default\/web-\S+: kube-proxy delivered it to 10\.244\.\d+\.\d+:8080, but the containers listen only on 80\/TCP/);
+    expect(r.stdout).toMatch(/refused: connection refused by pod default\/web-\S+ \(assumed\): kube-proxy delivered it to 10\.244\.\d+\.\d+:8080, but its containers declare only 80\/TCP/);
     expect(r.stdout).toMatch(/2 connections: 0 ok, 2 refused/);
   });
 

@@ -147,7 +147,7 @@ describe('loadConfig: errors name file:line:col', () => {
     write('svclab.config.yaml', 'namespace: a\n\tclusterDomain: b\n');
     expect(errorOf(() => loadConfig(root, undefined)).message).toMatch(/^svclab\.config\.yaml:2:1: /);
     write('dup.yaml', 'namespace: a\nnamespace: b\n');
-    expect(errorOf(() => loadConfig(root, 'dup.yaml')).message).toMatch(/^dup\.yaml:2:1: the key `namespace` appears more than once/);
+    expect(errorOf(() => loadConfig(root, 'dup.yaml')).message).toMatch(/^dup\.yaml:2:1: the key `namespace` appears again/);
   });
 
   test('two documents', () => {

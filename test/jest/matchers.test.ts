@@ -49,6 +49,16 @@ describe('custom matchers', () => {
     expect(r.message()).toMatch(/ended refused/);
   });
 
+  test('toRouteTo with `assumed`: whether the outcome rests on svclab\'s guess of the ports the app listens on', () => {
+    // web declares containerPort 80: a delivery there is certain; port 8081 is undeclared, so its refusal is assumed.
+    expect(cluster).toRouteTo('pod', 'web:8080', { outcome: 'ok', assumed: false });
+    const undeclared = simulate(MANIFESTS.replace('ports: [ { port: 8080, targetPort: 80 } ]', 'ports: [ { port: 8080, targetPort: 8081 } ]'));
+    expect(undeclared).toRouteTo('pod', 'web:8080', { outcome: 'refused', assumed: true });
+    const r = toRouteTo(undeclared, 'pod', 'web:8080', { outcome: 'refused', assumed: false });
+    expect(r.pass).toBe(false);
+    expect(r.message()).toMatch(/1 of 1 outcome is assumed \(svclab's guess of the ports the app listens on\), expected it to be certain: declare the port, or state it with the pod template annotation svclab.io\/listens/);
+  });
+
   test('toResolveTo: addresses or a DNS expectation', () => {
     const ip = cluster.services.find((s) => s.name === 'web')!.clusterIP!;
     expect(cluster).toResolveTo('pod', 'web', [ip]);

@@ -30,6 +30,27 @@ ruleTester('duplicate-object', {
       errors: [{ line: 11, column: 9 }],
     },
     {
+      // Byte-identical copies: the second `kubectl apply` changes nothing, so it is only redundant (info).
+      code: cm('settings') + cm('settings'),
+      errors: [{ severity: 'info', message: 'identical to the definition before it; applying both changes nothing, the second copy is only redundant' }],
+    },
+    {
+      // The same values written differently (key order, flow style, the default namespace spelled out) are the same object too.
+      code: cm('settings') + `---
+kind: ConfigMap
+data:
+  a: "1"
+metadata: {namespace: default, name: settings}
+apiVersion: v1
+`,
+      errors: [{ severity: 'info', message: 'identical' }],
+    },
+    {
+      // A different value: one silently overwrites the other.
+      code: cm('settings') + cm('settings').replace('a: "1"', 'a: "2"'),
+      errors: [{ severity: 'error', message: 'so applying both lets one silently overwrite the other' }],
+    },
+    {
       // Across files, and for cluster-scoped kinds the namespace is ignored.
       code: {
         'a.yaml': `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: { name: reader }\n`,
@@ -40,7 +61,8 @@ ruleTester('duplicate-object', {
     {
       // apps/v1 and apps/v1beta2 address the same stored Deployment; reported three times for three copies.
       code: `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\n---\napiVersion: apps/v1beta2\nkind: Deployment\nmetadata: { name: web }\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\n`,
-      errors: [{ line: 7, message: 'first at test.yaml:3' }, { line: 11, message: 'first at test.yaml:3' }],
+      // The third copy equals the first but replaces the second, which differs: still an overwrite.
+      errors: [{ line: 7, message: 'first at test.yaml:3', severity: 'error' }, { line: 11, message: 'first at test.yaml:3', severity: 'error' }],
     },
   ],
 });

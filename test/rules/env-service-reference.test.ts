@@ -127,3 +127,59 @@ test('a misspelt Service links the Service it probably means', () => {
   const [f] = findingsOf(redisSvc() + counter({ REDIS_HOST: 'rdis' }), 'env-service-reference');
   expect(f.related).toEqual([{ file: 'test.yaml', line: 4, column: 9, message: 'Service default/redis' }]);
 });
+
+/**
+ * Values a container takes from ConfigMaps (kubelet makeEnvironmentVariables: envFrom sources in
+ * order, then env entries, which win; valueFrom.configMapKeyRef takes one key): the ConfigMap's
+ * value is what the container gets, so it is judged like a literal one.
+ */
+describe('values from ConfigMaps', () => {
+  const configMap = (data: Record<string, string>, name = 'app-config') => `---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: ${name}}
+data:
+${Object.entries(data).map(([k, v]) => `  ${k}: "${v}"`).join('\n')}
+`;
+  const withEnvFrom = (envFrom: string) => redisSvc() + counter({ X: 'y' }).replace('        env:\n', `        envFrom:\n${envFrom}        env:\n`);
+
+  test('envFrom configMapRef: reported on the reference, naming the ConfigMap key, linking its value', () => {
+    const code = withEnvFrom('        - configMapRef: {name: app-config}\n') + configMap({ REDIS_HOST: 'rdis' });
+    const found = findingsOf(code, 'env-service-reference');
+    expect(found.map((f) => `${f.line}:${f.column} ${f.path}`)).toEqual(['26:32 spec.template.spec.containers[0].envFrom[0].configMapRef.name']);
+    expect(found[0].message).toBe('REDIS_HOST=rdis (from ConfigMap app-config, key REDIS_HOST) refers to Service "rdis" in namespace default, which the input does not define (did you mean "redis"?); the name will not resolve');
+    expect(found[0].related[0]).toEqual({ file: 'test.yaml', line: 35, column: 15, message: 'value of REDIS_HOST in ConfigMap default/app-config' });
+  });
+
+  test('envFrom with a prefix: the variable name is prefix + key, and pairs with its _PORT', () => {
+    const code = withEnvFrom('        - configMapRef: {name: app-config}\n          prefix: CACHE_\n') + configMap({ HOST: 'redis', PORT: '6380' });
+    expect(findingsOf(code, 'env-service-reference').map((f) => f.message)).toEqual([
+      'CACHE_PORT=6380 (from ConfigMap app-config, key PORT) connects to port 6380 of Service redis, which exposes 6379/TCP; connections to redis:6380 fail',
+    ]);
+  });
+
+  test('valueFrom.configMapKeyRef: the key\'s value, reported at the key reference', () => {
+    const code = redisSvc() + counter({ X: 'y' }).replace('        env:\n', '        env:\n        - name: CACHE_URL\n          valueFrom: {configMapKeyRef: {name: app-config, key: cache}}\n') + configMap({ cache: 'redis://redis:6380/0' });
+    const found = findingsOf(code, 'env-service-reference');
+    expect(found.map((f) => `${f.path}: ${f.message}`)).toEqual([
+      'spec.template.spec.containers[0].env[0].valueFrom.configMapKeyRef.key: CACHE_URL=redis://redis:6380/0 (from ConfigMap app-config, key cache) connects to port 6380 of Service redis, which exposes 6379/TCP; connections to redis:6380 fail',
+    ]);
+  });
+
+  test('an env entry wins over envFrom, and a later envFrom source over an earlier one: only what the container gets is judged', () => {
+    const overridden = withEnvFrom('        - configMapRef: {name: app-config}\n').replace('        - name: X\n          value: "y"', '        - name: REDIS_HOST\n          value: "redis"') + configMap({ REDIS_HOST: 'rdis' });
+    expect(findingsOf(overridden, 'env-service-reference')).toEqual([]);
+    const later = withEnvFrom('        - configMapRef: {name: old}\n        - configMapRef: {name: new}\n') + configMap({ REDIS_HOST: 'rdis' }, 'old') + configMap({ REDIS_HOST: 'redis' }, 'new');
+    expect(findingsOf(later, 'env-service-reference')).toEqual([]);
+  });
+
+  test('keys that are not variable names are skipped, as the kubelet skips them; a missing ConfigMap or key gives nothing to judge', () => {
+    expect(findingsOf(withEnvFrom('        - configMapRef: {name: app-config}\n') + configMap({ '1_HOST': 'rdis' }), 'env-service-reference')).toEqual([]);
+    expect(findingsOf(withEnvFrom('        - configMapRef: {name: missing}\n'), 'env-service-reference')).toEqual([]);
+  });
+
+  test('a ConfigMap of another namespace is not read (configMapRef is namespaced)', () => {
+    const code = withEnvFrom('        - configMapRef: {name: app-config}\n') + configMap({ REDIS_HOST: 'rdis' }).replace('metadata: {name: app-config}', 'metadata: {name: app-config, namespace: other}');
+    expect(findingsOf(code, 'env-service-reference')).toEqual([]);
+  });
+});

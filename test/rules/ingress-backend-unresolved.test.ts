@@ -55,8 +55,10 @@ ruleTester('ingress-backend-unresolved', {
       errors: [{ line: 25, column: 21, path: 'spec.rules[0].http.paths[0].backend.service.port.name', message: 'backend port name "htp" is not a port name of Service web (it exposes http (80), metrics (9090)) (did you mean "http"?)' }],
     },
     {
-      // A Service of another namespace is not reachable from this Ingress.
+      // A Service of another namespace is not reachable from this Ingress. Linted with an explicit -n default: without
+      // it, a file naming `shop` on some objects is also linted for shop (namespace-partly-set), where this does not hold.
       code: web.replace('  name: web\n', '  name: web\n  namespace: shop\n') + ingress('web', 'number: 80'),
+      options: { namespace: 'default' },
       errors: [{ message: 'backend Service "web" does not exist in namespace default' }],
     },
   ],

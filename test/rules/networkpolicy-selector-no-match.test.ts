@@ -38,5 +38,11 @@ ruleTester('networkpolicy-selector-no-match', {
         + policy('{matchLabels: {app.kubernetes.io/name: alertmanager}}', 'monitoring'),
       errors: [{ severity: 'info', message: 'the pods may come from custom resources here (Alertmanager/main)' }],
     },
+    {
+      // A PodMonitor makes no pods (model/kinds.ts neverMakesPods): the policy really applies to nothing.
+      code: `apiVersion: monitoring.coreos.com/v1\nkind: PodMonitor\nmetadata: {name: alertmanager, namespace: monitoring}\n`
+        + policy('{matchLabels: {app.kubernetes.io/name: alertmanager}}', 'monitoring'),
+      errors: [{ severity: 'warning', message: 'podSelector app.kubernetes.io/name=alertmanager selects no pod in namespace monitoring' }],
+    },
   ],
 });

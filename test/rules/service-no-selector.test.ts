@@ -48,8 +48,10 @@ ports:
       errors: [{ line: 5, column: 1, path: 'spec', severity: 'info', object: 'Service/default/external-db', message: 'Service external-db has no selector and the input holds no Endpoints or EndpointSlice for it' }],
     },
     {
-      // An Endpoints object of another namespace does not count.
+      // An Endpoints object of another namespace does not count. Linted with an explicit -n default: without it, a
+      // file naming `other` on some objects is also linted for other (namespace-partly-set), where this does not hold.
       code: `${db}---\napiVersion: v1\nkind: Endpoints\nmetadata: {name: external-db, namespace: other}\nsubsets: []\n`,
+      options: { namespace: 'default' },
       errors: [{ line: 5, object: 'Service/default/external-db' }],
     },
   ],

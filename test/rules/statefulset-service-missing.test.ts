@@ -1,3 +1,4 @@
+import { simulate } from '../../src/index';
 import { findingsOf, ruleTester } from '../helpers';
 
 // The kubernetes/website "StatefulSet Basics" example, trimmed (lines 1-12; serviceName on line 6).
@@ -48,12 +49,22 @@ ruleTester('statefulset-service-missing', {
       }],
     },
     {
+      // CoreDNS answers web-0.nginx for a ClusterIP Service too (findServices: svc.Headless() || r.endpoint != ""):
+      // the message says what is at risk instead of claiming the names do not exist.
       code: web('nginx') + svc('nginx', '10.96.0.20'),
-      errors: [{ line: 6, message: 'serviceName "nginx" names a Service that is not headless (clusterIP 10.96.0.20)' }],
+      errors: [{
+        line: 6,
+        message: 'serviceName "nginx" names a Service that is not headless (clusterIP 10.96.0.20); CoreDNS still answers the per-pod names (web-0.nginx...), but the StatefulSet contract asks for a headless Service: kube-dns and other DNS providers that follow the Kubernetes DNS specification give per-pod names only for headless Services',
+      }],
     },
     {
       code: web('nginx') + svc('nginx', 'None', 'app: web'),
-      errors: [{ line: 6, message: 'serviceName "nginx" is a headless Service whose selector app=web does not select the pods of StatefulSet web (app=nginx)' }],
+      errors: [{ line: 6, message: 'serviceName "nginx" is a headless Service whose selector app=web does not select the pods of StatefulSet web (app=nginx), so they are not its endpoints and no per-pod DNS name (web-0.nginx...) resolves for them' }],
+    },
+    {
+      // Not headless and not selecting: the names exist nowhere, CoreDNS included (it answers from endpoints).
+      code: web('nginx') + svc('nginx', '10.96.0.20', 'app: web'),
+      errors: [{ line: 6, message: 'serviceName "nginx" is a non-headless (clusterIP 10.96.0.20) Service whose selector app=web does not select the pods' }],
     },
   ],
 });
@@ -61,4 +72,20 @@ ruleTester('statefulset-service-missing', {
 test('the suggested headless Service is linked', () => {
   const [f] = findingsOf(web('ngnix') + svc('nginx', 'None'), 'statefulset-service-missing');
   expect(f.related).toEqual([{ file: 'test.yaml', line: 17, column: 9, message: 'headless Service default/nginx' }]);
+});
+
+describe('the messages agree with svclab\'s own CoreDNS', () => {
+  // CoreDNS plugin/kubernetes findServices: an endpoint name (`web-0.nginx`) is looked up in the endpoints of
+  // any Service, headless or not; the EndpointSlice controller sets the hostname when the pod's subdomain names it.
+  test('a ClusterIP serviceName: web-0.nginx resolves (CoreDNS), while nginx itself resolves to the virtual IP', () => {
+    const cluster = simulate(web('nginx') + svc('nginx', '10.96.0.20'));
+    const pod = cluster.pods.find((p) => p.name === 'web-0')!;
+    expect(cluster.resolve({ name: 'web-0.nginx.default.svc.cluster.local', type: 'A', from: 'pod' }).answers.map((a) => a.data)).toEqual([pod.podIP]);
+    expect(cluster.resolve({ name: 'nginx.default.svc.cluster.local', type: 'A', from: 'pod' }).answers.map((a) => a.data)).toEqual(['10.96.0.20']);
+  });
+
+  test('a Service that does not select the pods: no per-pod name at all', () => {
+    const cluster = simulate(web('nginx') + svc('nginx', '10.96.0.20', 'app: web'));
+    expect(cluster.resolve({ name: 'web-0.nginx.default.svc.cluster.local', type: 'A', from: 'pod' }).rcode).toBe('NXDOMAIN');
+  });
 });

@@ -79,7 +79,7 @@ spec:
     expect(a).toMatchObject({ outcome: 'refused', service: 'default/web-hl', port: 8080 });
     expect(a.reason).toMatch(/headless Service default\/web-hl has no virtual IP/);
     expect(a.reason).not.toMatch(/kube-proxy/);
-    expect(a.reason).toMatch(/listen only on 80\/TCP/);
+    expect(a.reason).toMatch(/its containers declare only 80\/TCP/);
     expect(c.route({ from: 'pod', to: 'web-hl:80' }).results[0].outcome).toBe('ok');
   });
 

@@ -135,7 +135,7 @@ describe('application model', () => {
     expect(a.pod).toMatch(/^default\/hostname-deployment-/);
     expect(a.podIP).toMatch(/^10\.244\./);
     expect(a.port).toBe(8080);
-    expect(a.reason).toMatch(/listen only on 80\/TCP/);
+    expect(a.reason).toMatch(/its containers declare only 80\/TCP/);
     expect(a.reason).toMatch(/targetPort must be a port the container listens on/);
   });
 

@@ -12,6 +12,11 @@ export interface RouteExpectSpec {
    */
   outcome?: RouteOutcome;
   /**
+   * `true`: every sampled outcome rests on svclab's guess of the ports the app listens on (a pod that declares no container port is assumed to accept, a port no container declares is assumed closed); `false`: none does (the manifests state it: a declared containerPort, a probe, or the pod template annotation `svclab.io/listens`).
+   * @examples [false]
+   */
+  assumed?: boolean;
+  /**
    * The reason text (substring, or `{ regex: ... }`).
    * @examples [{ "inCIDR": "10.96.0.0/12" }, { "inRange": [30000, 32767] }, { "regex": "^hostname-deployment-" }]
    */

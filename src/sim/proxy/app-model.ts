@@ -1,32 +1,34 @@
 /**
  * What svclab assumes about the application inside a pod. Kubernetes itself does not care:
- * containerPort is informational and kube-proxy delivers to the endpoint's port regardless.
- * svclab models the app: a pod whose containers declare ports listens only on those; a pod
- * that declares none is assumed to listen on any port. An HTTP request is answered like the
- * seed tutorial's echo image (alicek106/rr-test:echo-hostname): `Hello, <hostname>`.
+ * containerPort is informational ("Not specifying a port here DOES NOT prevent that port from
+ * being exposed", core/v1 Container.ports) and kube-proxy delivers to the endpoint's port
+ * regardless. Real images listen on ports their manifests leave out, and a pod that declares
+ * nothing does not listen on everything. So svclab says how sure it is (the decision is
+ * model/listens.ts listensOn, shared with the lint rules):
+ *
+ * - the pod template's `svclab.io/listens` annotation (model/listens.ts) states the truth: the
+ *   pod listens on exactly those ports, and both answers are certain;
+ * - a port a container declares (containerPort), or that a tcpSocket/httpGet/grpc probe of a
+ *   container connects to (the kubelet would not report the pod ready otherwise), is taken as
+ *   listening;
+ * - any other port of a pod that declares ports is assumed closed (`refused`, assumed);
+ * - a pod that declares no port at all is assumed to listen on the port asked (`ok`, assumed).
+ *
+ * An HTTP request is answered like the seed tutorial's echo image
+ * (alicek106/rr-test:echo-hostname): `Hello, <hostname>`.
  */
+import { listensOn, type Listening } from '../../model/listens';
 import type { Container, Protocol } from '../../model/types';
 import type { SimPod } from '../types';
-import type { PortFacts } from './facts';
 
 /** Containers that run for the pod's life: app containers and sidecars (init containers with restartPolicy Always). */
 function runningContainers(pod: SimPod): Container[] {
   return [...pod.spec.containers, ...pod.spec.initContainers.filter((c) => c.restartPolicy === 'Always')];
 }
 
-/** Whether the pod listens on the port; when not, the ports its containers declare. */
-export type Listening = { listens: true } | { listens: false; declared: PortFacts[] };
-
+/** Whether the pod listens on the port, how sure svclab is, and the ports that knowledge names (model/listens.ts listensOn). */
 export function podListens(pod: SimPod, port: number, protocol: Protocol): Listening {
-  const declared: PortFacts[] = [];
-  for (const c of runningContainers(pod)) {
-    for (const p of c.ports) {
-      if (p.containerPort === port && p.protocol === protocol) return { listens: true };
-      declared.push(p.name ? { port: p.containerPort, protocol: p.protocol, name: p.name } : { port: p.containerPort, protocol: p.protocol });
-    }
-  }
-  if (!declared.length) return { listens: true };
-  return { listens: false, declared };
+  return listensOn(pod, port, protocol);
 }
 
 /** The echo image's answer: its hostname as the kubelet sets it (spec.hostname, else the pod name cut to 63 characters). */

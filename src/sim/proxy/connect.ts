@@ -48,11 +48,11 @@ const nodeOf = (session: Session, pod: SimPod): SimNode | null => routingIndex(s
 
 function ended(service: string | null, outcome: RouteAttempt['outcome'], end: { reason: string; why: RouteAttempt['why'] }, hops: Hop[]): RouteAttempt {
   // Key order follows the JSON contract of `svclab curl --format json`.
-  return { outcome, reason: end.reason, service, pod: null, podIP: null, node: null, port: null, sourceIP: null, body: null, hops, why: end.why };
+  return { outcome, reason: end.reason, service, pod: null, podIP: null, node: null, port: null, sourceIP: null, body: null, hops, why: end.why, assumed: false };
 }
 
 function delivered(service: string | null, ip: string, port: number, sourceIP: string, d: Delivery, hops: Hop[]): RouteAttempt {
-  return { outcome: d.outcome, reason: d.reason, service, pod: d.pod, podIP: ip, node: d.node, port, sourceIP, body: d.body, hops, why: d.why };
+  return { outcome: d.outcome, reason: d.reason, service, pod: d.pod, podIP: ip, node: d.node, port, sourceIP, body: d.body, hops, why: d.why, assumed: d.assumed };
 }
 
 /** The first verdict of the stage's filters on this connection (the connection is built only when a stage has filters). */

@@ -14,6 +14,8 @@ import { routingIndex } from './tables';
 /** What happened at the destination: the same for every connection to it (shared: never mutated). */
 export interface Delivery {
   outcome: Outcome;
+  /** The outcome rests on svclab's guess of what the app listens on (./app-model), not on the manifests. */
+  assumed: boolean;
   reason: string;
   why: RouteReason;
   pod: string | null;
@@ -35,8 +37,8 @@ export interface DeliveryTarget {
   outsideSaid: boolean;
 }
 
-function delivery(outcome: Outcome, end: Statement, hops: Hop[], pod: string | null, node: string | null, body: string | null = null): Delivery {
-  return { outcome, ...reasonOf(end), pod, node, body, hops };
+function delivery(outcome: Outcome, end: Statement, hops: Hop[], pod: string | null, node: string | null, body: string | null = null, assumed = false): Delivery {
+  return { outcome, assumed, ...reasonOf(end), pod, node, body, hops };
 }
 
 export function deliver(cluster: ClusterState, t: DeliveryTarget): Delivery {
@@ -45,16 +47,16 @@ export function deliver(cluster: ClusterState, t: DeliveryTarget): Delivery {
   if (pod) {
     const key = `${pod.namespace}/${pod.name}`;
     const node = pod.nodeName;
-    const listening = podListens(pod, port, protocol);
-    if (listening.listens) {
+    const { listens, assumed, basis, ports } = podListens(pod, port, protocol);
+    if (listens) {
       const body = t.http ? httpBody(pod) : null;
-      const accepts = hop('pod', { message: 'pod-accepts', node, pod: key, endpoint, detail: { ip, port, protocol, body } });
-      return delivery('ok', { message: 'answered-by-pod', pod: key, endpoint, detail: {} }, [accepts], key, node, body);
+      const accepts = hop('pod', { message: 'pod-accepts', node, pod: key, endpoint, detail: { ip, port, protocol, body, basis, assumed } });
+      return delivery('ok', { message: 'answered-by-pod', pod: key, endpoint, detail: { basis, assumed, port, protocol } }, [accepts], key, node, body, assumed);
     }
-    const declared: PortFacts[] = listening.declared;
-    const refuses = hop('pod', { message: 'pod-not-listening', node, pod: key, endpoint, reason: 'refused-by-pod', detail: { ip, port, protocol } });
-    const end: Statement = { message: 'refused-by-pod', node, pod: key, endpoint, service: t.service ?? undefined, reason: 'refused-by-pod', detail: { via: t.via, declared } };
-    return delivery('refused', end, [refuses], key, node);
+    const declared: PortFacts[] = ports;
+    const refuses = hop('pod', { message: 'pod-not-listening', node, pod: key, endpoint, reason: 'refused-by-pod', detail: { ip, port, protocol, basis, assumed, declared } });
+    const end: Statement = { message: 'refused-by-pod', node, pod: key, endpoint, service: t.service ?? undefined, reason: 'refused-by-pod', detail: { via: t.via, declared, basis, assumed, port, protocol } };
+    return delivery('refused', end, [refuses], key, node, null, assumed);
   }
   const { apiServer } = cluster.config;
   const node = routingIndex(cluster).nodesByIP.get(ip);

@@ -5,6 +5,7 @@
  * place (./sentences), so that a hop can be drawn, filtered or said in another language; no
  * decision code writes English.
  */
+import type { ListenBasis } from '../../model/listens';
 import type { Protocol } from '../../model/types';
 import type { HopFacts } from '../types';
 
@@ -56,6 +57,9 @@ export type NoEndpointsCause =
 /** How a connection reached the pod that refused it. */
 export type DeliveredVia = 'proxy' | 'headless' | 'direct';
 
+/** How svclab knows whether a pod listens on a port (model/listens.ts listensOn). */
+export type { ListenBasis } from '../../model/listens';
+
 /** Services of the looked-up name, for a failed lookup's explanation. */
 export interface NamedService {
   service: string;
@@ -99,10 +103,11 @@ export interface Details {
   'leaves-cluster': { ip: string };
   dnat: { destination: string; endpoints: number; policy: PolicyNote; affinity: { clientIP: string; timeoutSeconds: number } | null; snat: string | null; topology: TopologyNote };
   'load-balancer-source-ranges': { ip: string; ranges: string[] };
-  'pod-accepts': { ip: string; port: number; protocol: Protocol; body: string | null };
-  'pod-not-listening': { ip: string; port: number; protocol: Protocol };
-  'answered-by-pod': Record<string, never>;
-  'refused-by-pod': { via: DeliveredVia; declared: PortFacts[] };
+  'pod-accepts': { ip: string; port: number; protocol: Protocol; body: string | null; basis: ListenBasis; assumed: boolean };
+  'pod-not-listening': { ip: string; port: number; protocol: Protocol; basis: ListenBasis; assumed: boolean; declared: PortFacts[] };
+  'answered-by-pod': { basis: ListenBasis; assumed: boolean; port: number; protocol: Protocol };
+  /** `declared`: the ports the pod listens on as far as svclab knows (its svclab.io/listens annotation, else its containerPorts). */
+  'refused-by-pod': { via: DeliveredVia; declared: PortFacts[]; basis: ListenBasis; assumed: boolean; port: number; protocol: Protocol };
   'api-server-accepts': Record<string, never>;
   'answered-by-api-server': Record<string, never>;
   'node-not-listening': { ip: string; port: number; protocol: Protocol };

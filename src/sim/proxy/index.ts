@@ -73,7 +73,7 @@ export function connect(session: Session, source: Source, to: string): RouteAtte
 function connectPrepared(session: Session, source: Source, route: PreparedRoute, target: Target): RouteAttempt {
   if (route.dnsFailure) {
     const { reason, why } = route.dnsFailure;
-    return { outcome: 'dns-error', reason, service: null, pod: null, podIP: null, node: null, port: null, sourceIP: null, body: null, hops: [...route.baseHops], why };
+    return { outcome: 'dns-error', reason, service: null, pod: null, podIP: null, node: null, port: null, sourceIP: null, body: null, hops: [...route.baseHops], why, assumed: false };
   }
   // The kubeadm Corefile's `loadbalance` plugin shuffles A records: a headless name spreads over its pods.
   const plan = route.plans.length === 1 ? route.plans[0] : route.plans[session.rng.int(0, route.plans.length - 1)];
@@ -97,7 +97,7 @@ export function routeRequest(cluster: ClusterState, request: RouteRequest, filte
     resolved: route.resolved,
     candidates: route.candidates.slice(),
     results: [],
-    summary: { ok: 0, refused: 0, dropped: 0, 'dns-error': 0, byPod: tallyObject() },
+    summary: { ok: 0, refused: 0, dropped: 0, 'dns-error': 0, byPod: tallyObject(), assumed: 0 },
   };
   for (let i = 0; i < count; i++) record(result, connectPrepared(session, source, route, target));
   return result;
@@ -153,4 +153,5 @@ function record(result: RouteResult, a: RouteAttempt): void {
   else if (a.outcome === 'dropped') sum.dropped++;
   else sum['dns-error']++;
   if (a.pod) sum.byPod[a.pod] = (sum.byPod[a.pod] ?? 0) + 1;
+  if (a.assumed) sum.assumed++;
 }

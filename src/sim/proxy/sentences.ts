@@ -2,7 +2,7 @@
  * The route engine's sentences, in English: the one place where a statement (./facts) becomes
  * text. A second language is a second catalogue of this type.
  */
-import type { DeliveredVia, MessageId, NamedService, NoEndpointsCause, PolicyNote, PortFacts, ResolverFacts, SourceFacts, Statement, TopologyNote } from './facts';
+import type { DeliveredVia, ListenBasis, MessageId, NamedService, NoEndpointsCause, PolicyNote, PortFacts, ResolverFacts, SourceFacts, Statement, TopologyNote } from './facts';
 
 export type Catalogue = { [K in MessageId]: (s: Statement<K>) => string };
 
@@ -77,6 +77,22 @@ const REFUSED_FIX: Record<DeliveredVia, string> = {
   direct: '',
 };
 
+/** The annotation that would state the truth: the ports known so far plus this one. */
+const listensValue = (ports: PortFacts[], port: number, protocol: string) =>
+  [...new Set([...ports.map((p) => (p.protocol === 'TCP' ? `${p.port}` : `${p.port}/${p.protocol}`)), protocol === 'TCP' ? `${port}` : `${port}/${protocol}`])].join(',');
+
+/** How svclab knows the pod accepts, after "accepts on port P": nothing to add when a container declares it. */
+const ACCEPTS_BASIS: Record<ListenBasis, string> = {
+  'listens-annotation': ' (its svclab.io/listens annotation)',
+  'container-ports': '',
+  probe: ' (a probe of its containers connects there)',
+  'no-ports-declared': '',
+};
+
+/** Why an accepted connection is only assumed: the pod says nothing about its ports. */
+const assumedOpen = (port: number, protocol: string) =>
+  `the pod declares no container port (and containerPort is informational anyway), so svclab cannot tell whether the app listens on ${port}/${protocol}; the pod template annotation svclab.io/listens: "${listensValue([], port, protocol)}" states it`;
+
 export const ENGLISH: Catalogue = {
   source: (s) => `${sourceLabel(s.detail.source)} (${s.from}${s.node ? ` on ${s.node}` : ''}) connects to ${s.detail.target}`,
   'dns-answer': ({ detail: d }) =>
@@ -132,10 +148,24 @@ export const ENGLISH: Catalogue = {
     (d.snat ? `; source address rewritten (SNAT) to ${d.snat}` : ''),
   'load-balancer-source-ranges': (s) =>
     `${s.from} is not in the loadBalancerSourceRanges of Service ${s.service} (${s.detail.ranges.join(', ')}); kube-proxy${s.node ? ` on ${s.node}` : ''} drops connections to the load balancer address ${s.detail.ip} from other sources`,
-  'pod-accepts': (s) => `pod ${s.pod} (${s.detail.ip}) on ${s.node} accepts on port ${s.detail.port}/${s.detail.protocol}${s.detail.body ? ` and answers "${s.detail.body}"` : ''}`,
-  'pod-not-listening': (s) => `pod ${s.pod} (${s.detail.ip}) on ${s.node} has nothing listening on ${s.detail.port}/${s.detail.protocol} and resets the connection`,
-  'answered-by-pod': (s) => `answered by pod ${s.pod} (${s.endpoint})`,
-  'refused-by-pod': (s) => `connection refused by pod ${s.pod}: ${REFUSED_HOW[s.detail.via](s)}, but the containers listen only on ${portList(s.detail.declared)}${REFUSED_FIX[s.detail.via]}`,
+  'pod-accepts': ({ pod, node, detail: d }) =>
+    d.assumed
+      ? `pod ${pod} (${d.ip}) on ${node} is assumed to accept on port ${d.port}/${d.protocol}${d.body ? ` and to answer "${d.body}"` : ''}: it declares no container port, so nothing says what it listens on`
+      : `pod ${pod} (${d.ip}) on ${node} accepts on port ${d.port}/${d.protocol}${ACCEPTS_BASIS[d.basis]}${d.body ? ` and answers "${d.body}"` : ''}`,
+  'pod-not-listening': ({ pod, node, detail: d }) =>
+    d.assumed
+      ? `pod ${pod} (${d.ip}) on ${node} declares no container port ${d.port}/${d.protocol} (it declares ${portList(d.declared)}); svclab assumes nothing listens there, so the pod resets the connection`
+      : `pod ${pod} (${d.ip}) on ${node} has nothing listening on ${d.port}/${d.protocol} (its svclab.io/listens annotation says ${portList(d.declared) || 'none'}) and resets the connection`,
+  'answered-by-pod': (s) => `answered by pod ${s.pod} (${s.endpoint})${s.detail.assumed ? `, assumed: ${assumedOpen(s.detail.port, s.detail.protocol)}` : ''}`,
+  'refused-by-pod': (s) => {
+    const d = s.detail;
+    if (!d.assumed) return `connection refused by pod ${s.pod}: ${REFUSED_HOW[d.via](s)}, but the pod listens only on ${portList(d.declared) || 'no port'} (its svclab.io/listens annotation)${REFUSED_FIX[d.via]}`;
+    return (
+      `connection refused by pod ${s.pod} (assumed): ${REFUSED_HOW[d.via](s)}, but its containers declare only ${portList(d.declared)}. ` +
+      `containerPort is informational, so the app may listen on ${d.port}/${d.protocol} anyway; svclab assumes it does not${REFUSED_FIX[d.via]}. ` +
+      `If the app does listen there, declare the port, or state it with the pod template annotation svclab.io/listens: "${listensValue(d.declared, d.port, d.protocol)}"`
+    );
+  },
   'api-server-accepts': (s) => `kube-apiserver on ${s.node} (${s.endpoint}) accepts the connection`,
   'answered-by-api-server': (s) => `answered by the API server on ${s.node} (${s.endpoint})`,
   'node-not-listening': (s) => `nothing listens on node ${s.node} (${s.detail.ip}) port ${s.detail.port}/${s.detail.protocol}`,

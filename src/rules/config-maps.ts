@@ -1,0 +1,109 @@
+/**
+ * The ConfigMaps of a lint run, and what a container's environment takes from them. The kubelet
+ * (pkg/kubelet/kubelet_pods.go makeEnvironmentVariables) builds a container's environment from
+ * `envFrom` sources first, in order (a later source wins a repeated name; keys that are not
+ * valid variable names are skipped), then `env` entries, which win over `envFrom`;
+ * `valueFrom.configMapKeyRef` takes one key. A ConfigMap is read from the pod's own namespace.
+ */
+import { arr, isObj, obj, str } from '../model/guards';
+import type { WorkloadObject } from '../model/types';
+import type { Manifest } from '../parse/manifest';
+import type { FieldPath } from '../types';
+import type { LintContextData } from './context';
+import { rawAt } from './workload-ports';
+
+export interface ConfigMapData {
+  manifest: Manifest;
+  namespace: string;
+  name: string;
+  /** `data` (string values only: the API server refuses others), by key. */
+  data: ReadonlyMap<string, string>;
+}
+
+/** One variable of a container's environment, as the kubelet composes it. */
+export interface EnvEntry {
+  name: string;
+  value: string;
+  /** Where the variable is written in the workload: `env[i].value`, `env[i].valueFrom.configMapKeyRef.key`, `envFrom[j].configMapRef.name`. */
+  path: FieldPath;
+  /** Where the value comes from, when it is a ConfigMap's. */
+  from?: { configMap: ConfigMapData; key: string };
+}
+
+/** Variable names the kubelet accepts from envFrom (validation.IsEnvVarName, relaxed in 1.30: no leading digit). */
+const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+const cache = new WeakMap<object, ReadonlyMap<string, ConfigMapData>>();
+
+/** The input's ConfigMaps by `namespace/name`. */
+export function configMapIndex(ctx: LintContextData): ReadonlyMap<string, ConfigMapData> {
+  const cached = cache.get(ctx.model);
+  if (cached) return cached;
+  const out = new Map<string, ConfigMapData>();
+  for (const o of ctx.model.objects) {
+    if (o.kind !== 'ConfigMap' || o.ref.apiVersion !== 'v1') continue;
+    const data = new Map<string, string>();
+    const raw = obj(o.manifest.value.data);
+    for (const key of Object.keys(raw)) if (typeof raw[key] === 'string') data.set(key, raw[key] as string);
+    out.set(`${o.ref.namespace}/${o.ref.name}`, { manifest: o.manifest, namespace: o.ref.namespace, name: o.ref.name, data });
+  }
+  cache.set(ctx.model, out);
+  return out;
+}
+
+/** A container's environment: literal values and the ConfigMap values it takes, each once (the one that wins). */
+export function containerEnv(w: WorkloadObject, containerPath: FieldPath, configMaps: ReadonlyMap<string, ConfigMapData>): EnvEntry[] {
+  const ns = w.ref.namespace;
+  const byName = new Map<string, EnvEntry>();
+  arr(rawAt(w.manifest.value, [...containerPath, 'envFrom'])).forEach((source, j) => {
+    if (!isObj(source)) return;
+    const ref = obj(source.configMapRef);
+    const cm = configMaps.get(`${ns}/${str(ref.name) ?? ''}`);
+    if (!cm) return;
+    const prefix = str(source.prefix) ?? '';
+    for (const [key, value] of cm.data) {
+      const name = prefix + key;
+      if (!ENV_NAME.test(name)) continue;
+      byName.delete(name); // a later source wins, in its own place
+      byName.set(name, { name, value, path: [...containerPath, 'envFrom', j, 'configMapRef', 'name'], from: { configMap: cm, key } });
+    }
+  });
+  arr(rawAt(w.manifest.value, [...containerPath, 'env'])).forEach((e, i) => {
+    if (!isObj(e)) return;
+    const name = str(e.name) ?? '';
+    const at: FieldPath = [...containerPath, 'env', i];
+    let entry: EnvEntry | undefined;
+    if (e.value !== undefined && e.value !== null && typeof e.value !== 'object') {
+      entry = { name, value: String(e.value), path: [...at, 'value'] };
+    } else {
+      const ref = obj(obj(e.valueFrom).configMapKeyRef);
+      const cm = configMaps.get(`${ns}/${str(ref.name) ?? ''}`);
+      const key = str(ref.key);
+      const value = key !== undefined ? cm?.data.get(key) : undefined;
+      if (cm && key !== undefined && value !== undefined) entry = { name, value, path: [...at, 'valueFrom', 'configMapKeyRef', 'key'], from: { configMap: cm, key } };
+    }
+    byName.delete(name);
+    if (entry) byName.set(name, entry);
+  });
+  return [...byName.values()];
+}
+
+/** `namespace/name/key` of every ConfigMap key some container of the input takes as an environment variable. */
+export function keysTakenAsEnv(ctx: LintContextData, configMaps: ReadonlyMap<string, ConfigMapData>): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const w of ctx.model.workloads) {
+    for (const { path } of containersOf(w)) {
+      for (const e of containerEnv(w, path, configMaps)) if (e.from) out.add(`${e.from.configMap.namespace}/${e.from.configMap.name}/${e.from.key}`);
+    }
+  }
+  return out;
+}
+
+/** The containers of a pod template with their paths: init containers too (an init container that waits for a Service). */
+export function containersOf(w: WorkloadObject): Array<{ path: FieldPath }> {
+  const spec = [...w.templatePath, 'spec'];
+  return [
+    ...w.template.spec.containers.map((_, i) => ({ path: [...spec, 'containers', i] })),
+    ...w.template.spec.initContainers.map((_, i) => ({ path: [...spec, 'initContainers', i] })),
+  ];
+}
