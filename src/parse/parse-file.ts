@@ -1,4 +1,4 @@
-import { isCollection, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
+import type { Alias, Document, Node as YamlNode } from 'yaml';
 import type { SourceFile } from '../load/source';
 import { stageFinding, type PendingFinding } from '../findings';
 import type { MessageOf } from '../rules/rule';
@@ -9,13 +9,17 @@ import yamlSyntax from '../rules/yaml-syntax';
 import type { FieldPath, SourceRange } from '../types';
 import { formatPath } from '../types';
 import { ParsedDocument, type DocumentSource } from './document';
-import { findExcessiveNesting, MAX_NESTING_DEPTH, positionOf } from './nesting';
-import { fastParse, type FastDocument } from './fast-yaml';
-import { FastDocumentSource, LineIndex } from './fast-document';
+import { findExcessiveNesting, MAX_NESTING_DEPTH } from './nesting';
+import { fastDocument, splitDocuments, type Chunk } from './fast-yaml';
+import { FastDocumentSource } from './fast-document';
+import { FileLines } from './lines';
 import type { Manifest } from './manifest';
+import { yamlLib } from './yaml-lib';
+import { nonPlainValue } from './plain-values';
 
 export interface ParsedFile {
   file: string;
+  /** The documents `yaml` parsed (all of them without `fast`; the declined ones with it). */
   documents: ParsedDocument[];
   manifests: Manifest[];
   findings: PendingFinding[];
@@ -24,14 +28,12 @@ export interface ParsedFile {
 /** Aliases a document may expand before it is treated as a "billion laughs" attack. */
 export const MAX_ALIAS_COUNT = 1000;
 
-const START: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-
 type YamlSyntaxMessage = MessageOf<typeof yamlSyntax.meta.messages>;
 
 export interface ParseOptions {
   /**
-   * Try the fast path for plain manifest YAML first (see fast-yaml.ts). Its documents are not
-   * `yaml` Documents, so `ParsedFile.documents` stays empty when it is taken.
+   * Read each document with the fast path (fast-yaml/), and only the documents it declines
+   * with `yaml`, each alone. Without it, `yaml` parses the whole file.
    */
   fast?: boolean;
 }
@@ -39,82 +41,103 @@ export interface ParseOptions {
 /** Parses every YAML (or JSON) document of a file into manifests, reporting input problems as findings. */
 export function parseSourceFile(source: SourceFile, options: ParseOptions = {}): ParsedFile {
   const out: ParsedFile = { file: source.path, documents: [], manifests: [], findings: [] };
-  if (options.fast) {
-    const fast = fastParse(source.text);
-    if (fast) {
-      // Keep only the values. The node trees (positions) are rebuilt by parsing the file again
-      // when a finding first needs one: most files have none, and retaining every node of a
-      // large input doubles its memory and the garbage collector's work.
-      const text = source.text;
-      let again: { docs: FastDocument[]; lines: LineIndex } | undefined;
-      const reparse = () => (again ??= { docs: fastParse(text) ?? [], lines: new LineIndex(text) });
-      fast.forEach((doc, index) => {
-        if (doc.value === null || doc.value === undefined) return;
-        const lazy = () => ({ doc: reparse().docs[index], lines: reparse().lines });
-        collectObjects(new FastDocumentSource(source.path, index, lazy), doc.value, [], out);
-      });
-      return out;
-    }
-  }
-  const deep = findExcessiveNesting(source.text);
-  if (deep) {
-    const at = positionOf(source.text, deep.offset);
-    const messageId = deep.kind === 'flow' ? 'nestedBrackets' : 'nestedIndentation';
-    const range = { line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 1 };
-    out.findings.push(stageFinding(yamlSyntax, { messageId, data: { max: MAX_NESTING_DEPTH } }, source.path, range));
+  const text = source.text;
+  const lines = new FileLines(text);
+  const chunks = options.fast ? splitDocuments(text) : null;
+  if (!chunks) {
+    parseWithYaml(source, lines, { start: 0, end: text.length }, 0, out);
     return out;
   }
-  const lineCounter = new LineCounter();
+  // Document by document: one the fast path declines costs a `yaml` parse of that document only.
+  chunks.forEach((chunk, index) => {
+    const doc = fastDocument(text, chunk, false);
+    if (!doc) parseWithYaml(source, lines, chunk, index, out);
+    else if (doc.value !== null && doc.value !== undefined) collectObjects(new FastDocumentSource(source.path, index, text, chunk, lines), doc.value, [], out);
+  });
+  return out;
+}
+
+/**
+ * Parses `part` of the file (the whole file, or one document of it) with `yaml`, numbering its
+ * documents from `firstIndex`; positions are the file's.
+ */
+function parseWithYaml(source: SourceFile, lines: FileLines, part: Chunk, firstIndex: number, out: ParsedFile): void {
+  const whole = part.start === 0 && part.end === source.text.length;
+  const text = whole ? source.text : source.text.slice(part.start, part.end);
+  const base = part.start;
+  const deep = findExcessiveNesting(text);
+  if (deep) {
+    const at = lines.pos(base + deep.offset);
+    const messageId = deep.kind === 'flow' ? 'nestedBrackets' : 'nestedIndentation';
+    const range = { line: at.line, column: at.col, endLine: at.line, endColumn: at.col + 1 };
+    out.findings.push(stageFinding(yamlSyntax, { messageId, data: { max: MAX_NESTING_DEPTH } }, source.path, range));
+    return;
+  }
+  const { parseAllDocuments } = yamlLib();
   let docs: Document.Parsed[];
   try {
     // logLevel 'error': `yaml` would print warnings (e.g. about collection keys) on stderr
     // itself; svclab reports what matters as findings instead.
-    docs = parseAllDocuments(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
+    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [docs];
   } catch (err) {
-    out.findings.push(stageFinding(yamlSyntax, crashMessage(err, 'file'), source.path, START));
-    return out;
+    const at = lines.pos(base);
+    out.findings.push(stageFinding(yamlSyntax, crashMessage(err, 'file'), source.path, { line: at.line, column: at.col, endLine: at.line, endColumn: at.col }));
+    return;
+  }
+  docs.forEach((doc, i) => readYamlDocument(source, new ParsedDocument(source.path, firstIndex + i, doc, lines, base), lines, out));
+}
+
+function readYamlDocument(source: SourceFile, parsed: ParsedDocument, lines: FileLines, out: ParsedFile): void {
+  const doc = parsed.doc;
+  out.documents.push(parsed);
+  let broken = false;
+  for (const e of doc.errors) {
+    // After the first syntax error the parser is out of step and the errors that follow are
+    // usually echoes of it (one tab gives three); report the first one only.
+    if (broken && e.code !== 'DUPLICATE_KEY') continue;
+    const [a, b] = e.pos;
+    const range = parsed.rangeOfOffsets(a, b);
+    if (e.code === 'DUPLICATE_KEY') {
+      const key = keyTextAt(source.text, parsed.base + a);
+      out.findings.push(stageFinding(duplicateKey, key ? { messageId: 'duplicate', data: { key } } : { messageId: 'duplicateUnreadable' }, source.path, range));
+    } else {
+      broken = true;
+      out.findings.push(stageFinding(yamlSyntax, yamlError(e.code, e.message, lines.lineText(range.line).includes('{{')), source.path, range));
+    }
+  }
+  if (broken) return;
+  if (doc.contents === null || doc.contents === undefined) return; // empty document: skipped silently
+  const template = templateKey(doc, source.text, parsed);
+  if (template) {
+    out.findings.push(stageFinding(yamlSyntax, { messageId: 'template' }, source.path, template));
+    return;
+  }
+  const cycle = aliasCycle(doc);
+  if (cycle) {
+    const range = cycle.range ? parsed.rangeOfOffsets(cycle.range[0], cycle.range[1]) : parsed.documentRange();
+    out.findings.push(stageFinding(yamlSyntax, { messageId: 'aliasCycle', data: { alias: cycle.source } }, source.path, range));
+    return;
   }
 
-  docs.forEach((doc, index) => {
-    const parsed = new ParsedDocument(source.path, index, doc, lineCounter);
-    out.documents.push(parsed);
-    let broken = false;
-    for (const e of doc.errors) {
-      // After the first syntax error the parser is out of step and the errors that follow are
-      // usually echoes of it (one tab gives three); report the first one only.
-      if (broken && e.code !== 'DUPLICATE_KEY') continue;
-      const [a, b] = e.pos;
-      const range = parsed.rangeOfOffsets(a, b);
-      if (e.code === 'DUPLICATE_KEY') {
-        const key = keyTextAt(source.text, a);
-        out.findings.push(stageFinding(duplicateKey, key ? { messageId: 'duplicate', data: { key } } : { messageId: 'duplicateUnreadable' }, source.path, range));
-      } else {
-        broken = true;
-        out.findings.push(stageFinding(yamlSyntax, yamlError(e.code, e.message, hasTemplateSyntax(source.text, range.line)), source.path, range));
-      }
-    }
-    if (broken) return;
-    if (doc.contents === null || doc.contents === undefined) return; // empty document: skipped silently
-    const template = templateKey(doc, source.text, parsed);
-    if (template) {
-      out.findings.push(stageFinding(yamlSyntax, { messageId: 'template' }, source.path, template));
-      return;
-    }
-
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (err) {
-      const alias = unresolvedAlias(doc);
-      const range = alias?.range ? parsed.rangeOfOffsets(alias.range[0], alias.range[1]) : parsed.documentRange();
-      out.findings.push(stageFinding(yamlSyntax, alias ? { messageId: 'unresolvedAlias', data: { alias: alias.source } } : crashMessage(err, 'document'), source.path, range));
-      return;
-    }
-    if (value === null || value === undefined) return;
-    collectObjects(parsed, value, [], out);
-  });
-  return out;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    const alias = unresolvedAlias(doc);
+    const range = alias?.range ? parsed.rangeOfOffsets(alias.range[0], alias.range[1]) : parsed.documentRange();
+    out.findings.push(stageFinding(yamlSyntax, alias ? { messageId: 'unresolvedAlias', data: { alias: alias.source } } : crashMessage(err, 'document'), source.path, range));
+    return;
+  }
+  const odd = nonPlainValue(value);
+  if (odd) {
+    const node = parsed.nodeAt(odd.path);
+    const tag = (node && tagOf(doc, odd.path)) || odd.what;
+    out.findings.push(stageFinding(yamlSyntax, { messageId: 'nonPlainValue', data: { where: odd.path.length ? formatPath(odd.path) : 'the document', tag, what: odd.what } }, source.path, parsed.locate(odd.path)));
+    return;
+  }
+  if (value === null || value === undefined) return;
+  collectObjects(parsed, value, [], out);
 }
 
 function collectObjects(doc: DocumentSource, value: unknown, root: FieldPath, out: ParsedFile): void {
@@ -161,24 +184,13 @@ function notAnObjectMessage(value: unknown, root: FieldPath): MessageOf<typeof n
   return root.length ? { messageId: 'itemScalar', data: { ...scalar, path } } : { messageId: 'documentScalar', data: scalar };
 }
 
-/** Whether line `line` (1-based) of the text holds `{{`, the opening of a Go template action. */
-function hasTemplateSyntax(text: string, line: number): boolean {
-  let start = 0;
-  for (let l = 1; l < line; l++) {
-    const nl = text.indexOf('\n', start);
-    if (nl === -1) return false;
-    start = nl + 1;
-  }
-  const end = text.indexOf('\n', start);
-  return text.slice(start, end === -1 ? undefined : end).includes('{{');
-}
-
 /**
  * Where a mapping key is itself a collection written as `{{`: an unrendered template action
  * (`port: {{ .Values.port }}` reads as a mapping whose only key is a mapping). Kubernetes
  * objects never have collection keys, so this is never a false alarm on a manifest.
  */
 function templateKey(doc: Document.Parsed, text: string, parsed: ParsedDocument): SourceRange | null {
+  const { isCollection, visit } = yamlLib();
   let found: SourceRange | null = null;
   try {
     visit(doc, {
@@ -186,9 +198,9 @@ function templateKey(doc: Document.Parsed, text: string, parsed: ParsedDocument)
         const key = pair.key as YamlNode | null;
         if (!isCollection(key) || !key.range) return undefined;
         // The key starts one character after the `{` of the value that holds it.
-        const at = key.range[0];
+        const at = parsed.base + key.range[0];
         if (text[at] !== '{' || text[at - 1] !== '{') return undefined;
-        found = parsed.rangeOfOffsets(at - 1, key.range[1] + 1);
+        found = parsed.rangeOfOffsets(key.range[0] - 1, key.range[1] + 1);
         return visit.BREAK;
       },
     });
@@ -200,6 +212,7 @@ function templateKey(doc: Document.Parsed, text: string, parsed: ParsedDocument)
 
 /** The first alias whose anchor does not precede it, if that is why the document cannot be read. */
 function unresolvedAlias(doc: Document.Parsed): Alias | null {
+  const { visit } = yamlLib();
   let found: Alias | null = null;
   try {
     visit(doc, {
@@ -215,6 +228,39 @@ function unresolvedAlias(doc: Document.Parsed): Alias | null {
     return null; // a tree too deep to walk: the caller falls back to the document start
   }
   return found;
+}
+
+/**
+ * The first alias that points into the node its own anchor names (`a: &x [*x]`): `yaml`'s
+ * Alias.resolve finds the anchor before the alias, the anchored node holds the alias, and
+ * toJS() would build a value that contains itself, which every later stage walks forever.
+ */
+function aliasCycle(doc: Document.Parsed): Alias | null {
+  const { visit } = yamlLib();
+  let found: Alias | null = null;
+  try {
+    visit(doc, {
+      Alias(_key, node) {
+        const target = node.resolve(doc) as YamlNode | undefined;
+        const at = node.range?.[0];
+        if (target?.range && at !== undefined && at >= target.range[0] && at < target.range[2]) {
+          found = node;
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+  } catch {
+    return null;
+  }
+  return found;
+}
+
+/** The explicit tag of the node at `path` (`!!timestamp`), shortened as written, or ''. */
+function tagOf(doc: Document.Parsed, path: FieldPath): string {
+  const node = doc.getIn(path, true) as { tag?: string } | undefined;
+  const tag = node?.tag ?? '';
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }
 
 /** The text of the mapping key that starts at `offset` (plain or quoted), or '' if it cannot be read. */
