@@ -74,23 +74,35 @@ const decline = (): never => {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/** js-yaml's events for `src`, or null when js-yaml rejects it (a syntax error, or too deep). */
+export function parseAllEvents(src: string): Event[] | null {
+  try {
+    return parseEvents(src, { maxDepth: MAX_DEPTH });
+  } catch {
+    return null; // `yaml` reports it, in its words
+  }
+}
+
 /**
- * Parses one document (`src` is its text, at offset `base` of the file). Null: declined.
+ * Builds the value of the document whose events are `events[from..to)` (a DOCUMENT event to its
+ * POP). `src` is the text the offsets refer to, at offset `base` of the file. Null: declined.
  * Never throws for bad input.
  */
-export function constructDocument(src: string, base: number, withNodes: boolean): Constructed | null {
-  let events: Event[];
+export function constructDocument(src: string, base: number, events: readonly Event[], from: number, to: number, withNodes: boolean): Constructed | null {
   try {
-    events = parseEvents(src, { maxDepth: MAX_DEPTH });
-  } catch {
-    return null; // a syntax error, or too deep: `yaml` reports it in its words
-  }
-  try {
-    return new Builder(src, base, withNodes).run(events);
+    return new Builder(src, base, withNodes).run(events, from, to);
   } catch (err) {
     if (err instanceof Decline || err instanceof RangeError) return null;
     throw err;
   }
+}
+
+/** The index of each DOCUMENT event, and events.length at the end. */
+export function documentStarts(events: readonly Event[]): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < events.length; i++) if (events[i].type === DOCUMENT) starts.push(i);
+  starts.push(events.length);
+  return starts;
 }
 
 class Builder {
@@ -104,9 +116,9 @@ class Builder {
     private readonly withNodes: boolean,
   ) {}
 
-  run(events: Event[]): Constructed | null {
+  run(events: readonly Event[], from: number, to: number): Constructed | null {
     let documents = 0;
-    for (let i = 0; i < events.length; i++) {
+    for (let i = from; i < to; i++) {
       const ev = events[i];
       switch (ev.type) {
         case DOCUMENT:
@@ -160,11 +172,13 @@ class Builder {
     if (frame.anchor) frame.anchor.open = false;
     const value = frame.map ?? frame.seq;
     const node = frame.node;
+    let end = frame.cursor;
     if (node) {
       const last = node.kind === 'map' ? node.values[node.values.length - 1] : node.items[node.items.length - 1];
-      node.end = frame.flow ? this.base + this.closingBracket(frame.cursor) : last ? last.end : node.start;
+      if (frame.flow) end = this.closingBracket(frame.cursor);
+      node.end = frame.flow ? this.base + end : last ? last.end : node.start;
     }
-    this.add(value, node, frame.cursor);
+    this.add(value, node, end);
   }
 
   private scalar(ev: ScalarEvent): void {
@@ -194,12 +208,14 @@ class Builder {
     if (!ev.fast && ev.style <= DOUBLE_QUOTED && this.hasLineBreak(ev.valueStart, ev.valueEnd)) decline();
     if (ev.style > DOUBLE_QUOTED) decline(); // a block scalar as a key (`? |`)
     const key = value === null ? '' : typeof value === 'string' ? value : String(value);
-    if (key === '__proto__' || hasOwn.call(frame.map, key)) decline();
+    const map = frame.map!;
+    // A value is never undefined (an empty one is null), so most keys are told new without hasOwn.
+    if ((map[key] !== undefined && hasOwn.call(map, key)) || key === '__proto__') decline();
     frame.key = key;
-    const [s, e] = this.scalarRange(ev);
-    frame.keyEnd = e;
-    frame.cursor = e;
     if (frame.node?.kind === 'map') {
+      const [s, e] = this.scalarRange(ev);
+      frame.keyEnd = e;
+      frame.cursor = e;
       frame.node.keys.push(key);
       frame.node.keyStarts.push(this.base + s);
       frame.node.keyEnds.push(this.base + e);

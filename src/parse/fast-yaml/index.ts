@@ -13,7 +13,8 @@
  * The promise: a document's value equals `yaml`'s toJS() with the YAML 1.2 core schema, or the
  * document is declined. test/parse/fast-yaml.test.ts checks it on every corpus and by fuzzing.
  */
-import { constructDocument } from './construct';
+import type { Event } from 'js-yaml';
+import { constructDocument, documentStarts, parseAllEvents } from './construct';
 import { splitDocuments, type Chunk } from './chunks';
 import type { FastDocument } from './nodes';
 
@@ -32,14 +33,36 @@ function hasUnsupported(text: string, from: number, to: number): boolean {
   return false;
 }
 
+export interface FastValue {
+  value: unknown;
+  /** With `withNodes`: the document's node tree, with file offsets. */
+  root: FastDocument['root'] | null;
+}
+
 /**
  * The value of one document (a chunk of `text`), or null when the fast path declines it.
  * With `withNodes`, also its node tree with file offsets (for positions).
  */
-export function fastDocument(text: string, chunk: Chunk, withNodes: boolean): { value: unknown; root: FastDocument['root'] | null } | null {
+export function fastDocument(text: string, chunk: Chunk, withNodes: boolean): FastValue | null {
   if (hasUnsupported(text, chunk.start, chunk.end)) return null;
   const src = chunk.start === 0 && chunk.end === text.length ? text : text.slice(chunk.start, chunk.end);
-  return constructDocument(src, chunk.start, withNodes);
+  const events = parseAllEvents(src);
+  if (!events) return null;
+  const starts = documentStarts(events);
+  if (starts.length !== 2) return null;
+  return constructDocument(src, chunk.start, events, starts[0], starts[1], withNodes);
+}
+
+/**
+ * The values of every chunk of `text` (null where declined). One js-yaml parse of the whole
+ * file when it reads it all and finds the same documents as the chunks; otherwise (a syntax
+ * error somewhere) one parse per document, so that one broken document costs only itself.
+ */
+export function fastDocuments(text: string, chunks: readonly Chunk[]): Array<FastValue | null> {
+  const events: Event[] | null = chunks.length > 1 ? parseAllEvents(text) : null;
+  const starts = events ? documentStarts(events) : null;
+  if (!events || !starts || starts.length !== chunks.length + 1) return chunks.map((chunk) => fastDocument(text, chunk, false));
+  return chunks.map((chunk, i) => (hasUnsupported(text, chunk.start, chunk.end) ? null : constructDocument(text, 0, events, starts[i], starts[i + 1], false)));
 }
 
 /**

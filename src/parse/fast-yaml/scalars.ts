@@ -9,12 +9,15 @@ const NAN_RE = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const EXP_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
-/** A plain scalar that can only be a string: it starts with none of the characters a core-schema null, bool or number starts with. */
-const SURELY_STRING = /^[^-+.~0-9nNtTfF]/;
+/** First characters (ASCII) of a core-schema null, bool or number: any other plain scalar is a string. */
+const MAY_RESOLVE = new Uint8Array(128);
+for (const c of '-+.~0123456789nNtTfF') MAY_RESOLVE[c.charCodeAt(0)] = 1;
 
 /** Resolves a plain scalar as YAML 1.2's core schema does (and so as `yaml` does by default). */
 export function resolvePlain(s: string): unknown {
-  if (SURELY_STRING.test(s)) return s;
+  const c = s.charCodeAt(0);
+  if (c < 128 && MAY_RESOLVE[c] === 0) return s; // '' gives NaN here and goes on: it is null
+
   if (NULL_RE.test(s)) return null;
   if (BOOL_RE.test(s)) return s[0] === 't' || s[0] === 'T';
   if (OCT_RE.test(s)) return parseInt(s.substring(2), 8);
