@@ -24,6 +24,12 @@ export interface ParseOptions {
    * with `yaml`, each alone. Without it, `yaml` parses the whole file.
    */
   fast?: boolean;
+  /**
+   * Parse each document alone, as kubectl's YAML reader splits a stream at its `---` lines
+   * (default: with `fast`). Without `fast`, every document goes to `yaml`: the reference the
+   * differential tests compare the fast path with, document by document.
+   */
+  split?: boolean;
 }
 
 /** Parses every YAML (or JSON) document of a file into manifests, reporting input problems as findings. */
@@ -31,13 +37,13 @@ export function parseSourceFile(source: SourceFile, options: ParseOptions = {}):
   const out: ParsedFile = { file: source.path, documents: [], manifests: [], findings: [] };
   const text = source.text;
   const lines = new FileLines(text);
-  const chunks = options.fast ? splitDocuments(text) : null;
+  const chunks = options.split ?? options.fast ? splitDocuments(text) : null;
   if (!chunks) {
     parseWithYaml(source, lines, { start: 0, end: text.length }, 0, out);
     return out;
   }
   // Document by document: one the fast path declines costs a `yaml` parse of that document only.
-  const values = fastDocuments(text, chunks);
+  const values = options.fast ? fastDocuments(text, chunks) : chunks.map(() => null);
   chunks.forEach((chunk, index) => {
     const doc = values[index];
     if (!doc) parseWithYaml(source, lines, chunk, index, out);
