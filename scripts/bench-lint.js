@@ -88,7 +88,7 @@ function lintBench() {
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const c of corpora) {
     const floor = measure(process.execPath, ['-e', FLOOR, c.dir], Math.min(RUNS, 3));
-    const svclab = measure(process.execPath, [CLI, 'lint', '--format', 'json', '--jobs', '1', c.dir]);
+    const svclab = measure(process.execPath, [CLI, 'lint', '--format', 'json', '--jobs', '1', '--max-file-size', '64', c.dir]);
     if (svclab.status !== 0 && svclab.status !== 1) console.log(`  warning: svclab exited ${svclab.status}: ${svclab.stderr.slice(0, 300)}`);
     let kube = null;
     if (kc) {

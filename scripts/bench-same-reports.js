@@ -19,7 +19,7 @@ if (!BASE || !fs.existsSync(BASE)) {
 }
 
 function lint(cli, target) {
-  const r = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', '--jobs', '1', target], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', '--jobs', '1', '--max-file-size', '64', target], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
   return { status: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -72,6 +72,7 @@ describe('fast YAML path agrees with the yaml library', () => {
     ['an implicit key over 1024 characters', `${'k'.repeat(1100)}: 1\n`],
     ['a lone CR line break', 'a: 1\rb: 2\r'],
     ['directives', '%YAML 1.2\n---\na: 1\n'],
+    ['an indented first line (js-yaml reads `  ---` there as a marker)', '  ---\n# c\na: 1\n'],
     ['tabs', 'a:\n\tb: 1\n'],
     ['duplicate keys', 'a: 1\na: 2\n'],
     ['broken flow', 'a: [1, 2\n'],

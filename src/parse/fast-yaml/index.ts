@@ -23,8 +23,13 @@ export type { Chunk } from './chunks';
 export { splitDocuments } from './chunks';
 export { resolvePlain } from './scalars';
 
-/** Characters `yaml` treats in ways the fast path does not reproduce: a byte order mark, a lone CR line break. */
+/**
+ * What `yaml` treats in ways the fast path does not reproduce: a byte order mark, a lone CR line
+ * break, and indentation on the very first line of the stream (js-yaml counts it as column 0
+ * there, so an indented `---` or mapping on line 1 reads differently).
+ */
 function hasUnsupported(text: string, from: number, to: number): boolean {
+  if (from === 0 && (text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9)) return true;
   const bom = text.indexOf('\uFEFF', from);
   if (bom >= 0 && bom < to) return true;
   for (let cr = text.indexOf('\r', from); cr >= 0 && cr < to; cr = text.indexOf('\r', cr + 1)) {
