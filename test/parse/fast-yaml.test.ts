@@ -232,5 +232,5 @@ describe('fuzz: random manifests and mutations never make the fast path disagree
       if (expectAgreement(text, text) === 'fast') fast++;
     }
     expect(fast).toBeGreaterThan(300);
-  });
+  }, 120_000);
 });

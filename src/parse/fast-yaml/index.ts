@@ -24,18 +24,29 @@ export { splitDocuments } from './chunks';
 export { resolvePlain } from './scalars';
 
 /**
- * What `yaml` treats in ways the fast path does not reproduce: a byte order mark, a lone CR line
- * break, and indentation on the very first line of the stream (js-yaml counts it as column 0
- * there, so an indented `---` or mapping on line 1 reads differently).
+ * Offsets of what `yaml` treats in ways the fast path does not reproduce: a byte order mark, a
+ * lone CR line break, and indentation on the very first line of the stream (js-yaml counts it as
+ * column 0 there, so an indented `---` or mapping on line 1 reads differently). Found in one
+ * pass per text: searching from each document to the end of the file was quadratic.
  */
-function hasUnsupported(text: string, from: number, to: number): boolean {
-  if (from === 0 && (text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9)) return true;
-  const bom = text.indexOf('\uFEFF', from);
-  if (bom >= 0 && bom < to) return true;
-  for (let cr = text.indexOf('\r', from); cr >= 0 && cr < to; cr = text.indexOf('\r', cr + 1)) {
-    if (text.charCodeAt(cr + 1) !== 10) return true;
+function unsupportedOffsets(text: string): number[] {
+  const out: number[] = [];
+  if (text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9) out.push(0);
+  for (let i = text.indexOf('\uFEFF'); i >= 0; i = text.indexOf('\uFEFF', i + 1)) out.push(i);
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) out.push(i);
+  return out.sort((x, y) => x - y);
+}
+
+/** Whether a sorted list of offsets has one in [from, to). */
+function anyIn(offsets: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] < from) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo < offsets.length && offsets[lo] < to;
 }
 
 export interface FastValue {
@@ -49,8 +60,9 @@ export interface FastValue {
  * With `withNodes`, also its node tree with file offsets (for positions).
  */
 export function fastDocument(text: string, chunk: Chunk, withNodes: boolean): FastValue | null {
-  if (hasUnsupported(text, chunk.start, chunk.end)) return null;
   const src = chunk.start === 0 && chunk.end === text.length ? text : text.slice(chunk.start, chunk.end);
+  const odd = unsupportedOffsets(src);
+  if (odd.length > 0 && (chunk.start === 0 || odd[0] !== 0 || anyIn(odd, 1, src.length))) return null;
   const events = parseAllEvents(src);
   if (!events) return null;
   const starts = documentStarts(events);
@@ -67,7 +79,8 @@ export function fastDocuments(text: string, chunks: readonly Chunk[]): Array<Fas
   const events: Event[] | null = chunks.length > 1 ? parseAllEvents(text) : null;
   const starts = events ? documentStarts(events) : null;
   if (!events || !starts || starts.length !== chunks.length + 1) return chunks.map((chunk) => fastDocument(text, chunk, false));
-  return chunks.map((chunk, i) => (hasUnsupported(text, chunk.start, chunk.end) ? null : constructDocument(text, 0, events, starts[i], starts[i + 1], false)));
+  const odd = unsupportedOffsets(text);
+  return chunks.map((chunk, i) => (anyIn(odd, chunk.start, chunk.end) ? null : constructDocument(text, 0, events, starts[i], starts[i + 1], false)));
 }
 
 /**
