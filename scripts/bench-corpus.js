@@ -123,16 +123,26 @@ function corpusTexts(documents = 10000, filesTarget = 1100) {
 
 /** Writes the corpus under `dir`; returns { files, documents }. */
 function generateCorpus(dir, documents = 10000, filesTarget = 1100) {
+  return writeTexts(dir, corpusTexts(documents, filesTarget));
+}
+
+/** Writes { name, text } files under `dir` (emptied first); returns { files, documents, bytes }. */
+function writeTexts(dir, texts) {
   fs.rmSync(dir, { recursive: true, force: true });
-  const texts = corpusTexts(documents, filesTarget);
   for (const { name, text } of texts) {
     fs.mkdirSync(path.join(dir, path.dirname(name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);
   }
-  return { files: texts.length, documents: texts.reduce((n, f) => n + f.text.split(/^---$/m).length, 0) };
+  return { files: texts.length, documents: texts.reduce((n, f) => n + countDocuments(f.text), 0), bytes: texts.reduce((n, f) => n + Buffer.byteLength(f.text), 0) };
 }
 
-module.exports = { corpusTexts, generateCorpus };
+/** Documents in a text: one plus one per `---` line that follows content (the corpora never start with an empty document). */
+function countDocuments(text) {
+  const markers = text.match(/^---(?=[ \r\n]|$)/gm) || [];
+  return text.startsWith('---') ? markers.length : markers.length + 1;
+}
+
+module.exports = { corpusTexts, generateCorpus, writeTexts, countDocuments, ...require('./bench-corpora') };
 
 if (require.main === module) {
   const dir = process.argv[2] || path.join(__dirname, '..', '.bench', 'corpus');

@@ -1,7 +1,7 @@
 import { collectFiles, type CollectOptions } from './load/files';
 import type { SourceFile, UnreadableFile } from './load/source';
 import * as os from 'node:os';
-import { parseSourceFile } from './parse/parse-file';
+import { DocumentLocator } from './parse/parse-file';
 import type { Manifest } from './parse/manifest';
 import { createSchemaValidator } from './schema';
 import { appendAll, lintFile, ruleScope } from './lint-file';
@@ -9,8 +9,8 @@ import { RULES } from './rules/index';
 import type { Rule } from './rules/rule';
 import { lintSharesOnWorkers, shareFiles, WORKERS_AVAILABLE } from './parallel/pool';
 import { LazyDocumentSource } from './parallel/lazy-document';
+import { AUTO_PARALLEL_MIN_CPUS } from './parallel/policy';
 import { appendModel, emptyModel } from './model/merge';
-import type { DocumentSource } from './parse/document';
 import { buildModel } from './model/build';
 import type { Model } from './model/types';
 import { runRules } from './rules/run';
@@ -52,8 +52,8 @@ export interface LintOptions {
 export const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
 /** Without an explicit --jobs, workers start only for inputs this large... */
 export const AUTO_PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
-/** ...and only with this many CPUs. */
-export const AUTO_PARALLEL_MIN_CPUS = 3;
+/** ...and only with this many CPUs (src/parallel/policy.ts, shared with `svclab test`). */
+export { AUTO_PARALLEL_MIN_CPUS };
 
 /**
  * Whether to lint on worker threads. A worker pays twice for what the main thread pays once:
@@ -122,9 +122,10 @@ export async function lintInParallel(sources: SourceFile[], options: LintOptions
   const schemaDirs = options.schemaDirs ?? [];
   const [localShare, ...workerShares] = shareFiles(sources, Math.min(jobs, sources.length));
   // Start the workers first, so that they run while this thread lints its own share.
-  const fromWorkers = lintSharesOnWorkers(sources, workerShares, settings, schemaDirs);
+  const fromWorkers = lintSharesOnWorkers(sources, workerShares, settings, schemaDirs, offRules(options.rules));
   const validate = createSchemaValidator({ schemaDirs, defaultNamespace: settings.defaultNamespace });
-  const objectRules = RULES.filter((r) => ruleScope(r) === 'object');
+  const rules = activeRules(options.rules);
+  const objectRules = rules.filter((r) => ruleScope(r) === 'object');
   const local = new Map(localShare.map((i) => [i, lintFile(sources[i], validate, settings, objectRules)]));
   const remote = await fromWorkers;
 
@@ -143,19 +144,14 @@ export async function lintInParallel(sources: SourceFile[], options: LintOptions
     }
     const result = remote.get(i);
     if (!result) throw new Error(`no lint result for ${source.path}`);
-    let reparsed: Manifest[] | undefined;
-    const resolve = (docIndex: number, rootKey: string) => (): DocumentSource => {
-      reparsed ??= parseSourceFile(source, { fast: true }).manifests;
-      const m = reparsed.find((x) => x.docIndex === docIndex && JSON.stringify(x.root) === rootKey);
-      if (!m) throw new Error(`cannot find document ${docIndex} of ${source.path} again`);
-      return m.source;
-    };
-    const fileManifests = result.manifests.map((d) => ({ ...d, source: new LazyDocumentSource(d.file, d.docIndex, resolve(d.docIndex, JSON.stringify(d.root))) }));
+    // Positions of a worker's documents: that document parsed again here, the first time one is needed.
+    const locator = new DocumentLocator(source);
+    const fileManifests = result.manifests.map((d) => ({ ...d, source: new LazyDocumentSource(d.file, d.docIndex, () => locator.document(d.docIndex)) }));
     appendAll(manifests, fileManifests);
     appendModel(model, buildModel(fileManifests, settings.defaultNamespace));
     for (const { manifestIndex, ...f } of result.findings) pending.push({ ...f, manifest: manifestIndex >= 0 ? fileManifests[manifestIndex] : null });
   });
-  return completeRun(sources, unreadable, manifests, pending, options, RULES.filter((r) => ruleScope(r) === 'cluster'), model);
+  return completeRun(sources, unreadable, manifests, pending, options, rules.filter((r) => ruleScope(r) === 'cluster'), model);
 }
 
 /** The whole-input part of a run: model, the given rules over every object, severities, summary. */
@@ -190,7 +186,18 @@ function lintLoose(sources: SourceFile[], options: LintOptions, unreadable: Unre
     appendAll(manifests, file.manifests);
     appendAll(pending, file.findings);
   }
-  return completeRun(sources, unreadable, manifests, pending, options, RULES);
+  return completeRun(sources, unreadable, manifests, pending, options, activeRules(options.rules));
+}
+
+/** The ids of the rules set to `off`. */
+export function offRules(settings: RuleSettings | undefined): string[] {
+  return settings ? Object.keys(settings).filter((id) => settings[id] === 'off') : [];
+}
+
+/** The rules to run: every rule but those set to `off` (their findings would be dropped anyway). */
+export function activeRules(settings: RuleSettings | undefined, all: readonly Rule[] = RULES): Rule[] {
+  const off = new Set(offRules(settings));
+  return off.size === 0 ? [...all] : all.filter((r) => !off.has(r.meta.id));
 }
 
 export function unreadableFinding(u: UnreadableFile): PendingFinding {

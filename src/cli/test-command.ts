@@ -18,7 +18,7 @@ export const TEST_FLAGS: FlagSpecs = {
   update: { type: 'boolean', description: 'rewrite `get` text snapshots (never manifests); refused when CI is set' },
   watch: { type: 'boolean', description: 're-run the scenarios whose files change' },
   shard: { type: 'string', description: 'run the i-th of n slices of the suite (e.g. 2/3)', valueName: 'i/n' },
-  jobs: { type: 'number', short: 'j', description: 'parallel workers (default: CPU count; 1 = serial)', valueName: 'N' },
+  jobs: { type: 'number', short: 'j', description: 'threads (default: CPUs, workers only from 3 CPUs; 1 = serial)', valueName: 'N' },
   solutions: { type: 'boolean', description: 'exercises: check each solution/ passes and each starting state fails' },
   verbose: { type: 'boolean', description: 'list passing expectations too' },
   color: { type: 'boolean', description: 'force colours on (--no-color: off)' },

@@ -8,8 +8,7 @@
  * moves, so a container a patch adds keeps pointing into the patch file, and the containers
  * of the base keep pointing into the base wherever the merge puts them.
  */
-import type { Node } from 'yaml';
-import type { DocumentSource } from '../parse/document';
+import type { DocumentSource, SourceNode } from '../parse/document';
 import type { Located, TracedSource } from '../parse/manifest';
 import type { FieldPath, RelatedLocation, SourceRange } from '../types';
 import { isRecord } from './types';
@@ -215,7 +214,7 @@ export class BuiltDocumentSource implements TracedSource {
     return this.trace(path, options).range;
   }
 
-  nodeAt(path: FieldPath): Node | null {
+  nodeAt(path: FieldPath): SourceNode | null {
     const { origin } = this.prov.resolve(this.root, path);
     return origin.doc.nodeAt(origin.path);
   }

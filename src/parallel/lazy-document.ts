@@ -1,6 +1,5 @@
-import type { DocumentSource } from '../parse/document';
+import type { DocumentSource, SourceNode } from '../parse/document';
 import type { FieldPath, SourceRange } from '../types';
-import type { Node } from 'yaml';
 
 /**
  * Stands in for a document parsed in a worker thread: the first time a position is needed,
@@ -23,7 +22,7 @@ export class LazyDocumentSource implements DocumentSource {
     return this.doc().locate(path, options);
   }
 
-  nodeAt(path: FieldPath): Node | null {
+  nodeAt(path: FieldPath): SourceNode | null {
     return this.doc().nodeAt(path);
   }
 

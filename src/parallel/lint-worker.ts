@@ -7,7 +7,8 @@ import type { FileResult, WorkerInput, WorkerOutput } from './protocol';
 /** Worker thread: lints a share of the files (parse, schema, object-scoped rules). */
 function main(input: WorkerInput): WorkerOutput {
   const validate = createSchemaValidator({ schemaDirs: input.schemaDirs, defaultNamespace: input.settings.defaultNamespace });
-  const objectRules = RULES.filter((r) => ruleScope(r) === 'object');
+  const off = new Set(input.offRules);
+  const objectRules = RULES.filter((r) => ruleScope(r) === 'object' && !off.has(r.meta.id));
   const results: FileResult[] = input.files.map((source) => {
     const { manifests, findings } = lintFile(source, validate, input.settings, objectRules);
     return {

@@ -25,13 +25,13 @@ export function shareFiles(files: SourceFile[], n: number): number[][] {
  * Lints each share of `files` on its own worker thread. Resolves to one result per file of
  * each share (in share order); the caller runs on the main thread meanwhile.
  */
-export async function lintSharesOnWorkers(files: SourceFile[], shares: number[][], settings: LintSettings, schemaDirs: string[]): Promise<Map<number, FileResult>> {
+export async function lintSharesOnWorkers(files: SourceFile[], shares: number[][], settings: LintSettings, schemaDirs: string[], offRules: string[] = []): Promise<Map<number, FileResult>> {
   const results = new Map<number, FileResult>();
   await Promise.all(
     shares.map(
       (share) =>
         new Promise<void>((resolve, reject) => {
-          const input: WorkerInput = { settings, schemaDirs, files: share.map((i) => files[i]) };
+          const input: WorkerInput = { settings, schemaDirs, offRules, files: share.map((i) => files[i]) };
           const worker = new Worker(path.join(__dirname, 'lint-worker.js'), { workerData: input });
           worker.once('message', (out: WorkerOutput) => {
             if (!out.ok) reject(new Error(`lint worker failed: ${out.error}`));

@@ -7,6 +7,8 @@ import type { LintSettings } from '../rules/context';
 export interface WorkerInput {
   settings: LintSettings;
   schemaDirs: string[];
+  /** Rules set to `off`: not run. */
+  offRules: string[];
   files: SourceFile[];
 }
 

@@ -1,20 +1,40 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type Pair } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import type { FieldPath, SourceRange } from '../types';
+import { yamlLib } from './yaml-lib';
+
+/**
+ * A node as the stages after parsing see it: what kind it is and, for scalars, how it was
+ * written (`type`: PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED) and its text
+ * before type resolution (`source`). The same for `yaml` documents and fast ones.
+ */
+export interface SourceNode {
+  kind: 'scalar' | 'map' | 'seq' | 'alias';
+  type?: string;
+  source?: string;
+  value?: unknown;
+  /** File offsets: start, end of the value, end of the node. */
+  range: [number, number, number];
+}
 
 /** What stages after parsing need of a document: map a field path back to its source. */
 export interface DocumentSource {
   readonly file: string;
-  /** 0-based index of the document in its file. */
+  /** 0-based index of the document in its file (as `yaml`'s parseAllDocuments numbers them). */
   readonly index: number;
   /**
    * The range of the node at `path`, or of the nearest ancestor that exists (a defaulted or
    * missing field is reported at its parent). With `key`, a map entry is located at its key.
    */
   locate(path: FieldPath, options?: { key?: boolean }): SourceRange;
-  /** The YAML node at `path` (scalars carry `type`, e.g. 'PLAIN', and `source`), or null. */
-  nodeAt(path: FieldPath): Node | null;
+  /** The node at `path`, or null. */
+  nodeAt(path: FieldPath): SourceNode | null;
   /** The first content line of the document, for findings about the document as a whole. */
   documentRange(): SourceRange;
+}
+
+/** Offsets to line and column: `yaml`'s LineCounter, or the file's FileLines. */
+export interface LinePositions {
+  linePos(offset: number): { line: number; col: number };
 }
 
 /** One YAML document of a file as the `yaml` library parsed it. */
@@ -24,12 +44,14 @@ export class ParsedDocument implements DocumentSource {
     /** 0-based index of the document in its file. */
     readonly index: number,
     readonly doc: Document.Parsed,
-    readonly lineCounter: LineCounter,
+    readonly lineCounter: LinePositions,
+    /** Offset of the parsed text in its file, when `yaml` parsed one document of the file alone. */
+    readonly base = 0,
   ) {}
 
   rangeOfOffsets(start: number, end: number): SourceRange {
-    const a = this.lineCounter.linePos(start);
-    const b = this.lineCounter.linePos(Math.max(start, end));
+    const a = this.lineCounter.linePos(this.base + start);
+    const b = this.lineCounter.linePos(this.base + Math.max(start, end));
     return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   }
 
@@ -56,13 +78,20 @@ export class ParsedDocument implements DocumentSource {
     return this.rangeOfNode(found.node);
   }
 
-  /** The YAML node at `path`, or null. */
-  nodeAt(path: FieldPath): Node | null {
+  /** The node at `path`, or null. */
+  nodeAt(path: FieldPath): SourceNode | null {
     const found = this.findNode(path);
-    return found.depth === path.length ? found.node : null;
+    if (found.depth !== path.length || !found.node) return null;
+    const node = found.node;
+    const { isScalar, isMap, isSeq } = yamlLib();
+    const r = node.range ?? [0, 0, 0];
+    const range: [number, number, number] = [this.base + r[0], this.base + r[1], this.base + r[2]];
+    if (isScalar(node)) return { kind: 'scalar', type: node.type, source: typeof node.source === 'string' ? node.source : undefined, value: node.value, range };
+    return { kind: isMap(node) ? 'map' : isSeq(node) ? 'seq' : 'alias', range };
   }
 
   private findNode(path: FieldPath): { node: Node | null; pair: Pair | null; depth: number } {
+    const { isMap, isPair, isSeq } = yamlLib();
     let node = this.doc.contents as Node | null;
     let pair: Pair | null = null;
     let depth = 0;
@@ -93,6 +122,6 @@ export class ParsedDocument implements DocumentSource {
 }
 
 function keyMatches(key: unknown, seg: string | number): boolean {
-  if (isScalar(key)) return String(key.value) === String(seg);
+  if (yamlLib().isScalar(key)) return String(key.value) === String(seg);
   return key === seg;
 }

@@ -1,54 +1,41 @@
-import { Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { FieldPath, SourceRange } from '../types';
-import type { DocumentSource } from './document';
-import type { FastDocument, FastNode } from './fast-yaml';
-
-/** Offsets to 1-based line/column, by binary search over line starts. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-
-  pos(offset: number): { line: number; col: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - this.starts[lo] + 1 };
-  }
-}
+import type { DocumentSource, SourceNode } from './document';
+import { fastDocument, type Chunk, type FastNode } from './fast-yaml';
+import type { FileLines } from './lines';
 
 /**
- * A document read by the fast path; locates nodes the same way `ParsedDocument` does. Its
- * node tree comes from `load`, called the first time a position is needed.
+ * A document read by the fast path; locates nodes the same way `ParsedDocument` does. Parsing
+ * keeps only values: the node tree is built the first time a position is needed, by parsing
+ * this document again (its chunk of the file, never the whole file). Most documents have no
+ * finding and never pay for it, and a large input keeps no node trees.
  */
 export class FastDocumentSource implements DocumentSource {
-  private loaded: { doc: FastDocument; lines: LineIndex } | undefined;
+  private rootNode: FastNode | undefined;
 
   constructor(
     readonly file: string,
     readonly index: number,
-    private readonly load: () => { doc: FastDocument; lines: LineIndex },
+    private readonly text: string,
+    private readonly chunk: Chunk,
+    private readonly lines: FileLines,
   ) {}
 
-  private get doc(): FastDocument {
-    return (this.loaded ??= this.load()).doc;
+  private get root(): FastNode {
+    if (this.rootNode) return this.rootNode;
+    const doc = fastDocument(this.text, this.chunk, true);
+    // The same text gave a value a moment ago, so it gives nodes now; an empty scalar is the fallback.
+    this.rootNode = doc?.root ?? { kind: 'scalar', start: this.chunk.start, end: this.chunk.start, style: 'PLAIN', source: '', value: null };
+    return this.rootNode;
   }
 
   private range(start: number, end: number): SourceRange {
-    const lines = (this.loaded ??= this.load()).lines;
-    const a = lines.pos(start);
-    const b = lines.pos(Math.max(start, end));
+    const a = this.lines.pos(start);
+    const b = this.lines.pos(Math.max(start, end));
     return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   }
 
   documentRange(): SourceRange {
-    return this.range(this.doc.start, this.doc.start);
+    return this.range(this.root.start, this.root.start);
   }
 
   locate(path: FieldPath, options: { key?: boolean } = {}): SourceRange {
@@ -57,23 +44,17 @@ export class FastDocumentSource implements DocumentSource {
     return this.range(found.node.start, found.node.end);
   }
 
-  nodeAt(path: FieldPath): Node | null {
+  nodeAt(path: FieldPath): SourceNode | null {
     const found = this.find(path);
     if (found.depth !== path.length) return null;
     const n = found.node;
-    let node: Node;
-    if (n.kind === 'scalar') {
-      const s = new Scalar(n.value);
-      s.type = n.style;
-      s.source = n.source;
-      node = s;
-    } else node = n.kind === 'map' ? new YAMLMap() : new YAMLSeq();
-    node.range = [n.start, n.end, n.end];
-    return node;
+    const range: [number, number, number] = [n.start, n.end, n.end];
+    if (n.kind === 'scalar') return { kind: 'scalar', type: n.style, source: n.source, value: n.value, range };
+    return { kind: n.kind, range };
   }
 
   private find(path: FieldPath): { node: FastNode; keyAt: [number, number] | null; depth: number } {
-    let node = this.doc.root;
+    let node = this.root;
     let keyAt: [number, number] | null = null;
     let depth = 0;
     for (const seg of path) {

@@ -1,4 +1,3 @@
-import { isScalar } from 'yaml';
 import { defineMessages, defineRule, type RuleContext } from './rule';
 import { rawAt } from './pod-containers';
 import { arr, isObj } from '../model/guards';
@@ -167,7 +166,7 @@ function checkValue(ctx: Context, m: Manifest, value: unknown, parent: FieldPath
   const path = [...parent, last];
   const node = m.source.nodeAt([...m.root, ...path]);
   // Only unquoted (plain) scalars are ambiguous; quoted ones are strings in every YAML version.
-  if (!isScalar(node) || node.type !== 'PLAIN') return;
+  if (node?.kind !== 'scalar' || node.type !== 'PLAIN') return;
   const text = typeof node.source === 'string' ? node.source : String(node.value);
   const reading = yaml11Reading(text);
   if (!reading) return;

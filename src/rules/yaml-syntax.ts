@@ -36,6 +36,14 @@ export default defineRule({
         hint: TEMPLATE_HINT,
       },
       unresolvedAlias: { message: 'the alias *{{alias}} has no anchor &{{alias}} before it', hint: FIX_ALIASES },
+      aliasCycle: {
+        message: 'the alias *{{alias}} points into the node its own anchor &{{alias}} names, so the value would contain itself without end',
+        hint: 'An alias can only repeat a node that is complete before it: move the alias out of the anchored node, or write the value out.',
+      },
+      nonPlainValue: {
+        message: '{{where}} is written with the tag {{tag}}, which makes it {{what}}: a Kubernetes manifest holds only strings, numbers, booleans, nulls, lists and mappings, so this document is not read',
+        hint: 'Remove the tag (or quote the value to keep it a string); the API server would reject this value.',
+      },
       documentNesting: { message: 'the document cannot be read: it is nested too deeply', hint: FIX_ALIASES },
       documentAliases: { message: 'the document cannot be read: it expands more than {{max}} aliases, the pattern of a "billion laughs" attack', hint: FIX_ALIASES },
       documentError: { message: 'the document cannot be read: {{problem}}', hint: FIX_ALIASES },

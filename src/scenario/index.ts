@@ -10,6 +10,7 @@ import { findScenarios, type LoadedScenario } from './load';
 import type { RunResult, ScenarioResult } from './result';
 import type { RunOptions } from './run';
 import { DEFAULT_SEED, tasksFor, type Task, type TaskOptions } from './tasks';
+import { defaultJobs } from '../parallel/policy';
 
 export type * from './result';
 export type * from './spec';
@@ -36,7 +37,7 @@ export interface ScenarioRunOptions {
   bail?: boolean;
   /** `{ index: 1, count: 3 }` runs the first third (1-based, as `--shard 1/3`). */
   shard?: { index: number; count: number };
-  /** Worker threads (default: CPU count; 1 = serial). */
+  /** Threads (default: the CPU count from 3 CPUs, else 1; 1 = serial). */
   jobs?: number;
   /** Exercises: check the starting state fails and the solution passes. */
   solutions?: boolean;
@@ -58,7 +59,8 @@ export async function runScenarios(paths: string[], options: ScenarioRunOptions 
     tasks = tasks.filter((t) => dirs.indexOf(t.dir) % count === index - 1);
   }
   const taskOptions: TaskOptions = { cwd, seed: options.seed, update: options.update, filter: options.filter };
-  const jobs = Math.max(1, Math.floor(options.jobs ?? os.availableParallelism?.() ?? os.cpus().length));
+  // The same rule as lint's (src/parallel/policy.ts): by default, workers only from 3 CPUs.
+  const jobs = defaultJobs(options.jobs, os.availableParallelism?.() ?? os.cpus().length);
   const useWorkers = jobs > 1 && tasks.length >= MIN_TASKS_FOR_WORKERS && fs.existsSync(WORKER_FILE) && !options.update;
   const results = useWorkers ? await runOnWorkers(tasks, taskOptions, jobs, options) : runSerially(tasks, taskOptions, options);
   const scenarios = results.filter((r): r is ScenarioResult => r !== null);

@@ -1,7 +1,7 @@
 /** The nodes the fast YAML path builds: values as `yaml`'s toJS() gives them, with source ranges. */
 export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
 
-export type FastNode = FastMap | FastSeq | FastScalar;
+export type FastNode = FastMap | FastSeq | FastScalar | FastAlias;
 
 export interface FastMap {
   kind: 'map';
@@ -28,14 +28,22 @@ export interface FastScalar {
   start: number;
   end: number;
   style: ScalarStyle;
-  /** The scalar's text as written (without quotes), for YAML 1.1 hazard checks. */
+  /** The scalar's text before type resolution (without quotes, lines folded), for YAML 1.1 hazard checks. */
   source: string;
+  value: unknown;
+}
+
+/** `*name`: its value is the anchored node's value (the same object, as in `yaml`'s toJS()). */
+export interface FastAlias {
+  kind: 'alias';
+  start: number;
+  end: number;
   value: unknown;
 }
 
 export interface FastDocument {
   root: FastNode;
   value: unknown;
-  /** Offset of the document start (first content, or the `---` line). */
+  /** Offset of the document's first content. */
   start: number;
 }

@@ -1,0 +1,59 @@
+/**
+ * Offsets to 1-based line and column for one file, shared by every document of it (fast or
+ * `yaml`-parsed), built the first time a position is needed and never by parsing again.
+ *
+ * A line ends at `\n`, at `\r\n`, or at a lone `\r`: YAML 1.2 counts all three as line breaks
+ * (production b-break), and so do editors. `yaml`'s own LineCounter only counts `\n`, which put
+ * findings in files with lone CR line ends past the end of their line (issue 13, point 11).
+ * Columns count UTF-16 code units, as `yaml` does.
+ */
+export class FileLines {
+  private starts: Int32Array | undefined;
+
+  constructor(private readonly text: string) {}
+
+  private lineStarts(): Int32Array {
+    if (this.starts) return this.starts;
+    const text = this.text;
+    const list: number[] = [0];
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) list.push(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) list.push(i + 1);
+      }
+    }
+    this.starts = Int32Array.from(list);
+    return this.starts;
+  }
+
+  /** 1-based line and column of `offset` (clamped to the text). */
+  pos(offset: number): { line: number; col: number } {
+    const starts = this.lineStarts();
+    const at = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: at - starts[lo] + 1 };
+  }
+
+  /** `yaml`'s LineCounter interface. */
+  linePos(offset: number): { line: number; col: number } {
+    return this.pos(offset);
+  }
+
+  /** The text of 1-based line `line`, without its line break ('' past the end). */
+  lineText(line: number): string {
+    const starts = this.lineStarts();
+    if (line < 1 || line > starts.length) return '';
+    const start = starts[line - 1];
+    let end = line < starts.length ? starts[line] : this.text.length;
+    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return this.text.slice(start, end);
+  }
+}
