@@ -5,7 +5,8 @@
  * into `images`. Each value keeps its position, for findings and for provenance.
  */
 import * as path from 'node:path';
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlLib } from '../parse/yaml-lib';
 import { ParsedDocument } from '../parse/document';
 import { stageFinding, type PendingFinding } from '../findings';
 import duplicateKey from '../rules/duplicate-key';
@@ -93,6 +94,7 @@ export function at(k: Kustomization, p: FieldPath): Origin {
 export function readKustomization(files: KustomizeFiles, key: string, problems: Problems): Kustomization | null {
   const source = files.file(key);
   if (!source || !('text' in source)) return null;
+  const { LineCounter, parseAllDocuments } = yamlLib();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[] | Document.Parsed;
   const first = (Array.isArray(docs) ? docs : [docs])[0];

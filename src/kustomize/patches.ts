@@ -8,7 +8,8 @@
  * original and the current id) and label and annotation selectors.
  */
 import * as path from 'node:path';
-import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlLib } from '../parse/yaml-lib';
 import { ParsedDocument, type DocumentSource } from '../parse/document';
 import { parseSelector } from '../model/selectors';
 import type { FieldPath, SourceRange } from '../types';
@@ -51,6 +52,7 @@ export interface PatchDoc {
 
 /** The documents of a patch text, each located in the file (or the kustomization line) it was written in. */
 function patchDocs(text: string, file: string, embedded: { k: Kustomization; at: Origin; kustomizationText: string } | null): PatchDoc[] | string {
+  const { LineCounter, parseAllDocuments } = yamlLib();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, logLevel: 'error' }) as Document.Parsed[] | Document.Parsed;
   const out: PatchDoc[] = [];
@@ -62,7 +64,7 @@ function patchDocs(text: string, file: string, embedded: { k: Kustomization; at:
       const whole = embedded.at.doc.locate(embedded.at.path);
       const node = embedded.at.doc.nodeAt(embedded.at.path);
       let shift: { line: number; column: number } | null = null;
-      if (isScalar(node) && node.type === 'BLOCK_LITERAL') {
+      if (node?.kind === 'scalar' && node.type === 'BLOCK_LITERAL') {
         const firstContent = embedded.kustomizationText.split('\n')[whole.line] ?? '';
         shift = { line: whole.line, column: firstContent.length - firstContent.trimStart().length };
       }

@@ -12,7 +12,8 @@
  * - Strict decoders refuse it too: the API server's strict field validation when it decodes
  *   the YAML itself (`key "x" already set in map`), and yaml.v2 `UnmarshalStrict`.
  */
-import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import type { Document, Node as YamlNode, Pair } from 'yaml';
+import { yamlLib } from './yaml-lib';
 import { stageFinding, type PendingFinding } from '../findings';
 import duplicateKey from '../rules/duplicate-key';
 import type { FieldPath, SourceRange } from '../types';
@@ -68,6 +69,7 @@ export function duplicateKeyFinding(d: DuplicateKeyError, text: string, manifest
 
 /** The repeated key that starts at `offset`: its path and the pairs of its mapping with the same key. */
 function locateDuplicate(doc: Document.Parsed, offset: number): Located | null {
+  const { isMap, isPair, isScalar, isSeq } = yamlLib();
   const walk = (node: unknown, path: FieldPath, depth: number): Located | null => {
     if (depth > 200) return null; // deeper documents are refused by the nesting check before this
     if (isMap(node)) {
