@@ -16,8 +16,8 @@ import type { Model } from './model/types';
 import { runRules } from './rules/run';
 import { finalizeFindings, type RuleSettings } from './rules/severity';
 import { DEFAULT_SETTINGS, type LintSettings } from './rules/context';
-import { stageFinding, type PendingFinding } from './findings';
-import fileUnreadable from './rules/file-unreadable';
+import type { PendingFinding } from './findings';
+import { decodeSources, unreadableFinding } from './load/decode';
 import type { Finding, LintResult } from './types';
 
 export interface LintOptions {
@@ -145,8 +145,13 @@ function completeRun(sources: SourceFile[], unreadable: UnreadableFile[], manife
   return { findings, summary: summarize(findings, files.length, manifests.length), missing: [], manifests, model, files };
 }
 
-/** Lints in-memory sources: everything after loading, synchronously. */
-export function lintSources(sources: SourceFile[], options: LintOptions = {}, unreadable: UnreadableFile[] = []): LintRun {
+/**
+ * Lints in-memory sources: everything after loading, synchronously. Their text goes through the
+ * file decoder (./load/decode) first, as a file's or standard input's would: a leading byte order
+ * mark is dropped, a NUL or a lone surrogate makes the source a file-unreadable finding.
+ */
+export function lintSources(given: SourceFile[], options: LintOptions = {}, unreadableGiven: UnreadableFile[] = []): LintRun {
+  const { sources, unreadable } = decodeSources(given, unreadableGiven);
   const settings = settingsFrom(options);
   const pending: PendingFinding[] = unreadable.map(unreadableFinding);
   const manifests: Manifest[] = [];
@@ -159,10 +164,7 @@ export function lintSources(sources: SourceFile[], options: LintOptions = {}, un
   return completeRun(sources, unreadable, manifests, pending, options, RULES);
 }
 
-export function unreadableFinding(u: UnreadableFile): PendingFinding {
-  const range = { line: u.line ?? 1, column: u.column ?? 1, endLine: u.line ?? 1, endColumn: (u.column ?? 1) + (u.line ? 1 : 0) };
-  return stageFinding(fileUnreadable, u.problem, u.path, range);
-}
+export { unreadableFinding } from './load/decode';
 
 export function summarize(findings: Finding[], files: number, objects: number): LintResult['summary'] {
   const summary = { files, objects, errors: 0, warnings: 0, infos: 0 };

@@ -3,9 +3,8 @@
  * stdin, and `--cluster FILE`, through the pipeline (src/pipeline.ts). Notices go to stderr;
  * input that cannot be simulated is a usage error.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { collectFiles } from '../load/files';
+import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSource } from '../load/files';
 import { lintSources } from '../lint';
 import { parseSourceFile } from '../parse/parse-file';
 import { analyze, type Analysis } from '../pipeline';
@@ -17,12 +16,9 @@ import type { CliIO } from './io';
 /** Reads `--cluster FILE`: the first Cluster object in it. */
 function readClusterFile(io: CliIO, file: string): Partial<ClusterConfig> {
   const abs = path.resolve(io.cwd, file);
-  let text: string;
-  try {
-    text = fs.readFileSync(abs, 'utf8');
-  } catch {
-    throw new UsageError(`--cluster ${file}: cannot read the file`);
-  }
+  const read = readSource(abs, io.cwd, DEFAULT_MAX_FILE_BYTES);
+  if ('reason' in read) throw new UsageError(`--cluster ${file}: ${read.reason}`);
+  const text = read.text;
   const parsed = parseSourceFile({ path: file, absPath: abs, text });
   const broken = parsed.findings.find((f) => f.ruleId === 'yaml-syntax');
   if (broken) throw new UsageError(`--cluster ${file}:${broken.range.line}:${broken.range.column}: ${broken.message}`);

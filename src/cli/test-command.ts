@@ -20,6 +20,7 @@ export const TEST_FLAGS: FlagSpecs = {
   shard: { type: 'string', description: 'run the i-th of n slices of the suite (e.g. 2/3)', valueName: 'i/n' },
   jobs: { type: 'number', short: 'j', description: 'parallel workers (default: CPU count; 1 = serial)', valueName: 'N' },
   solutions: { type: 'boolean', description: 'exercises: check each solution/ passes and each starting state fails' },
+  root: { type: 'string', description: 'a folder scenarios may read files from besides their own (shared manifests); default: each scenario reads only its own folder', valueName: 'DIR' },
   verbose: { type: 'boolean', description: 'list passing expectations too' },
   color: { type: 'boolean', description: 'force colours on (--no-color: off)' },
   debug: { type: 'boolean', description: 'print stack traces of internal errors' },
@@ -132,6 +133,7 @@ export async function testCommand(argv: string[], io: CliIO, watchDeps?: WatchDe
     shard: parseShard(str(flags.shard)),
     jobs,
     solutions: flags.solutions === true,
+    root: str(flags.root),
   };
   const progress = io.stderr.isTTY === true && !flags.watch;
   if (progress) options.onResult = (r: ScenarioResult, done, total) => io.stderr.write(`\r\x1b[K[${done}/${total}] ${r.status === 'passed' ? '✓' : '✗'} ${r.name}`);

@@ -13,16 +13,19 @@ import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { ParsedDocument, type DocumentSource } from '../parse/document';
 import { parseSourceFile } from '../parse/parse-file';
 import type { SourceFile } from '../load/source';
-import { displayPath, MANIFEST_EXTENSIONS } from '../load/files';
+import { displayPath, readSource } from '../load/files';
 import { globModule, isGlobPattern } from '../load/glob';
+import { expandFileList, insideRoots, manifestsIn, outsideMessage, readScenarioSources, SCENARIO_FILE, type ReadProblem, type ScenarioRoots } from './paths';
 import type { FieldPath } from '../types';
 import { formatPath } from '../types';
 import { scenarioSchemaErrors } from './schema-errors';
 import { snapshotFile, snapshotProblem } from './snapshot-path';
 import type { GetSpec, MatrixSpec, ScenarioSpec } from './spec';
 
-export const SCENARIO_FILE = 'scenario.yaml';
+export { SCENARIO_FILE, expandFileList } from './paths';
 export const SOLUTION_DIR = 'solution';
+/** scenario.yaml is a few kilobytes; a megabyte is plenty, and a larger one is refused before it is parsed. */
+const MAX_SCENARIO_BYTES = 1024 * 1024;
 const SKIP_DIRS = new Set(['node_modules', '.git', SOLUTION_DIR, '__snapshots__']);
 
 export interface LoadError {
@@ -46,6 +49,13 @@ export interface LoadedScenario {
   manifests: SourceFile[];
   /** Files of `solution/`, when the folder has one (an exercise). */
   solution: SourceFile[] | null;
+  /** The suite root the scenario may also read files from (`svclab test --root`), or null: only its own folder. */
+  root: string | null;
+}
+
+export interface LoadOptions {
+  /** A folder every scenario may read files from besides its own (shared manifests of a course). */
+  root?: string;
 }
 
 export type LoadOutcome = { ok: true; scenario: LoadedScenario } | { ok: false; dir: string; file: string; name: string; errors: LoadError[] };
@@ -128,75 +138,20 @@ function collectScenarioDirs(target: string, out: Set<string>): void {
   walk(target);
 }
 
-/** Reads the manifests; one that cannot be read (a dangling symlink, no permission) is a load error of the scenario. */
-function readSources(files: string[], cwd: string, errors: LoadError[]): SourceFile[] {
-  const out: SourceFile[] = [];
-  for (const abs of files) {
-    const shown = displayPath(abs, cwd);
-    try {
-      out.push({ path: shown, absPath: abs, text: fs.readFileSync(abs, 'utf8') });
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      errors.push({ file: shown, line: 1, column: 1, message: `cannot read the manifest ${shown}: ${code === 'ENOENT' ? 'it is a link to a file that does not exist' : (err as Error).message}`, path: '' });
-    }
-  }
-  return out;
-}
-
-function isManifestFile(name: string): boolean {
-  return MANIFEST_EXTENSIONS.includes(path.extname(name)) && name !== SCENARIO_FILE;
-}
-
+/** The default manifests: the other YAML/JSON files of the folder and of its `manifests/` folder. */
 function listManifests(dir: string): string[] {
-  const out: string[] = [];
-  for (const sub of [dir, path.join(dir, 'manifests')]) {
-    let names: string[] = [];
-    try {
-      names = fs.readdirSync(sub).sort();
-    } catch {
-      continue;
-    }
-    for (const n of names) {
-      const abs = path.join(sub, n);
-      if (!isManifestFile(n)) continue;
-      // A dangling symlink is kept, so that reading it reports the problem instead of hiding the file.
-      let isFile = true;
-      try {
-        isFile = fs.statSync(abs).isFile();
-      } catch {
-        // kept: readSources() says why it cannot be read
-      }
-      if (isFile) out.push(abs);
-    }
-  }
-  return out;
-}
-
-/** Files or globs relative to the scenario folder; an entry that matches nothing is reported. */
-export function expandFileList(dir: string, patterns: string[]): { files: string[]; unmatched: number[] } {
-  const files: string[] = [];
-  const unmatched: number[] = [];
-  patterns.forEach((p, i) => {
-    const found = isGlobPattern(p) ? globModule().glob.sync(p, { cwd: dir, absolute: true, nodir: true }).sort() : fs.existsSync(path.resolve(dir, p)) ? [path.resolve(dir, p)] : [];
-    if (found.length === 0) unmatched.push(i);
-    for (const f of found) if (!files.includes(f)) files.push(f);
-  });
-  return { files, unmatched };
+  return [...manifestsIn(dir), ...manifestsIn(path.join(dir, 'manifests'))];
 }
 
 /** Loads and validates one scenario folder. */
-export function loadScenario(dir: string, cwd: string): LoadOutcome {
+export function loadScenario(dir: string, cwd: string, options: LoadOptions = {}): LoadOutcome {
   const abs = path.join(dir, SCENARIO_FILE);
   const file = displayPath(abs, cwd);
   const fallbackName = path.basename(dir);
   const fail = (errors: LoadError[]): LoadOutcome => ({ ok: false, dir, file, name: fallbackName, errors });
-  let text: string;
-  try {
-    text = fs.readFileSync(abs, 'utf8');
-  } catch (err) {
-    return fail([{ file, line: 1, column: 1, message: `cannot read ${SCENARIO_FILE}: ${(err as Error).message}`, path: '' }]);
-  }
-  const parsed = parseScenarioText(file, abs, text);
+  const read = readSource(abs, cwd, MAX_SCENARIO_BYTES);
+  if ('reason' in read) return fail([{ file, line: read.line ?? 1, column: read.column ?? 1, message: `cannot read ${SCENARIO_FILE}: ${read.reason}`, path: '' }]);
+  const parsed = parseScenarioText(file, abs, read.text);
   if ('errors' in parsed) return fail(parsed.errors);
   const { doc, value } = parsed;
   const validate = scenarioValidator();
@@ -208,16 +163,23 @@ export function loadScenario(dir: string, cwd: string): LoadOutcome {
     const r = doc.locate(p);
     errors.push({ file, line: r.line, column: r.column, message, path: formatPath(p) });
   };
+  const roots: ScenarioRoots = { dir, root: options.root ? path.resolve(cwd, options.root) : null };
   let manifestFiles: string[];
   if (spec.manifests) {
-    const { files, unmatched } = expandFileList(dir, spec.manifests);
+    const { files, unmatched, outside } = expandFileList(roots, spec.manifests);
     for (const i of unmatched) at(['manifests', i], `manifests: "${spec.manifests[i]}" matches no file in ${displayPath(dir, cwd) || '.'}`);
+    for (const o of outside) at(['manifests', o.index], outsideMessage(`manifests: "${spec.manifests[o.index]}"`, o.file, roots, cwd));
     manifestFiles = files;
-  } else manifestFiles = listManifests(dir);
+  } else {
+    manifestFiles = listManifests(dir);
+    // A link among the folder's own files may point anywhere: it is refused like a `manifests:` entry would be.
+    for (const f of manifestFiles) if (!insideRoots(f, roots)) at([], outsideMessage(`the manifest ${displayPath(f, cwd)}`, f, roots, cwd));
+  }
   (spec.steps ?? []).forEach((step, s) => {
     if (!step.apply) return;
-    const { unmatched } = expandFileList(dir, step.apply);
+    const { unmatched, outside } = expandFileList(roots, step.apply);
     for (const i of unmatched) at(['steps', s, 'apply', i], `apply: "${step.apply[i]}" matches no file`);
+    for (const o of outside) at(['steps', s, 'apply', o.index], outsideMessage(`apply: "${step.apply[o.index]}"`, o.file, roots, cwd));
   });
   checkMatrices(spec, at);
   checkSnapshots(spec, dir, at);
@@ -230,12 +192,15 @@ export function loadScenario(dir: string, cwd: string): LoadOutcome {
 
   const solutionDir = path.join(dir, SOLUTION_DIR);
   const solutionFiles = fs.existsSync(solutionDir) && fs.statSync(solutionDir).isDirectory() ? listManifests(solutionDir) : null;
-  const manifests = readSources(manifestFiles, cwd, errors);
-  const solution = solutionFiles ? readSources(solutionFiles, cwd, errors) : null;
+  for (const f of solutionFiles ?? []) if (!insideRoots(f, roots)) at([], outsideMessage(`the solution file ${displayPath(f, cwd)}`, f, roots, cwd));
   if (errors.length) return fail(errors);
+  const problems: ReadProblem[] = [];
+  const manifests = readScenarioSources(manifestFiles, cwd, problems);
+  const solution = solutionFiles ? readScenarioSources(solutionFiles, cwd, problems) : null;
+  if (problems.length) return fail(problems.map((p) => ({ ...p, path: '' })));
   return {
     ok: true,
-    scenario: { name: spec.metadata.name, dir, file, cwd, spec, doc, manifests, solution },
+    scenario: { name: spec.metadata.name, dir, file, cwd, spec, doc, manifests, solution, root: roots.root ?? null },
   };
 }
 

@@ -19,6 +19,8 @@ export interface TaskOptions {
   seed?: number;
   update?: boolean;
   filter?: string;
+  /** A folder every scenario may read files from besides its own (`svclab test --root`). */
+  root?: string;
 }
 
 export function tasksFor(dirs: string[], solutions: boolean): Task[] {

@@ -4,7 +4,7 @@
  * (the CLI's `--cluster FILE` arrives here). Each level replaces the fields it sets.
  */
 import type { Model } from '../model/types';
-import { arr, isObj, num, obj, str, strMap, type Obj } from '../model/guards';
+import { arr, dict, isObj, num, obj, str, strMap, textOf, type Obj } from '../model/guards';
 import { cidrContains, parseCIDR, parseIP, subnet } from '../util/ip';
 import { CONTROL_PLANE_ROLE, defaultClusterConfig, defaultControlPlane, defaultWorker, nodeLabels, ZONE_LABEL } from './default-cluster';
 import type { ClusterConfig, LoadBalancerConfig, NodeConfig, Taint } from './types';
@@ -37,13 +37,13 @@ export function clusterOverridesFromObject(value: Obj): Partial<ClusterConfig> {
     out.apiServer = { ip: str(spec.apiServer.ip) ?? d.ip, port: num(spec.apiServer.port) ?? d.port };
   }
   if (isObj(spec.upstreamDNS)) {
-    out.upstreamDNS = {};
+    out.upstreamDNS = dict();
     for (const [k, v] of Object.entries(spec.upstreamDNS)) {
       out.upstreamDNS[k.replace(/\.$/, '').toLowerCase()] = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
     }
   }
   if (isObj(spec.readiness)) {
-    out.readiness = {};
+    out.readiness = dict();
     for (const [k, v] of Object.entries(spec.readiness)) out.readiness[k] = v === true || v === 'true';
   }
   const maxPods = num(spec.maxPodsPerNode);
@@ -77,8 +77,8 @@ function parsePortRange(v: unknown): { min: number; max: number } {
     if (min !== undefined && max !== undefined) return checkRange(min, max, `${min}-${max}`);
   }
   const m = typeof v === 'string' ? /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(v) : null;
-  if (!m) throw new ClusterConfigError(`spec.nodePortRange: "${String(v)}" is not a range like 30000-32767`);
-  return checkRange(Number(m[1]), Number(m[2]), String(v));
+  if (!m) throw new ClusterConfigError(`spec.nodePortRange: "${textOf(v)}" is not a range like 30000-32767`);
+  return checkRange(Number(m[1]), Number(m[2]), textOf(v));
 }
 
 function checkRange(min: number, max: number, text: string): { min: number; max: number } {

@@ -5,6 +5,7 @@
  */
 import { Document } from 'yaml';
 import type { SourceFile } from '../load/source';
+import { decodeSources, unreadableFinding } from '../load/decode';
 import { buildModel } from '../model/build';
 import { fieldError } from '../model/invalid';
 import type { Base, Model, ServiceObject, WorkloadObject } from '../model/types';
@@ -24,7 +25,7 @@ import type { ClusterConfig, ClusterState, RejectedObject, SimCluster, SimEndpoi
 
 export const DEFAULT_SEED = 1;
 
-/** The input could not be parsed (YAML syntax): nothing can be simulated from it. */
+/** The input could not be read (not UTF-8 text) or parsed (YAML syntax): nothing can be simulated from it. */
 export class SimulateInputError extends Error {
   constructor(readonly findings: PendingFinding[]) {
     super(findings.map((f) => `${f.file}:${f.range.line}:${f.range.column}: ${f.message}`).join('\n'));
@@ -164,8 +165,10 @@ export function manifestsOf(input: SimulateInput): { manifests: Manifest[]; find
     sources = [{ path: '<objects>', absPath: null, text }];
   }
   const manifests: Manifest[] = [];
-  const findings: PendingFinding[] = [];
-  for (const s of sources) {
+  // The text goes through the file decoder, as lint's does: a BOM is dropped, NUL bytes or a lone surrogate are file-unreadable.
+  const decoded = decodeSources(sources);
+  const findings: PendingFinding[] = decoded.unreadable.map(unreadableFinding);
+  for (const s of decoded.sources) {
     const parsed = parseSourceFile(s, { fast: true });
     manifests.push(...parsed.manifests);
     findings.push(...parsed.findings);
@@ -192,7 +195,7 @@ function isSourceFile(v: unknown): v is SourceFile {
  */
 export function simulate(input: SimulateInput, options: SimulateOptions = {}): SimCluster {
   const { manifests, findings } = manifestsOf(input);
-  const fatal = findings.filter((f) => f.ruleId === 'yaml-syntax');
+  const fatal = findings.filter((f) => f.ruleId === 'yaml-syntax' || f.ruleId === 'file-unreadable');
   if (fatal.length) throw new SimulateInputError(fatal);
   return simulateModel(buildModel(manifests, options.namespace ?? 'default'), options);
 }
