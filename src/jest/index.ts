@@ -56,7 +56,7 @@ function scenarioDirs(root: string): string[] {
 export function formatFailure(e: ExpectationResult): string {
   const [first, ...rest] = detailLines(e);
   const lines = [first, `  at ${e.file}:${e.line}:${e.column}`, ...rest.map((l) => `  ${l}`)];
-  if (e.table) lines.push(...truthTable(e.table).map((l) => `  ${l}`));
+  if (e.table) for (const l of truthTable(e.table)) lines.push(`  ${l}`);
   if (e.explain.length) lines.push('  why:', ...e.explain.map((l) => `    ${l}`));
   if (e.hint) lines.push(`  hint: ${e.hint}`);
   return lines.join('\n');

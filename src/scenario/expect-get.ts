@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FieldPath } from '../types';
 import { displayPath, readSource } from '../load/files';
+import { writeThroughTemporaryFile } from '../util/temp-files';
 import { CannotEvaluate, makeResult, type EvalContext } from './context';
 import { getText } from './get-text';
 import { snapshotFile, snapshotProblem } from './snapshot-path';
@@ -30,9 +31,7 @@ export function snapshotPath(ctx: EvalContext, spec: GetSpec): string {
 
 export function writeAtomically(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
+  writeThroughTemporaryFile(file, `${file}.${process.pid}.${Date.now()}.tmp`, text);
 }
 
 /** A line diff good enough for tables: `-` expected, `+` actual. */

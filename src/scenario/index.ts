@@ -45,6 +45,8 @@ export interface ScenarioRunOptions {
    * Without it a scenario reads only files inside its own folder.
    */
   root?: string;
+  /** Pods each simulated cluster holds in all, over the scenarios' own `cluster.maxPods` (default 50,000). */
+  maxPods?: number;
   /** Called after each scenario, in completion order (for a progress line). */
   onResult?: (result: ScenarioResult, done: number, total: number) => void;
 }
@@ -62,7 +64,7 @@ export async function runScenarios(paths: string[], options: ScenarioRunOptions 
     // Shard by folder so both variants of an exercise stay together.
     tasks = tasks.filter((t) => dirs.indexOf(t.dir) % count === index - 1);
   }
-  const taskOptions: TaskOptions = { cwd, seed: options.seed, update: options.update, filter: options.filter, root: options.root };
+  const taskOptions: TaskOptions = { cwd, seed: options.seed, update: options.update, filter: options.filter, root: options.root, maxPods: options.maxPods };
   const jobs = Math.max(1, Math.floor(options.jobs ?? os.availableParallelism?.() ?? os.cpus().length));
   const useWorkers = jobs > 1 && tasks.length >= MIN_TASKS_FOR_WORKERS && fs.existsSync(WORKER_FILE) && !options.update;
   const results = useWorkers ? await runOnWorkers(tasks, taskOptions, jobs, options) : runSerially(tasks, taskOptions, options);

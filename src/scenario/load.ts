@@ -21,6 +21,7 @@ import { formatPath } from '../types';
 import { scenarioSchemaErrors } from './schema-errors';
 import { snapshotFile, snapshotProblem } from './snapshot-path';
 import type { GetSpec, MatrixSpec, ScenarioSpec } from './spec';
+import { matrixTooLarge } from './limits';
 
 export { SCENARIO_FILE, expandFileList } from './paths';
 export const SOLUTION_DIR = 'solution';
@@ -264,6 +265,8 @@ function checkMatrices(spec: ScenarioSpec, at: (p: FieldPath, message: string) =
   const check = (prefix: FieldPath, matrices: MatrixSpec[] | undefined) => {
     (matrices ?? []).forEach((m, i) => {
       if (m.expect === undefined && m.table === undefined) at([...prefix, i], 'a matrix needs `expect` (the default outcome) or `table`');
+      const tooLarge = matrixTooLarge(m.from.length, m.to.length);
+      if (tooLarge) at([...prefix, i], tooLarge);
       if (m.table && m.table.length !== m.from.length && !m.from.some((f) => f.endsWith('/*')) && !m.to.some((t) => t.includes('${node:*}'))) {
         at([...prefix, i, 'table'], `table has ${m.table.length} rows but there are ${m.from.length} sources`);
       }

@@ -19,6 +19,8 @@ export interface RunOptions {
   update?: boolean;
   /** `solution`: the files of `solution/` replace the starting files of the same name. */
   variant?: 'normal' | 'start' | 'solution';
+  /** Pods the simulated cluster holds in all, over the scenario's `cluster.maxPods`. */
+  maxPods?: number;
 }
 
 export { DEFAULT_SEED } from './tasks';
@@ -27,7 +29,7 @@ export function runScenario(s: LoadedScenario, options: RunOptions = {}): Scenar
   const started = Date.now();
   const variant = options.variant ?? 'normal';
   const seed = scenarioSeed(s, options.seed);
-  const analysis = analyzeOptions(s, seed);
+  const analysis = analyzeOptions(s, seed, options.maxPods);
   const workspace = new Workspace(variant === 'solution' ? solutionSources(s) : s.manifests, analysis.namespace);
   const readiness: Record<string, boolean> = {};
   const expectations: ExpectationResult[] = [];

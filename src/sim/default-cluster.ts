@@ -6,10 +6,12 @@
  */
 import { parseCIDR, cidrAddress } from '../util/ip';
 import type { ClusterConfig, NodeConfig } from './types';
+import { DEFAULT_MAX_PODS } from './limits';
 
 export const CONTROL_PLANE_ROLE = 'node-role.kubernetes.io/control-plane';
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 export const ZONES = ['zone-a', 'zone-b', 'zone-c'];
+export { DEFAULT_MAX_PODS, MAX_POD_LIMIT } from './limits';
 
 /**
  * Labels the kubelet puts on every node (kubelet_node_status.go initialNode): hostname, OS and
@@ -74,6 +76,7 @@ export function defaultClusterConfig(): ClusterConfig {
     },
     readiness: {},
     maxPodsPerNode: 110,
+    maxPods: DEFAULT_MAX_PODS,
     kubernetesVersion: 'v1.33.1',
   };
 }

@@ -170,8 +170,9 @@ export function manifestsOf(input: SimulateInput): { manifests: Manifest[]; find
   const findings: PendingFinding[] = decoded.unreadable.map(unreadableFinding);
   for (const s of decoded.sources) {
     const parsed = parseSourceFile(s, { fast: true });
-    manifests.push(...parsed.manifests);
-    findings.push(...parsed.findings);
+    // One by one: push(...list) passes every item on the stack, which 100,000 documents overflow.
+    for (const m of parsed.manifests) manifests.push(m);
+    for (const f of parsed.findings) findings.push(f);
   }
   return { manifests, findings };
 }
