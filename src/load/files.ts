@@ -173,7 +173,7 @@ export function isHiddenOrNotManifest(name: string): boolean {
 
 /** The size limit in the words of the tooLarge message: MB with one decimal, the limit as given. */
 function sizeData(size: number, maxBytes: number): { size: string; limit: string } {
-  return { size: (size / 1048576).toFixed(1), limit: String(Math.round((maxBytes / 1048576) * 100) / 100) };
+  return { size: (size / 1048576).toFixed(1), limit: String(Number((maxBytes / 1048576).toPrecision(2))) };
 }
 
 /** A regular file's text (through the decoder), or why there is none: missing, unreadable, not a regular file, too large, not UTF-8. */

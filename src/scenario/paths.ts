@@ -77,7 +77,9 @@ function globBase(dir: string, pattern: string): string | null {
   const segments = pattern.split(/[\\/]/);
   const first = segments.findIndex((s) => isGlobPattern(s));
   if (segments.slice(first).includes('..')) return null;
-  return path.resolve(dir, segments.slice(0, first).join('/') || '.');
+  const fixed = segments.slice(0, first).join('/');
+  // `/**/x` has no fixed part but its root: it searches the whole disk.
+  return path.resolve(dir, fixed || (path.isAbsolute(pattern) ? path.parse(pattern).root : '.'));
 }
 
 /**

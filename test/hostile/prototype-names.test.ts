@@ -11,7 +11,7 @@ import { lintSources } from '../../src/lint';
 import { simulate } from '../../src/sim/simulate';
 import { dict, own, strMap, textOf } from '../../src/model/guards';
 import { runCli } from '../helpers';
-import { tempDir, write } from '../cli/fixtures';
+import { removeTempDirs, tempDir, write } from './temp';
 
 const NAMES = ['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf'];
 
@@ -161,3 +161,5 @@ describe('simulate and the commands: prototype names reach every lookup', () => 
     }
   });
 });
+
+afterAll(removeTempDirs);
