@@ -3,6 +3,7 @@
  * expectations, then apply each step's changes and check its expectations.
  */
 import { displayPath } from '../load/files';
+import { dict } from '../model/guards';
 import type { FieldPath } from '../types';
 import { analyzeOptions, scenarioSeed, solutionSources, stageContext } from './analysis';
 import { evaluateExpectations } from './expectations';
@@ -31,7 +32,7 @@ export function runScenario(s: LoadedScenario, options: RunOptions = {}): Scenar
   const seed = scenarioSeed(s, options.seed);
   const analysis = analyzeOptions(s, seed, options.maxPods);
   const workspace = new Workspace(variant === 'solution' ? solutionSources(s) : s.manifests, analysis.namespace);
-  const readiness: Record<string, boolean> = {};
+  const readiness: Record<string, boolean> = dict();
   const expectations: ExpectationResult[] = [];
   const steps: StepResult[] = [];
 
