@@ -163,3 +163,16 @@ describe('simulate and the commands: prototype names reach every lookup', () => 
 });
 
 afterAll(removeTempDirs);
+
+describe('views: objects keep user keys that are prototype names', () => {
+  test('get -o json and -o yaml keep an annotation __proto__ and a label constructor', async () => {
+    const dir = tempDir('svclab-proto-');
+    write(dir, 'm.yaml', deployment('{ app: web, constructor: x }').replace('    metadata:\n      labels:', '    metadata:\n      annotations: { "__proto__": kept }\n      labels:'));
+    const json = await runCli(['get', 'pods', '-o', 'json', '-f', 'm.yaml'], { cwd: dir });
+    const pod = (JSON.parse(json.stdout) as { items: Array<{ metadata: { labels: Record<string, string>; annotations: Record<string, string> } }> }).items[0];
+    expect(Object.keys(pod.metadata.annotations)).toContain('__proto__');
+    expect(pod.metadata.labels.constructor).toBe('x');
+    const yaml = await runCli(['get', 'pods', '-o', 'yaml', '-f', 'm.yaml'], { cwd: dir });
+    expect(yaml.stdout).toMatch(/__proto__: kept/);
+  });
+});
