@@ -225,15 +225,41 @@ function parseScenarioText(file: string, abs: string, text: string): { doc: Docu
     };
   }
   const m = parsed.manifests[0];
-  if (m && m.root.length === 0 && parsed.manifests.length === 1) return { doc: m.source, value: m.value };
+  if (m && m.root.length === 0 && parsed.manifests.length === 1) return acyclic(file, { doc: m.source, value: m.value });
   // Not shaped like an object with apiVersion and kind (or several documents): take the first document as it is.
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+  // logLevel error: yaml's warnings (a mapping as a key) would go to the process's stderr, with its pid.
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
   const first = Array.isArray(docs) ? docs[0] : undefined;
   if (!first || first.contents === null) return { errors: [{ file, line: 1, column: 1, message: `${SCENARIO_FILE} is empty: it needs apiVersion: svclab.io/v1alpha1, kind: Scenario, metadata.name and expect (see docs/scenarios.md)`, path: '' }] };
   if (first.errors.length) return { errors: [{ file, line: 1, column: 1, message: `${SCENARIO_FILE} cannot be read as YAML`, path: '' }] };
   if (docs.length > 1) return { errors: [{ file, line: 1, column: 1, message: 'scenario.yaml must hold one YAML document', path: '' }] };
-  return { doc: new ParsedDocument(file, 0, first, lineCounter), value: first.toJS({ maxAliasCount: 100 }) };
+  let value: unknown;
+  try {
+    value = first.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // An alias that names no anchor, or more aliases than a scenario needs (a "billion laughs").
+    return { errors: [{ file, line: 1, column: 1, message: `${SCENARIO_FILE} cannot be read as YAML: ${err instanceof Error ? err.message : 'its aliases cannot be resolved'}`, path: '' }] };
+  }
+  return acyclic(file, { doc: new ParsedDocument(file, 0, first, lineCounter), value });
+}
+
+/** An alias inside its own anchor (`&a { b: *a }`) makes a value that contains itself: no scenario can be that. */
+function acyclic(file: string, parsed: { doc: DocumentSource; value: unknown }): { doc: DocumentSource; value: unknown } | { errors: LoadError[] } {
+  const onPath = new Set<unknown>();
+  // Each shared value (an alias) is walked once: a "billion laughs" document stays linear.
+  const done = new Set<unknown>();
+  const cyclic = (v: unknown): boolean => {
+    if (typeof v !== 'object' || v === null || done.has(v)) return false;
+    if (onPath.has(v)) return true;
+    onPath.add(v);
+    const found = (Array.isArray(v) ? v : Object.values(v)).some(cyclic);
+    onPath.delete(v);
+    done.add(v);
+    return found;
+  };
+  if (!cyclic(parsed.value)) return parsed;
+  return { errors: [{ file, line: 1, column: 1, message: `${SCENARIO_FILE} holds an alias inside its own anchor (like \`&a { b: *a }\`), a value that contains itself: write the value out instead`, path: '' }] };
 }
 
 /**

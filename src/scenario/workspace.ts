@@ -7,6 +7,9 @@ import { parseAllDocuments, isMap, type Document } from 'yaml';
 import type { SourceFile } from '../load/source';
 import { isNamespaced, kindForResource } from '../model/kinds';
 
+/** yaml's warnings would go to the process's stderr (with its pid); the manifests' problems are lint's to report. */
+const QUIET = { logLevel: 'error' } as const;
+
 interface Entry {
   source: SourceFile;
   docs: Document.Parsed[] | null;
@@ -50,7 +53,7 @@ export class Workspace {
   /** Adds files; an object that already exists is replaced (like `kubectl apply` of a changed object). */
   apply(files: SourceFile[]): void {
     for (const file of files) {
-      for (const doc of parseAllDocuments(file.text) as Document.Parsed[]) {
+      for (const doc of parseAllDocuments(file.text, QUIET) as Document.Parsed[]) {
         const id = this.identity(doc);
         if (id) this.remove({ kind: id.kind, namespace: id.namespace, name: id.name });
       }
@@ -100,7 +103,7 @@ export class Workspace {
   }
 
   private docsOf(e: Entry): Document.Parsed[] {
-    if (!e.docs) e.docs = (parseAllDocuments(e.source.text) as Document.Parsed[]).filter((d) => d.contents !== null);
+    if (!e.docs) e.docs = (parseAllDocuments(e.source.text, QUIET) as Document.Parsed[]).filter((d) => d.contents !== null);
     return e.docs;
   }
 

@@ -165,3 +165,25 @@ describe('steps that cannot be applied are errors on the step', () => {
     expect(e).toMatchObject({ kind: 'step', status: 'error', line: 7, column: 14, message: 'cannot read the manifest s/steps/blob.yaml: file is not valid UTF-8 (byte 0xFF at line 1, column 4)' });
   });
 });
+
+describe('scenario.yaml that yaml can read but no scenario can be', () => {
+  test('an alias inside its own anchor is a load error, not a crash', () => {
+    for (const body of ['expect: &a { objects: [ { ref: Pod/x, match: *a } ] }\n', 'metadata: &m { name: x, labels: *m }\n']) {
+      const { root, dir } = suite({ 's/scenario.yaml': `apiVersion: svclab.io/v1alpha1\nkind: Scenario\n${body.startsWith('metadata') ? body : `metadata:\n  name: x\n${body}`}` });
+      const errors = loadErrors(root, dir);
+      expect(errors.map((e) => e.message).join('\n')).toMatch(/alias inside its own anchor|cannot be read as YAML/);
+    }
+  });
+
+  test('a mapping as a key writes no warning to the process (stderr stays the report\'s)', async () => {
+    const { root } = suite({ 's/scenario.yaml': 'metadata:\n  name: a\n? { x: Scenario }\n: 1\n' });
+    const emit = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const r = await runCli(['test', 's'], { cwd: root });
+      expect(r.stdout).toMatch(/unknown key "\{ x: Scenario \}"/);
+      expect(emit).not.toHaveBeenCalled();
+    } finally {
+      emit.mockRestore();
+    }
+  });
+});
