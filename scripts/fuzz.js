@@ -8,7 +8,7 @@
  * one that needs more than --memory MB of heap is unbounded memory. The seed is printed first;
  * a case is replayed with `npm run fuzz -- --seed S --only I`.
  *
- *   node scripts/fuzz.js [--runs 100000] [--seed S] [--jobs N] [--timeout 20000] [--memory 1024] [--only I]
+ *   node scripts/fuzz.js [--runs 100000] [--seed S] [--jobs N] [--timeout 30000] [--memory 1024] [--only I]
  */
 'use strict';
 const fs = require('node:fs');
@@ -47,7 +47,7 @@ const arg = (name, def) => {
 const RUNS = arg('runs', 100_000);
 const SEED = arg('seed', Date.now() % 2 ** 31);
 const JOBS = Math.max(1, arg('jobs', Math.min(4, os.availableParallelism())));
-const TIMEOUT = arg('timeout', 20_000);
+const TIMEOUT = arg('timeout', 30_000);
 const MEMORY = arg('memory', 1024);
 const ONLY = arg('only', -1);
 
@@ -79,7 +79,10 @@ function main() {
   const record = (index, problems) => {
     const kinds = new Set(problems.map(H.problemKind));
     for (const k of kinds) tally[k] = (tally[k] ?? 0) + 1;
-    if (problems.length && failures.length < 20) failures.push({ index, problems, c: all[index] });
+    if (problems.length === 0) return;
+    // Said at once, so that a long run can be looked into (and replayed) while it goes on.
+    process.stdout.write(`#${index} ${problems.map((p) => p.split('\n')[0]).join(' | ')}\n  case: ${JSON.stringify(all[index])}\n`);
+    if (failures.length < 20) failures.push({ index, problems, c: all[index] });
   };
 
   return new Promise((resolve) => {
@@ -120,7 +123,7 @@ function main() {
       worker.on('message', (m) => {
         if (m.ready) return feed();
         clearTimeout(timer);
-        times.push(m.ms);
+        times.push([m.ms, m.index]);
         record(m.index, m.problems);
         current = null;
         finish();
@@ -137,13 +140,14 @@ function main() {
 
 const began = Date.now();
 main().then(({ tally, failures, times }) => {
-  times.sort((a, b) => a - b);
-  const median = times.length ? times[Math.floor(times.length / 2)] : 0;
-  const p99 = times.length ? times[Math.floor(times.length * 0.99)] : 0;
+  times.sort((a, b) => a[0] - b[0]);
+  const at = (q) => (times.length ? times[Math.min(times.length - 1, Math.floor(times.length * q))][0] : 0);
+  const [median, p99] = [at(0.5), at(0.99)];
+  const slowest = times.slice(-3).reverse().map(([ms, index]) => `#${index} ${ms.toFixed(0)} ms`).join(', ');
   for (const f of failures) {
     process.stdout.write(`\n#${f.index} (replay: npm run fuzz -- --seed ${SEED} --only ${f.index})\n  ${f.problems.join('\n  ').split('\n').slice(0, 12).join('\n')}\n  case: ${JSON.stringify(f.c)}\n`);
   }
   const line = `${tally.crash} crashes, ${tally.hang} hangs, ${tally.memory} out of memory, ${tally.nondeterministic} nondeterministic outputs, ${tally.position} positions outside their file, ${tally.parser} parser disagreements, ${tally.confinement} reads outside a scenario`;
-  process.stdout.write(`\nfuzz: seed ${SEED}: ${line}; per input: median ${median.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; ${((Date.now() - began) / 1000).toFixed(0)} s in all\n`);
+  process.stdout.write(`\nfuzz: seed ${SEED}: ${line}; per input: median ${median.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, slowest ${slowest}; ${((Date.now() - began) / 1000).toFixed(0)} s in all\n`);
   process.exitCode = Object.values(tally).some((n) => n > 0) ? 1 : 0;
 });
