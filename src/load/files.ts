@@ -93,17 +93,18 @@ export async function collectFiles(operands: string[], options: CollectOptions =
   return result;
 }
 
+/** `.svclabignore` is a short list of patterns: read like any input (a regular file, bounded), at most 1 MB. */
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+
 function readIgnoreFile(cwd: string, enabled: boolean): string[] {
   if (!enabled) return [];
-  try {
-    return fs
-      .readFileSync(path.join(cwd, '.svclabignore'), 'utf8')
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter((l) => l !== '' && !l.startsWith('#'));
-  } catch {
-    return [];
-  }
+  const read = readRegularFile(path.join(cwd, '.svclabignore'), MAX_IGNORE_FILE_BYTES);
+  if (!('bytes' in read)) return [];
+  return new TextDecoder('utf-8')
+    .decode(read.bytes)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
 /** Depth-first walk in name order; symlinked directories are followed once (a loop is visited only once). */

@@ -172,3 +172,11 @@ describe('one decoder for standard input, files and in-memory text', () => {
     }
   });
 });
+
+test('a .svclabignore that is a FIFO is passed over, not waited on', async () => {
+  const dir = tempDir();
+  write(dir, 'svc.yaml', SERVICE);
+  execFileSync('mkfifo', [path.join(dir, '.svclabignore')]);
+  const r = await runCli(['lint', '.', '--no-config', '-o', 'json'], { cwd: dir });
+  expect((JSON.parse(r.stdout) as { summary: { files: number } }).summary.files).toBe(1);
+});
