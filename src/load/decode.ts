@@ -119,19 +119,34 @@ function loneSurrogate(text: string): number {
   return -1;
 }
 
-/** 1-based line and column of a character offset (lines end at LF). */
-function charPosition(text: string, offset: number): { line: number; column: number } {
+/**
+ * Where the line holding `offset` starts, and its 1-based number. Lines end where YAML ends them
+ * (YAML 1.2 §5.4: CRLF, LF or a lone CR), as every other position svclab reports counts them.
+ * `at(i)` is the code unit (or byte) at i: 0x0a LF, 0x0d CR.
+ */
+function lineOf(at: (i: number) => number | undefined, offset: number): { line: number; start: number } {
   let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return { line, column: offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1 };
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = at(i);
+    if (c === 0x0a || (c === 0x0d && at(i + 1) !== 0x0a)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, start };
+}
+
+/** 1-based line and column of a character offset. */
+function charPosition(text: string, offset: number): { line: number; column: number } {
+  const { line, start } = lineOf((i) => text.charCodeAt(i), offset);
+  return { line, column: offset - start + 1 };
 }
 
 /** 1-based line and column of a byte offset; the column counts the characters before it on its line. */
 function bytePosition(buf: Uint8Array, offset: number): { line: number; column: number } {
-  const lineStart = offset === 0 ? 0 : buf.lastIndexOf(0x0a, offset - 1) + 1;
-  let line = 1;
-  for (let i = buf.indexOf(0x0a); i >= 0 && i < offset; i = buf.indexOf(0x0a, i + 1)) line++;
-  const column = new TextDecoder('utf-8').decode(buf.subarray(lineStart, offset)).length + 1;
+  const { line, start } = lineOf((i) => buf[i], offset);
+  const column = new TextDecoder('utf-8').decode(buf.subarray(start, offset)).length + 1;
   return { line, column };
 }
 

@@ -164,6 +164,14 @@ describe('one decoder for standard input, files and in-memory text', () => {
     ]);
   });
 
+  test('positions count lines as YAML does: LF, CRLF and a lone CR each end one', () => {
+    for (const text of ['a: 1\rb: 2\r\nc: \u0000\n', 'a: 1\nb: 2\rc: \u0000']) {
+      expect(decodeText(text, 'x', null)).toMatchObject({ line: 3, column: 4 });
+      expect(decodeBytes(Buffer.from(text), 'x', null)).toMatchObject({ line: 3, column: 4 });
+    }
+    expect(decodeBytes(Buffer.from([0x61, 0x0d, 0x0d, 0x0a, 0xc3, 0xa9, 0xff]), 'x', null)).toMatchObject({ line: 3, column: 2, reason: 'file is not valid UTF-8 (byte 0xFF at line 3, column 2)' });
+  });
+
   test('decodeBytes and decodeText agree on the same content', () => {
     for (const text of [SERVICE, `\uFEFF${SERVICE}`, 'a: é\n', `a: \u0000`]) {
       const fromBytes = decodeBytes(Buffer.from(text), 'x', null);
