@@ -227,9 +227,9 @@ function parseScenarioText(file: string, abs: string, text: string): { doc: Docu
   const m = parsed.manifests[0];
   if (m && m.root.length === 0 && parsed.manifests.length === 1) return acyclic(file, { doc: m.source, value: m.value });
   // Not shaped like an object with apiVersion and kind (or several documents): take the first document as it is.
-  const lineCounter = new LineCounter();
+  const lineCounter = yamlLines(text);
   // logLevel error: yaml's warnings (a mapping as a key) would go to the process's stderr, with its pid.
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
   const first = Array.isArray(docs) ? docs[0] : undefined;
   if (!first || first.contents === null) return { errors: [{ file, line: 1, column: 1, message: `${SCENARIO_FILE} is empty: it needs apiVersion: svclab.io/v1alpha1, kind: Scenario, metadata.name and expect (see docs/scenarios.md)`, path: '' }] };
   if (first.errors.length) return { errors: [{ file, line: 1, column: 1, message: `${SCENARIO_FILE} cannot be read as YAML`, path: '' }] };
@@ -242,6 +242,17 @@ function parseScenarioText(file: string, abs: string, text: string): { doc: Docu
     return { errors: [{ file, line: 1, column: 1, message: `${SCENARIO_FILE} cannot be read as YAML: ${err instanceof Error ? err.message : 'its aliases cannot be resolved'}`, path: '' }] };
   }
   return acyclic(file, { doc: new ParsedDocument(file, 0, first, lineCounter), value });
+}
+
+/**
+ * Line starts as YAML counts lines (§5.4: CRLF, LF or a lone CR; yaml's own LineCounter counts
+ * LF only), so that a position in a file with a lone CR stays on its line.
+ */
+function yamlLines(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (const m of text.matchAll(/\r\n|\r|\n/g)) lines.addNewLine(m.index + m[0].length);
+  return lines;
 }
 
 /** An alias inside its own anchor (`&a { b: *a }`) makes a value that contains itself: no scenario can be that. */

@@ -187,3 +187,10 @@ describe('scenario.yaml that yaml can read but no scenario can be', () => {
     }
   });
 });
+
+test('a scenario.yaml with a lone CR (no manifest shape): errors are placed on the lines YAML counts', () => {
+  const { root, dir } = suite({ 's/scenario.yaml': 'ap\riVersion: svclab.io/v1alpha1\nkind: Scenario\nmetadata:\n  name: x\ncluster: 1e400\n' });
+  const errors = loadErrors(root, dir);
+  const cluster = errors.find((e) => e.path === 'cluster');
+  expect(cluster).toMatchObject({ line: 6, column: 10 });
+});
