@@ -50,7 +50,8 @@ function clusterOverride() {
   for (let i = 0; i < NODES; i++) {
     nodes.push({ name: `node-${i + 1}`, internalIP: `192.168.${Math.floor((i + 2) / 250)}.${((i + 2) % 250) + 1}`, labels: { 'kubernetes.io/hostname': `node-${i + 1}` }, taints: [], podCIDR: `10.${100 + Math.floor(i / 256)}.${i % 256}.0/24` });
   }
-  return { nodes, podCIDR: '10.100.0.0/14', maxPodsPerNode: 250, apiServer: { ip: nodes[0].internalIP, port: 6443 } };
+  // maxPods: the highest pod limit, so that --scale can go past the default 50,000 pods.
+  return { nodes, podCIDR: '10.100.0.0/14', maxPodsPerNode: 250, maxPods: 500_000, apiServer: { ip: nodes[0].internalIP, port: 6443 } };
 }
 
 function median(xs) {

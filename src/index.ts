@@ -14,6 +14,7 @@ export type { SourceFile } from './load/source';
 export { run } from './cli/run';
 export type { CliIO } from './cli/io';
 export { simulate, simulateModel, SimulateInputError, ClusterConfigError, defaultClusterConfig } from './sim/index';
+export { PodLimitError } from './sim/pods';
 export type { SimulateInput } from './sim/index';
 export { TargetError } from './sim/proxy/request';
 export type * from './sim/types';

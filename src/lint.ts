@@ -18,7 +18,7 @@ import { reconsiderDefaultNamespace } from './rules/default-namespace';
 import { finalizeFindings, sortFindings, type RuleSettings } from './rules/severity';
 import { DEFAULT_SETTINGS, type LintSettings } from './rules/context';
 import { stageFinding, type PendingFinding } from './findings';
-import fileUnreadable from './rules/file-unreadable';
+import { decodeSources, unreadableFinding } from './load/decode';
 import type { Finding, LintResult, LintSetSummary } from './types';
 import * as path from 'node:path';
 import { isKustomizationFileName } from './kustomize/files';
@@ -167,10 +167,14 @@ function completeRun(sources: SourceFile[], unreadable: UnreadableFile[], manife
 }
 
 /**
- * Lints in-memory sources: everything after loading, synchronously. Kustomization folders
- * among them are built (src/kustomize/), and each set of the run is linted on its own.
+ * Lints in-memory sources: everything after loading, synchronously. Their text goes through the
+ * file decoder (./load/decode) first, as a file's or standard input's would: a leading byte order
+ * mark is dropped, a NUL or a lone surrogate makes the source a file-unreadable finding.
+ * Kustomization folders among them are built (src/kustomize/), and each set of the run is
+ * linted on its own.
  */
-export function lintSources(sources: SourceFile[], options: LintOptions = {}, unreadable: UnreadableFile[] = []): LintRun {
+export function lintSources(given: SourceFile[], options: LintOptions = {}, unreadableGiven: UnreadableFile[] = []): LintRun {
+  const { sources, unreadable } = decodeSources(given, unreadableGiven);
   const plan = planSets(sources, { cwd: options.cwd, maxFileBytes: options.maxFileBytes });
   return plan ? lintPlan(plan, sources, options, unreadable) : lintLoose(sources, options, unreadable);
 }
@@ -200,10 +204,7 @@ export function activeRules(settings: RuleSettings | undefined, all: readonly Ru
   return off.size === 0 ? [...all] : all.filter((r) => !off.has(r.meta.id));
 }
 
-export function unreadableFinding(u: UnreadableFile): PendingFinding {
-  const range = { line: u.line ?? 1, column: u.column ?? 1, endLine: u.line ?? 1, endColumn: (u.column ?? 1) + (u.line ? 1 : 0) };
-  return stageFinding(fileUnreadable, u.problem, u.path, range);
-}
+export { unreadableFinding } from './load/decode';
 
 export function summarize(findings: Finding[], files: number, objects: number): LintResult['summary'] {
   const summary = { files, objects, errors: 0, warnings: 0, infos: 0 };

@@ -126,7 +126,7 @@ export interface CliResult {
 }
 
 /** Runs the CLI in-process with fake io. */
-export async function runCli(argv: string[], options: { cwd?: string; env?: Record<string, string>; stdin?: string } = {}): Promise<CliResult> {
+export async function runCli(argv: string[], options: { cwd?: string; env?: Record<string, string>; stdin?: string | Buffer } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {

@@ -1,4 +1,5 @@
 import { didYouMean } from '../util/did-you-mean';
+import { MAX_POD_LIMIT } from '../sim/limits';
 
 export interface FlagSpec {
   type: 'string' | 'boolean' | 'number';
@@ -102,4 +103,11 @@ export function formatHelp(specs: FlagSpecs): string {
   });
   const width = Math.max(...rows.map(([l]) => l.length)) + 2;
   return rows.map(([l, r]) => `  ${l.padEnd(width)}${r}`).join('\n');
+}
+
+/** `--max-pods N`: a whole number of at least 1, or undefined when not given. */
+export function maxPodsFlag(v: FlagValue | undefined): number | undefined {
+  const n = numOf(v);
+  if (n !== undefined && (!Number.isSafeInteger(n) || n < 1 || n > MAX_POD_LIMIT)) throw new UsageError(`--max-pods needs a whole number from 1 to ${MAX_POD_LIMIT}, got ${n}`);
+  return n;
 }

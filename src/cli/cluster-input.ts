@@ -3,26 +3,23 @@
  * stdin, and `--cluster FILE`, through the pipeline (src/pipeline.ts). Notices go to stderr;
  * input that cannot be simulated is a usage error.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { collectFiles } from '../load/files';
+import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSource } from '../load/files';
 import { lintSources } from '../lint';
 import { parseSourceFile } from '../parse/parse-file';
 import { AlternativeSetsError, analyze, type Analysis } from '../pipeline';
 import { ClusterConfigError, clusterOverridesFromObject } from '../sim/cluster-config';
 import type { ClusterConfig, SimCluster } from '../sim/types';
 import { UsageError } from './args';
+import { PodLimitError } from '../sim/pods';
 import type { CliIO } from './io';
 
 /** Reads `--cluster FILE`: the first Cluster object in it. */
 function readClusterFile(io: CliIO, file: string): Partial<ClusterConfig> {
   const abs = path.resolve(io.cwd, file);
-  let text: string;
-  try {
-    text = fs.readFileSync(abs, 'utf8');
-  } catch {
-    throw new UsageError(`--cluster ${file}: cannot read the file`);
-  }
+  const read = readSource(abs, io.cwd, DEFAULT_MAX_FILE_BYTES);
+  if ('reason' in read) throw new UsageError(`--cluster ${file}: ${read.reason}`);
+  const text = read.text;
   const parsed = parseSourceFile({ path: file, absPath: abs, text });
   const broken = parsed.findings.find((f) => f.ruleId === 'yaml-syntax');
   if (broken) throw new UsageError(`--cluster ${file}:${broken.range.line}:${broken.range.column}: ${broken.message}`);
@@ -49,18 +46,20 @@ export interface LoadedCluster {
  * notices (missing files, lint errors, refused objects) to stderr; throws UsageError for input
  * that cannot be simulated.
  */
-export async function loadCluster(io: CliIO, files: string[], options: { namespace?: string; seed?: number; clusterFile?: string }): Promise<LoadedCluster> {
+export async function loadCluster(io: CliIO, files: string[], options: { namespace?: string; seed?: number; clusterFile?: string; maxPods?: number }): Promise<LoadedCluster> {
   if (files.length === 0) throw new UsageError('which manifests? give them with -f PATH (a file, directory, glob or - for stdin)');
   const collected = await collectFiles(files, { cwd: io.cwd, readStdin: io.readStdin });
   if (collected.missing.length) throw new UsageError(`no such file, directory or glob match: ${collected.missing.join(', ')}`);
   if (collected.unreadable.length) throw new UsageError(collected.unreadable.map((u) => `${u.path}: ${u.reason}`).join('\n'));
-  const cluster = options.clusterFile ? readClusterFile(io, options.clusterFile) : {};
+  const cluster: Partial<ClusterConfig> = options.clusterFile ? readClusterFile(io, options.clusterFile) : {};
+  if (options.maxPods !== undefined) cluster.maxPods = options.maxPods;
   let analysis: Analysis & { cluster: SimCluster };
   try {
     analysis = analyze(collected.files, { namespace: options.namespace ?? 'default', seed: options.seed, cluster, cwd: io.cwd });
   } catch (err) {
     if (err instanceof ClusterConfigError) throw new UsageError(`Cluster object: ${err.message}`);
     if (err instanceof AlternativeSetsError) throw new UsageError(err.message);
+    if (err instanceof PodLimitError) throw new UsageError(err.message);
     throw err;
   }
   const fatal = analysis.lint.findings.filter((f) => f.ruleId === 'yaml-syntax');

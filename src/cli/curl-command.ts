@@ -1,4 +1,4 @@
-import { formatHelp, numOf, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
+import { formatHelp, maxPodsFlag, numOf, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
 import { loadCluster } from './cluster-input';
 import { TargetError } from '../sim/proxy/request';
@@ -16,6 +16,7 @@ export const CURL_FLAGS: FlagSpecs = {
   format: { type: 'string', short: 'o', description: 'text (default) or json', valueName: 'FORMAT' },
   verbose: { type: 'boolean', short: 'v', description: 'text: show every hop of every connection' },
   cluster: { type: 'string', description: 'YAML file with a Cluster object (svclab.io/v1alpha1) overriding the default cluster', valueName: 'FILE' },
+  'max-pods': { type: 'number', description: 'pods the simulated cluster holds in all (default 50000; the Cluster object\'s spec.maxPods)', valueName: 'N' },
   debug: { type: 'boolean', description: 'print stack traces of internal errors' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 };
@@ -63,7 +64,7 @@ export async function curlCommand(argv: string[], io: CliIO): Promise<number> {
   if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError(`--protocol must be TCP, UDP or SCTP, got "${str(flags.protocol)}"`);
   const namespace = str(flags.namespace);
   const seed = numOf(flags.seed);
-  const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed, clusterFile: str(flags.cluster) });
+  const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']) });
 
   let result: RouteResult;
   try {
@@ -100,7 +101,7 @@ export function formatCurlText(result: RouteResult, verbose: boolean): string {
   lines.push(`${n} connection${n === 1 ? '' : 's'}: ${s.ok} ok, ${s.refused} refused, ${s.dropped} dropped, ${s['dns-error']} dns-error`);
   const pods = Object.entries(s.byPod).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (pods.length) {
-    const width = Math.max(...pods.map(([p]) => p.length));
+    const width = pods.reduce((w, [p]) => Math.max(w, p.length), 0);
     for (const [pod, count] of pods) lines.push(`  ${pod.padEnd(width)}  ${String(count).padStart(String(n).length)}`);
   }
   if (s.assumed) {

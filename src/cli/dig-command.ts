@@ -1,4 +1,4 @@
-import { formatHelp, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
+import { formatHelp, maxPodsFlag, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
 import { loadCluster } from './cluster-input';
 import { TargetError } from '../sim/proxy/request';
@@ -15,6 +15,7 @@ export const DIG_FLAGS: FlagSpecs = {
   format: { type: 'string', short: 'o', description: 'text (default, like dig) or json', valueName: 'FORMAT' },
   seed: { type: 'number', description: 'seed for every random choice (default 1)', valueName: 'N' },
   cluster: { type: 'string', description: 'YAML file with a Cluster object (svclab.io/v1alpha1) overriding the default cluster', valueName: 'FILE' },
+  'max-pods': { type: 'number', description: 'pods the simulated cluster holds in all (default 50000; the Cluster object\'s spec.maxPods)', valueName: 'N' },
   debug: { type: 'boolean', description: 'print stack traces of internal errors' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 };
@@ -57,7 +58,7 @@ export async function digCommand(argv: string[], io: CliIO): Promise<number> {
     type = t as DnsType;
   }
   const namespace = str(flags.namespace);
-  const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed: flags.seed as number | undefined, clusterFile: str(flags.cluster) });
+  const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed: flags.seed as number | undefined, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']) });
   let result: DnsResult;
   const from = str(flags.from) ?? 'pod';
   try {

@@ -1,4 +1,4 @@
-import { formatHelp, numOf, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
+import { formatHelp, maxPodsFlag, numOf, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
 import { loadCluster } from './cluster-input';
 import { getOutputFormat, renderGet, resolveResource as resolveSimResource, UnknownResourceError, type GetOptions, type Resource } from '../views/kubectl-get';
@@ -9,6 +9,7 @@ export const GET_FLAGS: FlagSpecs = {
   'all-namespaces': { type: 'boolean', short: 'A', description: 'list every namespace (adds a NAMESPACE column)' },
   output: { type: 'string', short: 'o', description: 'wide | json | yaml (default: a table)', valueName: 'FORMAT' },
   cluster: { type: 'string', description: 'YAML file with a Cluster object (svclab.io/v1alpha1) overriding the default cluster', valueName: 'FILE' },
+  'max-pods': { type: 'number', description: 'pods the simulated cluster holds in all (default 50000; the Cluster object\'s spec.maxPods)', valueName: 'N' },
   seed: { type: 'number', description: 'seed for every random choice: names, ClusterIPs, node ports (default 1)', valueName: 'N' },
   debug: { type: 'boolean', description: 'print stack traces of internal errors' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
@@ -59,7 +60,7 @@ export async function getCommand(argv: string[], io: CliIO): Promise<number> {
   const names = operands.slice(1);
   // kubectl refuses NAMEs with --all-namespaces (names are only unique within a namespace).
   if (names.length && flags['all-namespaces'] === true) throw new UsageError('a resource cannot be retrieved by name across all namespaces');
-  const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed, clusterFile: str(flags.cluster) });
+  const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']) });
   const out = renderGet(cluster, resources, { namespace, allNamespaces: flags['all-namespaces'] === true, output, names });
   if (resources.includes('endpoints') && endpointsDeprecated(cluster.config.kubernetesVersion)) {
     // The API server's warning header for v1 Endpoints since 1.33 (KEP-4974), which kubectl prints first.

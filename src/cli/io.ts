@@ -4,8 +4,11 @@ export interface CliIO {
   stderr: { write(text: string): void; isTTY?: boolean };
   cwd: string;
   env: Record<string, string | undefined>;
-  /** Reads all of stdin; only called for the operand `-`. */
-  readStdin: () => string;
+  /**
+   * Reads stdin, at most `maxBytes + 1` bytes (more is reported as too large); only called for
+   * the operand `-`. Bytes are decoded like a file's; a string (tests) goes through the same checks.
+   */
+  readStdin: (maxBytes: number) => string | Uint8Array;
 }
 
 /** Colour: `--color`/`--no-color` first, then NO_COLOR, then FORCE_COLOR (`0` = off), then the TTY. */

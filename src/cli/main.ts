@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import * as fs from 'node:fs';
 import { run } from './run';
+import { readBounded } from '../load/read';
 
 // `svclab lint . | head` closes the pipe early: that is the reader's choice, not an error, so
 // the writes that follow are dropped quietly instead of crashing with an EPIPE stack trace.
@@ -15,7 +15,8 @@ run(process.argv.slice(2), {
   stderr: process.stderr,
   cwd: process.cwd(),
   env: process.env,
-  readStdin: () => fs.readFileSync(0, 'utf8'),
+  // Bytes, bounded: the loader decodes them like a file's (BOM, NUL, UTF-8 checks).
+  readStdin: (maxBytes) => readBounded(0, maxBytes),
 }).then(
   (code) => {
     process.exitCode = code;

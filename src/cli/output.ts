@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { globModule, isGlobPattern } from '../load/glob';
 import { MANIFEST_EXTENSIONS } from '../load/files';
 import { UsageError } from './args';
+import { writeThroughTemporaryFile } from '../util/temp-files';
 import type { CliIO } from './io';
 
 function realOrSelf(p: string): string {
@@ -15,7 +16,7 @@ function realOrSelf(p: string): string {
 
 /**
  * Writes a report to `--output FILE` atomically (temp file in the same folder + rename, so a
- * reader never sees half a report), refusing to replace any input file, also through a
+ * reader never sees half a report; a signal meanwhile removes the temp file), refusing to replace any input file, also through a
  * symlink; without `--output`, prints it.
  */
 export function writeReport(io: CliIO, text: string, output: string | undefined, inputs: ReadonlySet<string> = new Set()): void {
@@ -30,14 +31,9 @@ export function writeReport(io: CliIO, text: string, output: string | undefined,
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
   try {
     makeParents(path.dirname(abs));
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, abs);
+    // SIGINT or SIGTERM while it is written removes the temporary file (exit 130 / 143).
+    writeThroughTemporaryFile(abs, tmp, text);
   } catch (err) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // nothing left to clean up
-    }
     const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : String(err);
     throw new UsageError(`cannot write --output ${output}: ${code}`);
   }

@@ -1,6 +1,7 @@
 import { UsageError } from './args';
 import type { CliIO } from './io';
 import { didYouMean } from '../util/did-you-mean';
+import { own } from '../model/guards';
 import { UnknownFormatError } from '../report/formatter';
 
 type Command = (argv: string[], io: CliIO) => number | Promise<number>;
@@ -50,7 +51,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
+  const command = own(COMMANDS, name);
   if (!command) {
     const guess = didYouMean(name, Object.keys(COMMANDS));
     io.stderr.write(`svclab: unknown command "${name}"${guess ? ` (did you mean \`svclab ${guess}\`?)` : ''}\n\n${usage()}`);

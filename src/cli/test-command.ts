@@ -5,7 +5,7 @@ import { MANIFEST_EXTENSIONS } from '../load/files';
 import type { RunResult, ScenarioResult } from '../scenario/result';
 import { formatScenarioReport, SCENARIO_FORMATS, SCENARIO_FORMATTERS, type ScenarioFormat } from '../report/scenario/index';
 import { isFormat, UnknownFormatError } from '../report/formatter';
-import { formatHelp, numOf, parseArgs, str, UsageError, type FlagSpecs } from './args';
+import { formatHelp, maxPodsFlag, numOf, parseArgs, str, UsageError, type FlagSpecs } from './args';
 import { useColor, type CliIO } from './io';
 import { writeReport } from './output';
 
@@ -20,7 +20,10 @@ export const TEST_FLAGS: FlagSpecs = {
   shard: { type: 'string', description: 'run the i-th of n slices of the suite (e.g. 2/3)', valueName: 'i/n' },
   jobs: { type: 'number', short: 'j', description: 'threads (default: CPUs, workers only from 3 CPUs; 1 = serial)', valueName: 'N' },
   solutions: { type: 'boolean', description: 'exercises: check each solution/ passes and each starting state fails' },
+  'max-pods': { type: 'number', description: 'pods each simulated cluster holds in all (default 50000; a scenario\'s cluster.maxPods)', valueName: 'N' },
+  root: { type: 'string', description: 'a folder scenarios may read files from besides their own (shared manifests); default: each scenario reads only its own folder', valueName: 'DIR' },
   verbose: { type: 'boolean', description: 'list passing expectations too' },
+  timing: { type: 'boolean', description: 'junit: write how long each scenario took (time=); without it a report is the same bytes on every run' },
   color: { type: 'boolean', description: 'force colours on (--no-color: off)' },
   debug: { type: 'boolean', description: 'print stack traces of internal errors' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
@@ -132,13 +135,15 @@ export async function testCommand(argv: string[], io: CliIO, watchDeps?: WatchDe
     shard: parseShard(str(flags.shard)),
     jobs,
     solutions: flags.solutions === true,
+    root: str(flags.root),
+    maxPods: maxPodsFlag(flags['max-pods']),
   };
   const progress = io.stderr.isTTY === true && !flags.watch;
   if (progress) options.onResult = (r: ScenarioResult, done, total) => io.stderr.write(`\r\x1b[K[${done}/${total}] ${r.status === 'passed' ? '✓' : '✗'} ${r.name}`);
   const color = useColor(flags.color as boolean | undefined, io.stdout, io.env);
   const report = (run: RunResult) => {
     for (const o of outputs) {
-      writeReport(io, formatScenarioReport(o.format, run, { color: color && o.format === 'stylish' && !o.output, verbose: flags.verbose === true, watching: flags.watch === true }), o.output);
+      writeReport(io, formatScenarioReport(o.format, run, { color: color && o.format === 'stylish' && !o.output, verbose: flags.verbose === true, watching: flags.watch === true, timing: flags.timing === true }), o.output);
     }
   };
   const first = await runScenarios(operands, options);

@@ -1,10 +1,11 @@
 import { findScenarios, loadScenario } from '../scenario/load';
 import { validateScenario, type ScenarioValidation } from '../scenario/validate';
 import { colors } from '../report/colors';
-import { formatHelp, parseArgs, type FlagSpecs } from './args';
+import { formatHelp, parseArgs, str, type FlagSpecs } from './args';
 import { useColor, type CliIO } from './io';
 
 export const VALIDATE_FLAGS: FlagSpecs = {
+  root: { type: 'string', description: 'a folder scenarios may read files from besides their own (shared manifests); default: each scenario reads only its own folder', valueName: 'DIR' },
   color: { type: 'boolean', description: 'force colours on (--no-color: off)' },
   debug: { type: 'boolean', description: 'print stack traces of internal errors' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
@@ -43,7 +44,7 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
   let loadErrors = 0;
   let lintErrors = 0;
   for (const dir of dirs) {
-    const loaded = loadScenario(dir, io.cwd);
+    const loaded = loadScenario(dir, io.cwd, { root: str(flags.root) });
     if (!loaded.ok) {
       loadErrors++;
       io.stdout.write(`${c.red('!')} ${loaded.file} ${c.red('cannot be loaded')}\n`);

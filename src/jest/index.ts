@@ -26,6 +26,8 @@ export interface ScenarioTestsOptions {
   seed?: number;
   /** Exercises: a `[starting state]` test that it fails and a `[solution]` suite. */
   solutions?: boolean;
+  /** A folder every scenario may read files from besides its own (resolved from cwd); default: none. */
+  root?: string;
 }
 
 /** jest's globals, read at call time so this module also compiles and loads outside jest. */
@@ -54,7 +56,7 @@ function scenarioDirs(root: string): string[] {
 export function formatFailure(e: ExpectationResult): string {
   const [first, ...rest] = detailLines(e);
   const lines = [first, `  at ${e.file}:${e.line}:${e.column}`, ...rest.map((l) => `  ${l}`)];
-  if (e.table) lines.push(...truthTable(e.table).map((l) => `  ${l}`));
+  if (e.table) for (const l of truthTable(e.table)) lines.push(`  ${l}`);
   if (e.explain.length) lines.push('  why:', ...e.explain.map((l) => `    ${l}`));
   if (e.hint) lines.push(`  hint: ${e.hint}`);
   return lines.join('\n');
@@ -73,7 +75,7 @@ export function scenarioTests(folder: string, options: ScenarioTestsOptions = {}
     return;
   }
   for (const task of tasksFor(dirs, options.solutions === true)) {
-    const result = executeTask(task, { cwd, seed: options.seed });
+    const result = executeTask(task, { cwd, seed: options.seed, root: options.root });
     if (!result) continue;
     describe(result.name, () => {
       for (const e of result.expectations) {

@@ -3,8 +3,10 @@ import * as path from 'node:path';
 import { globModule, isGlobPattern } from './glob';
 import type { SourceFile, UnreadableFile } from './source';
 import { compileIgnore, type IgnoreMatcher } from './ignore';
-import { messageText } from '../findings';
-import fileUnreadable from '../rules/file-unreadable';
+import { decodeBytes, decodeInput, unreadableFile } from './decode';
+import { errorCode, readBounded, readRegularFile } from './read';
+
+export { firstInvalidUtf8 } from './decode';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 /** Larger files are reported, not parsed: a 50 MB manifest is a mistake, and parsing it would stall the run. */
@@ -16,8 +18,12 @@ export interface CollectOptions {
   /** Read `.svclabignore` in cwd (default true). */
   useIgnoreFile?: boolean;
   maxFileBytes?: number;
-  /** Reads stdin when the operand `-` is given; injected so tests never touch the real stdin. */
-  readStdin?: () => string;
+  /**
+   * Reads stdin when the operand `-` is given (at most `maxBytes + 1` bytes: more is reported as
+   * too large); injected so tests never touch the real stdin. Bytes go through the file decoder;
+   * a string through the same checks.
+   */
+  readStdin?: (maxBytes: number) => string | Uint8Array;
   /** Extensions a directory walk picks up. */
   extensions?: string[];
 }
@@ -40,6 +46,7 @@ export async function collectFiles(operands: string[], options: CollectOptions =
   const extensions = options.extensions ?? MANIFEST_EXTENSIONS;
   const ignore = compileIgnore([...(options.ignorePatterns ?? []), ...readIgnoreFile(cwd, options.useIgnoreFile !== false)]);
   const result: CollectResult = { files: [], unreadable: [], missing: [] };
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const seen = new Set<string>();
   const paths: string[] = [];
 
@@ -51,8 +58,9 @@ export async function collectFiles(operands: string[], options: CollectOptions =
 
   for (const operand of operands) {
     if (operand === '-') {
-      const text = options.readStdin ? options.readStdin() : fs.readFileSync(0, 'utf8');
-      result.files.push({ path: '<stdin>', absPath: null, text });
+      const stdin = readStandardInput(options.readStdin, maxBytes);
+      if ('reason' in stdin) result.unreadable.push(stdin);
+      else result.files.push(stdin);
       continue;
     }
     const abs = path.resolve(cwd, operand);
@@ -78,24 +86,25 @@ export async function collectFiles(operands: string[], options: CollectOptions =
   }
 
   for (const abs of paths) {
-    const file = readSource(abs, cwd, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    const file = readSource(abs, cwd, maxBytes);
     if ('reason' in file) result.unreadable.push(file);
     else result.files.push(file);
   }
   return result;
 }
 
+/** `.svclabignore` is a short list of patterns: read like any input (a regular file, bounded), at most 1 MB. */
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+
 function readIgnoreFile(cwd: string, enabled: boolean): string[] {
   if (!enabled) return [];
-  try {
-    return fs
-      .readFileSync(path.join(cwd, '.svclabignore'), 'utf8')
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter((l) => l !== '' && !l.startsWith('#'));
-  } catch {
-    return [];
-  }
+  const read = readRegularFile(path.join(cwd, '.svclabignore'), MAX_IGNORE_FILE_BYTES);
+  if (!('bytes' in read)) return [];
+  return new TextDecoder('utf-8')
+    .decode(read.bytes)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
 /** Depth-first walk in name order; symlinked directories are followed once (a loop is visited only once). */
@@ -164,83 +173,35 @@ export function isHiddenOrNotManifest(name: string): boolean {
   return name.startsWith('.') || NOT_MANIFESTS.test(name);
 }
 
-/** A file-unreadable problem, worded by the rule's messages (the reason is also shown by commands that stop on it). */
-function unreadableFile(shown: string, problem: UnreadableFile['problem'], at?: { line: number; column: number }): UnreadableFile {
-  const { message, hint } = messageText(fileUnreadable, problem);
-  return { path: shown, ...at, problem, reason: message, hint };
+/** The size limit in the words of the tooLarge message: MB with one decimal, the limit as given. */
+function sizeData(size: number, maxBytes: number): { size: string; limit: string } {
+  return { size: (size / 1048576).toFixed(1), limit: String(Number((maxBytes / 1048576).toPrecision(2))) };
 }
 
-function errorCode(err: unknown): string {
-  if (err && typeof err === 'object' && 'code' in err) return String((err as { code: unknown }).code);
-  return err instanceof Error ? err.message : String(err);
-}
-
+/** A regular file's text (through the decoder), or why there is none: missing, unreadable, not a regular file, too large, not UTF-8. */
 export function readSource(abs: string, cwd: string, maxBytes: number): SourceFile | UnreadableFile {
   const shown = displayPath(abs, cwd);
-  let buf: Buffer;
+  const read = readRegularFile(abs, maxBytes);
+  if ('error' in read) return unreadableFile(shown, { messageId: 'file', data: { code: read.error } });
+  if ('notRegular' in read) return unreadableFile(shown, { messageId: 'notRegular', data: { type: read.notRegular } });
+  if ('tooLarge' in read) return unreadableFile(shown, { messageId: 'tooLarge', data: sizeData(read.tooLarge, maxBytes) });
+  return decodeBytes(read.bytes, shown, abs);
+}
+
+/** Standard input for the operand `-`, bounded like a file and decoded like one. */
+function readStandardInput(read: CollectOptions['readStdin'], maxBytes: number): SourceFile | UnreadableFile {
+  const shown = '<stdin>';
+  let input: string | Uint8Array;
   try {
-    const size = fs.statSync(abs).size;
-    if (size > maxBytes) {
-      return unreadableFile(shown, { messageId: 'tooLarge', data: { size: (size / 1048576).toFixed(1), limit: (maxBytes / 1048576).toFixed(0) } });
-    }
-    buf = fs.readFileSync(abs);
+    input = read ? read(maxBytes) : readBounded(0, maxBytes);
   } catch (err) {
     return unreadableFile(shown, { messageId: 'file', data: { code: errorCode(err) } });
   }
-  return decodeSource(buf, shown, abs);
+  if (input.length > maxBytes) return unreadableFile(shown, { messageId: 'stdinTooLarge', data: sizeData(input.length, maxBytes) });
+  return decodeInput(input, shown, null);
 }
 
-/** Text or the reason there is none: binary (NUL bytes) and non-UTF-8 files are findings, not crashes. */
+/** The file decoder (./decode), under the name the loader has always exported. */
 export function decodeSource(buf: Buffer, shown: string, abs: string | null): SourceFile | UnreadableFile {
-  const nul = buf.indexOf(0);
-  if (nul >= 0) {
-    const at = bytePosition(buf, nul);
-    return unreadableFile(shown, { messageId: 'binary', data: at }, at);
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    const bad = firstInvalidUtf8(buf);
-    const at = bytePosition(buf, bad);
-    return unreadableFile(shown, { messageId: 'notUtf8', data: { ...at, byte: buf[bad].toString(16).toUpperCase().padStart(2, '0') } }, at);
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { path: shown, absPath: abs, text };
-}
-
-/** 1-based line and column of a byte offset; the column counts the characters before it on its line. */
-function bytePosition(buf: Buffer, offset: number): { line: number; column: number } {
-  const lineStart = offset === 0 ? 0 : buf.lastIndexOf(0x0a, offset - 1) + 1;
-  let line = 1;
-  for (let i = buf.indexOf(0x0a); i >= 0 && i < offset; i = buf.indexOf(0x0a, i + 1)) line++;
-  const column = new TextDecoder('utf-8').decode(buf.subarray(lineStart, offset)).length + 1;
-  return { line, column };
-}
-
-/** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates, <= U+10FFFF). */
-export function firstInvalidUtf8(buf: Uint8Array): number {
-  let i = 0;
-  while (i < buf.length) {
-    const b = buf[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let min: number;
-    let cp: number;
-    if (b >= 0xc2 && b <= 0xdf) [need, min, cp] = [1, 0x80, b & 0x1f];
-    else if (b >= 0xe0 && b <= 0xef) [need, min, cp] = [2, 0x800, b & 0x0f];
-    else if (b >= 0xf0 && b <= 0xf4) [need, min, cp] = [3, 0x10000, b & 0x07];
-    else return i;
-    for (let k = 1; k <= need; k++) {
-      const c = buf[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return buf.length;
+  return decodeBytes(buf, shown, abs);
 }

@@ -5,7 +5,7 @@
  * validateInitContainerRestartPolicy, validateTolerations).
  */
 import type { FieldPath } from '../types';
-import { arr, bool, intOrString, isObj, num, obj, str, strMap } from './guards';
+import { arr, bool, intOrString, isObj, num, obj, str, strMap, textOf } from './guards';
 import { enumField, type InvalidValue } from './invalid';
 import type { Container, ContainerPort, EnvVar, ObjectMeta, PodSpec, PodTemplate, Probe, Protocol, Toleration } from './types';
 
@@ -49,7 +49,7 @@ function probe(v: unknown): Probe | undefined {
 }
 
 function envVars(v: unknown): EnvVar[] {
-  return arr(v).filter(isObj).map((e) => ({ name: str(e.name) ?? '', value: typeof e.value === 'string' ? e.value : e.value === undefined ? undefined : String(e.value) }));
+  return arr(v).filter(isObj).map((e) => ({ name: str(e.name) ?? '', value: e.value === undefined ? undefined : textOf(e.value) }));
 }
 
 function container(v: unknown, path: FieldPath, invalid: InvalidValue[], init: boolean): Container {

@@ -4,7 +4,7 @@ import { isBuiltinGroupOf, podTemplatePath } from './kinds';
 import { externallyAccessible, normalizeClusterIPs } from './service';
 import type { FieldPath } from '../types';
 import { podSpec, podTemplate, protocol } from './build-pod';
-import { arr, bool, intOrString, isObj, num, obj, str, strMap, valueAt, type Obj } from './guards';
+import { arr, bool, intOrString, isObj, num, obj, str, strMap, textOf, valueAt, type Obj } from './guards';
 import { enumField, type InvalidValue } from './invalid';
 import type {
   AnyObject, EndpointHints, EndpointPort, EndpointSliceData, EndpointSubset, EndpointsObject, EndpointSliceObject, IngressBackendRef,
@@ -91,7 +91,7 @@ function labelSelector(v: unknown, path: FieldPath, invalid: InvalidValue[]): La
     if (!isObj(e)) return [];
     const operator = SELECTOR_OPERATORS.find((o) => o === e.operator);
     if (operator === undefined) invalid.push({ path: [...path, 'matchExpressions', i, 'operator'], value: e.operator ?? '', allowed: SELECTOR_OPERATORS, detail: 'not a valid selector operator' });
-    return [{ key: str(e.key) ?? '', operator: operator ?? 'In', values: arr(e.values).map((x) => (typeof x === 'string' ? x : String(x))) }];
+    return [{ key: str(e.key) ?? '', operator: operator ?? 'In', values: arr(e.values).map(textOf) }];
   });
   return { matchLabels: strMap(s.matchLabels), matchExpressions };
 }

@@ -9,9 +9,9 @@ export const num = (v: unknown): number | undefined => (typeof v === 'number' &&
 export const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
 export const intOrString = (v: unknown): number | string | undefined => (typeof v === 'number' || typeof v === 'string' ? v : undefined);
 
-/** A map of string values; non-string values are kept as their text so that selectors still compare. */
+/** A map of string values; non-string values are kept as their text so that selectors still compare. No prototype: see dict(). */
 export function strMap(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = dict<string>();
   for (const [k, val] of Object.entries(obj(v))) {
     if (typeof val === 'string') out[k] = val;
     else if (typeof val === 'number' || typeof val === 'boolean') out[k] = String(val);
@@ -27,4 +27,57 @@ export function valueAt(root: unknown, path: ReadonlyArray<string | number>): un
     else v = isObj(v) ? v[seg] : undefined;
   }
   return v;
+}
+
+/**
+ * A record keyed by text from the input (labels, selectors, readiness keys, DNS names): it has
+ * no prototype, so `__proto__`, `constructor` or `toString` are keys like any other and a
+ * look-up of a key that is absent gives undefined, never a member of Object.prototype.
+ */
+export function dict<T>(entries: Iterable<readonly [string, T]> = []): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  for (const [k, v] of entries) out[k] = v;
+  return out;
+}
+
+/** A copy of `base` with `extra` laid over it, without a prototype (`{ ...a, ...b }` for user-keyed records). */
+export function dictOf<T>(...parts: ReadonlyArray<Readonly<Record<string, T>> | undefined>): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  for (const part of parts) if (part) for (const k of Object.keys(part)) out[k] = part[k];
+  return out;
+}
+
+/** The value of an own key of `record` (never one inherited from Object.prototype), or undefined. */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+/**
+ * Any value from the input as text, for messages and for the fields the model keeps as strings.
+ * `String(v)` and template literals call the value's own `toString`, which a mapping with a
+ * `toString:` key replaces by a string ("Cannot convert object to primitive value"); this never
+ * calls anything the input defines. Scalars read as YAML writes them; a mapping or list as
+ * compact JSON (a cycle, which only an alias can make, as `[circular]`).
+ */
+export function textOf(v: unknown): string {
+  switch (typeof v) {
+    case 'string':
+      return v;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(v);
+    case 'undefined':
+      return '';
+    case 'symbol':
+    case 'function':
+      return typeof v;
+  }
+  if (v === null) return 'null';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+  try {
+    return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? String(x) : x)) ?? '';
+  } catch {
+    return '[circular]';
+  }
 }

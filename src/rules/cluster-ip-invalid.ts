@@ -1,7 +1,7 @@
 import { defineMessages, defineRule, type RuleContext } from './rule';
 import { normalizedClusterIPs, parseIPSloppy, rawSpec, rawString, sameObject, serviceType, svcName } from './service-helpers';
 import type { ServiceObject } from '../model/types';
-import { arr } from '../model/guards';
+import { arr, textOf } from '../model/guards';
 import { cidrAddress, cidrContains, parseCIDR, type CIDR } from '../util/ip';
 import { CLUSTER_IP_NONE } from '../model/service';
 
@@ -132,7 +132,7 @@ function checkExternalName(ctx: Context, svc: ServiceObject): void {
 function validateRelatedFields(ctx: Context, svc: ServiceObject): boolean {
   const spec = rawSpec(svc);
   const single = rawString(spec, 'clusterIP');
-  const plural = arr(spec.clusterIPs).map((x) => (typeof x === 'string' ? x : String(x)));
+  const plural = arr(spec.clusterIPs).map(textOf);
   const manifest = svc.manifest;
   let ok = true;
   // clusterIP and clusterIPs must agree (normalizeClusterIPs already copied a lone clusterIP).

@@ -11,7 +11,7 @@
  * `pkg/api/service/warnings.go` (GetWarningsForService).
  */
 import type { ServiceObject } from '../model/types';
-import { arr, obj, type Obj } from '../model/guards';
+import { arr, obj, textOf, type Obj } from '../model/guards';
 import { isHeadlessService, needsHealthCheck, normalizeClusterIPs } from '../model/service';
 import { parseIP, type ParsedIP } from '../util/ip';
 
@@ -48,7 +48,7 @@ export function serviceType(svc: ServiceObject): string {
 /** `spec.clusterIPs` as written, after normalizeClusterIPs on create (model/service.ts). */
 export function normalizedClusterIPs(svc: ServiceObject): string[] {
   const spec = rawSpec(svc);
-  return normalizeClusterIPs(rawString(spec, 'clusterIP') || undefined, arr(spec.clusterIPs).map((x) => (typeof x === 'string' ? x : String(x))));
+  return normalizeClusterIPs(rawString(spec, 'clusterIP') || undefined, arr(spec.clusterIPs).map(textOf));
 }
 
 /** The fields the Service predicates of model/service.ts read, as written: rules judge what the user wrote. */

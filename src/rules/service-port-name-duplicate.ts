@@ -1,4 +1,5 @@
 import { defineRule } from './rule';
+import { textOf } from '../model/guards';
 import { rawPorts } from './service-helpers';
 
 /** validateServicePort (pkg/apis/core/validation/validation.go): port names are unique in a Service (field.Duplicate). */
@@ -21,7 +22,7 @@ export default defineRule({
       const seen = new Map<string, number>();
       rawPorts(svc).forEach((p, i) => {
         if (p.name === undefined || p.name === null || p.name === '') return;
-        const name = String(p.name);
+        const name = textOf(p.name);
         const first = seen.get(name);
         if (first === undefined) {
           seen.set(name, i);

@@ -1,4 +1,5 @@
 import { defineRule } from './rule';
+import { textOf } from '../model/guards';
 import { rawPorts } from './service-helpers';
 import { dns1123LabelProblem } from '../util/name-formats';
 
@@ -26,7 +27,7 @@ export default defineRule({
       rawPorts(svc).forEach((p, i) => {
         const raw = p.name;
         if (raw === undefined || raw === null || raw === '') return;
-        const name = String(raw);
+        const name = textOf(raw);
         const problem = dns1123LabelProblem(name);
         if (problem === undefined) return;
         const suggestion = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63) || 'http';

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { SourceFile } from '../load/source';
 import { lintStage, simulateStage, type AnalyzeOptions, type Linted } from '../pipeline';
 import { defaultNodes, defaultWorker, nodeLabels } from '../sim/default-cluster';
+import { PodLimitError } from '../sim/pods';
 import type { ClusterConfig, NodeConfig, SimCluster } from '../sim/types';
 import type { FieldPath } from '../types';
 import type { EvalContext } from './context';
@@ -33,6 +34,7 @@ export function clusterOverrides(spec: ClusterSpec | undefined): Partial<Cluster
   }
   if (spec?.loadBalancer) out.loadBalancer = spec.loadBalancer.provider === 'pool' ? { provider: 'pool', addresses: spec.loadBalancer.addresses ?? [] } : { provider: 'none' };
   if (spec?.upstreamDNS) out.upstreamDNS = spec.upstreamDNS;
+  if (spec?.maxPods !== undefined) out.maxPods = spec.maxPods;
   return out;
 }
 
@@ -46,8 +48,10 @@ export function solutionSources(s: LoadedScenario): SourceFile[] {
 /** The pipeline options of a scenario: its namespace, seed, lint rules and cluster. */
 export type ScenarioAnalyzeOptions = AnalyzeOptions & { namespace: string; seed: number };
 
-export function analyzeOptions(s: LoadedScenario, seed: number): ScenarioAnalyzeOptions {
-  return { namespace: s.spec.namespace ?? 'default', seed, rules: s.spec.lintRules, cluster: clusterOverrides(s.spec.cluster), cwd: s.cwd };
+export function analyzeOptions(s: LoadedScenario, seed: number, maxPods?: number): ScenarioAnalyzeOptions {
+  const cluster = clusterOverrides(s.spec.cluster);
+  if (maxPods !== undefined) cluster.maxPods = maxPods;
+  return { namespace: s.spec.namespace ?? 'default', seed, rules: s.spec.lintRules, cluster, cwd: s.cwd };
 }
 
 /** The seed of a run: the scenario's own, else the one asked for, else 1. */
@@ -86,7 +90,8 @@ export function stageContext(s: LoadedScenario, at: StagePoint, options: Scenari
         cluster = simulateStage(ctx.lint(), { ...options, cluster: { ...options.cluster, ...ready } });
         return cluster;
       } catch (err) {
-        simError = new Error(`the simulator failed: ${err instanceof Error ? err.message : String(err)}`);
+        // The pod limit is the scenario's own doing, said in full; anything else is the simulator's.
+        simError = err instanceof PodLimitError ? err : new Error(`the simulator failed: ${err instanceof Error ? err.message : String(err)}`);
         throw simError;
       }
     },

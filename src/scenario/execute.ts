@@ -9,11 +9,11 @@ export { tasksFor, type Task, type TaskOptions } from './tasks';
 
 /** Loads and runs the task; a scenario that cannot be loaded becomes an `error` result. Null when filtered out. */
 export function executeTask(task: Task, options: TaskOptions): ScenarioResult | null {
-  const loaded = loadScenario(task.dir, options.cwd);
+  const loaded = loadScenario(task.dir, options.cwd, { root: options.root });
   const name = loaded.ok ? loaded.scenario.name : loaded.name;
   if (options.filter && !name.includes(options.filter) && !displayPath(task.dir, options.cwd).includes(options.filter)) return null;
   if (!loaded.ok) return errorResult(task, options, name, loaded.file, loaded.errors);
-  const runOptions: RunOptions = { seed: options.seed, update: options.update, variant: task.variant };
+  const runOptions: RunOptions = { seed: options.seed, update: options.update, variant: task.variant, maxPods: options.maxPods };
   let result: ScenarioResult;
   try {
     result = runScenario(loaded.scenario, runOptions);

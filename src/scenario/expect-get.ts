@@ -6,12 +6,24 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FieldPath } from '../types';
-import { displayPath } from '../load/files';
+import { displayPath, readSource } from '../load/files';
+import { writeThroughTemporaryFile } from '../util/temp-files';
 import { CannotEvaluate, makeResult, type EvalContext } from './context';
 import { getText } from './get-text';
 import { snapshotFile, snapshotProblem } from './snapshot-path';
 import type { ExpectationResult, Mismatch } from './result';
 import type { GetSpec } from './spec';
+
+/** A snapshot's text, null when there is none yet; a snapshot that is not a readable text file cannot be compared. */
+function readSnapshot(file: string): string | null {
+  if (!fs.existsSync(file)) return null;
+  const read = readSource(file, path.dirname(file), MAX_SNAPSHOT_BYTES);
+  if ('reason' in read) throw new CannotEvaluate(`the snapshot ${path.basename(file)} cannot be read: ${read.reason}`);
+  return read.text;
+}
+
+/** A kubectl table of the largest cluster is a few megabytes at most. */
+const MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024;
 
 export function snapshotPath(ctx: EvalContext, spec: GetSpec): string {
   return snapshotFile(ctx.scenario.dir, ctx.step, spec);
@@ -19,9 +31,7 @@ export function snapshotPath(ctx: EvalContext, spec: GetSpec): string {
 
 export function writeAtomically(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
+  writeThroughTemporaryFile(file, `${file}.${process.pid}.${Date.now()}.tmp`, text);
 }
 
 /** A line diff good enough for tables: `-` expected, `+` actual. */
@@ -50,7 +60,7 @@ export function evaluateGet(ctx: EvalContext, spec: GetSpec, at: FieldPath): Exp
     const problem = snapshotProblem(ctx.scenario.dir, file);
     if (problem) throw new CannotEvaluate(`snapshot ${spec.snapshot ?? file} ${problem}`);
     const shown = displayPath(file, ctx.scenario.cwd);
-    const stored = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+    const stored = readSnapshot(file);
     const mismatches: Mismatch[] = [];
     if (stored === text) return { mismatches, expected: stored, actual: text };
     if (ctx.update) {

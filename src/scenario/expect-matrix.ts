@@ -7,6 +7,7 @@ import type { Outcome, SimCluster } from '../sim/types';
 import { makeResult, CannotEvaluate, expandTarget, type EvalContext } from './context';
 import type { ExpectationResult, MatrixTable } from './result';
 import type { MatrixSpec } from './spec';
+import { matrixTooLarge } from './limits';
 
 /** A row or column: what it is after expansion, and the entry of the spec it came from (`node/*`, `${node:*}:30080`). */
 interface Axis {
@@ -33,6 +34,8 @@ export function evaluateMatrix(ctx: EvalContext, spec: MatrixSpec, at: FieldPath
     const namespace = spec.namespace ?? ctx.namespace;
     const rows = expandSources(spec.from, cluster);
     const cols = expandTargets(spec.to, cluster);
+    const tooLarge = matrixTooLarge(rows.length, cols.length);
+    if (tooLarge) throw new CannotEvaluate(`${tooLarge} (node/* and \${node:*} count every node)`);
     const from = rows.map((r) => r.value);
     const to = cols.map((c) => c.value);
     const addresses = to.map((t) => expandTarget(t, cluster, namespace));

@@ -41,6 +41,13 @@ export interface ScenarioRunOptions {
   jobs?: number;
   /** Exercises: check the starting state fails and the solution passes. */
   solutions?: boolean;
+  /**
+   * A folder every scenario may read files from besides its own (shared manifests of a course).
+   * Without it a scenario reads only files inside its own folder.
+   */
+  root?: string;
+  /** Pods each simulated cluster holds in all, over the scenarios' own `cluster.maxPods` (default 50,000). */
+  maxPods?: number;
   /** Called after each scenario, in completion order (for a progress line). */
   onResult?: (result: ScenarioResult, done: number, total: number) => void;
 }
@@ -58,7 +65,7 @@ export async function runScenarios(paths: string[], options: ScenarioRunOptions 
     // Shard by folder so both variants of an exercise stay together.
     tasks = tasks.filter((t) => dirs.indexOf(t.dir) % count === index - 1);
   }
-  const taskOptions: TaskOptions = { cwd, seed: options.seed, update: options.update, filter: options.filter };
+  const taskOptions: TaskOptions = { cwd, seed: options.seed, update: options.update, filter: options.filter, root: options.root, maxPods: options.maxPods };
   // The same rule as lint's (src/parallel/policy.ts): by default, workers only from 3 CPUs.
   const jobs = defaultJobs(options.jobs, os.availableParallelism?.() ?? os.cpus().length);
   const useWorkers = jobs > 1 && tasks.length >= MIN_TASKS_FOR_WORKERS && fs.existsSync(WORKER_FILE) && !options.update;

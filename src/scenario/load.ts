@@ -13,17 +13,20 @@ import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { ParsedDocument, type DocumentSource } from '../parse/document';
 import { parseSourceFile } from '../parse/parse-file';
 import type { SourceFile } from '../load/source';
-import { displayPath, MANIFEST_EXTENSIONS } from '../load/files';
-import { isKustomizationFileName } from '../kustomize/files';
+import { displayPath, readSource } from '../load/files';
 import { globModule, isGlobPattern } from '../load/glob';
+import { expandFileList, insideRoots, manifestsBelow, manifestsIn, outsideMessage, readScenarioSources, SCENARIO_FILE, type ReadProblem, type ScenarioRoots } from './paths';
 import type { FieldPath } from '../types';
 import { formatPath } from '../types';
 import { scenarioSchemaErrors } from './schema-errors';
 import { snapshotFile, snapshotProblem } from './snapshot-path';
 import type { GetSpec, MatrixSpec, ScenarioSpec } from './spec';
+import { matrixTooLarge } from './limits';
 
-export const SCENARIO_FILE = 'scenario.yaml';
+export { SCENARIO_FILE, expandFileList } from './paths';
 export const SOLUTION_DIR = 'solution';
+/** scenario.yaml is a few kilobytes; a megabyte is plenty, and a larger one is refused before it is parsed. */
+const MAX_SCENARIO_BYTES = 1024 * 1024;
 const SKIP_DIRS = new Set(['node_modules', '.git', SOLUTION_DIR, '__snapshots__']);
 
 export interface LoadError {
@@ -47,6 +50,13 @@ export interface LoadedScenario {
   manifests: SourceFile[];
   /** Files of `solution/`, when the folder has one (an exercise). */
   solution: SourceFile[] | null;
+  /** The suite root the scenario may also read files from (`svclab test --root`), or null: only its own folder. */
+  root: string | null;
+}
+
+export interface LoadOptions {
+  /** A folder every scenario may read files from besides its own (shared manifests of a course). */
+  root?: string;
 }
 
 export type LoadOutcome = { ok: true; scenario: LoadedScenario } | { ok: false; dir: string; file: string; name: string; errors: LoadError[] };
@@ -129,110 +139,20 @@ function collectScenarioDirs(target: string, out: Set<string>): void {
   walk(target);
 }
 
-/** Reads the manifests; one that cannot be read (a dangling symlink, no permission) is a load error of the scenario. */
-function readSources(files: string[], cwd: string, errors: LoadError[]): SourceFile[] {
-  const out: SourceFile[] = [];
-  for (const abs of files) {
-    const shown = displayPath(abs, cwd);
-    try {
-      out.push({ path: shown, absPath: abs, text: fs.readFileSync(abs, 'utf8') });
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      errors.push({ file: shown, line: 1, column: 1, message: `cannot read the manifest ${shown}: ${code === 'ENOENT' ? 'it is a link to a file that does not exist' : (err as Error).message}`, path: '' });
-    }
-  }
-  return out;
-}
-
-function isManifestFile(name: string): boolean {
-  return (MANIFEST_EXTENSIONS.includes(path.extname(name)) || isKustomizationFileName(name)) && name !== SCENARIO_FILE;
-}
-
-/**
- * The manifests of a folder and, below it, of every folder but hidden ones, `node_modules`
- * and `solution/` (a scenario's kustomize bases and overlays live in subfolders), in name order.
- */
-function walkManifests(dir: string): string[] {
-  const out: string[] = [];
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === SOLUTION_DIR) continue;
-    const abs = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...walkManifests(abs));
-    else if (isManifestFile(e.name)) out.push(abs);
-  }
-  return out;
-}
-
+/** The default manifests: the other YAML/JSON files of the folder and of its `manifests/` folder. */
 function listManifests(dir: string): string[] {
-  const out: string[] = [];
-  for (const sub of [dir, path.join(dir, 'manifests')]) {
-    let names: string[] = [];
-    try {
-      names = fs.readdirSync(sub).sort();
-    } catch {
-      continue;
-    }
-    for (const n of names) {
-      const abs = path.join(sub, n);
-      // manifests/ may hold folders: kustomize bases and overlays, or just a tidy layout.
-      if (sub !== dir && isDirectory(abs) && !n.startsWith('.')) {
-        out.push(...walkManifests(abs));
-        continue;
-      }
-      if (!isManifestFile(n)) continue;
-      // A dangling symlink is kept, so that reading it reports the problem instead of hiding the file.
-      let isFile = true;
-      try {
-        isFile = fs.statSync(abs).isFile();
-      } catch {
-        // kept: readSources() says why it cannot be read
-      }
-      if (isFile) out.push(abs);
-    }
-  }
-  return out;
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** Files, folders (their manifests, below them too) or globs relative to the scenario folder; an entry that matches nothing is reported. */
-export function expandFileList(dir: string, patterns: string[]): { files: string[]; unmatched: number[] } {
-  const files: string[] = [];
-  const unmatched: number[] = [];
-  patterns.forEach((p, i) => {
-    const abs = path.resolve(dir, p);
-    const found = isGlobPattern(p) ? globModule().glob.sync(p, { cwd: dir, absolute: true, nodir: true }).sort() : isDirectory(abs) ? walkManifests(abs) : fs.existsSync(abs) ? [abs] : [];
-    if (found.length === 0) unmatched.push(i);
-    for (const f of found) if (!files.includes(f)) files.push(f);
-  });
-  return { files, unmatched };
+  return [...manifestsIn(dir), ...manifestsBelow(path.join(dir, 'manifests'))];
 }
 
 /** Loads and validates one scenario folder. */
-export function loadScenario(dir: string, cwd: string): LoadOutcome {
+export function loadScenario(dir: string, cwd: string, options: LoadOptions = {}): LoadOutcome {
   const abs = path.join(dir, SCENARIO_FILE);
   const file = displayPath(abs, cwd);
   const fallbackName = path.basename(dir);
   const fail = (errors: LoadError[]): LoadOutcome => ({ ok: false, dir, file, name: fallbackName, errors });
-  let text: string;
-  try {
-    text = fs.readFileSync(abs, 'utf8');
-  } catch (err) {
-    return fail([{ file, line: 1, column: 1, message: `cannot read ${SCENARIO_FILE}: ${(err as Error).message}`, path: '' }]);
-  }
-  const parsed = parseScenarioText(file, abs, text);
+  const read = readSource(abs, cwd, MAX_SCENARIO_BYTES);
+  if ('reason' in read) return fail([{ file, line: read.line ?? 1, column: read.column ?? 1, message: `cannot read ${SCENARIO_FILE}: ${read.reason}`, path: '' }]);
+  const parsed = parseScenarioText(file, abs, read.text);
   if ('errors' in parsed) return fail(parsed.errors);
   const { doc, value } = parsed;
   const validate = scenarioValidator();
@@ -244,16 +164,23 @@ export function loadScenario(dir: string, cwd: string): LoadOutcome {
     const r = doc.locate(p);
     errors.push({ file, line: r.line, column: r.column, message, path: formatPath(p) });
   };
+  const roots: ScenarioRoots = { dir, root: options.root ? path.resolve(cwd, options.root) : null };
   let manifestFiles: string[];
   if (spec.manifests) {
-    const { files, unmatched } = expandFileList(dir, spec.manifests);
+    const { files, unmatched, outside } = expandFileList(roots, spec.manifests);
     for (const i of unmatched) at(['manifests', i], `manifests: "${spec.manifests[i]}" matches no file in ${displayPath(dir, cwd) || '.'}`);
+    for (const o of outside) at(['manifests', o.index], outsideMessage(`manifests: "${spec.manifests[o.index]}"`, o.file, roots, cwd));
     manifestFiles = files;
-  } else manifestFiles = listManifests(dir);
+  } else {
+    manifestFiles = listManifests(dir);
+    // A link among the folder's own files may point anywhere: it is refused like a `manifests:` entry would be.
+    for (const f of manifestFiles) if (!insideRoots(f, roots)) at([], outsideMessage(`the manifest ${displayPath(f, cwd)}`, f, roots, cwd));
+  }
   (spec.steps ?? []).forEach((step, s) => {
     if (!step.apply) return;
-    const { unmatched } = expandFileList(dir, step.apply);
+    const { unmatched, outside } = expandFileList(roots, step.apply);
     for (const i of unmatched) at(['steps', s, 'apply', i], `apply: "${step.apply[i]}" matches no file`);
+    for (const o of outside) at(['steps', s, 'apply', o.index], outsideMessage(`apply: "${step.apply[o.index]}"`, o.file, roots, cwd));
   });
   checkMatrices(spec, at);
   checkSnapshots(spec, dir, at);
@@ -266,12 +193,15 @@ export function loadScenario(dir: string, cwd: string): LoadOutcome {
 
   const solutionDir = path.join(dir, SOLUTION_DIR);
   const solutionFiles = fs.existsSync(solutionDir) && fs.statSync(solutionDir).isDirectory() ? listManifests(solutionDir) : null;
-  const manifests = readSources(manifestFiles, cwd, errors);
-  const solution = solutionFiles ? readSources(solutionFiles, cwd, errors) : null;
+  for (const f of solutionFiles ?? []) if (!insideRoots(f, roots)) at([], outsideMessage(`the solution file ${displayPath(f, cwd)}`, f, roots, cwd));
   if (errors.length) return fail(errors);
+  const problems: ReadProblem[] = [];
+  const manifests = readScenarioSources(manifestFiles, cwd, problems);
+  const solution = solutionFiles ? readScenarioSources(solutionFiles, cwd, problems) : null;
+  if (problems.length) return fail(problems.map((p) => ({ ...p, path: '' })));
   return {
     ok: true,
-    scenario: { name: spec.metadata.name, dir, file, cwd, spec, doc, manifests, solution },
+    scenario: { name: spec.metadata.name, dir, file, cwd, spec, doc, manifests, solution, root: roots.root ?? null },
   };
 }
 
@@ -295,15 +225,52 @@ function parseScenarioText(file: string, abs: string, text: string): { doc: Docu
     };
   }
   const m = parsed.manifests[0];
-  if (m && m.root.length === 0 && parsed.manifests.length === 1) return { doc: m.source, value: m.value };
+  if (m && m.root.length === 0 && parsed.manifests.length === 1) return acyclic(file, { doc: m.source, value: m.value });
   // Not shaped like an object with apiVersion and kind (or several documents): take the first document as it is.
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+  const lineCounter = yamlLines(text);
+  // logLevel error: yaml's warnings (a mapping as a key) would go to the process's stderr, with its pid.
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
   const first = Array.isArray(docs) ? docs[0] : undefined;
   if (!first || first.contents === null) return { errors: [{ file, line: 1, column: 1, message: `${SCENARIO_FILE} is empty: it needs apiVersion: svclab.io/v1alpha1, kind: Scenario, metadata.name and expect (see docs/scenarios.md)`, path: '' }] };
   if (first.errors.length) return { errors: [{ file, line: 1, column: 1, message: `${SCENARIO_FILE} cannot be read as YAML`, path: '' }] };
   if (docs.length > 1) return { errors: [{ file, line: 1, column: 1, message: 'scenario.yaml must hold one YAML document', path: '' }] };
-  return { doc: new ParsedDocument(file, 0, first, lineCounter), value: first.toJS({ maxAliasCount: 100 }) };
+  let value: unknown;
+  try {
+    value = first.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // An alias that names no anchor, or more aliases than a scenario needs (a "billion laughs").
+    return { errors: [{ file, line: 1, column: 1, message: `${SCENARIO_FILE} cannot be read as YAML: ${err instanceof Error ? err.message : 'its aliases cannot be resolved'}`, path: '' }] };
+  }
+  return acyclic(file, { doc: new ParsedDocument(file, 0, first, lineCounter), value });
+}
+
+/**
+ * Line starts as YAML counts lines (§5.4: CRLF, LF or a lone CR; yaml's own LineCounter counts
+ * LF only), so that a position in a file with a lone CR stays on its line.
+ */
+function yamlLines(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (const m of text.matchAll(/\r\n|\r|\n/g)) lines.addNewLine(m.index + m[0].length);
+  return lines;
+}
+
+/** An alias inside its own anchor (`&a { b: *a }`) makes a value that contains itself: no scenario can be that. */
+function acyclic(file: string, parsed: { doc: DocumentSource; value: unknown }): { doc: DocumentSource; value: unknown } | { errors: LoadError[] } {
+  const onPath = new Set<unknown>();
+  // Each shared value (an alias) is walked once: a "billion laughs" document stays linear.
+  const done = new Set<unknown>();
+  const cyclic = (v: unknown): boolean => {
+    if (typeof v !== 'object' || v === null || done.has(v)) return false;
+    if (onPath.has(v)) return true;
+    onPath.add(v);
+    const found = (Array.isArray(v) ? v : Object.values(v)).some(cyclic);
+    onPath.delete(v);
+    done.add(v);
+    return found;
+  };
+  if (!cyclic(parsed.value)) return parsed;
+  return { errors: [{ file, line: 1, column: 1, message: `${SCENARIO_FILE} holds an alias inside its own anchor (like \`&a { b: *a }\`), a value that contains itself: write the value out instead`, path: '' }] };
 }
 
 /**
@@ -335,6 +302,8 @@ function checkMatrices(spec: ScenarioSpec, at: (p: FieldPath, message: string) =
   const check = (prefix: FieldPath, matrices: MatrixSpec[] | undefined) => {
     (matrices ?? []).forEach((m, i) => {
       if (m.expect === undefined && m.table === undefined) at([...prefix, i], 'a matrix needs `expect` (the default outcome) or `table`');
+      const tooLarge = matrixTooLarge(m.from.length, m.to.length);
+      if (tooLarge) at([...prefix, i], tooLarge);
       if (m.table && m.table.length !== m.from.length && !m.from.some((f) => f.endsWith('/*')) && !m.to.some((t) => t.includes('${node:*}'))) {
         at([...prefix, i, 'table'], `table has ${m.table.length} rows but there are ${m.from.length} sources`);
       }

@@ -5,6 +5,7 @@
  * collected with its path, so a report can show all of them at once.
  */
 import { formatPath, type FieldPath } from '../types';
+import { own, textOf } from '../model/guards';
 import { cidrContains, parseCIDR, parseIP } from '../util/ip';
 import type { Mismatch } from './result';
 import type { ListSpec } from './spec';
@@ -57,7 +58,8 @@ function matchInto(expected: unknown, actual: unknown, path: FieldPath, out: Mis
       out.push({ path: p, message: actual === undefined ? 'is missing' : `is ${describe(actual)}, not a mapping`, expected, actual });
       return;
     }
-    for (const [key, value] of Object.entries(expected)) matchInto(value, actual[key], [...path, key], out);
+    // own(): an expected key `constructor` or `toString` is a field name, never a member of Object.prototype.
+    for (const [key, value] of Object.entries(expected)) matchInto(value, own(actual, key), [...path, key], out);
     return;
   }
   if (!scalarEquals(expected, actual)) {
@@ -79,7 +81,7 @@ function matchHelper(helper: Record<string, unknown>, actual: unknown, path: Fie
     if (exists !== helper.exists) out.push({ path: p, message: helper.exists ? 'is missing' : `should not be set, but is ${describe(actual)}`, expected: helper, actual });
   }
   if ('inCIDR' in helper) {
-    const cidrs = Array.isArray(helper.inCIDR) ? helper.inCIDR.map(String) : [String(helper.inCIDR)];
+    const cidrs = Array.isArray(helper.inCIDR) ? helper.inCIDR.map(textOf) : [textOf(helper.inCIDR)];
     if (typeof actual !== 'string' || !cidrs.some((c) => ipInCIDR(actual, c))) {
       out.push({ path: p, message: `is ${describe(actual)}, expected an address in ${cidrs.join(' or ')}`, expected: helper, actual });
     }
@@ -90,7 +92,7 @@ function matchHelper(helper: Record<string, unknown>, actual: unknown, path: Fie
     if (typeof actual !== 'number' || actual < min || actual > max) out.push({ path: p, message: `is ${describe(actual)}, expected a number in ${min}..${max}`, expected: helper, actual });
   }
   if ('regex' in helper) {
-    const re = toRegExp(String(helper.regex));
+    const re = toRegExp(textOf(helper.regex));
     if (typeof actual !== 'string' && typeof actual !== 'number') out.push({ path: p, message: `is ${describe(actual)}, expected text matching /${re.source}/`, expected: helper, actual });
     else if (!re.test(String(actual))) out.push({ path: p, message: `is ${describe(actual)}, which does not match /${re.source}/`, expected: helper, actual });
   }

@@ -2,12 +2,13 @@
  * Runs one loaded scenario: lint and simulate the starting manifests, check the top-level
  * expectations, then apply each step's changes and check its expectations.
  */
-import * as fs from 'node:fs';
 import { displayPath } from '../load/files';
+import { dict } from '../model/guards';
 import type { FieldPath } from '../types';
 import { analyzeOptions, scenarioSeed, solutionSources, stageContext } from './analysis';
 import { evaluateExpectations } from './expectations';
-import { expandFileList, type LoadedScenario } from './load';
+import type { LoadedScenario } from './load';
+import { expandFileList, outsideMessage, readScenarioSources, type ReadProblem } from './paths';
 import type { ExpectationResult, ScenarioResult, StepResult } from './result';
 import type { ExpectSpec, StepSpec } from './spec';
 import { parseRef, Workspace } from './workspace';
@@ -19,6 +20,8 @@ export interface RunOptions {
   update?: boolean;
   /** `solution`: the files of `solution/` replace the starting files of the same name. */
   variant?: 'normal' | 'start' | 'solution';
+  /** Pods the simulated cluster holds in all, over the scenario's `cluster.maxPods`. */
+  maxPods?: number;
 }
 
 export { DEFAULT_SEED } from './tasks';
@@ -27,9 +30,9 @@ export function runScenario(s: LoadedScenario, options: RunOptions = {}): Scenar
   const started = Date.now();
   const variant = options.variant ?? 'normal';
   const seed = scenarioSeed(s, options.seed);
-  const analysis = analyzeOptions(s, seed);
+  const analysis = analyzeOptions(s, seed, options.maxPods);
   const workspace = new Workspace(variant === 'solution' ? solutionSources(s) : s.manifests, analysis.namespace);
-  const readiness: Record<string, boolean> = {};
+  const readiness: Record<string, boolean> = dict();
   const expectations: ExpectationResult[] = [];
   const steps: StepResult[] = [];
 
@@ -79,10 +82,17 @@ function applyStep(s: LoadedScenario, ws: Workspace, step: StepSpec, index: numb
     const r = s.doc.locate(['steps', index, ...p]);
     errors.push({ kind: 'step', status: 'error', name: `${step.name} › ${p.join('.')}`, step: step.name, file: s.file, line: r.line, column: r.column, message, expected: null, actual: null, hint: step.hint ?? null, mismatches: [{ path: '', message }], explain: [], table: null, seed: null });
   };
-  if (step.apply) {
-    const { files } = expandFileList(s.dir, step.apply);
-    ws.apply(files.map((f) => ({ path: displayPath(f, s.cwd), absPath: f, text: fs.readFileSync(f, 'utf8') })));
-  }
+  const roots = { dir: s.dir, root: s.root };
+  step.apply?.forEach((entry, i) => {
+    // Checked when the scenario was loaded; checked again here, as the files may have changed since.
+    const { files, unmatched, outside } = expandFileList(roots, [entry]);
+    if (outside.length) return fail(['apply', i], outsideMessage(`apply: "${entry}"`, outside[0].file, roots, s.cwd));
+    if (unmatched.length) return fail(['apply', i], `apply: "${entry}" matches no file`);
+    const problems: ReadProblem[] = [];
+    const sources = readScenarioSources(files, s.cwd, problems);
+    if (problems.length) return fail(['apply', i], problems.map((p) => p.message).join('; '));
+    ws.apply(sources);
+  });
   step.delete?.forEach((text, i) => {
     const ref = parseRef(text);
     if (!ref) fail(['delete', i], `"${text}" is not Kind/name or Kind/namespace/name`);
@@ -90,7 +100,9 @@ function applyStep(s: LoadedScenario, ws: Workspace, step: StepSpec, index: numb
   });
   step.scale?.forEach((sc, i) => {
     const ref = parseRef(sc.ref);
-    if (!ref || !ws.set(ref, ['spec', 'replicas'], sc.replicas)) fail(['scale', i], `cannot scale ${sc.ref}: no such workload in the manifests`);
+    const done = ref ? ws.set(ref, ['spec', 'replicas'], sc.replicas) : 'missing';
+    if (done === 'missing') fail(['scale', i], `cannot scale ${sc.ref}: no such workload in the manifests`);
+    else if (done !== 'set') fail(['scale', i], `cannot scale ${sc.ref}: ${done}`);
   });
   step.relabel?.forEach((rl, i) => {
     const ref = parseRef(rl.ref);
@@ -98,8 +110,13 @@ function applyStep(s: LoadedScenario, ws: Workspace, step: StepSpec, index: numb
       fail(['relabel', i], `cannot relabel ${rl.ref}: no such object in the manifests`);
       return;
     }
-    if (rl.selector) ws.set(ref, ref.kind === 'Service' ? ['spec', 'selector'] : ['spec', 'selector', 'matchLabels'], rl.selector);
-    if (rl.labels) ws.set(ref, ref.kind === 'Pod' ? ['metadata', 'labels'] : ['spec', 'template', 'metadata', 'labels'], rl.labels);
+    const changes: Array<[string[], Record<string, string>]> = [];
+    if (rl.selector) changes.push([ref.kind === 'Service' ? ['spec', 'selector'] : ['spec', 'selector', 'matchLabels'], rl.selector]);
+    if (rl.labels) changes.push([ref.kind === 'Pod' ? ['metadata', 'labels'] : ['spec', 'template', 'metadata', 'labels'], rl.labels]);
+    for (const [at, value] of changes) {
+      const done = ws.set(ref, at, value);
+      if (done !== 'set') return fail(['relabel', i], `cannot relabel ${rl.ref}: ${done === 'missing' ? 'no such object in the manifests' : done}`);
+    }
   });
   step.setReady?.forEach((r) => {
     const ref = parseRef(r.ref);

@@ -19,6 +19,10 @@ export interface TaskOptions {
   seed?: number;
   update?: boolean;
   filter?: string;
+  /** A folder every scenario may read files from besides its own (`svclab test --root`). */
+  root?: string;
+  /** Pods each simulated cluster holds in all (`svclab test --max-pods`). */
+  maxPods?: number;
 }
 
 export function tasksFor(dirs: string[], solutions: boolean): Task[] {

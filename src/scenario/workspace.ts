@@ -7,6 +7,9 @@ import { parseAllDocuments, isMap, type Document } from 'yaml';
 import type { SourceFile } from '../load/source';
 import { isNamespaced, kindForResource } from '../model/kinds';
 
+/** yaml's warnings would go to the process's stderr (with its pid); the manifests' problems are lint's to report. */
+const QUIET = { logLevel: 'error' } as const;
+
 interface Entry {
   source: SourceFile;
   docs: Document.Parsed[] | null;
@@ -27,6 +30,15 @@ export function parseRef(text: string): ObjectRefSpec | null {
   return parts.length === 2 ? { kind, namespace: null, name: parts[1] } : { kind, namespace: parts[1], name: parts[2] };
 }
 
+/** The first field on the way to `path` that holds something other than a mapping (where setIn would throw), or null. */
+function blockingField(d: Document.Parsed, path: string[]): string | null {
+  for (let i = 0; i < path.length - 1; i++) {
+    const node = d.getIn(path.slice(0, i + 1), true);
+    if (node !== undefined && node !== null && !isMap(node)) return path.slice(0, i + 1).join('.');
+  }
+  return null;
+}
+
 export class Workspace {
   private entries: Entry[];
 
@@ -41,7 +53,7 @@ export class Workspace {
   /** Adds files; an object that already exists is replaced (like `kubectl apply` of a changed object). */
   apply(files: SourceFile[]): void {
     for (const file of files) {
-      for (const doc of parseAllDocuments(file.text) as Document.Parsed[]) {
+      for (const doc of parseAllDocuments(file.text, QUIET) as Document.Parsed[]) {
         const id = this.identity(doc);
         if (id) this.remove({ kind: id.kind, namespace: id.namespace, name: id.name });
       }
@@ -65,18 +77,24 @@ export class Workspace {
     return found;
   }
 
-  /** Sets a value inside the object; false when the object does not exist. */
-  set(ref: ObjectRefSpec, path: string[], value: unknown): boolean {
-    let found = false;
-    for (const e of this.entries) {
-      for (const d of this.docsOf(e)) {
-        if (!this.is(d, ref)) continue;
-        d.setIn(path, d.createNode(value));
-        e.dirty = true;
-        found = true;
-      }
+  /**
+   * Sets a value inside the object: `set`, `missing` when the object does not exist, or why the
+   * value cannot be set (a field on the way is not a mapping: `spec: 3`, `spec: [a]`), in words
+   * for the step's error. Nothing is changed unless every copy of the object takes the value.
+   */
+  set(ref: ObjectRefSpec, path: string[], value: unknown): 'set' | 'missing' | string {
+    const targets: Array<{ e: Entry; d: Document.Parsed }> = [];
+    for (const e of this.entries) for (const d of this.docsOf(e)) if (this.is(d, ref)) targets.push({ e, d });
+    if (targets.length === 0) return 'missing';
+    for (const { d } of targets) {
+      const blocked = blockingField(d, path);
+      if (blocked) return `its ${blocked} is not a mapping, so ${path.join('.')} cannot be set; fix the manifest first`;
     }
-    return found;
+    for (const { e, d } of targets) {
+      d.setIn(path, d.createNode(value));
+      e.dirty = true;
+    }
+    return 'set';
   }
 
   /** The kind of the object named by the ref, if it exists. */
@@ -85,7 +103,7 @@ export class Workspace {
   }
 
   private docsOf(e: Entry): Document.Parsed[] {
-    if (!e.docs) e.docs = (parseAllDocuments(e.source.text) as Document.Parsed[]).filter((d) => d.contents !== null);
+    if (!e.docs) e.docs = (parseAllDocuments(e.source.text, QUIET) as Document.Parsed[]).filter((d) => d.contents !== null);
     return e.docs;
   }
 

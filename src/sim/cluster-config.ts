@@ -4,8 +4,9 @@
  * (the CLI's `--cluster FILE` arrives here). Each level replaces the fields it sets.
  */
 import type { Model } from '../model/types';
-import { arr, isObj, num, obj, str, strMap, type Obj } from '../model/guards';
+import { arr, dict, isObj, num, obj, str, strMap, textOf, type Obj } from '../model/guards';
 import { cidrContains, parseCIDR, parseIP, subnet } from '../util/ip';
+import { MAX_POD_LIMIT } from './limits';
 import { CONTROL_PLANE_ROLE, defaultClusterConfig, defaultControlPlane, defaultWorker, nodeLabels, ZONE_LABEL } from './default-cluster';
 import type { ClusterConfig, LoadBalancerConfig, NodeConfig, Taint } from './types';
 
@@ -37,18 +38,25 @@ export function clusterOverridesFromObject(value: Obj): Partial<ClusterConfig> {
     out.apiServer = { ip: str(spec.apiServer.ip) ?? d.ip, port: num(spec.apiServer.port) ?? d.port };
   }
   if (isObj(spec.upstreamDNS)) {
-    out.upstreamDNS = {};
+    out.upstreamDNS = dict();
     for (const [k, v] of Object.entries(spec.upstreamDNS)) {
       out.upstreamDNS[k.replace(/\.$/, '').toLowerCase()] = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
     }
   }
   if (isObj(spec.readiness)) {
-    out.readiness = {};
+    out.readiness = dict();
     for (const [k, v] of Object.entries(spec.readiness)) out.readiness[k] = v === true || v === 'true';
   }
-  const maxPods = num(spec.maxPodsPerNode);
-  if (maxPods !== undefined) out.maxPodsPerNode = maxPods;
+  const maxPodsPerNode = num(spec.maxPodsPerNode);
+  if (maxPodsPerNode !== undefined) out.maxPodsPerNode = maxPodsPerNode;
+  if (spec.maxPods !== undefined) out.maxPods = checkMaxPods(spec.maxPods, 'spec.maxPods');
   return out;
+}
+
+/** The pod limit as given (Cluster object, --max-pods, a scenario's cluster): a whole number of at least 1. */
+export function checkMaxPods(v: unknown, where: string): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1 || v > MAX_POD_LIMIT) throw new ClusterConfigError(`${where}: ${textOf(v)} is not a pod count from 1 to ${MAX_POD_LIMIT}`);
+  return v;
 }
 
 function nodeFromSpec(n: Obj, index: number): NodeConfig {
@@ -77,8 +85,8 @@ function parsePortRange(v: unknown): { min: number; max: number } {
     if (min !== undefined && max !== undefined) return checkRange(min, max, `${min}-${max}`);
   }
   const m = typeof v === 'string' ? /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(v) : null;
-  if (!m) throw new ClusterConfigError(`spec.nodePortRange: "${String(v)}" is not a range like 30000-32767`);
-  return checkRange(Number(m[1]), Number(m[2]), String(v));
+  if (!m) throw new ClusterConfigError(`spec.nodePortRange: "${textOf(v)}" is not a range like 30000-32767`);
+  return checkRange(Number(m[1]), Number(m[2]), textOf(v));
 }
 
 function checkRange(min: number, max: number, text: string): { min: number; max: number } {
@@ -132,6 +140,7 @@ export function validateClusterConfig(config: ClusterConfig): ClusterConfig {
   if (!serviceCIDR || serviceCIDR.family !== 4) throw new ClusterConfigError(`serviceCIDR "${config.serviceCIDR}" is not an IPv4 CIDR`);
   if (serviceCIDR.prefix > 28) throw new ClusterConfigError(`serviceCIDR ${config.serviceCIDR} is too small: kube-dns needs the 10th address`);
   if (config.nodes.length === 0) throw new ClusterConfigError('the cluster needs at least one node');
+  checkMaxPods(config.maxPods, 'maxPods');
   if (!parseIP(config.apiServer.ip)) throw new ClusterConfigError(`apiServer.ip "${config.apiServer.ip}" is not an IP address`);
   const nodePrefix = Math.max(24, podCIDR.prefix);
   const available = 2 ** (nodePrefix - podCIDR.prefix);

@@ -7,10 +7,12 @@
 import { DEFAULT_KUBERNETES_VERSION } from '../model/kinds';
 import { parseCIDR, cidrAddress } from '../util/ip';
 import type { ClusterConfig, NodeConfig } from './types';
+import { DEFAULT_MAX_PODS } from './limits';
 
 export const CONTROL_PLANE_ROLE = 'node-role.kubernetes.io/control-plane';
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 export const ZONES = ['zone-a', 'zone-b', 'zone-c'];
+export { DEFAULT_MAX_PODS, MAX_POD_LIMIT } from './limits';
 
 /**
  * Labels the kubelet puts on every node (kubelet_node_status.go initialNode): hostname, OS and
@@ -75,6 +77,7 @@ export function defaultClusterConfig(): ClusterConfig {
     },
     readiness: {},
     maxPodsPerNode: 110,
+    maxPods: DEFAULT_MAX_PODS,
     kubernetesVersion: DEFAULT_KUBERNETES_VERSION,
   };
 }

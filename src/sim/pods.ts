@@ -66,7 +66,30 @@ export function workloadProblem(w: WorkloadObject): string | undefined {
   return undefined;
 }
 
-/** Creates the pods of all workloads, in input order (so earlier workloads get the earlier IPs). */
+/**
+ * A workload asks for more pods than the simulated cluster holds in all (`ClusterConfig.maxPods`,
+ * 50,000 by default): the simulation stops there, as a ResourceQuota on pods stops a controller
+ * (k8s.io/apiserver/pkg/admission/plugin/resourcequota: "exceeded quota: ..., requested:
+ * pods=N, used: pods=U, limited: pods=L"), instead of creating pods until memory runs out.
+ */
+export class PodLimitError extends Error {
+  constructor(
+    readonly workload: { kind: string; namespace: string; name: string },
+    readonly requested: number,
+    readonly used: number,
+    readonly limit: number,
+  ) {
+    const what = `${workload.kind} ${workload.namespace ? `${workload.namespace}/` : ''}${workload.name || '(unnamed)'}`;
+    const field = workload.kind === 'Job' ? 'spec.parallelism' : workload.kind === 'DaemonSet' ? 'the number of nodes' : 'spec.replicas';
+    super(
+      `${what} asks for ${requested} pods, more than the simulated cluster holds: exceeded the pod limit, requested: pods=${requested}, used: pods=${used}, limited: pods=${limit}. ` +
+        `Lower ${field}, or raise the limit with --max-pods N or spec.maxPods in the Cluster object.`,
+    );
+    this.name = 'PodLimitError';
+  }
+}
+
+/** Creates the pods of all workloads, in input order (so earlier workloads get the earlier IPs). Throws PodLimitError past config.maxPods. */
 export function buildPods(workloads: WorkloadObject[], nodes: SimNode[], config: ClusterConfig, seed: number, rejected: RejectedObject[] = []): SimPod[] {
   const scheduler = new Scheduler(nodes, config.maxPodsPerNode);
   const pools = new Map(nodes.map((n) => [n.name, new NodeIPPool(n.podCIDR)]));
@@ -87,6 +110,8 @@ export function buildPods(workloads: WorkloadObject[], nodes: SimNode[], config:
     const spec = w.template.spec;
     const tolerations = w.kind === 'DaemonSet' ? [...spec.tolerations, ...daemonTolerations(spec.hostNetwork)] : spec.tolerations;
     const fit = constraints(spec.nodeSelector, tolerations, requiredNodeAffinity(obj(template).spec));
+    const requested = podsRequested(w, scheduler, fit);
+    if (pods.length + requested > config.maxPods) throw new PodLimitError({ kind: w.kind, namespace: w.metadata.namespace, name: w.metadata.name }, requested, pods.length, config.maxPods);
     const drafts = draftsOf(w, rng, taken, scheduler, fit);
     for (let i = 0; i < drafts.length; i++) {
       const d = drafts[i];
@@ -185,11 +210,34 @@ function noReadinessOverrides(config: ClusterConfig): boolean {
   return v;
 }
 
+/** How many pods the workload's controller creates: what draftsOf makes, counted before any is made. */
+function podsRequested(w: WorkloadObject, scheduler: Scheduler, fit: Constraints): number {
+  switch (w.kind) {
+    case 'Pod':
+      return 1;
+    case 'DaemonSet':
+      return scheduler.eligible(fit).length;
+    case 'CronJob':
+      return 0;
+    case 'Job': {
+      const completions = num(obj(w.manifest.value.spec).completions);
+      return completions !== undefined ? Math.min(replicaCount(w), Math.max(0, Math.ceil(completions))) : replicaCount(w);
+    }
+    default:
+      return replicaCount(w);
+  }
+}
+
+/** The replica count a controller acts on: a whole number of 0 or more (a fraction is what the loop below made of it). */
+function replicaCount(w: WorkloadObject): number {
+  return Math.max(0, Math.ceil(w.replicas ?? 0));
+}
+
 function draftsOf(w: WorkloadObject, rng: Random, taken: Set<string>, scheduler: Scheduler, fit: Constraints): PodDraft[] {
   const name = w.metadata.name;
   const labels = w.template.metadata.labels;
   const spec = w.template.spec;
-  const replicas = Math.max(0, w.replicas ?? 0);
+  const replicas = replicaCount(w);
   const out: PodDraft[] = [];
   switch (w.kind) {
     case 'Pod': {
@@ -218,7 +266,9 @@ function draftsOf(w: WorkloadObject, rng: Random, taken: Set<string>, scheduler:
       // Stable names `<name>-<ordinal>`, hostname = pod name, subdomain = the governing Service.
       const revision = `${name}-${podTemplateHash(valueAt(w.manifest.value, w.templatePath))}`;
       const start = num(obj(obj(w.manifest.value.spec).ordinals).start) ?? 0;
-      for (let i = start; i < start + replicas; i++) {
+      // Counted from 0: `start + k` (not `i < start + replicas`), which stops even where a huge start has no integer neighbours.
+      for (let k = 0; k < replicas; k++) {
+        const i = start + k;
         const podName = `${name}-${i}`;
         taken.add(podName);
         out.push({
@@ -243,7 +293,7 @@ function draftsOf(w: WorkloadObject, rng: Random, taken: Set<string>, scheduler:
     case 'Job': {
       const jobSpec = obj(w.manifest.value.spec);
       const completions = num(jobSpec.completions);
-      const active = completions !== undefined ? Math.min(replicas, completions) : replicas;
+      const active = completions !== undefined ? Math.min(replicas, Math.max(0, Math.ceil(completions))) : replicas;
       const indexed = jobSpec.completionMode === 'Indexed';
       const jobLabels = { ...labels, 'batch.kubernetes.io/job-name': name, 'job-name': name };
       for (let i = 0; i < active; i++) {

@@ -5,6 +5,7 @@
  */
 import { Document } from 'yaml';
 import type { SourceFile } from '../load/source';
+import { decodeSources, unreadableFinding } from '../load/decode';
 import { buildModel } from '../model/build';
 import { refusalReason, type InvalidValue } from '../model/invalid';
 import { validateEndpoints, validateEndpointSlice } from '../model/validate-endpoints';
@@ -26,7 +27,7 @@ import type { ClusterConfig, ClusterState, RejectedObject, SimCluster, SimEndpoi
 
 export const DEFAULT_SEED = 1;
 
-/** The input could not be parsed (YAML syntax): nothing can be simulated from it. */
+/** The input could not be read (not UTF-8 text) or parsed (YAML syntax): nothing can be simulated from it. */
 export class SimulateInputError extends Error {
   constructor(readonly findings: PendingFinding[]) {
     super(findings.map((f) => `${f.file}:${f.range.line}:${f.range.column}: ${f.message}`).join('\n'));
@@ -168,11 +169,14 @@ export function manifestsOf(input: SimulateInput): { manifests: Manifest[]; find
     sources = [{ path: '<objects>', absPath: null, text }];
   }
   const manifests: Manifest[] = [];
-  const findings: PendingFinding[] = [];
-  for (const s of sources) {
+  // The text goes through the file decoder, as lint's does: a BOM is dropped, NUL bytes or a lone surrogate are file-unreadable.
+  const decoded = decodeSources(sources);
+  const findings: PendingFinding[] = decoded.unreadable.map(unreadableFinding);
+  for (const s of decoded.sources) {
     const parsed = parseSourceFile(s, { fast: true });
-    manifests.push(...parsed.manifests);
-    findings.push(...parsed.findings);
+    // One by one: push(...list) passes every item on the stack, which 100,000 documents overflow.
+    for (const m of parsed.manifests) manifests.push(m);
+    for (const f of parsed.findings) findings.push(f);
   }
   return { manifests, findings };
 }
@@ -196,7 +200,7 @@ function isSourceFile(v: unknown): v is SourceFile {
  */
 export function simulate(input: SimulateInput, options: SimulateOptions = {}): SimCluster {
   const { manifests, findings } = manifestsOf(input);
-  const fatal = findings.filter((f) => f.ruleId === 'yaml-syntax');
+  const fatal = findings.filter((f) => f.ruleId === 'yaml-syntax' || f.ruleId === 'file-unreadable');
   if (fatal.length) throw new SimulateInputError(fatal);
   return simulateModel(buildModel(manifests, options.namespace ?? 'default'), options);
 }

@@ -38,6 +38,11 @@ export interface ClusterConfig {
   readiness: Record<string, boolean>;
   /** Pods a node accepts (kubelet's `maxPods`, default 110); more stay Pending ("Too many pods"). */
   maxPodsPerNode: number;
+  /**
+   * Pods the simulated cluster holds in all, Pending ones included (default 50,000): a workload
+   * that would pass it stops the simulation with PodLimitError, as a pods quota would refuse it.
+   */
+  maxPods: number;
   /** Kubernetes version the nodes report (`kubectl get nodes` VERSION). */
   kubernetesVersion: string;
 }

@@ -7,6 +7,7 @@
 import { stringify } from 'yaml';
 import { kindForResource, resourceWords, type KindInfo } from '../model/kinds';
 import { didYouMean } from '../util/did-you-mean';
+import { dict, own } from '../model/guards';
 import { UnknownFormatError, type Formatter } from '../report/formatter';
 import { endpointSliceObject, endpointsObject, nodeObject, plain, podObject, serviceObject, type KubeObject } from './objects';
 import { endpointSliceRow, endpointsRow, HEADERS, nodeRow, podRow, renderTable, serviceRow } from './printers';
@@ -18,7 +19,7 @@ export type Resource = keyof typeof HEADERS;
 const KIND_OF = Object.fromEntries((Object.keys(HEADERS) as Resource[]).map((r) => [r, kindForResource(r)!])) as Record<Resource, KindInfo>;
 
 /** kubectl's words for each resource (`pods`, `pod`, `po`, `endpointslices.discovery.k8s.io`). */
-const ALIASES: Record<string, Resource> = Object.fromEntries((Object.keys(KIND_OF) as Resource[]).flatMap((r) => resourceWords(KIND_OF[r]).map((w) => [w, r])));
+const ALIASES: Record<string, Resource> = dict((Object.keys(KIND_OF) as Resource[]).flatMap((r) => resourceWords(KIND_OF[r]).map((w) => [w, r])));
 
 /** kubectl's fully qualified resource name (`endpointslices.discovery.k8s.io`), as its NotFound errors spell it. */
 const qualifiedName = (k: KindInfo) => (k.group ? `${k.resource}.${k.group}` : k.resource);
@@ -28,7 +29,7 @@ export class UnknownResourceError extends Error {}
 
 /** kubectl's resource words (and aliases) to the resources svclab shows. */
 export function resolveResource(word: string): Resource {
-  const r = ALIASES[word.toLowerCase()];
+  const r = own(ALIASES, word.toLowerCase());
   if (r) return r;
   const guess = didYouMean(word, Object.keys(ALIASES));
   throw new UnknownResourceError(`the server doesn't have a resource type "${word}"${guess ? ` (did you mean ${guess}?)` : ''}; svclab get knows pods, services, endpoints, endpointslices and nodes`);

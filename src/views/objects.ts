@@ -3,7 +3,7 @@
  * the written manifest, with the fields the API server, the controllers and the kubelet fill in.
  * No timestamps or resource versions: the output must be the same on every run.
  */
-import { isObj, obj, valueAt } from '../model/guards';
+import { dict, isObj, obj, valueAt } from '../model/guards';
 import { preferredApiVersion } from '../model/kinds';
 import { externallyAccessible, isHeadlessService } from '../model/service';
 import type { ServicePort } from '../model/types';
@@ -264,7 +264,8 @@ export function plain<T>(v: T): T {
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : sortKeys(x)));
   if (!isObj(v)) return v;
-  const out: Record<string, unknown> = {};
+  // No prototype: a key `__proto__` (a label written so) is copied like any other, not dropped.
+  const out = dict<unknown>();
   for (const k of Object.keys(v).sort()) {
     if (v[k] !== undefined) out[k] = sortKeys(v[k]);
   }

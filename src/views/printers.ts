@@ -21,7 +21,8 @@ export interface Table {
  */
 export function renderTable(table: Table): string {
   const all = [table.headers, ...table.rows];
-  const widths = table.headers.map((_, i) => Math.max(6, ...all.map((r) => (r[i] ?? '').length + 3)));
+  // A loop, not Math.max(...column): a spread of 100,000 rows overflows the stack.
+  const widths = table.headers.map((_, i) => all.reduce((w, r) => Math.max(w, (r[i] ?? '').length + 3), 6));
   return all.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('')).join('\n') + '\n';
 }
 

@@ -10,7 +10,7 @@ export type ScenarioFormat = (typeof SCENARIO_FORMATS)[number];
 export const SCENARIO_FORMATTERS: Readonly<Record<ScenarioFormat, Formatter<RunResult, StylishOptions>>> = {
   stylish: (run, options) => formatScenarioStylish(run, options),
   json: (run) => formatScenarioJson(run),
-  junit: (run) => formatScenarioJunit(run),
+  junit: (run, options) => formatScenarioJunit(run, options.timing === true),
   github: (run) => formatScenarioGithub(run),
   tap: (run) => formatScenarioTap(run),
 };

@@ -14,12 +14,19 @@ export interface StylishOptions {
   verbose?: boolean;
   /** Under --watch: an exercise says that saving re-runs it. */
   watching?: boolean;
+  /** junit: write each suite's measured `time` (`--timing`); without it every format is the same bytes on every run. */
+  timing?: boolean;
+}
+
+/** Appends one by one: `push(...list)` passes every item on the stack, which a long report overflows. */
+function pushAll(target: string[], items: readonly string[]): void {
+  for (const item of items) target.push(item);
 }
 
 export function formatScenarioStylish(run: RunResult, options: StylishOptions): string {
   const c = colors(options.color);
   const lines: string[] = [];
-  for (const s of run.scenarios) lines.push(...scenarioBlock(s, c, options));
+  for (const s of run.scenarios) pushAll(lines, scenarioBlock(s, c, options));
   for (const m of run.missing) lines.push(c.red(`✗ no scenario found at ${m}`));
   const sum = run.summary;
   lines.push('');
@@ -67,7 +74,7 @@ function scenarioBlock(s: ScenarioResult, c: Colors, options: StylishOptions): s
         lines.push(`  ${mark(st?.status ?? 'passed', c)} step: ${step}`);
       }
     }
-    lines.push(...expectationBlock(e, c, e.step === null ? '  ' : '    ', shownHint));
+    pushAll(lines, expectationBlock(e, c, e.step === null ? '  ' : '    ', shownHint));
   }
   return lines;
 }
@@ -88,7 +95,7 @@ function expectationBlock(e: ExpectationResult, c: Colors, indent: string, shown
       lines.push(`${pad}  ${c.red(`+ actual   ${JSON.stringify(m.actual)}`)}`);
     }
   }
-  if (e.table) lines.push(...truthTable(e.table).map((l) => `${pad}${l}`));
+  if (e.table) for (const l of truthTable(e.table)) lines.push(`${pad}${l}`);
   if (e.explain.length) {
     lines.push(`${pad}${c.cyan('why:')}`);
     for (const l of e.explain) lines.push(`${pad}  ${c.dim(l)}`);

@@ -7,7 +7,8 @@ export function truthTable(t: MatrixTable): string[] {
   const header = ['', ...t.to.map((_, j) => String(j + 1))];
   const rows = t.from.map((f, i) => [f, ...t.to.map((_, j) => (t.expected[i][j] === t.actual[i][j] ? `. ${SHORT[t.actual[i][j]] ?? t.actual[i][j]}` : `X ${SHORT[t.actual[i][j]] ?? t.actual[i][j]} (want ${SHORT[t.expected[i][j]] ?? t.expected[i][j]})`))]);
   const all = [header, ...rows];
-  const widths = header.map((_, j) => Math.max(...all.map((r) => r[j].length)));
+  // A loop, not Math.max(...column): a spread of a long column overflows the stack.
+  const widths = header.map((_, j) => all.reduce((w, r) => Math.max(w, r[j].length), 0));
   const line = (r: string[]) => `| ${r.map((cell, j) => cell.padEnd(widths[j])).join(' | ')} |`;
   const sep = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
   return [

@@ -127,4 +127,17 @@ export interface ClusterSpec {
    * @examples [{ "db.example.com": ["198.51.100.7"] }]
    */
   upstreamDNS?: Record<string, string[]>;
+  /**
+   * Pods the whole cluster holds, Pending ones included (default 50000, at most 500000); a workload that would pass it is an error that names it.
+   * @examples [100000]
+   */
+  maxPods?: PodCount;
 }
+
+/**
+ * A pod count.
+ * @asType integer
+ * @minimum 1
+ * @maximum 500000
+ */
+type PodCount = number;

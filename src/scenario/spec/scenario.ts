@@ -75,7 +75,7 @@ export interface ScenarioSpec {
    */
   seed?: Integer;
   /**
-   * Manifest files or globs, relative to the folder. Default: the other YAML/JSON files in the folder and its `manifests/` subfolder.
+   * Manifest files, folders or globs, relative to the folder; they must lead inside it, symlinks followed (or inside the suite root `svclab test --root` names). Default: the other YAML/JSON files in the folder and its `manifests/` subfolder.
    * @examples [["deployment.yaml", "manifests/*.yaml"]]
    */
   manifests?: string[];

@@ -79,7 +79,7 @@ export interface StepSpec {
    */
   hint?: string;
   /**
-   * More manifest files or globs (relative to the scenario folder; keep them in `steps/` so they are not loaded at the start). An object that already exists is replaced.
+   * More manifest files, folders or globs (relative to the scenario folder and inside it; keep them in `steps/` so they are not loaded at the start). An object that already exists is replaced; a folder applies its manifest files, as `kubectl apply -f DIR`.
    * @examples [["steps/nodeport.yaml"]]
    */
   apply?: string[];
