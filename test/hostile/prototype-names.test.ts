@@ -118,7 +118,15 @@ describe('lint: prototype names as kind, apiVersion, keys and values', () => {
 });
 
 describe('simulate and the commands: prototype names reach every lookup', () => {
-  test.each(NAMES)('simulate(): a workload labelled %s is selected by a Service with that selector', (name) => {
+  // ValidateService (pkg/apis/core/validation) checks selector keys as qualified names: `__proto__`
+  // starts with '_', so the API server refuses that Service; the simulator refuses it the same way.
+  test('simulate(): a Service selecting __proto__ is refused as the API server refuses it (not a crash)', () => {
+    const cluster = simulate(`${deployment('{ "__proto__": web }')}---\n${GOOD_SERVICE.replace('{ app: web }', '{ "__proto__": web }')}`);
+    expect(cluster.rejected).toEqual([expect.objectContaining({ kind: 'Service', name: 'web', reason: expect.stringContaining('spec.selector: Invalid value: "__proto__"') })]);
+    expect(cluster.route({ from: 'pod', to: 'web:80', count: 1 }).summary.ok).toBe(0);
+  });
+
+  test.each(NAMES.filter((n) => n !== '__proto__'))('simulate(): a workload labelled %s is selected by a Service with that selector', (name) => {
     const cluster = simulate(`${deployment(`{ "${name}": web }`)}---\n${GOOD_SERVICE.replace('{ app: web }', `{ "${name}": web }`)}`);
     const slice = cluster.endpointSlices.find((s) => s.serviceName === 'web');
     expect(slice?.endpoints).toHaveLength(2);
