@@ -16,7 +16,12 @@
 import type { ClusterState } from '../sim/types';
 import type { NetworkPolicyPort, Protocol } from '../model/types';
 import { ipBlockHolds, type CompiledPeer, type CompiledPolicy, type CompiledRule } from './compile';
-import { policyIndex, type PolicyIndex, type PolicyPod } from './index-policies';
+import { policyIndex, type PolicyPod } from './index-policies';
+
+/** Where a verdict reads namespace labels from (the cluster's PolicyIndex, or a linter's table). */
+export interface NamespaceLabels {
+  namespaceLabels(namespace: string): Record<string, string>;
+}
 
 /** One end of a connection as a policy sees it: an address, and the pod when it is that pod's own address. */
 export interface PolicyEnd {
@@ -33,7 +38,7 @@ export interface PolicyDenial {
   policies: string[];
 }
 
-function peerMatches(idx: PolicyIndex, peer: CompiledPeer, policyNamespace: string, end: PolicyEnd): boolean {
+function peerMatches(idx: NamespaceLabels, peer: CompiledPeer, policyNamespace: string, end: PolicyEnd): boolean {
   if (peer.broken) return false;
   if (peer.ipBlock) return ipBlockHolds(peer.ipBlock, end.ip);
   const pod = end.pod;
@@ -55,12 +60,13 @@ export function portMatches(p: NetworkPolicyPort, dest: PolicyPod | null, port: 
   return has(dest.spec.containers) || has(dest.spec.initContainers);
 }
 
-function ruleAllows(idx: PolicyIndex, rule: CompiledRule, policyNamespace: string, peer: PolicyEnd, dest: PolicyPod | null, port: number, protocol: Protocol): boolean {
+function ruleAllows(idx: NamespaceLabels, rule: CompiledRule, policyNamespace: string, peer: PolicyEnd, dest: PolicyPod | null, port: number, protocol: Protocol): boolean {
   if (rule.ports.length > 0 && !rule.ports.some((p) => portMatches(p, dest, port, protocol))) return false;
   return rule.peers.length === 0 || rule.peers.some((p) => peerMatches(idx, p, policyNamespace, peer));
 }
 
-function allows(idx: PolicyIndex, policies: CompiledPolicy[], direction: Direction, peer: PolicyEnd, dest: PolicyPod | null, port: number, protocol: Protocol): boolean {
+/** Whether any rule of `policies` (all isolating in `direction`) admits `peer` on port/protocol of `dest`. */
+export function allows(idx: NamespaceLabels, policies: CompiledPolicy[], direction: Direction, peer: PolicyEnd, dest: PolicyPod | null, port: number, protocol: Protocol): boolean {
   for (const pol of policies) {
     const rules = direction === 'ingress' ? pol.ingress! : pol.egress!;
     for (const r of rules) if (ruleAllows(idx, r, pol.namespace, peer, dest, port, protocol)) return true;
