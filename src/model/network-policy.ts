@@ -12,6 +12,7 @@ import type { FieldPath } from '../types';
 import { protocol } from './build-pod';
 import { arr, intOrString, isObj, num, obj, str, type Obj } from './guards';
 import type { InvalidValue } from './invalid';
+import { parseCIDR, type CIDR } from '../util/ip';
 import type { IPBlock, LabelSelector, Model, NetworkPolicyObject, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicyRule, PolicyType } from './types';
 
 /** The label the API server puts on every namespace (v1.LabelMetadataName). */
@@ -23,7 +24,7 @@ type SelectorReader = (v: unknown, path: FieldPath, invalid: InvalidValue[]) => 
 
 function peer(v: Obj, path: FieldPath, invalid: InvalidValue[], selector: SelectorReader): NetworkPolicyPeer {
   const ip = isObj(v.ipBlock) ? v.ipBlock : undefined;
-  const ipBlock: IPBlock | undefined = ip ? { cidr: str(ip.cidr) ?? '', except: arr(ip.except).filter((x): x is string => typeof x === 'string') } : undefined;
+  const ipBlock: IPBlock | undefined = ip ? { cidr: str(ip.cidr), except: arr(ip.except).filter((x): x is string => typeof x === 'string') } : undefined;
   return {
     podSelector: isObj(v.podSelector) ? selector(v.podSelector, [...path, 'podSelector'], invalid) : undefined,
     namespaceSelector: isObj(v.namespaceSelector) ? selector(v.namespaceSelector, [...path, 'namespaceSelector'], invalid) : undefined,
@@ -82,5 +83,43 @@ export function namespaceLabelTable(model: Pick<Model, 'namespaces'>, implied: I
   const out = new Map<string, Record<string, string>>();
   for (const n of model.namespaces) if (n.metadata.name) out.set(n.metadata.name, { ...n.metadata.labels, [NAMESPACE_NAME_LABEL]: n.metadata.name });
   for (const name of implied) if (!out.has(name)) out.set(name, { [NAMESPACE_NAME_LABEL]: name });
+  return out;
+}
+
+/** `inner` lies strictly inside `outer`: same family, a longer prefix, within its addresses. */
+export function strictSubset(inner: CIDR, outer: CIDR): boolean {
+  return inner.family === outer.family && inner.prefix > outer.prefix && inner.base >= outer.base && inner.base + inner.size <= outer.base + outer.size;
+}
+
+/**
+ * ValidateNetworkPolicySpec's checks of ports and ipBlocks (pkg/apis/networking/validation/
+ * validation.go ValidateNetworkPolicyPort, ValidateIPBlock), in the API server's words: the
+ * simulator refuses a policy with any of them (and with the enum values in `invalid`), as
+ * `kubectl apply` would fail; the networkpolicy-endport-invalid and
+ * networkpolicy-except-outside-cidr rules report the same cases.
+ */
+export function validateNetworkPolicy(np: NetworkPolicyObject): InvalidValue[] {
+  const out: InvalidValue[] = [...np.invalid];
+  for (const rule of [...np.ingress, ...np.egress]) {
+    for (const p of rule.ports) {
+      if (p.endPort === undefined) continue;
+      if (p.port === undefined) out.push({ path: [...p.path, 'port'], value: undefined, allowed: [], type: 'Required', detail: 'must be specified when endPort is specified' });
+      else if (typeof p.port === 'string') out.push({ path: [...p.path, 'endPort'], value: p.endPort, allowed: [], detail: 'may not be specified when `port` is non-numeric' });
+      else if (p.endPort < p.port) out.push({ path: [...p.path, 'endPort'], value: p.endPort, allowed: [], detail: 'must be greater than or equal to `port`' });
+    }
+    for (const peer of rule.peers) {
+      const block = peer.ipBlock;
+      if (!block || block.cidr === undefined) continue;
+      const cidr = parseCIDR(block.cidr);
+      if (!cidr) {
+        out.push({ path: [...peer.path, 'ipBlock', 'cidr'], value: block.cidr, allowed: [], detail: 'must be a valid CIDR' });
+        continue;
+      }
+      block.except.forEach((e, i) => {
+        const inner = parseCIDR(e);
+        if (!inner || !strictSubset(inner, cidr)) out.push({ path: [...peer.path, 'ipBlock', 'except', i], value: e, allowed: [], detail: inner ? 'must be a strict subset of `cidr`' : 'must be a valid CIDR' });
+      });
+    }
+  }
   return out;
 }

@@ -236,7 +236,8 @@ export interface IngressObject extends Base<'Ingress'> {
 
 /** networking.k8s.io/v1 IPBlock: a CIDR, minus the `except` CIDRs. */
 export interface IPBlock {
-  cidr: string;
+  /** undefined when not written (the schema reports the missing field). */
+  cidr: string | undefined;
   except: string[];
 }
 

@@ -42,7 +42,7 @@ export interface CompiledPolicy {
 function compileRule(rule: NetworkPolicyRule): CompiledRule {
   return {
     peers: rule.peers.map((p) => {
-      const cidr = p.ipBlock ? parseCIDR(p.ipBlock.cidr) : null;
+      const cidr = p.ipBlock?.cidr !== undefined ? parseCIDR(p.ipBlock.cidr) : null;
       return {
         pods: p.podSelector ? labelSelectorAsSelector(p.podSelector) : null,
         namespaces: p.namespaceSelector ? labelSelectorAsSelector(p.namespaceSelector) : null,

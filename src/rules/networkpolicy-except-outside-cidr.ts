@@ -1,10 +1,6 @@
 import { defineRule } from './rule';
-import { parseCIDR, type CIDR } from '../util/ip';
-
-/** `inner` lies strictly inside `outer`: same family, a longer prefix, within its addresses. */
-function strictSubset(inner: CIDR, outer: CIDR): boolean {
-  return inner.family === outer.family && inner.prefix > outer.prefix && inner.base >= outer.base && inner.base + inner.size <= outer.base + outer.size;
-}
+import { parseCIDR } from '../util/ip';
+import { strictSubset } from '../model/network-policy';
 
 /**
  * The API server's ValidateIPBlock (pkg/apis/networking/validation/validation.go): `cidr` must
@@ -34,17 +30,19 @@ export default defineRule({
       for (const rule of [...np.ingress, ...np.egress]) {
         for (const peer of rule.peers) {
           const block = peer.ipBlock;
-          if (!block) continue;
-          const cidr = parseCIDR(block.cidr);
+          // A missing cidr is the schema's finding (a required field).
+          if (!block || block.cidr === undefined) continue;
+          const written = block.cidr;
+          const cidr = parseCIDR(written);
           if (!cidr) {
-            ctx.report({ messageId: 'notCidr', manifest: np.manifest, path: [...peer.path, 'ipBlock', 'cidr'], data: { field: 'cidr', value: block.cidr } });
+            ctx.report({ messageId: 'notCidr', manifest: np.manifest, path: [...peer.path, 'ipBlock', 'cidr'], data: { field: 'cidr', value: written } });
             continue;
           }
           block.except.forEach((e, i) => {
             const path = [...peer.path, 'ipBlock', 'except', i];
             const inner = parseCIDR(e);
             if (!inner) ctx.report({ messageId: 'notCidr', manifest: np.manifest, path, data: { field: 'except', value: e } });
-            else if (!strictSubset(inner, cidr)) ctx.report({ messageId: 'outside', manifest: np.manifest, path, data: { except: e, cidr: block.cidr } });
+            else if (!strictSubset(inner, cidr)) ctx.report({ messageId: 'outside', manifest: np.manifest, path, data: { except: e, cidr: written } });
           });
         }
       }

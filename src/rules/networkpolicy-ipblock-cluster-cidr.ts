@@ -35,15 +35,16 @@ export default defineRule({
     for (const np of ctx.model.networkPolicies) {
       for (const rule of [...np.ingress, ...np.egress]) {
         for (const peer of rule.peers) {
-          const cidr = peer.ipBlock ? parseCIDR(peer.ipBlock.cidr) : null;
-          if (!cidr) continue;
+          const written = peer.ipBlock?.cidr;
+          const cidr = written !== undefined ? parseCIDR(written) : null;
+          if (!cidr || written === undefined) continue;
           const path = [...peer.path, 'ipBlock', 'cidr'];
           if (podCIDR && inside(cidr, podCIDR)) {
-            ctx.report({ messageId: 'pods', manifest: np.manifest, path, data: { cidr: peer.ipBlock!.cidr, podCIDR: podCIDR.text } });
+            ctx.report({ messageId: 'pods', manifest: np.manifest, path, data: { cidr: written, podCIDR: podCIDR.text } });
             continue;
           }
           const svc = serviceCIDRs.find((s) => inside(cidr, s));
-          if (svc) ctx.report({ messageId: 'services', manifest: np.manifest, path, data: { cidr: peer.ipBlock!.cidr, serviceCIDR: svc.text } });
+          if (svc) ctx.report({ messageId: 'services', manifest: np.manifest, path, data: { cidr: written, serviceCIDR: svc.text } });
         }
       }
     }

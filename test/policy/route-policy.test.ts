@@ -187,3 +187,18 @@ shop/client     | .           | X
 default/outside | X           | .`);
   });
 });
+
+describe('a policy the API server refuses does not exist', () => {
+  test('a default-deny with an invalid port range is rejected (ValidateNetworkPolicyPort), so nothing is isolated', () => {
+    const c = simulate(WEB.replace('POLICY', 'Cluster') + `---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: broken, namespace: shop }
+spec: { podSelector: {}, policyTypes: [Ingress], ingress: [{ ports: [{ endPort: 90 }] }] }
+`);
+    expect(c.rejected).toEqual([{ kind: 'NetworkPolicy', namespace: 'shop', name: 'broken', reason: 'spec.ingress[0].ports[0].port: Required value: must be specified when endPort is specified' }]);
+    expect(c.model.networkPolicies).toEqual([]);
+    const pod = c.pods.find((p) => p.labels.app === 'web')!;
+    expect(routeRequest(c, { from: 'pod/shop/client', to: `${pod.podIP}:80` }).results[0].outcome).toBe('ok');
+  });
+});
