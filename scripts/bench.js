@@ -22,4 +22,5 @@ const want = (name) => only.length === 0 || only.includes(name);
 if (want('lint')) require('./bench-lint').lintBench();
 if (want('sim')) other('bench-sim.js');
 if (want('route-dns')) other('bench-route-dns.js');
+if (want('netpol')) other('bench-netpol.js');
 if (want('scenarios')) other('bench-scenarios.js');

@@ -46,13 +46,14 @@ export interface LoadedCluster {
  * notices (missing files, lint errors, refused objects) to stderr; throws UsageError for input
  * that cannot be simulated.
  */
-export async function loadCluster(io: CliIO, files: string[], options: { namespace?: string; seed?: number; clusterFile?: string; maxPods?: number }): Promise<LoadedCluster> {
+export async function loadCluster(io: CliIO, files: string[], options: { namespace?: string; seed?: number; clusterFile?: string; maxPods?: number; networkPolicies?: 'enforce' | 'ignore' }): Promise<LoadedCluster> {
   if (files.length === 0) throw new UsageError('which manifests? give them with -f PATH (a file, directory, glob or - for stdin)');
   const collected = await collectFiles(files, { cwd: io.cwd, readStdin: io.readStdin });
   if (collected.missing.length) throw new UsageError(`no such file, directory or glob match: ${collected.missing.join(', ')}`);
   if (collected.unreadable.length) throw new UsageError(collected.unreadable.map((u) => `${u.path}: ${u.reason}`).join('\n'));
   const cluster: Partial<ClusterConfig> = options.clusterFile ? readClusterFile(io, options.clusterFile) : {};
   if (options.maxPods !== undefined) cluster.maxPods = options.maxPods;
+  if (options.networkPolicies !== undefined) cluster.networkPolicies = options.networkPolicies;
   let analysis: Analysis & { cluster: SimCluster };
   try {
     analysis = analyze(collected.files, { namespace: options.namespace ?? 'default', seed: options.seed, cluster, cwd: io.cwd });

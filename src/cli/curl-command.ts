@@ -17,6 +17,7 @@ export const CURL_FLAGS: FlagSpecs = {
   verbose: { type: 'boolean', short: 'v', description: 'text: show every hop of every connection' },
   cluster: { type: 'string', description: 'YAML file with a Cluster object (svclab.io/v1alpha1) overriding the default cluster', valueName: 'FILE' },
   'max-pods': { type: 'number', description: 'pods the simulated cluster holds in all (default 50000; the Cluster object\'s spec.maxPods)', valueName: 'N' },
+  'ignore-network-policies': { type: 'boolean', description: 'route as a network plugin without NetworkPolicy support would (flannel alone); by default policies are enforced (the Cluster object\'s spec.networkPolicies)' },
   debug: { type: 'boolean', description: 'print stack traces of internal errors' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 };
@@ -64,7 +65,7 @@ export async function curlCommand(argv: string[], io: CliIO): Promise<number> {
   if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError(`--protocol must be TCP, UDP or SCTP, got "${str(flags.protocol)}"`);
   const namespace = str(flags.namespace);
   const seed = numOf(flags.seed);
-  const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']) });
+  const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']), networkPolicies: flags['ignore-network-policies'] ? 'ignore' : undefined });
 
   let result: RouteResult;
   try {

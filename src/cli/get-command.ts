@@ -8,6 +8,7 @@ export const GET_FLAGS: FlagSpecs = {
   namespace: { type: 'string', short: 'n', description: 'namespace to list, and the one objects without a namespace land in (default: default)', valueName: 'NS' },
   'all-namespaces': { type: 'boolean', short: 'A', description: 'list every namespace (adds a NAMESPACE column)' },
   output: { type: 'string', short: 'o', description: 'wide | json | yaml (default: a table)', valueName: 'FORMAT' },
+  'show-labels': { type: 'boolean', description: 'tables: add a LABELS column (namespaces carry kubernetes.io/metadata.name)' },
   cluster: { type: 'string', description: 'YAML file with a Cluster object (svclab.io/v1alpha1) overriding the default cluster', valueName: 'FILE' },
   'max-pods': { type: 'number', description: 'pods the simulated cluster holds in all (default 50000; the Cluster object\'s spec.maxPods)', valueName: 'N' },
   seed: { type: 'number', description: 'seed for every random choice: names, ClusterIPs, node ports (default 1)', valueName: 'N' },
@@ -18,7 +19,8 @@ export const GET_FLAGS: FlagSpecs = {
 export const GET_USAGE = `Usage: svclab get RESOURCE[,RESOURCE...] [NAME...] -f PATH [options]
 
 Shows the cluster Kubernetes would run from the manifests, as \`kubectl get\` prints it.
-RESOURCE is one of: pods (po), services (svc), endpoints (ep), endpointslices, nodes (no).
+RESOURCE is one of: pods (po), services (svc), endpoints (ep), endpointslices, nodes (no),
+networkpolicies (netpol), namespaces (ns).
 The simulated cluster is the embedded default (see README) unless a Cluster object or
 --cluster says otherwise.
 
@@ -61,7 +63,7 @@ export async function getCommand(argv: string[], io: CliIO): Promise<number> {
   // kubectl refuses NAMEs with --all-namespaces (names are only unique within a namespace).
   if (names.length && flags['all-namespaces'] === true) throw new UsageError('a resource cannot be retrieved by name across all namespaces');
   const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']) });
-  const out = renderGet(cluster, resources, { namespace, allNamespaces: flags['all-namespaces'] === true, output, names });
+  const out = renderGet(cluster, resources, { namespace, allNamespaces: flags['all-namespaces'] === true, output, names, showLabels: flags['show-labels'] === true });
   if (resources.includes('endpoints') && endpointsDeprecated(cluster.config.kubernetesVersion)) {
     // The API server's warning header for v1 Endpoints since 1.33 (KEP-4974), which kubectl prints first.
     io.stderr.write('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');

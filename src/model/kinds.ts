@@ -206,7 +206,8 @@ export function schemaFiles(): SchemaFile[] {
  */
 export function kindForResource(word: string): KindInfo | undefined {
   const w = word.toLowerCase();
-  return kubernetesKinds.find((k) => resourceWords(k).includes(w));
+  // A served kind first, as kubectl's discovery does (networkpolicies: networking.k8s.io, not extensions).
+  return kubernetesKinds.find((k) => k.preferredVersion !== null && resourceWords(k).includes(w)) ?? kubernetesKinds.find((k) => resourceWords(k).includes(w));
 }
 
 /** The words kubectl accepts for a kind's resource (see kindForResource). */

@@ -26,6 +26,11 @@ import loadbalancerFieldNotAllowed from './loadbalancer-field-not-allowed';
 import loadbalancerSourceRangesInvalid from './loadbalancer-source-ranges-invalid';
 import missingKind from './missing-kind';
 import namespacePartlySet from './namespace-partly-set';
+import networkpolicyBlocksDns from './networkpolicy-blocks-dns';
+import networkpolicyEndportInvalid from './networkpolicy-endport-invalid';
+import networkpolicyExceptOutsideCidr from './networkpolicy-except-outside-cidr';
+import networkpolicyIpblockClusterCidr from './networkpolicy-ipblock-cluster-cidr';
+import networkpolicyPortUnresolved from './networkpolicy-port-unresolved';
 import networkpolicySelectorNoMatch from './networkpolicy-selector-no-match';
 import nodeportConflict from './nodeport-conflict';
 import nodeportNotAllowed from './nodeport-not-allowed';
@@ -91,6 +96,11 @@ export const RULE_MODULES = rulesByFileName({
   'loadbalancer-source-ranges-invalid': loadbalancerSourceRangesInvalid,
   'missing-kind': missingKind,
   'namespace-partly-set': namespacePartlySet,
+  'networkpolicy-blocks-dns': networkpolicyBlocksDns,
+  'networkpolicy-endport-invalid': networkpolicyEndportInvalid,
+  'networkpolicy-except-outside-cidr': networkpolicyExceptOutsideCidr,
+  'networkpolicy-ipblock-cluster-cidr': networkpolicyIpblockClusterCidr,
+  'networkpolicy-port-unresolved': networkpolicyPortUnresolved,
   'networkpolicy-selector-no-match': networkpolicySelectorNoMatch,
   'nodeport-conflict': nodeportConflict,
   'nodeport-not-allowed': nodeportNotAllowed,

@@ -9,6 +9,7 @@ import { decodeSources, unreadableFinding } from '../load/decode';
 import { buildModel } from '../model/build';
 import { refusalReason, type InvalidValue } from '../model/invalid';
 import { validateEndpoints, validateEndpointSlice } from '../model/validate-endpoints';
+import { validateNetworkPolicy } from '../model/network-policy';
 import type { Base, Model, ServiceObject, WorkloadObject } from '../model/types';
 import type { Manifest } from '../parse/manifest';
 import { parseSourceFile } from '../parse/parse-file';
@@ -72,7 +73,9 @@ export function simulateModel(input: Model, options: SimulateOptions = {}): SimC
   const config = resolveClusterConfig(input, options.cluster);
   const rejected: RejectedObject[] = [];
   // Objects of an apiVersion this cluster's release no longer serves are never created ("no matches for kind").
-  const model = servedModel(input, config.kubernetesVersion, rejected);
+  const served = servedModel(input, config.kubernetesVersion, rejected);
+  // NetworkPolicies the API server refuses (ValidateNetworkPolicy: model/network-policy.ts) do not exist.
+  const model = { ...served, networkPolicies: accepted(lastWins(served.networkPolicies), validateNetworkPolicy, rejected) };
   const builtIn = builtInModel(config);
   const nodes: SimNode[] = config.nodes.map((n) => ({ name: n.name, internalIP: n.internalIP, labels: n.labels, taints: n.taints, zone: n.zone, podCIDR: n.podCIDR! }));
 

@@ -45,6 +45,12 @@ export interface ClusterConfig {
   maxPods: number;
   /** Kubernetes version the nodes report (`kubectl get nodes` VERSION). */
   kubernetesVersion: string;
+  /**
+   * Whether the network plugin enforces NetworkPolicies (default `enforce`, as Calico, Cilium or
+   * kindnet do); `ignore` for a plugin that does not (flannel alone). `svclab curl
+   * --ignore-network-policies` sets `ignore`.
+   */
+  networkPolicies: 'enforce' | 'ignore';
 }
 
 export interface SimNode {

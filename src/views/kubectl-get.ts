@@ -12,6 +12,8 @@ import { UnknownFormatError, type Formatter } from '../report/formatter';
 import { endpointSliceObject, endpointsObject, nodeObject, plain, podObject, serviceObject, type KubeObject } from './objects';
 import { endpointSliceRow, endpointsRow, HEADERS, nodeRow, podRow, renderTable, serviceRow } from './printers';
 import type { ClusterState } from '../sim/types';
+import { formatLabels } from '../model/selectors';
+import { namespaceObject, namespaceRow, namespacesOf, networkPolicyObject, networkPolicyRow } from './policy-views';
 
 export type Resource = keyof typeof HEADERS;
 
@@ -32,7 +34,7 @@ export function resolveResource(word: string): Resource {
   const r = own(ALIASES, word.toLowerCase());
   if (r) return r;
   const guess = didYouMean(word, Object.keys(ALIASES));
-  throw new UnknownResourceError(`the server doesn't have a resource type "${word}"${guess ? ` (did you mean ${guess}?)` : ''}; svclab get knows pods, services, endpoints, endpointslices and nodes`);
+  throw new UnknownResourceError(`the server doesn't have a resource type "${word}"${guess ? ` (did you mean ${guess}?)` : ''}; svclab get knows pods, services, endpoints, endpointslices, nodes, networkpolicies and namespaces`);
 }
 
 interface Listed {
@@ -54,6 +56,10 @@ function listResource(cluster: ClusterState, resource: Resource, wide: boolean):
       return cluster.endpointSlices.map((s) => ({ namespace: s.namespace, name: s.name, row: endpointSliceRow(s), object: () => endpointSliceObject(s, cluster) }));
     case 'nodes':
       return cluster.nodes.map((n) => ({ namespace: '', name: n.name, row: nodeRow(n, cluster, wide), object: () => nodeObject(n, cluster) }));
+    case 'networkpolicies':
+      return cluster.model.networkPolicies.map((np) => ({ namespace: np.metadata.namespace, name: np.metadata.name, row: networkPolicyRow(np), object: () => networkPolicyObject(np, cluster.seed) }));
+    case 'namespaces':
+      return namespacesOf(cluster).map((ns) => ({ namespace: '', name: ns.name, row: namespaceRow(ns), object: () => namespaceObject(ns, cluster.seed) }));
   }
 }
 
@@ -84,6 +90,8 @@ export interface GetOptions {
   output?: string;
   /** Object names to show (kubectl get RESOURCE NAME...). */
   names?: string[];
+  /** `--show-labels`: a last LABELS column with each object's labels. */
+  showLabels?: boolean;
 }
 
 export interface GetOutput {
@@ -120,7 +128,7 @@ export function renderGet(cluster: ClusterState, resources: Resource | Resource[
     const doc = { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
     return { stdout: LIST_PRINTERS[output](doc, {}), stderr, notFound };
   }
-  const tables = sections.filter((x) => x.items.length).map((x) => table(x.items, x.resource, wide, x.withNamespace, list.length > 1 ? prefixOf(x.resource) : ''));
+  const tables = sections.filter((x) => x.items.length).map((x) => table(x.items, x.resource, wide, x.withNamespace, list.length > 1 ? prefixOf(x.resource) : '', options.showLabels === true));
   if (tables.length === 0 && !notFound) {
     const where = list.every((r) => !KIND_OF[r].namespaced) || options.allNamespaces ? '' : ` in ${options.namespace} namespace`;
     stderr += `No resources found${where}.\n`;
@@ -130,9 +138,15 @@ export function renderGet(cluster: ClusterState, resources: Resource | Resource[
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function table(items: Listed[], resource: Resource, wide: boolean, withNamespace: boolean, prefix: string): string {
+/** The labels of a listed object, as its API object carries them. */
+function labelsOf(i: Listed): Record<string, string> {
+  const md = i.object().metadata as { labels?: Record<string, string> } | undefined;
+  return md?.labels ?? {};
+}
+
+function table(items: Listed[], resource: Resource, wide: boolean, withNamespace: boolean, prefix: string, showLabels: boolean): string {
   const h = HEADERS[resource];
-  const headers: string[] = [...h.normal, ...(wide ? h.wide : [])];
-  const rows = items.map((i) => (prefix ? [prefix + i.row[0], ...i.row.slice(1)] : i.row));
+  const headers: string[] = [...h.normal, ...(wide ? h.wide : []), ...(showLabels ? ['LABELS'] : [])];
+  const rows = items.map((i) => [...(prefix ? [prefix + i.row[0], ...i.row.slice(1)] : i.row), ...(showLabels ? [formatLabels(labelsOf(i))] : [])]);
   return renderTable(withNamespace ? { headers: ['NAMESPACE', ...headers], rows: rows.map((r, k) => [items[k].namespace, ...r]) } : { headers, rows });
 }

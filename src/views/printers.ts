@@ -122,4 +122,6 @@ export const HEADERS = {
   endpoints: { normal: ['NAME', 'ENDPOINTS', 'AGE'], wide: [] },
   endpointslices: { normal: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'], wide: [] },
   nodes: { normal: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], wide: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] },
+  networkpolicies: { normal: ['NAME', 'POD-SELECTOR', 'AGE'], wide: [] },
+  namespaces: { normal: ['NAME', 'STATUS', 'AGE'], wide: [] },
 } as const;

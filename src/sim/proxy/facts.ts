@@ -103,6 +103,10 @@ export interface Details {
   'leaves-cluster': { ip: string };
   dnat: { destination: string; endpoints: number; policy: PolicyNote; affinity: { clientIP: string; timeoutSeconds: number } | null; snat: string | null; topology: TopologyNote };
   'load-balancer-source-ranges': { ip: string; ranges: string[] };
+  /** A NetworkPolicy verdict: `pod` is isolated in `direction` by `policies` and none allows the peer on port/protocol. */
+  'network-policy-denied': { direction: 'ingress' | 'egress'; policies: string[]; peer: string; peerPod: string | null; port: number; protocol: Protocol; snat: boolean };
+  /** The source cannot reach any CoreDNS pod on 53/UDP: a NetworkPolicy (of `pod`, in `direction`) blocks the lookup. */
+  'dns-blocked-by-network-policy': { direction: 'ingress' | 'egress'; policies: string[]; name: string; dnsPods: number };
   'pod-accepts': { ip: string; port: number; protocol: Protocol; body: string | null; basis: ListenBasis; assumed: boolean };
   'pod-not-listening': { ip: string; port: number; protocol: Protocol; basis: ListenBasis; assumed: boolean; declared: PortFacts[] };
   'answered-by-pod': { basis: ListenBasis; assumed: boolean; port: number; protocol: Protocol };

@@ -93,6 +93,9 @@ const ACCEPTS_BASIS: Record<ListenBasis, string> = {
 const assumedOpen = (port: number, protocol: string) =>
   `the pod declares no container port (and containerPort is informational anyway), so svclab cannot tell whether the app listens on ${port}/${protocol}; the pod template annotation svclab.io/listens: "${listensValue([], port, protocol)}" states it`;
 
+const policyNames = (policies: string[]) => `NetworkPolicy ${policies.join(', ')} ${policies.length === 1 ? 'isolates' : 'isolate'}`;
+const peerLabel = (ip: string, pod: string | null) => (pod ? `pod ${pod} (${ip})` : ip);
+
 export const ENGLISH: Catalogue = {
   source: (s) => `${sourceLabel(s.detail.source)} (${s.from}${s.node ? ` on ${s.node}` : ''}) connects to ${s.detail.target}`,
   'dns-answer': ({ detail: d }) =>
@@ -148,6 +151,11 @@ export const ENGLISH: Catalogue = {
     (d.snat ? `; source address rewritten (SNAT) to ${d.snat}` : ''),
   'load-balancer-source-ranges': (s) =>
     `${s.from} is not in the loadBalancerSourceRanges of Service ${s.service} (${s.detail.ranges.join(', ')}); kube-proxy${s.node ? ` on ${s.node}` : ''} drops connections to the load balancer address ${s.detail.ip} from other sources`,
+  'network-policy-denied': ({ pod, detail: d }) =>
+    `${policyNames(d.policies)} pod ${pod} for ${d.direction} and no policy allows ${d.direction === 'ingress' ? 'ingress from' : 'egress to'} ${peerLabel(d.peer, d.peerPod)} on port ${d.port}/${d.protocol}; the packets are dropped, so the client times out` +
+    (d.snat ? ` (${d.peer} is the address the pod sees: the node that forwarded the connection rewrote the client's address, SNAT)` : ''),
+  'dns-blocked-by-network-policy': ({ pod, detail: d }) =>
+    `${policyNames(d.policies)} pod ${pod} for ${d.direction} and no policy allows ${d.direction === 'egress' ? 'egress to the CoreDNS pods' : 'the lookup'} on port 53/UDP, so "${d.name}" cannot be resolved (the DNS query times out); allow ${d.direction === 'egress' ? 'egress to' : 'ingress to'} kube-system pods k8s-app=kube-dns on port 53 (UDP and TCP)`,
   'pod-accepts': ({ pod, node, detail: d }) =>
     d.assumed
       ? `pod ${pod} (${d.ip}) on ${node} is assumed to accept on port ${d.port}/${d.protocol}${d.body ? ` and to answer "${d.body}"` : ''}: it declares no container port, so nothing says what it listens on`
