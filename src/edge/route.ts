@@ -1,0 +1,169 @@
+/**
+ * HTTP requests through the edge. A request whose host an Ingress rule or a Gateway names (or
+ * that `--resolve` or the URL sends to a controller's address) goes:
+ *   client -> controller address -> kube-proxy -> controller pod        (first leg, connect())
+ *   controller pod: TLS, the matching rule, the backend                 (decide.ts)
+ *   controller pod -> backend Service -> endpoint pod                   (second leg, connect() again)
+ * so every hop and every route filter (load-balancer source ranges, NetworkPolicy) applies to
+ * both legs. A failed second leg is the controller's answer: 502/503/504 (ingress-nginx) or 503
+ * (a Gateway). Anything else is an ordinary route (sim/proxy routeRequest).
+ */
+import { cacheOf, memo, memo2 } from '../sim/cache';
+import { connect, openSession, routeRequest, TargetError, type Session } from '../sim/proxy/index';
+import type { EdgeControllerFacts, Statement } from '../sim/proxy/facts';
+import { hop, reasonOf } from '../sim/proxy/hops';
+import { parseSource, parseTarget, type Source } from '../sim/proxy/request';
+import type { ClusterState, Hop, RouteAttempt, RouteRequest, RouteResult } from '../sim/types';
+import { decide, type Decision, type Leg } from './decide';
+import { splitPathQuery, type HttpRequest } from './http-match';
+import { controllerForHost, edgeState, type Controller, type EdgeState } from './state';
+
+const MAX_COUNT = 1_000_000;
+
+interface EdgeTarget {
+  controller: Controller;
+  address: string;
+  by: 'ingress-rule' | 'gateway-hostname' | 'resolve' | 'address';
+  request: HttpRequest;
+}
+
+/** Reads `--resolve HOST:PORT:ADDR`. */
+function resolveEntries(list: readonly string[] | undefined): Array<{ host: string; port: number; address: string }> {
+  return (list ?? []).map((text) => {
+    const m = /^([^:]+):(\d{1,5}):(.+)$/.exec(text.trim());
+    if (!m) throw new TargetError(`cannot read --resolve "${text}"`, 'write HOST:PORT:ADDRESS, e.g. --resolve shop.example.com:80:198.51.100.10');
+    return { host: m[1].toLowerCase(), port: Number(m[2]), address: m[3].replace(/^\[|\]$/g, '') };
+  });
+}
+
+/** Reads `Name: value` headers; names are lower-cased (HTTP header names are case-insensitive). */
+function headerPairs(list: readonly string[] | undefined): Array<[string, string]> {
+  return (list ?? []).map((h) => {
+    const colon = h.indexOf(':');
+    if (colon <= 0) throw new TargetError(`cannot read the header "${h}"`, "write -H 'Name: value'");
+    return [h.slice(0, colon).trim().toLowerCase(), h.slice(colon + 1).trim()];
+  });
+}
+
+/** The edge controller a request goes to, or null for an ordinary route. */
+function edgeTarget(cluster: ClusterState, request: RouteRequest): EdgeTarget | null {
+  const scheme = /^(https?):\/\//i.exec(request.to.trim())?.[1].toLowerCase() as 'http' | 'https' | undefined;
+  if (!scheme) return null;
+  const target = parseTarget(cluster, request.to);
+  const state = edgeState(cluster);
+  if (!state.nginx && state.gateways.size === 0) return null;
+  let address: string | undefined;
+  let by: EdgeTarget['by'] = 'address';
+  let controller: Controller | undefined;
+  const forced = resolveEntries(request.resolve).find((r) => r.host === target.host && r.port === target.port);
+  if (forced) [address, by] = [forced.address, 'resolve'];
+  else if (target.hostIsIP) address = target.host;
+  else {
+    const named = controllerForHost(state, target.host);
+    if (!named) return null;
+    [controller, by] = [named.controller, named.by];
+    address = controller.address ?? controller.service.clusterIP ?? undefined;
+  }
+  controller ??= address === undefined ? undefined : state.byAddress.get(address);
+  if (!controller || address === undefined) return null;
+  const headers = headerPairs(request.headers);
+  const hostHeader = headers.find(([n]) => n === 'host')?.[1];
+  const host = (hostHeader ?? target.host).replace(/:\d+$/, '').toLowerCase();
+  const { path, query } = splitPathQuery(target.path);
+  const method = (request.method ?? 'GET').toUpperCase();
+  return { controller, address, by, request: { host, path, query, method, headers, scheme, port: target.port } };
+}
+
+/** `cluster.route()`: through an edge controller when the request goes to one, else the ordinary route. */
+export function routeEdge(cluster: ClusterState, request: RouteRequest): RouteResult {
+  const edge = edgeTarget(cluster, request);
+  if (!edge) return routeRequest(cluster, request);
+  const namespace = request.namespace ?? 'default';
+  const count = request.count ?? 1;
+  if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) throw new TargetError(`count must be a whole number from 1 to ${MAX_COUNT}, got ${count}`, 'e.g. --count 30');
+  const seed = request.seed ?? cluster.seed;
+  const source = parseSource(cluster, request.from, namespace);
+  const session = openSession(cluster, { seed, label: `edge|${source.ip}|${request.to}` });
+  const state = edgeState(cluster);
+  const decision = decisionFor(state, edge);
+  const facts: EdgeControllerFacts = edge.controller.kind === 'ingress-nginx' ? { kind: 'ingress-nginx' } : { kind: 'gateway', gateway: `${edge.controller.gateway.namespace}/${edge.controller.gateway.name}` };
+  const addressHop = hop('dns', { message: 'edge-address', to: `${edge.address}:${edge.request.port}`, detail: { host: edge.request.host, address: edge.address, port: edge.request.port, by: edge.by, controller: facts } });
+  const first = `${edge.address}:${edge.request.port}`;
+  const result: RouteResult = {
+    request: { from: request.from, to: request.to, namespace, count, seed, protocol: 'TCP', method: edge.request.method, ...(request.headers?.length ? { headers: [...request.headers] } : {}) },
+    resolved: edge.by === 'address' ? null : { name: edge.request.host, ip: edge.address },
+    candidates: [],
+    results: [],
+    summary: { ok: 0, refused: 0, dropped: 0, 'dns-error': 0, byPod: Object.create(null) as Record<string, number>, assumed: 0 },
+  };
+  for (let i = 0; i < count; i++) {
+    const a = through(session, source, first, addressHop, decision, edge, facts);
+    result.results.push(a);
+    result.summary[a.outcome]++;
+    if (a.pod) result.summary.byPod[a.pod] = (result.summary.byPod[a.pod] ?? 0) + 1;
+    if (a.assumed) result.summary.assumed++;
+  }
+  return result;
+}
+
+/** Decisions depend only on the controller and the request: memoised per controller and request text. */
+function decisionFor(state: EdgeState, edge: EdgeTarget): Decision {
+  const r = edge.request;
+  const key = `${r.scheme}|${r.port}|${r.method}|${r.host}|${r.path}|${r.query.map(([n, v]) => `${n}=${v}`).join('&')}|${r.headers.map(([n, v]) => `${n}:${v}`).join('\n')}`;
+  return memo2(cacheOf(state.cluster).table<Controller, Map<string, Decision>>('edge-decisions'), edge.controller, key, () => decide(state, edge.controller, r));
+}
+
+function pick(session: Session, d: Decision): Leg {
+  if (d.choices.length === 1) return d.choices[0].leg;
+  let n = session.rng.int(0, d.total - 1);
+  for (const c of d.choices) {
+    if (n < c.weight) return c.leg;
+    n -= c.weight;
+  }
+  return d.choices[d.choices.length - 1].leg;
+}
+
+const controllerPod = (cluster: ClusterState, pod: string): Source => memo(cacheOf(cluster).table<string, Source>('edge-sources'), pod, () => parseSource(cluster, `pod/${pod}`, pod.slice(0, pod.indexOf('/'))));
+
+/** Status of a failed second leg: ingress-nginx 503 without endpoints, 502 refused, 504 dropped; a Gateway 503. */
+function upstreamStatus(c: EdgeControllerFacts, a: RouteAttempt): number {
+  if (c.kind === 'gateway') return 503;
+  if (a.outcome === 'refused') return a.why.message === 'no-endpoints' ? 503 : 502;
+  if (a.outcome === 'dropped') return 504;
+  return 502;
+}
+
+function answered(base: RouteAttempt, hops: Hop[], status: number, route: RouteAttempt['route'], end: Statement): RouteAttempt {
+  const { reason, why } = reasonOf(end);
+  return { outcome: 'ok', reason, service: base.service, pod: base.pod, podIP: base.podIP, node: base.node, port: base.port, sourceIP: base.sourceIP, body: base.body, hops, why, assumed: base.assumed, status, route };
+}
+
+function through(session: Session, source: Source, first: string, addressHop: Hop, d: Decision, edge: EdgeTarget, facts: EdgeControllerFacts): RouteAttempt {
+  const leg1 = connect(session, source, first);
+  const hops = [leg1.hops[0], addressHop, ...leg1.hops.slice(1).filter((h) => h.message !== 'answered-by-pod')];
+  if (leg1.outcome !== 'ok' || !leg1.pod) return { ...leg1, hops, status: null, route: null };
+  const pod = leg1.pod;
+  const at = (s: Statement): Hop => hop('pod', { ...s, pod });
+  if (d.tls) hops.push(at(d.tls));
+  const leg = pick(session, d);
+  const none = { ...leg1, service: null, pod: null, podIP: null, node: null, port: null, sourceIP: null, body: null, assumed: false };
+  hops.push(at(leg.statement));
+  if (leg.kind === 'answer') return answered(none, hops, leg.status, d.route, leg.statement);
+  const svc = leg.service;
+  const ip = svc.clusterIP && svc.clusterIP !== 'None' ? svc.clusterIP : `${svc.name}.${svc.namespace}.svc.${session.cluster.config.clusterDomain}`;
+  const r = edge.request;
+  const leg2 = connect(session, controllerPod(session.cluster, pod), `http://${ip}:${leg.port}${r.path}${r.query.length ? `?${r.query.map(([n, v]) => `${n}=${v}`).join('&')}` : ''}`);
+  hops.push(...leg2.hops);
+  if (leg2.outcome !== 'ok') {
+    const status = upstreamStatus(facts, leg2);
+    const end: Statement = { message: 'edge-upstream-failed', pod, service: `${svc.namespace}/${svc.name}`, rule: 'upstream', detail: { controller: facts, outcome: leg2.outcome, cause: leg2.reason, status } };
+    hops.push(at(end));
+    return answered({ ...none, service: `${svc.namespace}/${svc.name}` }, hops, status, d.route, end);
+  }
+  const end: Statement = { message: 'edge-answer', pod: leg2.pod ?? undefined, detail: { controller: facts, status: 200, path: r.path } };
+  hops.push(hop('pod', end));
+  const body = leg2.body === null ? null : `${leg2.body} (${r.method} ${r.path})`;
+  return answered({ ...leg2, body }, hops, 200, d.route, end);
+}
+
+
