@@ -102,7 +102,7 @@ export function formatCurlText(result: RouteResult, verbose: boolean): string {
       for (const h of a.hops) if (h.kind !== 'source') lines.push(`  ${h.kind.padEnd(8)} ${h.text}`);
     }
     const http = a.status === undefined || a.status === null ? '' : `HTTP ${a.status}${a.route ? ` [${a.route.kind} ${a.route.namespace}/${a.route.name}${a.route.rule === null ? ' defaultBackend' : ` rule ${a.route.rule}`}]` : ''} `;
-    if (a.outcome === 'ok') lines.push(a.body !== null && a.status === 200 ? `${http}${a.body}${a.assumed ? ' (assumed)' : ''}` : `${http}ok: ${a.reason}`);
+    if (a.outcome === 'ok') lines.push(a.body !== null && (a.status ?? 200) === 200 ? `${http}${a.body}${a.assumed ? ' (assumed)' : ''}` : `${http}ok: ${a.reason}`);
     else lines.push(`${a.outcome}: ${a.reason}`);
   });
   const s = result.summary;
