@@ -12,6 +12,7 @@ import { UnknownFormatError, type Formatter } from '../report/formatter';
 import { endpointSliceObject, endpointsObject, nodeObject, plain, podObject, serviceObject, type KubeObject } from './objects';
 import { endpointSliceRow, endpointsRow, HEADERS, nodeRow, podRow, renderTable, serviceRow } from './printers';
 import type { ClusterState } from '../sim/types';
+import { listEdge } from '../edge/views';
 
 export type Resource = keyof typeof HEADERS;
 
@@ -32,7 +33,7 @@ export function resolveResource(word: string): Resource {
   const r = own(ALIASES, word.toLowerCase());
   if (r) return r;
   const guess = didYouMean(word, Object.keys(ALIASES));
-  throw new UnknownResourceError(`the server doesn't have a resource type "${word}"${guess ? ` (did you mean ${guess}?)` : ''}; svclab get knows pods, services, endpoints, endpointslices and nodes`);
+  throw new UnknownResourceError(`the server doesn't have a resource type "${word}"${guess ? ` (did you mean ${guess}?)` : ''}; svclab get knows pods, services, endpoints, endpointslices, nodes, ingresses, ingressclasses, gatewayclasses, gateways and httproutes`);
 }
 
 interface Listed {
@@ -54,6 +55,8 @@ function listResource(cluster: ClusterState, resource: Resource, wide: boolean):
       return cluster.endpointSlices.map((s) => ({ namespace: s.namespace, name: s.name, row: endpointSliceRow(s), object: () => endpointSliceObject(s, cluster) }));
     case 'nodes':
       return cluster.nodes.map((n) => ({ namespace: '', name: n.name, row: nodeRow(n, cluster, wide), object: () => nodeObject(n, cluster) }));
+    default:
+      return listEdge(cluster, resource, wide);
   }
 }
 

@@ -7,6 +7,7 @@
 import { formatLabels } from '../model/selectors';
 import type { ClusterState, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService } from '../sim/types';
 import { CONTROL_PLANE_ROLE } from '../sim/default-cluster';
+import { EDGE_HEADERS } from '../edge/views';
 
 export const AGE = '<unknown>';
 
@@ -122,4 +123,5 @@ export const HEADERS = {
   endpoints: { normal: ['NAME', 'ENDPOINTS', 'AGE'], wide: [] },
   endpointslices: { normal: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'], wide: [] },
   nodes: { normal: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], wide: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] },
+  ...EDGE_HEADERS,
 } as const;
