@@ -23,3 +23,4 @@ if (want('lint')) require('./bench-lint').lintBench();
 if (want('sim')) other('bench-sim.js');
 if (want('route-dns')) other('bench-route-dns.js');
 if (want('scenarios')) other('bench-scenarios.js');
+if (want('edge')) other('bench-edge.js');

@@ -11,9 +11,9 @@
 import { cacheOf, memo, memo2 } from '../sim/cache';
 import { connect, openSession, routeRequest, TargetError, type Session } from '../sim/proxy/index';
 import type { EdgeControllerFacts, Statement } from '../sim/proxy/facts';
-import { hop, reasonOf } from '../sim/proxy/hops';
+import { hop } from '../sim/proxy/hops';
 import { parseSource, parseTarget, type Source } from '../sim/proxy/request';
-import type { ClusterState, Hop, RouteAttempt, RouteRequest, RouteResult } from '../sim/types';
+import type { ClusterState, Hop, RouteAttempt, RouteReason, RouteRequest, RouteResult } from '../sim/types';
 import { decide, type Decision, type Leg } from './decide';
 import { splitPathQuery, type HttpRequest } from './http-match';
 import { controllerForHost, edgeState, type Controller, type EdgeState } from './state';
@@ -74,21 +74,56 @@ function edgeTarget(cluster: ClusterState, request: RouteRequest): EdgeTarget | 
   return { controller, address, by, request: { host, path, query, method, headers, scheme, port: target.port } };
 }
 
+/** A request worked out once: its controller, decision, address hop, and the hops it repeats (by controller pod). */
+interface Prepared {
+  edge: EdgeTarget;
+  decision: Decision;
+  facts: EdgeControllerFacts;
+  addressHop: Hop;
+  first: string;
+  /** Where the second leg connects, by backend leg. */
+  upstream: Map<Leg, string>;
+  /** Statement hops in a controller pod, by pod and statement. */
+  hops: Map<string, Map<Statement, Hop>>;
+}
+
+const NONE = { none: true } as const;
+
+function prepared(cluster: ClusterState, request: RouteRequest): Prepared | null {
+  const extra = request.method === undefined && !request.headers?.length && !request.resolve?.length ? '' : `${request.method ?? ''}\n${(request.headers ?? []).join('\n')}\n\n${(request.resolve ?? []).join('\n')}`;
+  const p = memo2(cacheOf(cluster).table<string, Map<string, Prepared | typeof NONE>>('edge-requests'), request.to, extra, () => prepare(cluster, request) ?? NONE);
+  return 'none' in p ? null : p;
+}
+
+function prepare(cluster: ClusterState, request: RouteRequest): Prepared | null {
+  const edge = edgeTarget(cluster, request);
+  if (!edge) return null;
+  const decision = decisionFor(edgeState(cluster), edge);
+  const facts: EdgeControllerFacts = edge.controller.kind === 'ingress-nginx' ? { kind: 'ingress-nginx' } : { kind: 'gateway', gateway: `${edge.controller.gateway.namespace}/${edge.controller.gateway.name}` };
+  const addressHop = hop('dns', { message: 'edge-address', to: `${edge.address}:${edge.request.port}`, detail: { host: edge.request.host, address: edge.address, port: edge.request.port, by: edge.by, controller: facts } });
+  return { edge, decision, facts, addressHop, first: `${edge.address}:${edge.request.port}`, upstream: new Map(), hops: new Map() };
+}
+
+/** A statement made in a controller pod, as a hop (made once per pod and statement). */
+function podHop(p: Prepared, pod: string, s: Statement): Hop {
+  let byStatement = p.hops.get(pod);
+  if (!byStatement) p.hops.set(pod, (byStatement = new Map()));
+  let h = byStatement.get(s);
+  if (!h) byStatement.set(s, (h = hop('pod', { ...s, pod: s.pod ?? pod })));
+  return h;
+}
+
 /** `cluster.route()`: through an edge controller when the request goes to one, else the ordinary route. */
 export function routeEdge(cluster: ClusterState, request: RouteRequest): RouteResult {
-  const edge = edgeTarget(cluster, request);
-  if (!edge) return routeRequest(cluster, request);
+  const p = prepared(cluster, request);
+  if (!p) return routeRequest(cluster, request);
+  const edge = p.edge;
   const namespace = request.namespace ?? 'default';
   const count = request.count ?? 1;
   if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) throw new TargetError(`count must be a whole number from 1 to ${MAX_COUNT}, got ${count}`, 'e.g. --count 30');
   const seed = request.seed ?? cluster.seed;
   const source = parseSource(cluster, request.from, namespace);
   const session = openSession(cluster, { seed, label: `edge|${source.ip}|${request.to}` });
-  const state = edgeState(cluster);
-  const decision = decisionFor(state, edge);
-  const facts: EdgeControllerFacts = edge.controller.kind === 'ingress-nginx' ? { kind: 'ingress-nginx' } : { kind: 'gateway', gateway: `${edge.controller.gateway.namespace}/${edge.controller.gateway.name}` };
-  const addressHop = hop('dns', { message: 'edge-address', to: `${edge.address}:${edge.request.port}`, detail: { host: edge.request.host, address: edge.address, port: edge.request.port, by: edge.by, controller: facts } });
-  const first = `${edge.address}:${edge.request.port}`;
   const result: RouteResult = {
     request: { from: request.from, to: request.to, namespace, count, seed, protocol: 'TCP', method: edge.request.method, ...(request.headers?.length ? { headers: [...request.headers] } : {}) },
     resolved: edge.by === 'address' ? null : { name: edge.request.host, ip: edge.address },
@@ -97,7 +132,7 @@ export function routeEdge(cluster: ClusterState, request: RouteRequest): RouteRe
     summary: { ok: 0, refused: 0, dropped: 0, 'dns-error': 0, byPod: Object.create(null) as Record<string, number>, assumed: 0 },
   };
   for (let i = 0; i < count; i++) {
-    const a = through(session, source, first, addressHop, decision, edge, facts);
+    const a = through(session, source, p);
     result.results.push(a);
     result.summary[a.outcome]++;
     if (a.pod) result.summary.byPod[a.pod] = (result.summary.byPod[a.pod] ?? 0) + 1;
@@ -133,37 +168,68 @@ function upstreamStatus(c: EdgeControllerFacts, a: RouteAttempt): number {
   return 502;
 }
 
-function answered(base: RouteAttempt, hops: Hop[], status: number, route: RouteAttempt['route'], end: Statement): RouteAttempt {
-  const { reason, why } = reasonOf(end);
+/** The 200 answer's statement and hop, once per backend pod. */
+function answerStatement(p: Prepared, backendPod: string): { statement: Statement; hop: Hop } {
+  const key = `answer|${backendPod}`;
+  let byStatement = p.hops.get(key);
+  if (!byStatement) p.hops.set(key, (byStatement = new Map()));
+  const first = byStatement.entries().next();
+  if (!first.done) return { statement: first.value[0], hop: first.value[1] };
+  const statement: Statement = { message: 'edge-answer', pod: backendPod || undefined, detail: { controller: p.facts, status: 200, path: p.edge.request.path } };
+  const h = hop('pod', statement);
+  byStatement.set(statement, h);
+  return { statement, hop: h };
+}
+
+/** Why an attempt ended, from the hop that ends it (made once per hop, not per connection). */
+const reasons = new WeakMap<Hop, RouteReason>();
+function whyOf(h: Hop): RouteReason {
+  let why = reasons.get(h);
+  if (!why) {
+    const { kind: _kind, text: _text, ...facts } = h;
+    reasons.set(h, (why = facts));
+  }
+  return why;
+}
+
+function answered(base: RouteAttempt, hops: Hop[], status: number, route: RouteAttempt['route'], end: Hop): RouteAttempt {
+  const reason = end.text;
+  const why = whyOf(end);
   return { outcome: 'ok', reason, service: base.service, pod: base.pod, podIP: base.podIP, node: base.node, port: base.port, sourceIP: base.sourceIP, body: base.body, hops, why, assumed: base.assumed, status, route };
 }
 
-function through(session: Session, source: Source, first: string, addressHop: Hop, d: Decision, edge: EdgeTarget, facts: EdgeControllerFacts): RouteAttempt {
-  const leg1 = connect(session, source, first);
-  const hops = [leg1.hops[0], addressHop, ...leg1.hops.slice(1).filter((h) => h.message !== 'answered-by-pod')];
+function through(session: Session, source: Source, p: Prepared): RouteAttempt {
+  const { decision: d, facts, edge } = p;
+  const leg1 = connect(session, source, p.first);
+  const hops = [leg1.hops[0], p.addressHop];
+  for (let i = 1; i < leg1.hops.length; i++) if (leg1.hops[i].message !== 'answered-by-pod') hops.push(leg1.hops[i]);
   if (leg1.outcome !== 'ok' || !leg1.pod) return { ...leg1, hops, status: null, route: null };
   const pod = leg1.pod;
-  const at = (s: Statement): Hop => hop('pod', { ...s, pod });
+  const at = (s: Statement): Hop => podHop(p, pod, s);
   if (d.tls) hops.push(at(d.tls));
   const leg = pick(session, d);
   const none = { ...leg1, service: null, pod: null, podIP: null, node: null, port: null, sourceIP: null, body: null, assumed: false };
   hops.push(at(leg.statement));
-  if (leg.kind === 'answer') return answered(none, hops, leg.status, d.route, leg.statement);
+  if (leg.kind === 'answer') return answered(none, hops, leg.status, d.route, hops[hops.length - 1]);
   const svc = leg.service;
-  const ip = svc.clusterIP && svc.clusterIP !== 'None' ? svc.clusterIP : `${svc.name}.${svc.namespace}.svc.${session.cluster.config.clusterDomain}`;
   const r = edge.request;
-  const leg2 = connect(session, controllerPod(session.cluster, pod), `http://${ip}:${leg.port}${r.path}${r.query.length ? `?${r.query.map(([n, v]) => `${n}=${v}`).join('&')}` : ''}`);
-  hops.push(...leg2.hops);
+  let upstream = p.upstream.get(leg);
+  if (upstream === undefined) {
+    const ip = svc.clusterIP && svc.clusterIP !== 'None' ? svc.clusterIP : `${svc.name}.${svc.namespace}.svc.${session.cluster.config.clusterDomain}`;
+    p.upstream.set(leg, (upstream = `http://${ip}:${leg.port}${r.path}${r.query.length ? `?${r.query.map(([n, v]) => `${n}=${v}`).join('&')}` : ''}`));
+  }
+  const leg2 = connect(session, controllerPod(session.cluster, pod), upstream);
+  for (const h of leg2.hops) hops.push(h);
   if (leg2.outcome !== 'ok') {
     const status = upstreamStatus(facts, leg2);
     const end: Statement = { message: 'edge-upstream-failed', pod, service: `${svc.namespace}/${svc.name}`, rule: 'upstream', detail: { controller: facts, outcome: leg2.outcome, cause: leg2.reason, status } };
     hops.push(at(end));
-    return answered({ ...none, service: `${svc.namespace}/${svc.name}` }, hops, status, d.route, end);
+    return answered({ ...none, service: `${svc.namespace}/${svc.name}` }, hops, status, d.route, hops[hops.length - 1]);
   }
-  const end: Statement = { message: 'edge-answer', pod: leg2.pod ?? undefined, detail: { controller: facts, status: 200, path: r.path } };
-  hops.push(hop('pod', end));
+  const answer = answerStatement(p, leg2.pod ?? '');
+  hops.push(answer.hop);
   const body = leg2.body === null ? null : `${leg2.body} (${r.method} ${r.path})`;
-  return answered({ ...leg2, body }, hops, 200, d.route, end);
+  return answered({ ...leg2, body }, hops, 200, d.route, answer.hop);
 }
 
 
