@@ -13,7 +13,7 @@ import { connect, openSession, routeRequest, TargetError, type Session } from '.
 import type { EdgeControllerFacts, Statement } from '../sim/proxy/facts';
 import { hop } from '../sim/proxy/hops';
 import { parseSource, parseTarget, type Source } from '../sim/proxy/request';
-import type { ClusterState, Hop, RouteAttempt, RouteReason, RouteRequest, RouteResult } from '../sim/types';
+import type { ClusterState, Hop, RouteAttempt, RouteCandidate, RouteReason, RouteRequest, RouteResult } from '../sim/types';
 import { decide, type Decision, type Leg } from './decide';
 import { splitPathQuery, type HttpRequest } from './http-match';
 import { controllerForHost, edgeState, type Controller, type EdgeState } from './state';
@@ -85,6 +85,8 @@ interface Prepared {
   upstream: Map<Leg, string>;
   /** Statement hops in a controller pod, by pod and statement. */
   hops: Map<string, Map<Statement, Hop>>;
+  /** The endpoints the backends can reach (from the first controller pod that answered). */
+  candidates: RouteCandidate[] | null;
 }
 
 const NONE = { none: true } as const;
@@ -101,7 +103,7 @@ function prepare(cluster: ClusterState, request: RouteRequest): Prepared | null 
   const decision = decisionFor(edgeState(cluster), edge);
   const facts: EdgeControllerFacts = edge.controller.kind === 'ingress-nginx' ? { kind: 'ingress-nginx' } : { kind: 'gateway', gateway: `${edge.controller.gateway.namespace}/${edge.controller.gateway.name}` };
   const addressHop = hop('dns', { message: 'edge-address', to: `${edge.address}:${edge.request.port}`, detail: { host: edge.request.host, address: edge.address, port: edge.request.port, by: edge.by, controller: facts } });
-  return { edge, decision, facts, addressHop, first: `${edge.address}:${edge.request.port}`, upstream: new Map(), hops: new Map() };
+  return { edge, decision, facts, addressHop, first: `${edge.address}:${edge.request.port}`, upstream: new Map(), hops: new Map(), candidates: null };
 }
 
 /** A statement made in a controller pod, as a hop (made once per pod and statement). */
@@ -138,7 +140,23 @@ export function routeEdge(cluster: ClusterState, request: RouteRequest): RouteRe
     if (a.pod) result.summary.byPod[a.pod] = (result.summary.byPod[a.pod] ?? 0) + 1;
     if (a.assumed) result.summary.assumed++;
   }
+  result.candidates = p.candidates ? p.candidates.slice() : candidatesOf(cluster, p, result.results.find((a) => a.hops.some((h) => h.message === 'pod-accepts'))?.hops.find((h) => h.message === 'pod-accepts')?.pod);
   return result;
+}
+
+/** The full set of endpoints the request's backends can reach, routed from the controller pod (once per request). */
+function candidatesOf(cluster: ClusterState, p: Prepared, controllerPod: string | undefined): RouteCandidate[] {
+  if (p.candidates) return p.candidates.slice();
+  if (!controllerPod) return [];
+  const seen = new Map<string, RouteCandidate>();
+  for (const { leg } of p.decision.choices) {
+    if (leg.kind !== 'backend') continue;
+    const svc = leg.service;
+    const ip = svc.clusterIP && svc.clusterIP !== 'None' ? svc.clusterIP : `${svc.name}.${svc.namespace}.svc.${cluster.config.clusterDomain}`;
+    for (const c of routeRequest(cluster, { from: `pod/${controllerPod}`, to: `${ip}:${leg.port}` }).candidates) seen.set(`${c.pod}|${c.podIP}|${c.port}`, c);
+  }
+  p.candidates = [...seen.values()].sort((a, b) => (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0));
+  return p.candidates.slice();
 }
 
 /** Decisions depend only on the controller and the request: memoised per controller and request text. */

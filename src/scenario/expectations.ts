@@ -15,6 +15,7 @@ import { evaluateEndpoints } from './expect-endpoints';
 import { evaluateGet } from './expect-get';
 import { evaluateLint, toHaveFinding } from './expect-lint';
 import { evaluateMatrix } from './expect-matrix';
+import { evaluateHttp } from './expect-http';
 import { evaluateObject } from './expect-objects';
 import { evaluateRoute, toRouteTo } from './expect-routes';
 import type { ExpectationResult } from './result';
@@ -43,6 +44,7 @@ export const EXPECTATION_DEFINITIONS = {
   routes: { evaluate: evaluateRoute, matchers: { toRouteTo } },
   dns: { evaluate: evaluateDns, matchers: { toResolveTo } },
   matrix: { evaluate: evaluateMatrix },
+  http: { evaluate: evaluateHttp },
   get: { evaluate: evaluateGet },
 } as const satisfies Table;
 
