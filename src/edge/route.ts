@@ -24,6 +24,8 @@ interface EdgeTarget {
   controller: Controller;
   address: string;
   by: 'ingress-rule' | 'gateway-hostname' | 'resolve' | 'address';
+  /** The URL's host: where the connection goes (the Host header may name another). */
+  urlHost: string;
   request: HttpRequest;
 }
 
@@ -71,7 +73,7 @@ function edgeTarget(cluster: ClusterState, request: RouteRequest): EdgeTarget | 
   const host = (hostHeader ?? target.host).replace(/:\d+$/, '').toLowerCase();
   const { path, query } = splitPathQuery(target.path);
   const method = (request.method ?? 'GET').toUpperCase();
-  return { controller, address, by, request: { host, path, query, method, headers, scheme, port: target.port } };
+  return { controller, address, by, urlHost: target.host, request: { host, path, query, method, headers, scheme, port: target.port } };
 }
 
 /** A request worked out once: its controller, decision, address hop, and the hops it repeats (by controller pod). */
@@ -102,7 +104,7 @@ function prepare(cluster: ClusterState, request: RouteRequest): Prepared | null 
   if (!edge) return null;
   const decision = decisionFor(edgeState(cluster), edge);
   const facts: EdgeControllerFacts = edge.controller.kind === 'ingress-nginx' ? { kind: 'ingress-nginx' } : { kind: 'gateway', gateway: `${edge.controller.gateway.namespace}/${edge.controller.gateway.name}` };
-  const addressHop = hop('dns', { message: 'edge-address', to: `${edge.address}:${edge.request.port}`, detail: { host: edge.request.host, address: edge.address, port: edge.request.port, by: edge.by, controller: facts } });
+  const addressHop = hop('dns', { message: 'edge-address', to: `${edge.address}:${edge.request.port}`, detail: { host: edge.urlHost, address: edge.address, port: edge.request.port, by: edge.by, controller: facts } });
   return { edge, decision, facts, addressHop, first: `${edge.address}:${edge.request.port}`, upstream: new Map(), hops: new Map(), candidates: null };
 }
 
@@ -128,7 +130,7 @@ export function routeEdge(cluster: ClusterState, request: RouteRequest): RouteRe
   const session = openSession(cluster, { seed, label: `edge|${source.ip}|${request.to}` });
   const result: RouteResult = {
     request: { from: request.from, to: request.to, namespace, count, seed, protocol: 'TCP', method: edge.request.method, ...(request.headers?.length ? { headers: [...request.headers] } : {}) },
-    resolved: edge.by === 'address' ? null : { name: edge.request.host, ip: edge.address },
+    resolved: edge.by === 'address' ? null : { name: edge.urlHost, ip: edge.address },
     candidates: [],
     results: [],
     summary: { ok: 0, refused: 0, dropped: 0, 'dns-error': 0, byPod: Object.create(null) as Record<string, number>, assumed: 0 },
