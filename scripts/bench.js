@@ -24,3 +24,4 @@ if (want('sim')) other('bench-sim.js');
 if (want('route-dns')) other('bench-route-dns.js');
 if (want('netpol')) other('bench-netpol.js');
 if (want('scenarios')) other('bench-scenarios.js');
+if (want('edge')) other('bench-edge.js');

@@ -15,6 +15,9 @@ export const CURL_FLAGS: FlagSpecs = {
   protocol: { type: 'string', description: 'TCP (default), UDP or SCTP', valueName: 'PROTO' },
   format: { type: 'string', short: 'o', description: 'text (default) or json', valueName: 'FORMAT' },
   verbose: { type: 'boolean', short: 'v', description: 'text: show every hop of every connection' },
+  header: { type: 'string', short: 'H', multiple: true, description: "HTTP header 'Name: value'; a Host header picks the Ingress/HTTPRoute rule", valueName: 'HEADER' },
+  request: { type: 'string', short: 'X', description: 'HTTP method (default GET)', valueName: 'METHOD' },
+  resolve: { type: 'string', multiple: true, description: "connect to ADDR for HOST:PORT, as curl's --resolve", valueName: 'HOST:PORT:ADDR' },
   cluster: { type: 'string', description: 'YAML file with a Cluster object (svclab.io/v1alpha1) overriding the default cluster', valueName: 'FILE' },
   'max-pods': { type: 'number', description: 'pods the simulated cluster holds in all (default 50000; the Cluster object\'s spec.maxPods)', valueName: 'N' },
   'ignore-network-policies': { type: 'boolean', description: 'route as a network plugin without NetworkPolicy support would (flannel alone); by default policies are enforced (the Cluster object\'s spec.networkPolicies)' },
@@ -28,7 +31,10 @@ Sends connections through the simulated cluster, as kube-proxy and CoreDNS would
 and prints each answer and a per-pod tally.
 
 TARGET:  IP:PORT, NAME:PORT (resolved by the source's DNS), NODE-IP:NODEPORT, a load balancer
-         address, or an http:// URL of any of those (port 80 by default).
+         address, or an http:// or https:// URL of any of those (port 80 / 443 by default).
+         A host named by an Ingress rule or a Gateway listener / HTTPRoute resolves to the
+         ingress controller's or the Gateway's address (as external DNS would point it); the
+         request then goes through the controller pod to the backend, with an HTTP status.
 SOURCE:  pod/NAME or pod/NS/NAME (an existing pod; a workload name picks its first pod),
          pod (a temporary debug pod in --namespace, like \`kubectl run debug\`), node/NAME,
          or external (a client outside the cluster).
@@ -69,7 +75,10 @@ export async function curlCommand(argv: string[], io: CliIO): Promise<number> {
 
   let result: RouteResult;
   try {
-    result = cluster.route({ from: str(flags.from) ?? 'pod', to: operands[0], namespace: namespace ?? 'default', count, seed, protocol: protocol as Protocol });
+    result = cluster.route({
+      from: str(flags.from) ?? 'pod', to: operands[0], namespace: namespace ?? 'default', count, seed, protocol: protocol as Protocol,
+      method: str(flags.request), headers: strs(flags.header), resolve: strs(flags.resolve),
+    });
   } catch (err) {
     if (err instanceof TargetError) {
       io.stderr.write(`svclab curl: ${err.message}\n  hint: ${err.hint}\n`);
@@ -93,7 +102,8 @@ export function formatCurlText(result: RouteResult, verbose: boolean): string {
       lines.push(`#${i + 1}`);
       for (const h of a.hops) if (h.kind !== 'source') lines.push(`  ${h.kind.padEnd(8)} ${h.text}`);
     }
-    if (a.outcome === 'ok') lines.push(a.body !== null ? `${a.body}${a.assumed ? ' (assumed)' : ''}` : `ok: ${a.reason}`);
+    const http = a.status === undefined || a.status === null ? '' : `HTTP ${a.status}${a.route ? ` [${a.route.kind} ${a.route.namespace}/${a.route.name}${a.route.rule === null ? ' defaultBackend' : ` rule ${a.route.rule}`}]` : ''} `;
+    if (a.outcome === 'ok') lines.push(a.body !== null && (a.status ?? 200) === 200 ? `${http}${a.body}${a.assumed ? ' (assumed)' : ''}` : `${http}ok: ${a.reason}`);
     else lines.push(`${a.outcome}: ${a.reason}`);
   });
   const s = result.summary;

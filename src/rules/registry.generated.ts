@@ -15,7 +15,13 @@ import externalnameInvalid from './externalname-invalid';
 import fileUnreadable from './file-unreadable';
 import headlessInvalid from './headless-invalid';
 import hostNetworkPortMismatch from './host-network-port-mismatch';
+import httprouteBackendNotPermitted from './httproute-backend-not-permitted';
+import httprouteNotAttached from './httproute-not-attached';
 import ingressBackendUnresolved from './ingress-backend-unresolved';
+import ingressClassUnserved from './ingress-class-unserved';
+import ingressDuplicatePath from './ingress-duplicate-path';
+import ingressExactPathTrailingSlash from './ingress-exact-path-trailing-slash';
+import ingressTlsHostUncovered from './ingress-tls-host-uncovered';
 import invalidLabel from './invalid-label';
 import invalidName from './invalid-name';
 import ipFamilyInvalid from './ip-family-invalid';
@@ -85,7 +91,13 @@ export const RULE_MODULES = rulesByFileName({
   'file-unreadable': fileUnreadable,
   'headless-invalid': headlessInvalid,
   'host-network-port-mismatch': hostNetworkPortMismatch,
+  'httproute-backend-not-permitted': httprouteBackendNotPermitted,
+  'httproute-not-attached': httprouteNotAttached,
   'ingress-backend-unresolved': ingressBackendUnresolved,
+  'ingress-class-unserved': ingressClassUnserved,
+  'ingress-duplicate-path': ingressDuplicatePath,
+  'ingress-exact-path-trailing-slash': ingressExactPathTrailingSlash,
+  'ingress-tls-host-uncovered': ingressTlsHostUncovered,
   'invalid-label': invalidLabel,
   'invalid-name': invalidName,
   'ip-family-invalid': ipFamilyInvalid,

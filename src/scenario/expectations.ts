@@ -16,6 +16,7 @@ import { evaluateGet } from './expect-get';
 import { evaluateLint, toHaveFinding } from './expect-lint';
 import { evaluateMatrix } from './expect-matrix';
 import { evaluateReachability } from './expect-reachability';
+import { evaluateHttp } from './expect-http';
 import { evaluateObject } from './expect-objects';
 import { evaluateRoute, toRouteTo } from './expect-routes';
 import type { ExpectationResult } from './result';
@@ -45,6 +46,7 @@ export const EXPECTATION_DEFINITIONS = {
   dns: { evaluate: evaluateDns, matchers: { toResolveTo } },
   matrix: { evaluate: evaluateMatrix },
   reachability: { evaluate: evaluateReachability },
+  http: { evaluate: evaluateHttp },
   get: { evaluate: evaluateGet },
 } as const satisfies Table;
 

@@ -14,6 +14,7 @@ import { endpointSliceRow, endpointsRow, HEADERS, nodeRow, podRow, renderTable, 
 import type { ClusterState } from '../sim/types';
 import { formatLabels } from '../model/selectors';
 import { namespaceObject, namespaceRow, namespacesOf, networkPolicyObject, networkPolicyRow } from './policy-views';
+import { listEdge } from '../edge/views';
 
 export type Resource = keyof typeof HEADERS;
 
@@ -34,7 +35,7 @@ export function resolveResource(word: string): Resource {
   const r = own(ALIASES, word.toLowerCase());
   if (r) return r;
   const guess = didYouMean(word, Object.keys(ALIASES));
-  throw new UnknownResourceError(`the server doesn't have a resource type "${word}"${guess ? ` (did you mean ${guess}?)` : ''}; svclab get knows pods, services, endpoints, endpointslices, nodes, networkpolicies and namespaces`);
+  throw new UnknownResourceError(`the server doesn't have a resource type "${word}"${guess ? ` (did you mean ${guess}?)` : ''}; svclab get knows pods, services, endpoints, endpointslices, nodes, networkpolicies, namespaces, ingresses, ingressclasses, gatewayclasses, gateways and httproutes`);
 }
 
 interface Listed {
@@ -60,6 +61,8 @@ function listResource(cluster: ClusterState, resource: Resource, wide: boolean):
       return cluster.model.networkPolicies.map((np) => ({ namespace: np.metadata.namespace, name: np.metadata.name, row: networkPolicyRow(np), object: () => networkPolicyObject(np, cluster.seed) }));
     case 'namespaces':
       return namespacesOf(cluster).map((ns) => ({ namespace: '', name: ns.name, row: namespaceRow(ns), object: () => namespaceObject(ns, cluster.seed) }));
+    default:
+      return listEdge(cluster, resource, wide);
   }
 }
 

@@ -7,6 +7,7 @@
 import { formatLabels } from '../model/selectors';
 import type { ClusterState, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService } from '../sim/types';
 import { CONTROL_PLANE_ROLE } from '../sim/default-cluster';
+import { EDGE_HEADERS } from '../edge/views';
 
 export const AGE = '<unknown>';
 
@@ -124,4 +125,5 @@ export const HEADERS = {
   nodes: { normal: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], wide: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] },
   networkpolicies: { normal: ['NAME', 'POD-SELECTOR', 'AGE'], wide: [] },
   namespaces: { normal: ['NAME', 'STATUS', 'AGE'], wide: [] },
+  ...EDGE_HEADERS,
 } as const;

@@ -3,7 +3,7 @@ import type { DnsSpec } from './dns';
 import type { EndpointsSpec } from './endpoints';
 import type { GetSpec } from './get';
 import type { LintSpec } from './lint';
-import type { MatrixSpec } from './matrix';
+import type { HttpMatrixSpec, MatrixSpec } from './matrix';
 import type { ReachabilitySpec } from './reachability';
 import type { ObjectSpec } from './objects';
 import type { RouteSpec } from './routes';
@@ -49,6 +49,11 @@ export interface ExpectSpec {
    * @examples [[{ "port": 80, "namespaces": ["x"], "table": "TCP/80 | x/a | x/b\nx/a | . | X\nx/b | . | .\n" }]]
    */
   reachability?: ReachabilitySpec[];
+  /**
+   * HTTP matrices: every host against every path through the ingress controller or Gateway; each cell the backend Service of a 200 answer or the status code.
+   * @examples [[{ "hosts": ["shop.example.com"], "paths": ["/", "/api"], "table": [["web", "api"]] }]]
+   */
+  http?: HttpMatrixSpec[];
   /**
    * Text snapshots of `svclab get` output, stored next to the scenario and rewritten by `svclab test --update`.
    * @examples [[{ "resource": "svc" }]]
