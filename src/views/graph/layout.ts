@@ -1,0 +1,210 @@
+/**
+ * Where each part of the picture goes, laid out by dagre (@dagrejs/dagre, a layered layout):
+ * left to right, clients, then Services, then pods. Small pictures are one compound graph whose
+ * clusters are the node lanes holding their pods. Large ones (pods drawn as stacks, lanes
+ * without pods in them) are laid out one connected part at a time and packed in rows; parts of
+ * the same shape share one layout (a cluster of 2,000 Service → Deployment pairs is laid out
+ * once), so a big cluster costs little more than a small one. Pure and deterministic: the same
+ * model gives the same numbers.
+ */
+import type * as Dagre from '@dagrejs/dagre' with { 'resolution-mode': 'import' };
+
+// The package is an ES module with a CommonJS build (exports "require": dist/dagre.cjs): required, typed from its ESM types.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dagre = require('@dagrejs/dagre') as typeof Dagre;
+import type { GraphElement, GraphLink, GraphModel } from './model';
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface PlacedLink {
+  link: GraphLink;
+  points: Array<{ x: number; y: number }>;
+}
+
+export interface Layout {
+  width: number;
+  height: number;
+  boxes: Map<string, Box>;
+  lanes: Map<string, Box>;
+  links: PlacedLink[];
+}
+
+export const LINE_HEIGHT = 16;
+export const CHAR_WIDTH = 7;
+/** Room at the top of a lane for its name and address. */
+export const LANE_HEADER = 36;
+const MARGIN = 20;
+const ROW_WIDTH = 2400;
+const GAP = 30;
+
+export function elementSize(e: GraphElement): { w: number; h: number } {
+  const longest = Math.max(e.title.length + (e.marks.length ? 3 : 0), ...e.lines.map((l) => l.length));
+  const w = Math.min(340, Math.max(150, longest * CHAR_WIDTH + 24));
+  return { w, h: (1 + e.lines.length) * LINE_HEIGHT + 14 };
+}
+
+const laneSize = (title: string, lines: string[]) => ({ w: Math.max(150, Math.max(title.length, ...lines.map((l) => l.length)) * CHAR_WIDTH + 24), h: LANE_HEADER + 10 });
+
+const dims = (s: { w: number; h: number }) => ({ width: s.w, height: s.h });
+
+function newGraph(compound: boolean): Dagre.graphlib.Graph {
+  const g = new dagre.graphlib.Graph({ compound, multigraph: true });
+  g.setGraph({ rankdir: 'LR', nodesep: compound ? 24 : 30, ranksep: 110, marginx: 0, marginy: 0 });
+  g.setDefaultEdgeLabel(() => ({}));
+  return g;
+}
+
+function addLinks(g: Dagre.graphlib.Graph, links: GraphLink[]): void {
+  links.forEach((l, i) => g.setEdge(l.from, l.to, { minlen: 1, weight: 1 }, String(i)));
+}
+
+function edgePoints(g: Dagre.graphlib.Graph, links: GraphLink[], dx: number, dy: number): PlacedLink[] {
+  return links.map((link, i) => ({ link, points: (g.edge({ v: link.from, w: link.to, name: String(i) }) as { points?: Array<{ x: number; y: number }> }).points?.map((p) => ({ x: p.x + dx, y: p.y + dy })) ?? [] }));
+}
+
+/** One compound graph: lanes are clusters holding their pods (a lane header sits above its pods). */
+function layoutWhole(model: GraphModel): Layout {
+  const g = newGraph(true);
+  const laneHas = new Set(model.elements.map((e) => e.lane).filter((l): l is string => l !== null));
+  for (const lane of model.lanes) g.setNode(lane.id, laneHas.has(lane.id) ? {} : dims(laneSize(lane.title, lane.lines)));
+  // A pod in a lane takes a band of LANE_HEADER above its box: the top one's band holds the
+  // lane's name and address, inside the lane's box as dagre draws it.
+  const inLane = (e: GraphElement) => e.lane !== null && laneHas.has(e.lane);
+  for (const e of model.elements) {
+    const s = elementSize(e);
+    g.setNode(e.id, dims(inLane(e) ? { w: s.w, h: s.h + LANE_HEADER } : s));
+    if (inLane(e) && e.lane) g.setParent(e.id, e.lane);
+  }
+  addLinks(g, model.links);
+  dagre.layout(g);
+  const boxes = new Map<string, Box>();
+  const lanes = new Map<string, Box>();
+  const dy = MARGIN;
+  for (const e of model.elements) {
+    const n = g.node(e.id);
+    const band = inLane(e) ? LANE_HEADER : 0;
+    boxes.set(e.id, { x: n.x - n.width / 2 + MARGIN, y: n.y - n.height / 2 + dy + band, w: n.width, h: n.height - band });
+  }
+  for (const lane of model.lanes) {
+    const n = g.node(lane.id);
+    lanes.set(lane.id, { x: n.x - n.width / 2 + MARGIN - 8, y: n.y - n.height / 2 + dy - 4, w: n.width + 16, h: n.height + 8 });
+  }
+  return finish(boxes, lanes, edgePoints(g, model.links, MARGIN, dy));
+}
+
+interface Part {
+  ids: string[];
+  links: GraphLink[];
+}
+
+/** Connected parts of the picture, in the order of their first element. */
+function parts(model: GraphModel): Part[] {
+  const parent = new Map<string, string>(model.elements.map((e) => [e.id, e.id]));
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) ?? r;
+    parent.set(x, r);
+    return r;
+  };
+  for (const l of model.links) if (parent.has(l.from) && parent.has(l.to)) parent.set(find(l.from), find(l.to));
+  const byRoot = new Map<string, Part>();
+  for (const e of model.elements) {
+    const r = find(e.id);
+    const p = byRoot.get(r);
+    if (p) p.ids.push(e.id);
+    else byRoot.set(r, { ids: [e.id], links: [] });
+  }
+  for (const l of model.links) byRoot.get(find(l.from))?.links.push(l);
+  return [...byRoot.values()];
+}
+
+/** A part's shape: its elements' sizes and its links by position, so equal shapes share a layout. */
+function shapeOf(part: Part, sizes: Map<string, { w: number; h: number }>): string {
+  const index = new Map(part.ids.map((id, i) => [id, i]));
+  const nodes = part.ids.map((id) => `${sizes.get(id)?.w}x${sizes.get(id)?.h}`).join(',');
+  return `${nodes}|${part.links.map((l) => `${index.get(l.from)}>${index.get(l.to)}`).join(',')}`;
+}
+
+interface PartLayout {
+  w: number;
+  h: number;
+  at: Array<{ x: number; y: number }>;
+  points: Array<Array<{ x: number; y: number }>>;
+}
+
+function layoutPart(part: Part, sizes: Map<string, { w: number; h: number }>): PartLayout {
+  const g = newGraph(false);
+  for (const id of part.ids) g.setNode(id, dims(sizes.get(id) ?? { w: 0, h: 0 }));
+  addLinks(g, part.links);
+  dagre.layout(g);
+  const graph = g.graph() as { width?: number; height?: number };
+  return {
+    w: graph.width ?? 0,
+    h: graph.height ?? 0,
+    at: part.ids.map((id) => ({ x: g.node(id).x, y: g.node(id).y })),
+    points: part.links.map((l, i) => (g.edge({ v: l.from, w: l.to, name: String(i) }) as { points?: Array<{ x: number; y: number }> }).points ?? []),
+  };
+}
+
+/** Parts laid out apart and packed in rows below a strip of the node lanes. */
+function layoutParts(model: GraphModel): Layout {
+  const sizes = new Map(model.elements.map((e) => [e.id, elementSize(e)]));
+  const boxes = new Map<string, Box>();
+  const lanes = new Map<string, Box>();
+  const links: PlacedLink[] = [];
+  let x = MARGIN;
+  let y = MARGIN;
+  let rowHeight = 0;
+  const place = (w: number, h: number): { x: number; y: number } => {
+    if (x > MARGIN && x + w > ROW_WIDTH) {
+      x = MARGIN;
+      y += rowHeight + GAP;
+      rowHeight = 0;
+    }
+    const at = { x, y };
+    x += w + GAP;
+    rowHeight = Math.max(rowHeight, h);
+    return at;
+  };
+  for (const lane of model.lanes) {
+    const s = laneSize(lane.title, lane.lines);
+    const at = place(s.w, s.h);
+    lanes.set(lane.id, { ...at, ...s });
+  }
+  if (model.lanes.length) {
+    x = ROW_WIDTH; // the parts start on a new row
+  }
+  const cache = new Map<string, PartLayout>();
+  for (const part of parts(model)) {
+    const key = shapeOf(part, sizes);
+    let pl = cache.get(key);
+    if (!pl) cache.set(key, (pl = layoutPart(part, sizes)));
+    const at = place(pl.w, pl.h);
+    part.ids.forEach((id, i) => {
+      const s = sizes.get(id) ?? { w: 0, h: 0 };
+      boxes.set(id, { x: at.x + (pl?.at[i].x ?? 0) - s.w / 2, y: at.y + (pl?.at[i].y ?? 0) - s.h / 2, w: s.w, h: s.h });
+    });
+    part.links.forEach((link, i) => links.push({ link, points: (pl?.points[i] ?? []).map((p) => ({ x: p.x + at.x, y: p.y + at.y })) }));
+  }
+  return finish(boxes, lanes, links);
+}
+
+function finish(boxes: Map<string, Box>, lanes: Map<string, Box>, links: PlacedLink[]): Layout {
+  let width = 0;
+  let height = 0;
+  for (const b of [...boxes.values(), ...lanes.values()]) {
+    width = Math.max(width, b.x + b.w);
+    height = Math.max(height, b.y + b.h);
+  }
+  return { width: Math.ceil(width + MARGIN), height: Math.ceil(height + MARGIN), boxes, lanes, links };
+}
+
+/** Lays the picture out: one compound graph with lanes, or (stacked pictures) part by part. */
+export function layoutGraph(model: GraphModel): Layout {
+  return model.stacked ? layoutParts(model) : layoutWhole(model);
+}
