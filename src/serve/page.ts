@@ -99,7 +99,11 @@ $('dns').addEventListener('submit', async (ev) => {
   } catch (e) { out.append(li(String(e.message || e), 'failed')); }
 });
 const events = new EventSource('/api/events');
-events.addEventListener('change', () => load());
+events.addEventListener('change', (ev) => {
+  const t0 = performance.now();
+  fill(JSON.parse(ev.data));
+  window.svclabRedraws = (window.svclabRedraws || []).concat([{ version: state.version, ms: performance.now() - t0, at: Date.now() }]);
+});
 load();
 `;
 

@@ -4,7 +4,7 @@
  *   header names that address or localhost with its port (a DNS-rebinding page cannot talk to
  *   it); POSTs must come from the page's own origin.
  * - GET / (the page), GET /api/state, GET /api/file?path=, GET /api/events (server-sent events:
- *   `change` after a file of the folder changes), POST /api/route, POST /api/dns, and
+ *   `change`, with the new state, after a file of the folder changes), POST /api/route, POST /api/dns, and
  *   POST /api/save, the only write: the text of one of the folder's listed files, when the
  *   learner presses Save.
  * - Request bodies are JSON read as data (never evaluated), at most 1 MiB.
@@ -94,7 +94,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const refresh = async () => {
     version++;
     snapshot = await computeState(dir, version, { seed: options.seed });
-    for (const c of clients) c.write(`event: change\ndata: ${version}\n\n`);
+    // The new state rides in the event itself: the page re-draws without another request.
+    const data = JSON.stringify(snapshot.state);
+    for (const c of clients) c.write(`event: change\ndata: ${data}\n\n`);
   };
 
   const fileOf = (name: string): string => {
@@ -175,7 +177,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   watcher.on('all', (_event: string, file: string) => {
     options.log?.(`changed: ${path.relative(dir, file)}`);
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void refresh().catch((err: unknown) => options.log?.(`refresh failed: ${String(err)}`)), 15);
+    timer = setTimeout(() => void refresh().catch((err: unknown) => options.log?.(`refresh failed: ${String(err)}`)), 5);
   });
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 

@@ -91,7 +91,7 @@ export async function computeState(dir: string, version: number, options: { seed
   }
   state.findings = findings.map(({ ruleId, severity, message, hint, file, line, column, path: p }) => ({ ruleId, severity, message, hint, file, line, column, path: p }));
   if (cluster) {
-    state.svg = renderPicture('svg', picture(cluster, { findings, namespace: undefined }));
+    state.svg = renderPicture('svg', picture(cluster, { findings, namespace }));
     state.sources = ['pod', 'external', ...cluster.nodes.map((n) => `node/${n.name}`), ...cluster.pods.filter((p) => p.podIP).map((p) => `pod/${p.namespace}/${p.name}`)];
   }
   return { state, cluster, findings, namespace, seed };

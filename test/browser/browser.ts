@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Helpers of the browser tests: headless Chromium through playwright-core (Debian's `chromium`
  * package at /usr/bin/chromium, or CHROMIUM_PATH), `svclab serve` as a real process of dist/,

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The HTML report and the picture in headless Chromium: every Service and pod of a scenario is
  * drawn, the status filters work, and the picture of examples/seed-000 looks like the committed
@@ -36,6 +37,7 @@ function expectedIds(dir: string): string[] {
   if (!loaded.ok) throw new Error(`${dir} does not load`);
   const opts = analyzeOptions(loaded.scenario, loaded.scenario.spec.seed ?? 1);
   const { cluster } = analyze(loaded.scenario.manifests, opts);
+  if (!cluster) throw new Error(`${dir} does not simulate`);
   return [
     ...cluster.pods.filter((p) => p.namespace === opts.namespace).map((p) => `pod:${p.namespace}/${p.name}`),
     ...cluster.services.filter((s) => s.namespace === opts.namespace && !s.builtIn).map((s) => `svc:${s.namespace}/${s.name}`),

@@ -44,7 +44,7 @@ const GAP = 30;
 
 export function elementSize(e: GraphElement): { w: number; h: number } {
   const longest = Math.max(e.title.length + (e.marks.length ? 3 : 0), ...e.lines.map((l) => l.length));
-  const w = Math.min(340, Math.max(150, longest * CHAR_WIDTH + 24));
+  const w = Math.min(360, Math.max(150, Math.ceil(longest * (CHAR_WIDTH + 0.6)) + 24));
   return { w, h: (1 + e.lines.length) * LINE_HEIGHT + 14 };
 }
 
@@ -54,7 +54,7 @@ const dims = (s: { w: number; h: number }) => ({ width: s.w, height: s.h });
 
 function newGraph(compound: boolean): Dagre.graphlib.Graph {
   const g = new dagre.graphlib.Graph({ compound, multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: compound ? 24 : 30, ranksep: 110, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir: 'LR', nodesep: compound ? 24 : 30, ranksep: 110, marginx: 0, marginy: 0, ranker: 'network-simplex' });
   g.setDefaultEdgeLabel(() => ({}));
   return g;
 }
@@ -67,34 +67,86 @@ function edgePoints(g: Dagre.graphlib.Graph, links: GraphLink[], dx: number, dy:
   return links.map((link, i) => ({ link, points: (g.edge({ v: link.from, w: link.to, name: String(i) }) as { points?: Array<{ x: number; y: number }> }).points?.map((p) => ({ x: p.x + dx, y: p.y + dy })) ?? [] }));
 }
 
-/** One compound graph: lanes are clusters holding their pods (a lane header sits above its pods). */
+/** Room around the pods inside a lane, and between two pods. */
+const LANE_PAD = 12;
+
+/**
+ * Lanes and what is outside them, laid out by dagre as one graph in which each lane is one node
+ * (as tall as its pods stacked, plus its header) and links into a lane are edges to it; the pods
+ * are then stacked in their lane in the order of the Services that link to them (barycenter, as
+ * dagre's own ordering does), and links end at their pod with an elbow in front of the lane.
+ * Much smaller than a compound graph with a node per pod, so a save in the playground re-draws
+ * quickly.
+ */
 function layoutWhole(model: GraphModel): Layout {
-  const g = newGraph(true);
-  const laneHas = new Set(model.elements.map((e) => e.lane).filter((l): l is string => l !== null));
-  for (const lane of model.lanes) g.setNode(lane.id, laneHas.has(lane.id) ? {} : dims(laneSize(lane.title, lane.lines)));
-  // A pod in a lane takes a band of LANE_HEADER above its box: the top one's band holds the
-  // lane's name and address, inside the lane's box as dagre draws it.
-  const inLane = (e: GraphElement) => e.lane !== null && laneHas.has(e.lane);
+  const g = newGraph(false);
+  const sizes = new Map(model.elements.map((e) => [e.id, elementSize(e)]));
+  const laneOf = new Map<string, string>();
+  const members = new Map<string, GraphElement[]>();
   for (const e of model.elements) {
-    const s = elementSize(e);
-    g.setNode(e.id, dims(inLane(e) ? { w: s.w, h: s.h + LANE_HEADER } : s));
-    if (inLane(e) && e.lane) g.setParent(e.id, e.lane);
+    if (e.lane === null || !model.lanes.some((l) => l.id === e.lane)) continue;
+    laneOf.set(e.id, e.lane);
+    const list = members.get(e.lane);
+    if (list) list.push(e);
+    else members.set(e.lane, [e]);
   }
-  addLinks(g, model.links);
+  const laneSizes = new Map<string, { w: number; h: number }>();
+  for (const lane of model.lanes) {
+    const pods = members.get(lane.id) ?? [];
+    const own = laneSize(lane.title, lane.lines);
+    const w = Math.max(own.w, ...pods.map((p) => (sizes.get(p.id)?.w ?? 0) + 2 * LANE_PAD));
+    const h = LANE_HEADER + pods.reduce((sum, p) => sum + (sizes.get(p.id)?.h ?? 0) + LANE_PAD, 0) + (pods.length ? 0 : 10);
+    laneSizes.set(lane.id, { w, h });
+    g.setNode(lane.id, dims({ w, h }));
+  }
+  for (const e of model.elements) if (!laneOf.has(e.id)) g.setNode(e.id, dims(sizes.get(e.id) ?? { w: 0, h: 0 }));
+  const place = (id: string) => laneOf.get(id) ?? id;
+  const edges = new Map<string, GraphLink>();
+  for (const l of model.links) {
+    const key = `${place(l.from)}\u0000${place(l.to)}`;
+    if (!edges.has(key) && place(l.from) !== place(l.to)) edges.set(key, { ...l, from: place(l.from), to: place(l.to) });
+  }
+  const laneLinks = [...edges.values()];
+  addLinks(g, laneLinks);
   dagre.layout(g);
+
   const boxes = new Map<string, Box>();
   const lanes = new Map<string, Box>();
-  const dy = MARGIN;
+  const center = (id: string) => g.node(id);
   for (const e of model.elements) {
-    const n = g.node(e.id);
-    const band = inLane(e) ? LANE_HEADER : 0;
-    boxes.set(e.id, { x: n.x - n.width / 2 + MARGIN, y: n.y - n.height / 2 + dy + band, w: n.width, h: n.height - band });
+    if (laneOf.has(e.id)) continue;
+    const n = center(e.id);
+    boxes.set(e.id, { x: n.x - n.width / 2 + MARGIN, y: n.y - n.height / 2 + MARGIN, w: n.width, h: n.height });
   }
   for (const lane of model.lanes) {
-    const n = g.node(lane.id);
-    lanes.set(lane.id, { x: n.x - n.width / 2 + MARGIN - 8, y: n.y - n.height / 2 + dy - 4, w: n.width + 16, h: n.height + 8 });
+    const n = center(lane.id);
+    const box = { x: n.x - n.width / 2 + MARGIN, y: n.y - n.height / 2 + MARGIN, w: n.width, h: n.height };
+    lanes.set(lane.id, box);
+    // Pods in the order of the mean height of what links to them, then by id.
+    const weight = (p: GraphElement) => {
+      const ys = model.links.filter((l) => l.to === p.id && boxes.has(l.from)).map((l) => (boxes.get(l.from)?.y ?? 0));
+      return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : Number.MAX_SAFE_INTEGER;
+    };
+    const pods = (members.get(lane.id) ?? []).map((p) => ({ p, w: weight(p) })).sort((a, b) => a.w - b.w || (a.p.id < b.p.id ? -1 : 1));
+    let y = box.y + LANE_HEADER;
+    for (const { p } of pods) {
+      const s = sizes.get(p.id) ?? { w: 0, h: 0 };
+      boxes.set(p.id, { x: box.x + LANE_PAD, y, w: s.w, h: s.h });
+      y += s.h + LANE_PAD;
+    }
   }
-  return finish(boxes, lanes, edgePoints(g, model.links, MARGIN, dy));
+  const links: PlacedLink[] = model.links.map((link) => {
+    const from = boxes.get(link.from);
+    const to = boxes.get(link.to);
+    const lane = laneOf.has(link.to) ? lanes.get(laneOf.get(link.to) ?? '') : undefined;
+    if (!from || !to) return { link, points: [] };
+    const start = { x: from.x + from.w, y: from.y + from.h / 2 };
+    const end = { x: to.x, y: to.y + to.h / 2 };
+    if (!lane) return { link, points: [start, end] };
+    const elbow = lane.x - 70;
+    return { link, points: [start, { x: elbow, y: start.y }, { x: elbow, y: end.y }, end] };
+  });
+  return finish(boxes, lanes, links);
 }
 
 interface Part {

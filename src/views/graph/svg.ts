@@ -80,7 +80,7 @@ function drawLinks(layout: Layout): string {
       const d = l.points.map((p, i) => `${i ? 'L' : 'M'}${n(p.x)},${n(p.y)}`).join(' ');
       // The label sits on the line just before the arrow, right-aligned, where no box covers it.
       const end = l.points[l.points.length - 1];
-      return `<g class="link ${l.link.state}" data-from="${xmlAttr(l.link.from)}" data-to="${xmlAttr(l.link.to)}"><title>${xmlText(`${l.link.from} → ${l.link.to}: ${l.link.label}`)}</title><path d="${d}" marker-end="url(#arrow)"/><text x="${n(end.x - 12)}" y="${n(end.y - 5)}" text-anchor="end">${xmlText(l.link.label)}</text></g>`;
+      return `<g class="link ${l.link.state}" data-from="${xmlAttr(l.link.from)}" data-to="${xmlAttr(l.link.to)}"><title>${xmlText(`${l.link.from} → ${l.link.to}: ${l.link.label}`)}</title><path d="${d}" marker-end="url(#arrow)"/><text x="${n(end.x - 4)}" y="${n(end.y - 5)}" text-anchor="end">${xmlText(l.link.label)}</text></g>`;
     })
     .join('\n');
 }
