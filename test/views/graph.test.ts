@@ -89,6 +89,15 @@ describe('the picture model', () => {
     expect(g.elements.filter((e) => e.kind === 'pod' && e.state === 'not-ready')).toHaveLength(2);
   });
 
+  test('a headless Service shows the per-pod names it publishes (hostname.subdomain; CoreDNS kubernetes plugin, endpoint hostname from podToEndpoint)', () => {
+    const dir = path.join(REPO_ROOT, 'scenarios', '12-headless-statefulset-dns');
+    const { cluster } = clusterOf({ 'web.yaml': fs.readFileSync(path.join(dir, 'web.yaml'), 'utf8') });
+    const g = buildGraph(cluster, { namespace: 'default' });
+    const svc = g.elements.find((e) => e.kind === 'service' && e.lines[0].endsWith('headless'));
+    expect(svc).toBeDefined();
+    expect(g.links.filter((l) => l.from === svc?.id).map((l) => l.label.split(' ')[1])).toEqual(['web-0.web', 'web-1.web', 'web-2.web']);
+  });
+
   test('lint errors are marked on the object they concern', () => {
     const broken = example('seed-000');
     const key = 'examples/seed-000/hostname-svc-clusterip.yaml';

@@ -1,7 +1,7 @@
 /**
  * Where each part of the picture goes, laid out by dagre (@dagrejs/dagre, a layered layout):
- * left to right, clients, then Services, then pods. Small pictures are one compound graph whose
- * clusters are the node lanes holding their pods. Large ones (pods drawn as stacks, lanes
+ * left to right, clients, then Services, then the node lanes holding their pods. Small pictures
+ * are one graph with a node per lane (see layoutWhole). Large ones (pods drawn as stacks, lanes
  * without pods in them) are laid out one connected part at a time and packed in rows; parts of
  * the same shape share one layout (a cluster of 2,000 Service → Deployment pairs is laid out
  * once), so a big cluster costs little more than a small one. Pure and deterministic: the same
@@ -10,8 +10,10 @@
 import type * as Dagre from '@dagrejs/dagre' with { 'resolution-mode': 'import' };
 
 // The package is an ES module with a CommonJS build (exports "require": dist/dagre.cjs): required, typed from its ESM types.
+// Loaded on first use, so that importing the library does not load the layout engine.
+let dagreModule: typeof Dagre | null = null;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const dagre = require('@dagrejs/dagre') as typeof Dagre;
+const engine = (): typeof Dagre => (dagreModule ??= require('@dagrejs/dagre') as typeof Dagre);
 import type { GraphElement, GraphLink, GraphModel } from './model';
 
 export interface Box {
@@ -52,9 +54,9 @@ const laneSize = (title: string, lines: string[]) => ({ w: Math.max(150, Math.ma
 
 const dims = (s: { w: number; h: number }) => ({ width: s.w, height: s.h });
 
-function newGraph(compound: boolean): Dagre.graphlib.Graph {
-  const g = new dagre.graphlib.Graph({ compound, multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: compound ? 24 : 30, ranksep: 110, marginx: 0, marginy: 0, ranker: 'network-simplex' });
+function newGraph(): Dagre.graphlib.Graph {
+  const g = new (engine().graphlib.Graph)({ multigraph: true });
+  g.setGraph({ rankdir: 'LR', nodesep: 30, ranksep: 110, marginx: 0, marginy: 0, ranker: 'network-simplex' });
   g.setDefaultEdgeLabel(() => ({}));
   return g;
 }
@@ -79,7 +81,7 @@ const LANE_PAD = 12;
  * quickly.
  */
 function layoutWhole(model: GraphModel): Layout {
-  const g = newGraph(false);
+  const g = newGraph();
   const sizes = new Map(model.elements.map((e) => [e.id, elementSize(e)]));
   const laneOf = new Map<string, string>();
   const members = new Map<string, GraphElement[]>();
@@ -108,7 +110,7 @@ function layoutWhole(model: GraphModel): Layout {
   }
   const laneLinks = [...edges.values()];
   addLinks(g, laneLinks);
-  dagre.layout(g);
+  engine().layout(g);
 
   const boxes = new Map<string, Box>();
   const lanes = new Map<string, Box>();
@@ -190,10 +192,10 @@ interface PartLayout {
 }
 
 function layoutPart(part: Part, sizes: Map<string, { w: number; h: number }>): PartLayout {
-  const g = newGraph(false);
+  const g = newGraph();
   for (const id of part.ids) g.setNode(id, dims(sizes.get(id) ?? { w: 0, h: 0 }));
   addLinks(g, part.links);
-  dagre.layout(g);
+  engine().layout(g);
   const graph = g.graph() as { width?: number; height?: number };
   return {
     w: graph.width ?? 0,

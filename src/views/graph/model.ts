@@ -220,7 +220,7 @@ export function buildGraph(cluster: SimCluster, options: GraphOptions = {}): Gra
  * a selected pod is left out of because it lacks the named targetPort (endpointPorts).
  */
 function serviceLinks(s: SimService, slices: SimCluster['endpointSlices'], podToElement: Map<string, GraphElement>, links: GraphLink[], id: string): void {
-  const byTarget = new Map<string, { ports: string[]; ready: boolean; portNames: Set<string> }>();
+  const byTarget = new Map<string, { ports: string[]; ready: boolean; portNames: Set<string>; dnsName: string | null }>();
   for (const sl of slices) {
     for (const ep of sl.endpoints) {
       const ref = ep.targetRef;
@@ -228,8 +228,10 @@ function serviceLinks(s: SimService, slices: SimCluster['endpointSlices'], podTo
       const e = podToElement.get(`${ref.namespace}/${ref.name}`);
       if (!e) continue;
       let t = byTarget.get(e.id);
-      if (!t) byTarget.set(e.id, (t = { ports: [], ready: false, portNames: new Set() }));
+      if (!t) byTarget.set(e.id, (t = { ports: [], ready: false, portNames: new Set(), dnsName: null }));
       t.ready ||= ep.conditions.ready;
+      // A headless Service publishes a name per pod that sets hostname and subdomain (CoreDNS: hostname.service.namespace.svc).
+      if (s.clusterIP === 'None' && ep.hostname) t.dnsName = `${ep.hostname}.${s.name}`;
       for (const sp of sl.ports) {
         t.portNames.add(sp.name);
         const svcPort = s.ports.find((p) => (p.name ?? '') === sp.name);
@@ -240,7 +242,8 @@ function serviceLinks(s: SimService, slices: SimCluster['endpointSlices'], podTo
   }
   for (const [target, t] of byTarget) {
     const missing = s.ports.filter((p) => !t.portNames.has(p.name ?? ''));
-    if (t.ports.length) links.push({ from: id, to: target, label: t.ports.join(', ') + (t.ready ? '' : ' (not ready)'), state: t.ready ? 'ready' : 'not-ready' });
+    const name = t.dnsName ? ` ${t.dnsName}` : '';
+    if (t.ports.length || name) links.push({ from: id, to: target, label: (t.ports.join(', ') || 'no ports') + name + (t.ready ? '' : ' (not ready)'), state: t.ready ? 'ready' : 'not-ready' });
     if (missing.length) links.push({ from: id, to: target, label: `${missing.map((p) => `${p.port}→${String(p.targetPort)}`).join(', ')} unresolved`, state: 'unresolved' });
   }
 }
