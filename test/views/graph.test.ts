@@ -98,6 +98,36 @@ describe('the picture model', () => {
     expect(g.links.filter((l) => l.from === svc?.id).map((l) => l.label.split(' ')[1])).toEqual(['web-0.web', 'web-1.web', 'web-2.web']);
   });
 
+  test('an Ingress is an entry point linked to its backend Services; a NetworkPolicy is the set of pods its podSelector isolates', () => {
+    const { cluster } = clusterOf({
+      'app.yaml': `${MIXED}---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: site }
+spec:
+  rules:
+  - http:
+      paths:
+      - { path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }
+      - { path: /api, pathType: Prefix, backend: { service: { name: api, port: { number: 80 } } } }
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: web-policy }
+spec:
+  podSelector: { matchLabels: { app: web } }
+`,
+    });
+    const g = buildGraph(cluster, { namespace: 'default' });
+    expect(g.elements.find((e) => e.id === 'entry:default/Ingress/site')?.lines).toEqual(['Ingress', 'backend api:80: no such Service']);
+    expect(g.links.filter((l) => l.from === 'entry:default/Ingress/site' || l.to === 'entry:default/Ingress/site').map((l) => [l.from, l.to, l.label])).toEqual([
+      ['client:external', 'entry:default/Ingress/site', 'HTTP'],
+      ['entry:default/Ingress/site', 'svc:default/web', 'web:80'],
+    ]);
+    // podSelector app=web picks the Deployment's two pods and the bare Pod `other` (LabelSelectorAsSelector).
+    expect(g.links.filter((l) => l.from === 'policy:default/web-policy')).toHaveLength(3);
+  });
+
   test('lint errors are marked on the object they concern', () => {
     const broken = example('seed-000');
     const key = 'examples/seed-000/hostname-svc-clusterip.yaml';

@@ -39,7 +39,8 @@ function show(v: unknown): string {
 function expectation(e: ExpectationResult): string {
   const parts = [`<div class="exp" data-status="${e.status}"><div><span class="badge ${e.status}">${e.status}</span><span class="name">${esc(e.name)}</span> <code>${esc(`${e.file}:${e.line}:${e.column}`)}</code></div><div>${esc(e.message)}</div>`];
   if (e.status !== 'passed') {
-    if (e.mismatches.length) {
+    // A matrix shows its wrong cells in its table; other results list their mismatches by path.
+    if (e.mismatches.length && !e.table) {
       parts.push(`<table><tr><th>path</th><th>what differs</th><th>expected</th><th>actual</th></tr>${e.mismatches.map((m) => `<tr><td><code>${esc(m.path || '(value)')}</code></td><td>${esc(m.message)}</td><td class="diff-exp"><pre>${esc(show(m.expected))}</pre></td><td class="diff-act"><pre>${esc(show(m.actual))}</pre></td></tr>`).join('')}</table>`);
     }
     parts.push(`<div class="pair"><div><b>expected</b><pre class="diff-exp">${esc(show(e.expected))}</pre></div><div><b>actual</b><pre class="diff-act">${esc(show(e.actual))}</pre></div></div>`);

@@ -137,13 +137,20 @@ function layoutWhole(model: GraphModel): Layout {
       y += s.h + LANE_PAD;
     }
   }
+  // Links that end at one pod arrive at different heights, so that their labels do not overlap.
+  const incoming = new Map<string, number>();
+  for (const l of model.links) incoming.set(l.to, (incoming.get(l.to) ?? 0) + 1);
+  const arrived = new Map<string, number>();
   const links: PlacedLink[] = model.links.map((link) => {
     const from = boxes.get(link.from);
     const to = boxes.get(link.to);
     const lane = laneOf.has(link.to) ? lanes.get(laneOf.get(link.to) ?? '') : undefined;
     if (!from || !to) return { link, points: [] };
+    const k = arrived.get(link.to) ?? 0;
+    arrived.set(link.to, k + 1);
+    const spread = Math.min(LINE_HEIGHT, to.h / Math.max(1, incoming.get(link.to) ?? 1));
     const start = { x: from.x + from.w, y: from.y + from.h / 2 };
-    const end = { x: to.x, y: to.y + to.h / 2 };
+    const end = { x: to.x, y: to.y + to.h / 2 + (k - ((incoming.get(link.to) ?? 1) - 1) / 2) * spread };
     if (!lane) return { link, points: [start, end] };
     const elbow = lane.x - 70;
     return { link, points: [start, { x: elbow, y: start.y }, { x: elbow, y: end.y }, end] };

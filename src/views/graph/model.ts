@@ -9,6 +9,7 @@
  */
 import type { Finding } from '../../types';
 import type { SimCluster, SimPod, SimService } from '../../sim/types';
+import { labelSelectorAsSelector } from '../../model/selectors';
 
 export type ElementKind = 'pod' | 'stack' | 'service' | 'external-name' | 'client' | 'entry' | 'policy';
 
@@ -37,7 +38,7 @@ export interface GraphElement {
   marks: Array<{ severity: 'error' | 'warning'; ruleId: string; message: string }>;
 }
 
-export type LinkState = 'ready' | 'not-ready' | 'unresolved' | 'external-name';
+export type LinkState = 'ready' | 'not-ready' | 'unresolved' | 'external-name' | 'entry' | 'policy';
 
 export interface GraphLink {
   from: string;
@@ -181,6 +182,7 @@ export function buildGraph(cluster: SimCluster, options: GraphOptions = {}): Gra
     else slicesByService.set(k, [sl]);
   }
   let external = options.external === true;
+  if (options.external === false) external = false;
   for (const s of services) {
     const id = serviceId(s.namespace, s.name);
     elements.push({ id, kind: 'service', title: s.name, lines: serviceLines(s), lane: null, namespace: s.namespace, state: null, labels: s.spec.selector ?? {}, marks: [] });
@@ -194,7 +196,8 @@ export function buildGraph(cluster: SimCluster, options: GraphOptions = {}): Gra
     }
     serviceLinks(s, slicesByService.get(`${s.namespace}/${s.name}`) ?? [], podToElement, links, id);
   }
-  if (external) elements.push({ id: EXTERNAL_CLIENT, kind: 'client', title: 'external client', lines: ['203.0.113.10'], lane: null, namespace: '', state: null, labels: {}, marks: [] });
+  addEntriesAndPolicies(cluster, inScope, elements, links, podToElement);
+  if (external || elements.some((e) => e.kind === 'entry')) elements.push({ id: EXTERNAL_CLIENT, kind: 'client', title: 'external client', lines: ['203.0.113.10'], lane: null, namespace: '', state: null, labels: {}, marks: [] });
 
   markFindings(elements, options.findings ?? [], pods, podToElement);
 
@@ -272,5 +275,44 @@ function markFindings(elements: GraphElement[], findings: readonly Finding[], po
     }
     for (const e of workloadElements.get(`${namespace}/${kind}/${name}`) ?? []) if (!targets.includes(e)) targets.push(e);
     for (const e of targets) e.marks.push({ severity: f.severity, ruleId: f.ruleId, message: f.message });
+  }
+}
+
+/**
+ * Ingresses as entry points linked to the Services of their backends, and NetworkPolicies as
+ * the sets of pods they isolate (podSelector in the policy's namespace; LabelSelectorAsSelector).
+ * Drawn from the model; how traffic through them is decided belongs to the route engine.
+ */
+function addEntriesAndPolicies(cluster: SimCluster, inScope: (ns: string) => boolean, elements: GraphElement[], links: GraphLink[], podToElement: Map<string, GraphElement>): void {
+  const drawn = new Set(elements.map((e) => e.id));
+  for (const ing of cluster.model.ingresses) {
+    const ns = ing.ref.namespace;
+    if (!inScope(ns)) continue;
+    const id = `entry:${ns}/Ingress/${ing.ref.name}`;
+    const entry: GraphElement = { id, kind: 'entry', title: ing.ref.name, lines: ['Ingress'], lane: null, namespace: ns, state: null, labels: {}, marks: [] };
+    elements.push(entry);
+    links.push({ from: EXTERNAL_CLIENT, to: id, label: 'HTTP', state: 'entry' });
+    const seen = new Set<string>();
+    for (const b of ing.backends) {
+      const to = serviceId(ns, b.serviceName);
+      const label = b.port === undefined ? b.serviceName : `${b.serviceName}:${String(b.port)}`;
+      if (seen.has(label)) continue;
+      seen.add(label);
+      if (drawn.has(to)) links.push({ from: id, to, label, state: 'entry' });
+      else entry.lines.push(`backend ${label}: no such Service`);
+    }
+  }
+  for (const np of cluster.model.networkPolicies) {
+    const ns = np.ref.namespace;
+    if (!inScope(ns)) continue;
+    const id = `policy:${ns}/${np.ref.name}`;
+    const selector = labelSelectorAsSelector(np.podSelector);
+    const targets = new Set<GraphElement>();
+    for (const p of cluster.pods) if (p.namespace === ns && selector.matches(p.labels)) {
+      const e = podToElement.get(`${p.namespace}/${p.name}`);
+      if (e) targets.add(e);
+    }
+    elements.push({ id, kind: 'policy', title: np.ref.name, lines: [`NetworkPolicy: isolates ${targets.size} pod${targets.size === 1 ? '' : 's'}${targets.size && [...targets].some((e) => e.kind === 'stack') ? ' (stacks)' : ''}`], lane: null, namespace: ns, state: null, labels: np.podSelector.matchLabels ?? {}, marks: [] });
+    for (const e of targets) links.push({ from: id, to: e.id, label: 'isolates', state: 'policy' });
   }
 }

@@ -30,6 +30,8 @@ svg.svclab-graph{font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Ro
 .link.not-ready path{stroke:#b26a00;stroke-dasharray:5 3}
 .link.unresolved path{stroke:#c62828;stroke-dasharray:2 3}
 .link.external-name path{stroke:#6b21a8;stroke-dasharray:6 3}
+.link.entry path{stroke:#6b21a8}
+.link.policy path{stroke:#9d174d;stroke-dasharray:3 3}
 .link text{fill:#37414b;font-size:11px}
 .route path{fill:none;stroke:#e8590c;stroke-width:3;stroke-opacity:.85}
 .route circle{fill:#e8590c}
