@@ -76,6 +76,26 @@ test('examples/seed-000: the picture, a request drawn hop by hop, an edit re-dra
   await page.close();
 });
 
+test('an exercise: the task, failing checks, one more hint per click, and the checks turn green as the learner fixes the file', async () => {
+  const dir = copyDir(path.join(REPO_ROOT, 'exercises', '01-selector-typo'), path.join(tmpDir(), 'exercise'));
+  const { page } = await open(dir);
+  expect(await page.isVisible('#scenario')).toBe(true);
+  expect(await page.textContent('#sc-task')).toContain('hostname-svc-clusterip');
+  const failing = await page.$$eval('#checks li.failed', (els) => els.length);
+  expect(failing).toBeGreaterThan(0);
+  expect(await page.$$eval('#hints li', (els) => els.length)).toBe(0);
+  await page.click('#hint');
+  await page.waitForSelector('#hints li');
+  expect(await page.$$eval('#hints li', (els) => els.length)).toBe(1);
+  // The learner fixes the Service (here: the solution's text, as an editor would save it).
+  const version = Number(await page.getAttribute('body', 'data-version'));
+  for (const f of fs.readdirSync(path.join(dir, 'solution'))) fs.writeFileSync(path.join(dir, f), fs.readFileSync(path.join(dir, 'solution', f), 'utf8'));
+  await page.waitForFunction((v) => Number(document.body.dataset.version) > v, version);
+  await page.waitForFunction(() => document.querySelectorAll('#checks li.failed').length === 0);
+  expect(await page.$$eval('#checks li.passed', (els) => els.length)).toBe(failing);
+  await page.close();
+});
+
 /** 25 Deployments (2 replicas) and 25 Services: 50 objects, 50 pods. */
 function fiftyObjects(dir: string): void {
   for (let i = 0; i < 25; i++) {
