@@ -32,6 +32,8 @@ export function renderMermaid(model: GraphModel, route?: RouteOverlay): string {
     const inside = model.elements.filter((e) => e.lane === lane.id);
     lines.push(`  subgraph ${id.get(lane.id)}["node ${mm(lane.title)} ${mm(lane.lines.join(' '))}"]`);
     for (const e of inside) lines.push(`    ${shape(e)}`);
+    // An empty subgraph is not drawn by every renderer: say that the node holds no pods.
+    if (!inside.length) lines.push(`    ${id.get(lane.id)}_empty["no pods"]`);
     lines.push('  end');
   }
   for (const e of model.elements) if (e.lane === null) lines.push(`  ${shape(e)}`);
@@ -70,6 +72,7 @@ export function renderDot(model: GraphModel, route?: RouteOverlay): string {
   model.lanes.forEach((lane, i) => {
     lines.push(`  subgraph cluster_${i} {`, `    label=${dq(`node ${lane.title}\n${lane.lines.join(' ')}`)};`, '    style=dashed;');
     for (const e of model.elements) if (e.lane === lane.id) lines.push(`    ${style(e)}`);
+    if (!model.elements.some((e) => e.lane === lane.id)) lines.push(`    ${dq(`${lane.id}/empty`)} [label="no pods", shape=plaintext];`);
     lines.push('  }');
   });
   for (const e of model.elements) if (e.lane === null) lines.push(`  ${style(e)}`);
