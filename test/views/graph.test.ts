@@ -199,6 +199,54 @@ describe('the SVG', () => {
   });
 });
 
+describe('a large cluster', () => {
+  const many = Array.from({ length: 30 }, (_, i) => `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: app-${i} }
+spec:
+  replicas: 8
+  selector: { matchLabels: { app: app-${i} } }
+  template:
+    metadata: { labels: { app: app-${i} } }
+    spec:
+      containers: [ { name: c, image: example/app, ports: [ { containerPort: 8080 } ] } ]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: app-${i} }
+spec:
+  selector: { app: app-${i} }
+  ports: [ { port: 80, targetPort: 8080 } ]
+`).join('---\n');
+
+  test('240 pods: one stack per workload, parts of the same shape laid out alike and apart, the same bytes each time', () => {
+    const { cluster } = clusterOf({ 'many.yaml': many });
+    const g = buildGraph(cluster, { namespace: 'default' });
+    expect(g.stacked).toBe(true);
+    expect(g.elements.filter((e) => e.kind === 'stack')).toHaveLength(30);
+    expect(g.elements.filter((e) => e.kind === 'stack').every((e) => e.count === 8 && e.lines[0].startsWith('×8 pods on '))).toBe(true);
+    const layout = layoutGraph(g);
+    const boxes = [...layout.boxes.values()];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
+      }
+    }
+    // Service → stack pairs of the same shape (the same box sizes): the stack sits at the same offset from its Service.
+    const offsets = new Map<string, Set<string>>();
+    for (const l of g.links) {
+      const [a, b] = [layout.boxes.get(l.from), layout.boxes.get(l.to)];
+      const shape = `${a?.w}x${a?.h}>${b?.w}x${b?.h}`;
+      if (!offsets.has(shape)) offsets.set(shape, new Set());
+      offsets.get(shape)?.add(`${(b?.x ?? 0) - (a?.x ?? 0)},${(b?.y ?? 0) - (a?.y ?? 0)}`);
+    }
+    expect(offsets.size).toBeLessThan(g.links.length);
+    for (const set of offsets.values()) expect(set.size).toBe(1);
+    expect(renderSvg(g, {}, layout)).toBe(renderSvg(buildGraph(clusterOf({ 'many.yaml': many }).cluster, { namespace: 'default' })));
+  });
+});
+
 describe('a request on the picture', () => {
   test('curl from a pod: source, DNS, Service, the node that DNATs, the pod, each on its element (cf. the hops of routeRequest)', () => {
     const { cluster } = clusterOf(example('seed-000'));
