@@ -53,6 +53,13 @@ test('examples/seed-000: the picture, a request drawn hop by hop, an edit re-dra
   expect(await page.$$eval('#picture svg .route .hop', (els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['source', 'dns', 'service', 'node', 'pod']);
   expect(await page.textContent('#answers')).toContain('5 connections: 5 ok, 0 refused, 0 dropped, 0 dns-error');
 
+  // The DNS bar: the Service name from the debug pod, through its search list.
+  await page.selectOption('#dnsfrom', 'pod');
+  await page.fill('#name', 'hostname-svc-clusterip');
+  await page.click('#dns button[type=submit]');
+  await page.waitForSelector('#dnsanswers li');
+  expect(await page.textContent('#dnsanswers')).toContain('hostname-svc-clusterip.default.svc.cluster.local. A 10.96.150.4');
+
   // Nothing the page did wrote a file.
   expect(hashes(dir)).toEqual(before);
 
