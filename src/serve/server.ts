@@ -137,7 +137,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         } catch (err) {
           throw new HttpError(400, err instanceof Error ? err.message : String(err));
         }
-        const p = picture(cluster, { findings: snapshot.findings, route: result });
+        const p = picture(cluster, { namespace: snapshot.namespace, findings: snapshot.findings, route: result });
         return json(res, { svg: renderPicture('svg', p), route: p.route, summary: result.summary, outcomes: result.results.map((r) => ({ outcome: r.outcome, reason: r.reason, body: r.body })) });
       }
       case 'POST /api/dns': {

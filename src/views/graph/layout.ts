@@ -50,7 +50,8 @@ export function elementSize(e: GraphElement): { w: number; h: number } {
   return { w, h: (1 + e.lines.length) * LINE_HEIGHT + 14 };
 }
 
-const laneSize = (title: string, lines: string[]) => ({ w: Math.max(150, Math.max(title.length, ...lines.map((l) => l.length)) * CHAR_WIDTH + 24), h: LANE_HEADER + 10 });
+// The lane's name (bold) and its lines, written on one row as svg.ts draws them.
+const laneSize = (title: string, lines: string[]) => ({ w: Math.max(150, Math.ceil(Math.max(`node ${title}`.length, lines.join('  ').length) * (CHAR_WIDTH + 0.6)) + 24), h: LANE_HEADER + 10 });
 
 const dims = (s: { w: number; h: number }) => ({ width: s.w, height: s.h });
 
