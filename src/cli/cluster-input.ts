@@ -13,6 +13,7 @@ import type { ClusterConfig, SimCluster } from '../sim/types';
 import { UsageError } from './args';
 import { PodLimitError } from '../sim/pods';
 import type { CliIO } from './io';
+import type { Finding } from '../types';
 
 /** Reads `--cluster FILE`: the first Cluster object in it. */
 function readClusterFile(io: CliIO, file: string): Partial<ClusterConfig> {
@@ -39,6 +40,10 @@ function readClusterFile(io: CliIO, file: string): Partial<ClusterConfig> {
 export interface LoadedCluster {
   cluster: SimCluster;
   lintErrors: number;
+  /** The lint findings of the input (the picture marks them on their objects). */
+  findings: Finding[];
+  /** Absolute paths of the input files (an --output must never replace one). */
+  inputs: Set<string>;
 }
 
 /**
@@ -73,6 +78,6 @@ export async function loadCluster(io: CliIO, files: string[], options: { namespa
   for (const r of analysis.rejected) {
     io.stderr.write(`Warning: the API server would refuse ${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}: ${r.reason}\n`);
   }
-  return { cluster: analysis.cluster, lintErrors };
+  return { cluster: analysis.cluster, lintErrors, findings: analysis.lint.findings, inputs: new Set(collected.files.flatMap((f) => (f.absPath ? [f.absPath] : []))) };
 }
 

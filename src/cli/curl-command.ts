@@ -4,7 +4,7 @@ import { loadCluster } from './cluster-input';
 import { TargetError } from '../sim/proxy/request';
 import type { Protocol } from '../model/types';
 import type { RouteResult } from '../sim/types';
-import { formatterFor, jsonText, type Formatter } from '../report/formatter';
+import { formatterFor, isFormat, jsonText, UnknownFormatError, type Formatter } from '../report/formatter';
 
 export const CURL_FLAGS: FlagSpecs = {
   filename: { type: 'string', short: 'f', multiple: true, description: 'manifests: file, directory, glob or - for stdin', valueName: 'PATH' },
@@ -13,7 +13,7 @@ export const CURL_FLAGS: FlagSpecs = {
   count: { type: 'number', description: 'number of connections (default 1)', valueName: 'N' },
   seed: { type: 'number', description: 'seed for every random choice: names, IPs, load balancing (default 1)', valueName: 'N' },
   protocol: { type: 'string', description: 'TCP (default), UDP or SCTP', valueName: 'PROTO' },
-  format: { type: 'string', short: 'o', description: 'text (default) or json', valueName: 'FORMAT' },
+  format: { type: 'string', short: 'o', description: 'text (default), json, or svg|html: the hops drawn on the picture of the cluster', valueName: 'FORMAT' },
   verbose: { type: 'boolean', short: 'v', description: 'text: show every hop of every connection' },
   header: { type: 'string', short: 'H', multiple: true, description: "HTTP header 'Name: value'; a Host header picks the Ingress/HTTPRoute rule", valueName: 'HEADER' },
   request: { type: 'string', short: 'X', description: 'HTTP method (default GET)', valueName: 'METHOD' },
@@ -64,14 +64,17 @@ export async function curlCommand(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (operands.length !== 1) throw new UsageError(operands.length ? `one TARGET expected, got ${operands.length}: ${operands.join(' ')}` : 'which target? e.g. `svclab curl my-service:80 --from pod -f k8s/`');
-  const formatter = formatterFor(CURL_FORMATTERS, str(flags.format) ?? 'text');
+  const formatName = str(flags.format) ?? 'text';
+  const drawn = formatName === 'svg' || formatName === 'html';
+  if (!drawn && !isFormat(CURL_FORMATTERS, formatName)) throw new UnknownFormatError(formatName, ['text', 'json', 'svg', 'html']);
+  const formatter = drawn ? null : formatterFor(CURL_FORMATTERS, formatName);
   const count = numOf(flags.count) ?? 1;
   if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new UsageError(`--count must be a whole number from 1 to 1000000, got ${count}`);
   const protocol = (str(flags.protocol) ?? 'TCP').toUpperCase();
   if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError(`--protocol must be TCP, UDP or SCTP, got "${str(flags.protocol)}"`);
   const namespace = str(flags.namespace);
   const seed = numOf(flags.seed);
-  const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']), networkPolicies: flags['ignore-network-policies'] ? 'ignore' : undefined });
+  const { cluster, findings } = await loadCluster(io, strs(flags.filename), { namespace, seed, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']), networkPolicies: flags['ignore-network-policies'] ? 'ignore' : undefined });
 
   let result: RouteResult;
   try {
@@ -86,7 +89,13 @@ export async function curlCommand(argv: string[], io: CliIO): Promise<number> {
     }
     throw err;
   }
-  io.stdout.write(formatter(result, { verbose: flags.verbose === true }));
+  if (formatter) io.stdout.write(formatter(result, { verbose: flags.verbose === true }));
+  else {
+    // The picture of the source's namespace, with this request's hops drawn on it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { picture, renderPicture } = require('../views/graph/index') as typeof import('../views/graph/index');
+    io.stdout.write(renderPicture(formatName as 'svg' | 'html', picture(cluster, { namespace: namespace ?? 'default', findings, route: result })));
+  }
   return result.summary.ok === result.results.length ? 0 : 1;
 }
 

@@ -19,6 +19,8 @@ export const COMMANDS: Record<string, { load: () => Command; summary: string }> 
   get: { load: () => (require('./get-command') as typeof import('./get-command')).getCommand, summary: 'show the simulated cluster like kubectl get (pods, svc, endpoints, endpointslices, nodes)' },
   curl: { load: () => (require('./curl-command') as typeof import('./curl-command')).curlCommand, summary: 'route requests through the simulated kube-proxy' },
   dig: { load: () => (require('./dig-command') as typeof import('./dig-command')).digCommand, summary: 'resolve names through the simulated cluster DNS (CoreDNS)' },
+  graph: { load: () => (require('./graph-command') as typeof import('./graph-command')).graphCommand, summary: 'draw the simulated cluster (svg, html, mermaid, dot), with the hops of a request' },
+  serve: { load: () => (require('./serve-command') as typeof import('./serve-command')).serveCommand, summary: 'a local playground page: the live picture, lint findings and a request bar' },
   test: { load: () => (require('./test-command') as typeof import('./test-command')).testCommand, summary: 'run scenario folders and check their expectations' },
   validate: { load: () => (require('./validate-command') as typeof import('./validate-command')).validateCommand, summary: 'check scenario files and manifests without running them' },
 };

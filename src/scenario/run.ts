@@ -12,6 +12,8 @@ import { expandFileList, outsideMessage, readScenarioSources, type ReadProblem }
 import type { ExpectationResult, ScenarioResult, StepResult } from './result';
 import type { ExpectSpec, StepSpec } from './spec';
 import { parseRef, Workspace } from './workspace';
+import type { EvalContext } from './context';
+import { picture, renderPicture } from '../views/graph/index';
 
 export interface RunOptions {
   /** Seed when the scenario sets none (default 1). */
@@ -22,6 +24,8 @@ export interface RunOptions {
   variant?: 'normal' | 'start' | 'solution';
   /** Pods the simulated cluster holds in all, over the scenario's `cluster.maxPods`. */
   maxPods?: number;
+  /** Draw the cluster at the end of the scenario (ScenarioResult.picture). */
+  pictures?: boolean;
 }
 
 export { DEFAULT_SEED } from './tasks';
@@ -36,8 +40,10 @@ export function runScenario(s: LoadedScenario, options: RunOptions = {}): Scenar
   const expectations: ExpectationResult[] = [];
   const steps: StepResult[] = [];
 
+  let last: EvalContext | null = null;
   const stage = (step: string | null, base: FieldPath, expect: ExpectSpec | undefined) => {
     const ctx = stageContext(s, { step, base, update: options.update === true }, analysis, () => workspace.sources(), readiness);
+    last = ctx;
     return expect ? evaluateExpectations(ctx, expect) : [];
   };
 
@@ -72,7 +78,19 @@ export function runScenario(s: LoadedScenario, options: RunOptions = {}): Scenar
     expectations,
     seed,
     durationMs: Date.now() - started,
+    ...(options.pictures ? { picture: drawScenario(last, analysis.namespace) } : {}),
   };
+}
+
+/** The picture of the last point's cluster; null when it cannot be simulated (the expectations say why). */
+function drawScenario(ctx: EvalContext | null, namespace: string): string | null {
+  if (!ctx) return null;
+  try {
+    const cluster = ctx.sim();
+    return renderPicture('svg', picture(cluster, { namespace, findings: ctx.lint().findings }));
+  } catch {
+    return null;
+  }
 }
 
 /** Applies a step's changes; returns `step` errors (a ref that names nothing) instead of throwing. */

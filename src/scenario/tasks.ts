@@ -23,6 +23,8 @@ export interface TaskOptions {
   root?: string;
   /** Pods each simulated cluster holds in all (`svclab test --max-pods`). */
   maxPods?: number;
+  /** Draw each scenario's cluster at its end (ScenarioResult.picture), for the html report. */
+  pictures?: boolean;
 }
 
 export function tasksFor(dirs: string[], solutions: boolean): Task[] {
