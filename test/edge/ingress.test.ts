@@ -198,3 +198,43 @@ spec: {parentRefs: [{name: gw}], hostnames: [h.example.com], rules: [{backendRef
     expect([a.outcome, a.status, a.why.detail.outcome]).toEqual(['ok', 503, 'dropped']);
   });
 });
+
+// Issue 10: "NetworkPolicy applies to the controller -> backend leg (a denied leg answers 504 for the
+// ingress controller)". The e2e netpol suite's "should support a 'default-deny-ingress' policy" and
+// "should allow ingress access from namespace on one named port" shapes, with the controller's
+// namespace (ingress-nginx, labelled kubernetes.io/metadata.name) as the peer.
+describe('NetworkPolicy on the controller -> backend leg', () => {
+  const deny = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: default-deny}
+spec: {podSelector: {}, policyTypes: [Ingress]}
+---
+`;
+  const allowController = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: allow-ingress-nginx}
+spec:
+  podSelector: {matchLabels: {app: a}}
+  ingress:
+  - from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}}]
+    ports: [{port: 8080}]
+---
+`;
+  const edge = ingress('x', 'h.example.com', [['/', 'Prefix', 'a']]);
+
+  it('a default-deny ingress policy on the backend: ingress-nginx answers 504, the hop names the policy', () => {
+    const a = get(simulate(app('a') + deny + edge), 'http://h.example.com/');
+    expect([a.outcome, a.status, a.why.detail.outcome]).toEqual(['ok', 504, 'dropped']);
+    expect(a.hops.some((h) => h.message === 'network-policy-denied')).toBe(true);
+  });
+
+  it('a policy allowing the controller namespace on the target port lets the request through (200)', () => {
+    const a = get(simulate(app('a') + deny + allowController + edge), 'http://h.example.com/');
+    expect([a.outcome, a.status, a.service]).toEqual(['ok', 200, 'default/a']);
+  });
+
+  it('--ignore-network-policies (networkPolicies: ignore) routes as a plugin without NetworkPolicy support', () => {
+    const c = simulate(app('a') + deny + edge, { cluster: { networkPolicies: 'ignore' } });
+    expect(get(c, 'http://h.example.com/').status).toBe(200);
+  });
+});
