@@ -6,6 +6,7 @@
  */
 import { arr, num, obj, str, type Obj } from './guards';
 import type { AnyObject, Model } from './types';
+import { namespaceLabelTable } from './network-policy';
 
 export const NETWORKING_GROUP = 'networking.k8s.io';
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
@@ -278,13 +279,11 @@ export function defaultIngressClass(classes: readonly EdgeIngressClass[]): EdgeI
   return best;
 }
 
-/** The label every namespace carries (the NamespaceDefaultLabelName feature, GA in 1.22). */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
-
-/** Each namespace, from the input or implied by an object in it, with its labels (and kubernetes.io/metadata.name). */
+/**
+ * Each namespace, from the input or implied by an object in it, with its labels (and
+ * kubernetes.io/metadata.name): the table NetworkPolicy uses (model/network-policy.ts), so that
+ * Gateway allowedRoutes selectors and policy namespace selectors see the same labels.
+ */
 export function namespaceLabels(model: Model): Map<string, Record<string, string>> {
-  const out = new Map<string, Record<string, string>>();
-  for (const o of model.objects) if (o.metadata.namespace && !out.has(o.metadata.namespace)) out.set(o.metadata.namespace, { [NAMESPACE_NAME_LABEL]: o.metadata.namespace });
-  for (const n of model.namespaces) out.set(n.metadata.name, { ...n.metadata.labels, [NAMESPACE_NAME_LABEL]: n.metadata.name });
-  return out;
+  return namespaceLabelTable(model, model.objects.map((o) => o.metadata.namespace).filter((ns) => ns !== ''));
 }
