@@ -13,7 +13,7 @@ const path = require('node:path');
 
 const INPUTS = [
   'src', 'schemas', 'tsconfig.json', 'tsconfig.build.json', 'package.json',
-  'scripts/clean.js', 'scripts/postbuild.js', 'scripts/compile-schemas.js', 'scripts/build-stamp.js',
+  'scripts/clean.js', 'scripts/postbuild.js', 'scripts/compile-schemas.js', 'scripts/bundle.js', 'scripts/build-stamp.js',
 ];
 const PENDING = path.join('dist', '.build-inputs');
 const STAMP = path.join('dist', '.build-stamp');
