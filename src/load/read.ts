@@ -52,7 +52,7 @@ export function readRegularFile(abs: string, maxBytes: number): ReadOutcome {
     const type = nonRegularType(st);
     if (type) return { notRegular: type };
     if (st.size > maxBytes) return { tooLarge: st.size };
-    const bytes = readBounded(fd, maxBytes);
+    const bytes = readBounded(fd, maxBytes, st.size);
     return bytes.length > maxBytes ? { tooLarge: bytes.length } : { bytes };
   } catch (err) {
     return { error: errorCode(err) };
@@ -67,16 +67,24 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * Reads a descriptor to its end, or until it has given more than `maxBytes`: the result is at
  * most `maxBytes + 1` bytes long, and longer than `maxBytes` when the input is too large. A
  * non-blocking descriptor with nothing to read yet (standard input from a slow pipe: EAGAIN) is
- * waited for, 10 ms at a time.
+ * waited for, 10 ms at a time. `sizeHint` (a regular file's size) sizes the first buffer, so
+ * that a file is read into one buffer of its own size (one more byte to see its end) instead of
+ * 64 KiB pieces copied together: reading a thousand small files allocated 128 KiB each.
  */
-export function readBounded(fd: number, maxBytes: number): Buffer {
+export function readBounded(fd: number, maxBytes: number, sizeHint = 1 << 16): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
+  let chunk = Buffer.allocUnsafe(Math.max(1, Math.min(sizeHint + 1, maxBytes + 1)));
+  let filled = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1 << 16, maxBytes + 1 - total));
+    if (filled === chunk.length) {
+      chunks.push(chunk);
+      chunk = Buffer.allocUnsafe(Math.min(1 << 16, maxBytes + 1 - total));
+      filled = 0;
+    }
     let n: number;
     try {
-      n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      n = fs.readSync(fd, chunk, filled, chunk.length - filled, null);
     } catch (err) {
       if (errorCode(err) === 'EAGAIN') {
         Atomics.wait(pause, 0, 0, 10);
@@ -86,9 +94,12 @@ export function readBounded(fd: number, maxBytes: number): Buffer {
       throw err;
     }
     if (n === 0) break;
-    chunks.push(chunk.subarray(0, n));
+    filled += n;
     total += n;
     if (total > maxBytes) break;
   }
+  const last = chunk.subarray(0, filled);
+  if (chunks.length === 0) return last;
+  chunks.push(last);
   return Buffer.concat(chunks, total);
 }

@@ -53,6 +53,14 @@ export default defineRule({
     const first = new Map<string, AnyObject>();
     // The copy each later one would replace: the last one applied before it.
     const latest = new Map<string, AnyObject>();
+    // Each object's content once (a third copy is compared with the second, which was compared with
+    // the first), kept only while it is the latest copy.
+    const contents = new Map<AnyObject, string>();
+    const contentOf = (o: AnyObject) => {
+      let c = contents.get(o);
+      if (c === undefined) contents.set(o, (c = content(o)));
+      return c;
+    };
     for (const o of ctx.model.objects) {
       // Nameless objects are invalid-name's business; they cannot collide by name.
       if (o.ref.name === '') continue;
@@ -64,7 +72,8 @@ export default defineRule({
         first.set(key, o);
         continue;
       }
-      const same = content(o) === content(previous);
+      const same = contentOf(o) === contentOf(previous);
+      contents.delete(previous);
       ctx.report({
         messageId: same ? 'identical' : 'duplicate', manifest: o.manifest, path: ['metadata', 'name'],
         data: { ref: refString(o.ref), first: where(seen) },

@@ -37,16 +37,44 @@ export function sameApp(a: WorkloadObject, b: WorkloadObject): boolean {
   return differOnlyInVariantLabels(a.template.metadata.labels, b.template.metadata.labels);
 }
 
-/** Groups the workloads into logical apps (few workloads per Service: pairwise is fine here). */
+/** The labels that are not variant labels, as one string: two templates differ only in variant labels exactly when these are equal. */
+function nonVariantLabels(w: WorkloadObject): string {
+  const labels = w.template.metadata.labels;
+  return JSON.stringify(Object.keys(labels).filter((k) => !VARIANT_LABELS.has(k)).sort().map((k) => [k, labels[k]]));
+}
+
+/**
+ * Groups the workloads into logical apps: the connected components of `sameApp`, each in input
+ * order, ordered by their first workload. Linear: workloads join through their image repository
+ * and their non-variant labels (union-find), not pairwise (a Service over many copies of one
+ * app made the pairwise form cubic).
+ */
 function groupApps(workloads: readonly WorkloadObject[]): WorkloadObject[][] {
-  const groups: WorkloadObject[][] = [];
-  for (const w of workloads) {
-    const joined = groups.filter((g) => g.some((x) => sameApp(x, w)));
-    const merged = [w, ...joined.flat()];
-    for (const g of joined) groups.splice(groups.indexOf(g), 1);
-    groups.push(merged);
-  }
-  return groups.map((g) => g.sort((x, y) => workloads.indexOf(x) - workloads.indexOf(y))).sort((x, y) => workloads.indexOf(x[0]) - workloads.indexOf(y[0]));
+  const parent = workloads.map((_, i) => i);
+  const rootOf = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const firstWith = new Map<string, number>();
+  const join = (key: string, i: number) => {
+    const j = firstWith.get(key);
+    if (j === undefined) firstWith.set(key, i);
+    else parent[Math.max(rootOf(i), rootOf(j))] = Math.min(rootOf(i), rootOf(j));
+  };
+  workloads.forEach((w, i) => {
+    const repo = imageRepository(w);
+    if (repo !== '') join(`r${repo}`, i);
+    join(`l${nonVariantLabels(w)}`, i);
+  });
+  const groups = new Map<number, WorkloadObject[]>();
+  workloads.forEach((w, i) => {
+    const root = rootOf(i);
+    const g = groups.get(root);
+    if (g) g.push(w);
+    else groups.set(root, [w]);
+  });
+  // Roots are the smallest index of their group (joins keep the smaller), and a Map keeps insertion order.
+  return [...groups.values()];
 }
 
 /** Labels of `own` that the other apps' pods do not carry with the same value: what a selector could add. */
