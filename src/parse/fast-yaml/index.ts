@@ -71,16 +71,55 @@ export function fastDocument(text: string, chunk: Chunk, withNodes: boolean): Fa
 }
 
 /**
- * The values of every chunk of `text` (null where declined). One js-yaml parse of the whole
- * file when it reads it all and finds the same documents as the chunks; otherwise (a syntax
- * error somewhere) one parse per document, so that one broken document costs only itself.
+ * js-yaml's events are parsed for this much text at a time (whole documents): all the events of
+ * a 50 MB file at once took about 400 MB, and a document's events are dropped once its value is
+ * built. Smaller files are one batch, parsed whole.
+ */
+export const BATCH_CHARS = 1 << 20;
+
+/**
+ * The chunks of `text` in batches of about BATCH_CHARS characters. A batch begins where a chunk
+ * begins with neither a space nor a tab: js-yaml reads the first line of its input as column 0,
+ * so a batch read from there gives the events a parse of the whole file gives (documents are
+ * independent in YAML: anchors and the `---` split end at document boundaries).
+ */
+function batches(text: string, chunks: readonly Chunk[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let first = 0;
+  for (let i = 1; i < chunks.length; i++) {
+    if (chunks[i].start - chunks[first].start < BATCH_CHARS) continue;
+    const c = text.charCodeAt(chunks[i].start);
+    if (c === 32 || c === 9) continue;
+    out.push([first, i]);
+    first = i;
+  }
+  out.push([first, chunks.length]);
+  return out;
+}
+
+/**
+ * The values of every chunk of `text` (null where declined). One js-yaml parse per batch of
+ * documents (the whole file, unless it is large) when it reads the batch and finds the same
+ * documents as the chunks; otherwise (a syntax error somewhere) one parse per document of that
+ * batch, so that one broken document costs only itself.
  */
 export function fastDocuments(text: string, chunks: readonly Chunk[]): Array<FastValue | null> {
-  const events: Event[] | null = chunks.length > 1 ? parseAllEvents(text) : null;
-  const starts = events ? documentStarts(events) : null;
-  if (!events || !starts || starts.length !== chunks.length + 1) return chunks.map((chunk) => fastDocument(text, chunk, false));
+  if (chunks.length <= 1) return chunks.map((chunk) => fastDocument(text, chunk, false));
   const odd = unsupportedOffsets(text);
-  return chunks.map((chunk, i) => (anyIn(odd, chunk.start, chunk.end) ? null : constructDocument(text, 0, events, starts[i], starts[i + 1], false)));
+  const out: Array<FastValue | null> = [];
+  for (const [from, to] of batches(text, chunks)) {
+    const base = from === 0 ? 0 : chunks[from].start;
+    const end = to === chunks.length ? text.length : chunks[to].start;
+    const src = base === 0 && end === text.length ? text : text.slice(base, end);
+    const events: Event[] | null = parseAllEvents(src);
+    const starts = events ? documentStarts(events) : null;
+    if (!events || !starts || starts.length !== to - from + 1) {
+      for (let i = from; i < to; i++) out.push(fastDocument(text, chunks[i], false));
+      continue;
+    }
+    for (let i = from; i < to; i++) out.push(anyIn(odd, chunks[i].start, chunks[i].end) ? null : constructDocument(src, base, events, starts[i - from], starts[i - from + 1], false));
+  }
+  return out;
 }
 
 /**
