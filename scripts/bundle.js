@@ -14,7 +14,7 @@
  * compiled as usual). The library (dist/index.js) and worker scripts stay separate modules.
  *
  * Not bundled, so loaded from disk by Node when required: modules with a dynamic `import()`
- * (ESM-only packages), JSON files, packages not in INLINE.
+ * (ESM-only packages) and packages not in INLINE. JSON modules are bundled as JSON.parse of their text.
  */
 'use strict';
 const fs = require('node:fs');
@@ -62,7 +62,7 @@ function resolveSpec(spec, fromAbs) {
   } catch {
     return null;
   }
-  return /\.(c?js)$/.test(abs) && keyOf(abs) ? abs : null;
+  return /\.(c?js|json)$/.test(abs) && keyOf(abs) ? abs : null;
 }
 
 /** Every module reachable from the entry: key -> { abs, code, deps: spec -> key }. */
@@ -73,7 +73,9 @@ function collect() {
     const abs = queue.shift();
     const key = keyOf(abs);
     if (modules.has(key)) continue;
-    const code = fs.readFileSync(abs, 'utf8');
+    const text = fs.readFileSync(abs, 'utf8');
+    // A JSON module as Node loads it (JSON.parse of the file), without the file system at run time.
+    const code = abs.endsWith('.json') ? `module.exports = JSON.parse(${JSON.stringify(text)});\n` : text;
     if (code.startsWith('#!') && code.includes(MARK)) throw new Error(`${abs} is already a loader: run \`npm run build\` (it starts from a clean dist/)`);
     const deps = {};
     for (const m of code.matchAll(REQUIRE)) {

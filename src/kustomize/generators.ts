@@ -4,7 +4,6 @@
  * sources), and the content hash of api/hasher/hasher.go that `HashTransformer` appends to
  * their names (`app-config-5t8mf2hd7c`).
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { at, stringMap, type Entry, type Kustomization, type Problems } from './kustomization';
@@ -189,5 +188,7 @@ export function contentHash(obj: Record<string, unknown>): string {
     m = { kind: 'ConfigMap', name, data: valueOf(obj.data) };
     if (isRecord(obj.binaryData)) m.binaryData = obj.binaryData;
   }
+  // node:crypto on first use: loading it costs every CLI start ~5 ms (issue 14).
+  const { createHash } = require('node:crypto') as typeof import('node:crypto'); // eslint-disable-line @typescript-eslint/no-require-imports
   return encode(createHash('sha256').update(goJson(sortedKeys(m))).digest('hex'));
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ruleDocUrl } from '../docs';
@@ -110,6 +109,8 @@ function fingerprintOf(f: Finding, seen: Map<string, number>): string {
   const base = [f.ruleId, f.file, obj, f.path, f.message].join('\u0000');
   const n = seen.get(base) ?? 0;
   seen.set(base, n + 1);
+  // node:crypto on first use: loading it costs every CLI start ~5 ms (issue 14).
+  const { createHash } = require('node:crypto') as typeof import('node:crypto'); // eslint-disable-line @typescript-eslint/no-require-imports
   const hash = createHash('sha256').update(base).update(n ? `\u0000${n}` : '').digest('hex');
   return `${hash.slice(0, 32)}:${n + 1}`;
 }

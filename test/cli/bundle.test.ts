@@ -1,0 +1,63 @@
+/**
+ * The built CLI is one script with its V8 code cache (scripts/bundle.js, issue 14: start-up).
+ * These run dist/ in child processes: the bundle must behave as the modules it was made of,
+ * load none of dist/'s modules through Node's loader on a lint, and its cache must be accepted.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../helpers';
+
+const MAIN = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
+const BUNDLE = path.join(REPO_ROOT, 'dist', 'cli', 'svclab.bundle.js');
+
+function node(args: string[], cwd = REPO_ROOT) {
+  return spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+}
+
+describe('the bundled CLI', () => {
+  test('is ASCII (read as a one-byte string), and this Node accepts its code cache', () => {
+    const text = fs.readFileSync(BUNDLE, 'latin1');
+    expect(/[^\x00-\x7f]/.test(text)).toBe(false);
+    const probe = `
+      const fs = require('node:fs'); const vm = require('node:vm');
+      const s = new vm.Script(fs.readFileSync(${JSON.stringify(BUNDLE)}, 'latin1'), { filename: ${JSON.stringify(BUNDLE)}, cachedData: fs.readFileSync(${JSON.stringify(BUNDLE.replace(/\.js$/, '.cache'))}) });
+      process.stdout.write(String(s.cachedDataRejected));`;
+    expect(node(['-e', probe]).stdout).toBe('false');
+  });
+
+  test.each([
+    ['lint', 'examples/seed-000', '--format', 'json'],
+    ['lint', 'scenarios', '--format', 'sarif'],
+    ['lint', 'examples/seed-002'],
+    ['rules'],
+    ['lint', '--nope'],
+  ])('gives what the unbundled modules give: %s %s %s %s', (...argv) => {
+    const bundled = node([MAIN, ...argv]);
+    // The same run through dist/cli/run.js, the modules tsc wrote, loaded by Node one by one.
+    const probe = `
+      const { run } = require(${JSON.stringify(path.join(REPO_ROOT, 'dist', 'cli', 'run.js'))});
+      run(${JSON.stringify(argv)}, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, readStdin: () => Buffer.alloc(0) })
+        .then((code) => { process.exitCode = code; });`;
+    const modules = node(['-e', probe]);
+    expect({ status: bundled.status, stdout: bundled.stdout, stderr: bundled.stderr }).toEqual({ status: modules.status, stdout: modules.stdout, stderr: modules.stderr });
+  });
+
+  test('a lint loads no module of dist/ through Node (only the loader, the bundle and validators by vm)', () => {
+    const probe = `
+      const Module = require('node:module');
+      const seen = [];
+      const load = Module._load;
+      Module._load = function (request, parent, isMain) {
+        const file = Module._resolveFilename(request, parent, isMain);
+        if (file.includes(${JSON.stringify(`${path.sep}dist${path.sep}`)})) seen.push(file);
+        return load.apply(this, arguments);
+      };
+      process.argv = [process.argv[0], ${JSON.stringify(MAIN)}, 'lint', 'examples/seed-000'];
+      process.on('exit', () => { process.stderr.write('\\nLOADED ' + JSON.stringify(seen)); });
+      require(${JSON.stringify(MAIN)});`;
+    const r = node(['-e', probe]);
+    const loaded = JSON.parse(/LOADED (.*)$/.exec(r.stderr)![1]) as string[];
+    expect(loaded).toEqual([MAIN]);
+  });
+});
