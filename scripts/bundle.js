@@ -109,7 +109,7 @@ function ascii(code, key) {
 
 /** The bundle: a function of Node's `require` and the package root that returns `load(key)`. */
 function bundleText(modules) {
-  const parts = ['(function (nodeRequire, root) {\n"use strict";\nconst path = nodeRequire("node:path");\nconst { createRequire } = nodeRequire("node:module");\nconst defs = Object.create(null);\n'];
+  const parts = ['(function (nodeRequire, root) {\n"use strict";\nconst path = nodeRequire("node:path");\nconst Module = nodeRequire("node:module");\nconst { createRequire } = Module;\nconst defs = Object.create(null);\n'];
   for (const [key, m] of modules) {
     const body = ascii(m.code, key).replace(/^#!.*\n/, '').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
     parts.push(`defs[${JSON.stringify(key)}] = [${JSON.stringify(m.deps)}, function (exports, require, module, __filename, __dirname) {\n${body}\n}];\n`);
@@ -120,7 +120,13 @@ function load(key) {
   if (done) return done.exports;
   const [deps, fn] = defs[key];
   const filename = path.join(root, key);
-  const module = { exports: {}, filename, id: filename, loaded: false };
+  // A real Module in Node's cache under the module's own file name: a module Node loads from
+  // disk (a lazily required command) that requires this file gets this instance, not a second
+  // copy (whose classes would fail instanceof against this one's).
+  const module = new Module(filename, null);
+  module.filename = filename;
+  module.paths = Module._nodeModulePaths(path.dirname(filename));
+  Module._cache[filename] = module;
   cache[key] = module;
   let disk;
   const require = (spec) => {

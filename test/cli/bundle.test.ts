@@ -32,6 +32,9 @@ describe('the bundled CLI', () => {
     ['lint', 'examples/seed-002'],
     ['rules'],
     ['lint', '--nope'],
+    // Commands other than lint are loaded from disk and share the bundle's modules (one UsageError class).
+    ['test', '--nope'],
+    ['get', 'pods', '-f', 'examples/seed-000'],
   ])('gives what the unbundled modules give: %s %s %s %s', (...argv) => {
     const bundled = node([MAIN, ...argv]);
     // The same run through dist/cli/run.js, the modules tsc wrote, loaded by Node one by one.
