@@ -78,7 +78,7 @@ function collect() {
     const code = abs.endsWith('.json') ? `module.exports = JSON.parse(${JSON.stringify(text)});\n` : text;
     if (code.startsWith('#!') && code.includes(MARK)) throw new Error(`${abs} is already a loader: run \`npm run build\` (it starts from a clean dist/)`);
     const deps = {};
-    for (const m of code.matchAll(REQUIRE)) {
+    for (const m of abs.endsWith('.json') ? [] : code.matchAll(REQUIRE)) {
       if (m[1] === "'" && !(LAZY[key] ?? []).includes(m[2])) continue;
       const target = resolveSpec(m[2], abs);
       if (!target) continue;
@@ -94,7 +94,7 @@ function collect() {
 }
 
 /**
- * The module's text with every non-ASCII character written as a \\u escape (they are in string,
+ * The module's text with every non-ASCII character written as a \uXXXX escape (they are in string,
  * template and regular-expression literals and comments, where the escape means the same): an
  * ASCII script is read without UTF-8 decoding and kept as a one-byte string, which made the
  * difference between a faster start-up and a slower one. A character right after a backslash
