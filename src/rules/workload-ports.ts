@@ -80,8 +80,20 @@ export function declaredPorts(w: WorkloadObject): DeclaredPort[] {
 /** Pod templates a Service selects (none for a Service without selector or an ExternalName Service). */
 export function selectedWorkloads(ctx: LintContextData, svc: ServiceObject): WorkloadObject[] {
   if (!svc.spec.selector || svc.spec.type === 'ExternalName') return [];
-  return ctx.podTemplatesIn(svc.ref.namespace).selectMap(svc.spec.selector);
+  const index = ctx.podTemplatesIn(svc.ref.namespace);
+  let bySvc = selectionCache.get(index);
+  if (!bySvc) selectionCache.set(index, (bySvc = new WeakMap()));
+  let selected = bySvc.get(svc);
+  if (!selected) bySvc.set(svc, (selected = index.selectMap(svc.spec.selector)));
+  return selected;
 }
+
+/**
+ * Each Service's selection once per lint context (its label index): six rules ask for it, and
+ * matching a selector against many pod templates was the most costly step of the published
+ * corpus (issue 14). Shared, so callers must not change the array.
+ */
+const selectionCache = new WeakMap<object, WeakMap<ServiceObject, WorkloadObject[]>>();
 
 export interface ServiceIndex {
   /** `namespace/name` -> Service. */
