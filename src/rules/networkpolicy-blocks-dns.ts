@@ -45,19 +45,33 @@ export default defineRule({
     const compiled = new Map<string, CompiledPolicy[]>();
     for (const np of ctx.model.networkPolicies) {
       const c = compilePolicy(np);
-      compiled.set(c.namespace, [...(compiled.get(c.namespace) ?? []), c]);
+      const list = compiled.get(c.namespace);
+      if (list) list.push(c);
+      else compiled.set(c.namespace, [c]);
     }
+    // Whether DNS is blocked depends only on the pods' labels (and the namespace's policies): one
+    // answer per labels object, not per policy and pod (many copies of one app made that cubic).
+    const blockedByLabels = new Map<string, Map<object, boolean>>();
+    const blocked = (ns: string, podLabels: Record<string, string>): boolean => {
+      let byLabels = blockedByLabels.get(ns);
+      if (!byLabels) blockedByLabels.set(ns, (byLabels = new Map()));
+      let answer = byLabels.get(podLabels);
+      if (answer === undefined) {
+        const isolating = (compiled.get(ns) ?? []).filter((p) => p.egress && p.selector.matches(podLabels));
+        byLabels.set(podLabels, (answer = !allows(labels, isolating, 'egress', coreDns, coreDns.pod, 53, 'UDP')));
+      }
+      return answer;
+    };
     for (const np of egressPolicies) {
       const ns = np.ref.namespace;
       const workloads = ctx.podTemplatesIn(ns).select(np.podSelector);
       // Without a workload in the input, the policy's own matchLabels stand for its pods.
       const subjects = workloads.length
-        ? workloads.map((w) => ({ labels: w.template.metadata.labels, name: `the pods of ${workloadName(w)}` }))
-        : [{ labels: np.podSelector.matchLabels, name: Object.keys(np.podSelector.matchLabels).length ? `the pods labelled ${formatLabels(np.podSelector.matchLabels)}` : `every pod of namespace ${ns}` }];
+        ? workloads.map((w) => ({ labels: w.template.metadata.labels, name: () => `the pods of ${workloadName(w)}` }))
+        : [{ labels: np.podSelector.matchLabels, name: () => (Object.keys(np.podSelector.matchLabels).length ? `the pods labelled ${formatLabels(np.podSelector.matchLabels)}` : `every pod of namespace ${ns}`) }];
       for (const s of subjects) {
-        const isolating = (compiled.get(ns) ?? []).filter((p) => p.egress && p.selector.matches(s.labels));
-        if (allows(labels, isolating, 'egress', coreDns, coreDns.pod, 53, 'UDP')) continue;
-        ctx.report({ messageId: 'blocks', manifest: np.manifest, path: np.writtenPolicyTypes.length ? ['spec', 'policyTypes'] : ['spec', 'podSelector'], data: { pods: s.name } });
+        if (!blocked(ns, s.labels)) continue;
+        ctx.report({ messageId: 'blocks', manifest: np.manifest, path: np.writtenPolicyTypes.length ? ['spec', 'policyTypes'] : ['spec', 'podSelector'], data: { pods: s.name() } });
         break;
       }
     }

@@ -43,6 +43,9 @@ function nonVariantLabels(w: WorkloadObject): string {
   return JSON.stringify(Object.keys(labels).filter((k) => !VARIANT_LABELS.has(k)).sort().map((k) => [k, labels[k]]));
 }
 
+/** A workload's grouping keys, once (a workload is selected by every copy of its Service). */
+const appKeys = new WeakMap<WorkloadObject, string[]>();
+
 /**
  * Groups the workloads into logical apps: the connected components of `sameApp`, each in input
  * order, ordered by their first workload. Linear: workloads join through their image repository
@@ -62,9 +65,12 @@ function groupApps(workloads: readonly WorkloadObject[]): WorkloadObject[][] {
     else parent[Math.max(rootOf(i), rootOf(j))] = Math.min(rootOf(i), rootOf(j));
   };
   workloads.forEach((w, i) => {
-    const repo = imageRepository(w);
-    if (repo !== '') join(`r${repo}`, i);
-    join(`l${nonVariantLabels(w)}`, i);
+    let keys = appKeys.get(w);
+    if (!keys) {
+      const repo = imageRepository(w);
+      appKeys.set(w, (keys = repo !== '' ? [`r${repo}`, `l${nonVariantLabels(w)}`] : [`l${nonVariantLabels(w)}`]));
+    }
+    for (const key of keys) join(key, i);
   });
   const groups = new Map<number, WorkloadObject[]>();
   workloads.forEach((w, i) => {
