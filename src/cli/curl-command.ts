@@ -1,6 +1,7 @@
 import { formatHelp, maxPodsFlag, numOf, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
-import { loadCluster } from './cluster-input';
+import { randomInt } from 'node:crypto';
+import { loadCluster, scenarioFlags } from './cluster-input';
 import { TargetError } from '../sim/proxy/request';
 import type { Protocol } from '../model/types';
 import type { RouteResult } from '../sim/types';
@@ -11,7 +12,12 @@ export const CURL_FLAGS: FlagSpecs = {
   from: { type: 'string', description: 'where the request starts: pod/NAME, pod/NS/NAME, pod (a debug pod), node/NAME, external (default: pod)', valueName: 'SOURCE' },
   namespace: { type: 'string', short: 'n', description: 'namespace of the source pod and of objects without one (default: default)', valueName: 'NS' },
   count: { type: 'number', description: 'number of connections (default 1)', valueName: 'N' },
-  seed: { type: 'number', description: 'seed for every random choice: names, IPs, load balancing (default 1)', valueName: 'N' },
+  seed: { type: 'number', description: 'seed for every random choice: names, IPs, load balancing (default 1 for names and IPs)', valueName: 'N' },
+  'route-seed': { type: 'number', description: 'seed of the endpoint choices only (default: --seed; without either and with --count 1, a new one each run, printed on the last line)', valueName: 'N' },
+  tcp: { type: 'boolean', description: 'a bare HOST:PORT is a plain TCP connection (default: HTTP, as curl speaks it)' },
+  silent: { type: 'boolean', short: 's', description: 'text: print only the answers (no `*` lines, no tally), as curl -s' },
+  scenario: { type: 'string', description: 'use a scenario folder\'s manifests, cluster, seed and namespace', valueName: 'DIR' },
+  step: { type: 'string', description: 'with --scenario: the state after this step (its name or number, from 1)', valueName: 'NAME|N' },
   protocol: { type: 'string', description: 'TCP (default), UDP or SCTP', valueName: 'PROTO' },
   format: { type: 'string', short: 'o', description: 'text (default) or json', valueName: 'FORMAT' },
   verbose: { type: 'boolean', short: 'v', description: 'text: show every hop of every connection' },
@@ -27,10 +33,16 @@ Sends connections through the simulated cluster, as kube-proxy and CoreDNS would
 and prints each answer and a per-pod tally.
 
 TARGET:  IP:PORT, NAME:PORT (resolved by the source's DNS), NODE-IP:NODEPORT, a load balancer
-         address, or an http:// URL of any of those (port 80 by default).
+         address, or an http:// URL of any of those (port 80 by default). A bare HOST[:PORT]
+         is read as http://HOST[:PORT], as curl reads it, unless --tcp is given.
 SOURCE:  pod/NAME or pod/NS/NAME (an existing pod; a workload name picks its first pod),
-         pod (a temporary debug pod in --namespace, like \`kubectl run debug\`), node/NAME,
-         or external (a client outside the cluster).
+         pod or pod/debug (a temporary debug pod in --namespace, like \`kubectl run debug\`),
+         node/NAME, or external (a client outside the cluster).
+
+Without --seed or --route-seed, a single connection (--count 1) picks its endpoint with a new
+seed on every run, as repeating curl against a real Service does; the last line prints it, and
+--route-seed replays it. Node ports reached on a node (localhost:NODEPORT from node/NAME) work
+as kube-proxy's iptables mode makes them work, the mode the default cluster models.
 
 Options:
 ${formatHelp(CURL_FLAGS)}
@@ -45,8 +57,8 @@ Exit codes: 0 every connection ok, 1 some failed, 2 usage error.
 const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
 /** The formats of `svclab curl`: text for people, and the result as JSON (a public contract). */
-export const CURL_FORMATTERS: Readonly<Record<'text' | 'json', Formatter<RouteResult, { verbose: boolean }>>> = {
-  text: (result, options) => formatCurlText(result, options.verbose),
+export const CURL_FORMATTERS: Readonly<Record<'text' | 'json', Formatter<RouteResult, { verbose: boolean; silent?: boolean }>>> = {
+  text: (result, options) => (options.silent ? formatCurlSilent(result) : formatCurlText(result, options.verbose)),
   json: (result) => jsonText(result),
 };
 
@@ -62,13 +74,17 @@ export async function curlCommand(argv: string[], io: CliIO): Promise<number> {
   if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new UsageError(`--count must be a whole number from 1 to 1000000, got ${count}`);
   const protocol = (str(flags.protocol) ?? 'TCP').toUpperCase();
   if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError(`--protocol must be TCP, UDP or SCTP, got "${str(flags.protocol)}"`);
-  const namespace = str(flags.namespace);
   const seed = numOf(flags.seed);
-  const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']) });
+  const { cluster, namespace } = await loadCluster(io, strs(flags.filename), { namespace: str(flags.namespace), seed, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']), ...scenarioFlags(flags) });
+  const asked = numOf(flags['route-seed']) ?? seed;
+  // A new seed per run only where a learner repeats one request to see where it lands.
+  const drawn = asked === undefined && count === 1 ? drawSeed(io) : undefined;
+  const routeSeed = asked ?? drawn ?? cluster.seed;
+  const target = httpByDefault(operands[0], flags.tcp === true || protocol !== 'TCP');
 
   let result: RouteResult;
   try {
-    result = cluster.route({ from: str(flags.from) ?? 'pod', to: operands[0], namespace: namespace ?? 'default', count, seed, protocol: protocol as Protocol });
+    result = cluster.route({ from: str(flags.from) ?? 'pod', to: target, namespace, count, seed: routeSeed, protocol: protocol as Protocol });
   } catch (err) {
     if (err instanceof TargetError) {
       io.stderr.write(`svclab curl: ${err.message}\n  hint: ${err.hint}\n`);
@@ -76,8 +92,31 @@ export async function curlCommand(argv: string[], io: CliIO): Promise<number> {
     }
     throw err;
   }
-  io.stdout.write(formatter(result, { verbose: flags.verbose === true }));
+  let text = formatter(result, { verbose: flags.verbose === true, silent: flags.silent === true });
+  if (drawn !== undefined && formatter === CURL_FORMATTERS.text && flags.silent !== true) text += `endpoint picked with route seed ${drawn} (a new one each run); --route-seed ${drawn} replays it, --count 20 shows the spread\n`;
+  io.stdout.write(text);
   return result.summary.ok === result.results.length ? 0 : 1;
+}
+
+/** A bare `host[:port]` is what curl reads as `http://host[:port]`; `--tcp` (or UDP/SCTP) keeps it a plain connection. */
+export function httpByDefault(target: string, plain: boolean): string {
+  const text = target.trim();
+  return plain || /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(text) ? target : `http://${text}`;
+}
+
+/**
+ * The seed of a run that was given none: new each run (the process's random source), printed so
+ * that \`--route-seed\` replays it. SVCLAB_ROUTE_SEED fixes it (for recorded tutorials).
+ */
+function drawSeed(io: CliIO): number {
+  const fixed = io.env.SVCLAB_ROUTE_SEED;
+  if (fixed !== undefined && /^\d{1,9}$/.test(fixed)) return Number(fixed);
+  return randomInt(1, 1_000_000);
+}
+
+/** curl -s: the answers only, one line each (errors too: a learner must see why nothing came back). */
+export function formatCurlSilent(result: RouteResult): string {
+  return result.results.map((a) => (a.outcome === 'ok' ? (a.body ?? `ok: ${a.reason}`) : `${a.outcome}: ${a.reason}`)).map((l) => `${l}\n`).join('');
 }
 
 /** Text: one line per connection (the body, or the outcome and why), then a tally. */

@@ -17,6 +17,7 @@ export const COMMANDS: Record<string, { load: () => Command; summary: string }> 
   rules: { load: () => (require('./rules-command') as typeof import('./rules-command')).rulesCommand, summary: 'list the lint rules' },
   explain: { load: () => (require('./rules-command') as typeof import('./rules-command')).explainCommand, summary: 'show the documentation of a rule' },
   get: { load: () => (require('./get-command') as typeof import('./get-command')).getCommand, summary: 'show the simulated cluster like kubectl get (pods, svc, endpoints, endpointslices, nodes)' },
+  describe: { load: () => (require('./describe-command') as typeof import('./describe-command')).describeCommand, summary: 'show a Service, pod or Endpoints like kubectl describe (the Endpoints line)' },
   curl: { load: () => (require('./curl-command') as typeof import('./curl-command')).curlCommand, summary: 'route requests through the simulated kube-proxy' },
   dig: { load: () => (require('./dig-command') as typeof import('./dig-command')).digCommand, summary: 'resolve names through the simulated cluster DNS (CoreDNS)' },
   test: { load: () => (require('./test-command') as typeof import('./test-command')).testCommand, summary: 'run scenario folders and check their expectations' },

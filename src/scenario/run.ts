@@ -76,7 +76,7 @@ export function runScenario(s: LoadedScenario, options: RunOptions = {}): Scenar
 }
 
 /** Applies a step's changes; returns `step` errors (a ref that names nothing) instead of throwing. */
-function applyStep(s: LoadedScenario, ws: Workspace, step: StepSpec, index: number, readiness: Record<string, boolean>): ExpectationResult[] {
+export function applyStep(s: LoadedScenario, ws: Workspace, step: StepSpec, index: number, readiness: Record<string, boolean>): ExpectationResult[] {
   const errors: ExpectationResult[] = [];
   const fail = (p: FieldPath, message: string) => {
     const r = s.doc.locate(['steps', index, ...p]);

@@ -12,6 +12,7 @@ import { UnknownFormatError, type Formatter } from '../report/formatter';
 import { endpointSliceObject, endpointsObject, nodeObject, plain, podObject, serviceObject, type KubeObject } from './objects';
 import { endpointSliceRow, endpointsRow, HEADERS, nodeRow, podRow, renderTable, serviceRow } from './printers';
 import type { ClusterState } from '../sim/types';
+import type { Selector } from '../model/selectors';
 
 export type Resource = keyof typeof HEADERS;
 
@@ -84,6 +85,8 @@ export interface GetOptions {
   output?: string;
   /** Object names to show (kubectl get RESOURCE NAME...). */
   names?: string[];
+  /** \`-l\`: a label selector (labels.Parse syntax); objects whose labels it does not match are left out. */
+  selector?: Selector;
 }
 
 export interface GetOutput {
@@ -104,6 +107,10 @@ export function renderGet(cluster: ClusterState, resources: Resource | Resource[
     const clusterScoped = !KIND_OF[resource].namespaced;
     let items = listResource(cluster, resource, wide);
     if (!clusterScoped && !options.allNamespaces) items = items.filter((i) => i.namespace === options.namespace);
+    if (options.selector) {
+      const selector = options.selector;
+      items = items.filter((i) => selector.matches(labelsOf(i.object())));
+    }
     if (names.length) {
       items = items.filter((i) => names.includes(i.name));
       const found = new Set(items.map((i) => i.name));
@@ -117,7 +124,9 @@ export function renderGet(cluster: ClusterState, resources: Resource | Resource[
 
   if (output === 'json' || output === 'yaml') {
     const items = sections.flatMap((x) => x.items.map((i) => plain(i.object())));
-    const doc = { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+    // kubectl prints one object named by one NAME as that object, not as a List (printObjects in get.go: singleItemImplied).
+    const single = list.length === 1 && names.length === 1 && items.length === 1;
+    const doc = single ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
     return { stdout: LIST_PRINTERS[output](doc, {}), stderr, notFound };
   }
   const tables = sections.filter((x) => x.items.length).map((x) => table(x.items, x.resource, wide, x.withNamespace, list.length > 1 ? prefixOf(x.resource) : ''));
@@ -126,6 +135,11 @@ export function renderGet(cluster: ClusterState, resources: Resource | Resource[
     stderr += `No resources found${where}.\n`;
   }
   return { stdout: tables.join('\n'), stderr, notFound };
+}
+
+function labelsOf(object: KubeObject): Record<string, string> {
+  const metadata = (object as { metadata?: { labels?: Record<string, string> } }).metadata;
+  return metadata?.labels ?? {};
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
