@@ -8,6 +8,8 @@ import { isFormat, UnknownFormatError } from '../report/formatter';
 import { formatHelp, maxPodsFlag, numOf, parseArgs, str, UsageError, type FlagSpecs } from './args';
 import { useColor, type CliIO } from './io';
 import { writeReport } from './output';
+import { recordExerciseRun } from './exercise-state';
+import { catalogueLang, requestedLanguage } from '../i18n/lang';
 
 export const TEST_FLAGS: FlagSpecs = {
   format: { type: 'string', multiple: true, description: `report format: ${SCENARIO_FORMATS.join('|')} (default stylish); each --output goes with the --format before it`, valueName: 'FORMAT' },
@@ -23,6 +25,9 @@ export const TEST_FLAGS: FlagSpecs = {
   'max-pods': { type: 'number', description: 'pods each simulated cluster holds in all (default 50000; a scenario\'s cluster.maxPods)', valueName: 'N' },
   root: { type: 'string', description: 'a folder scenarios may read files from besides their own (shared manifests); default: each scenario reads only its own folder', valueName: 'DIR' },
   verbose: { type: 'boolean', description: 'list passing expectations too' },
+  hint: { type: 'number', description: 'exercises: show the first N hints of the ladder now (default: one more after each failed run)', valueName: 'N' },
+  explain: { type: 'boolean', description: 'exercises: say why each failed request fails now (default: from the second failed run on)' },
+  lang: { type: 'string', description: 'language of exercise texts and svclab\'s words: en or ko (default: SVCLAB_LANG, then LANG; English when svclab has no edition)', valueName: 'LANG' },
   timing: { type: 'boolean', description: 'junit: write how long each scenario took (time=); without it a report is the same bytes on every run' },
   color: { type: 'boolean', description: 'force colours on (--no-color: off)' },
   debug: { type: 'boolean', description: 'print stack traces of internal errors' },
@@ -140,7 +145,11 @@ export async function testCommand(argv: string[], io: CliIO, watchDeps?: WatchDe
   if (outputs.some((o) => o.output !== undefined)) await refuseOutputsInScenarios(outputs, operands, io.cwd);
   const jobs = numOf(flags.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs needs a whole number of at least 1, got ${jobs}`);
+  const requested = requestedLanguage(str(flags.lang), io.env);
+  const hint = numOf(flags.hint);
+  if (hint !== undefined && (!Number.isInteger(hint) || hint < 1)) throw new UsageError(`--hint needs a whole number of at least 1, got ${hint}`);
   const options: ScenarioRunOptions = {
+    lang: requested,
     cwd: io.cwd,
     seed: numOf(flags.seed),
     update: flags.update === true,
@@ -156,8 +165,9 @@ export async function testCommand(argv: string[], io: CliIO, watchDeps?: WatchDe
   if (progress) options.onResult = (r: ScenarioResult, done, total) => io.stderr.write(`\r\x1b[K[${done}/${total}] ${r.status === 'passed' ? '✓' : '✗'} ${r.name}`);
   const color = useColor(flags.color as boolean | undefined, io.stdout, io.env);
   const report = (run: RunResult) => {
+    const exercise = recordExerciseRun(run, { cwd: io.cwd, env: io.env, lang: catalogueLang(requested), hint, explain: flags.explain === true });
     for (const o of outputs) {
-      writeReport(io, formatScenarioReport(o.format, run, { color: color && o.format === 'stylish' && !o.output, verbose: flags.verbose === true, watching: flags.watch === true, timing: flags.timing === true }), o.output);
+      writeReport(io, formatScenarioReport(o.format, run, { color: color && o.format === 'stylish' && !o.output, verbose: flags.verbose === true, watching: flags.watch === true, timing: flags.timing === true, exercise }), o.output);
     }
   };
   const first = await runScenarios(operands, options);

@@ -48,6 +48,8 @@ export interface ScenarioRunOptions {
   root?: string;
   /** Pods each simulated cluster holds in all, over the scenarios' own `cluster.maxPods` (default 50,000). */
   maxPods?: number;
+  /** The language of authors' texts: \`{ en, ko }\` maps become this language's string (default English). */
+  lang?: string;
   /** Called after each scenario, in completion order (for a progress line). */
   onResult?: (result: ScenarioResult, done: number, total: number) => void;
 }
@@ -65,7 +67,7 @@ export async function runScenarios(paths: string[], options: ScenarioRunOptions 
     // Shard by folder so both variants of an exercise stay together.
     tasks = tasks.filter((t) => dirs.indexOf(t.dir) % count === index - 1);
   }
-  const taskOptions: TaskOptions = { cwd, seed: options.seed, update: options.update, filter: options.filter, root: options.root, maxPods: options.maxPods };
+  const taskOptions: TaskOptions = { cwd, seed: options.seed, update: options.update, filter: options.filter, root: options.root, maxPods: options.maxPods, lang: options.lang };
   // The same rule as lint's (src/parallel/policy.ts): by default, workers only from 3 CPUs.
   const jobs = defaultJobs(options.jobs, os.availableParallelism?.() ?? os.cpus().length);
   const useWorkers = jobs > 1 && tasks.length >= MIN_TASKS_FOR_WORKERS && fs.existsSync(WORKER_FILE) && !options.update;

@@ -22,9 +22,25 @@ import { scenarioSchemaErrors } from './schema-errors';
 import { snapshotFile, snapshotProblem } from './snapshot-path';
 import type { GetSpec, MatrixSpec, ScenarioSpec } from './spec';
 import { matrixTooLarge } from './limits';
+import { localize } from '../i18n/lang';
 
 export { SCENARIO_FILE, expandFileList } from './paths';
 export const SOLUTION_DIR = 'solution';
+/** Where a course keeps an exercise's solution out of a learner's sight (`ls` and editors' file trees hide it). */
+export const HIDDEN_SOLUTION_DIR = '.solution';
+
+/** The folder of an exercise's solution: `.solution/`, else `solution/`; null when there is none. */
+export function solutionDirOf(dir: string): string | null {
+  for (const name of [HIDDEN_SOLUTION_DIR, SOLUTION_DIR]) {
+    const p = path.join(dir, name);
+    try {
+      if (fs.statSync(p).isDirectory()) return p;
+    } catch {
+      // not there
+    }
+  }
+  return null;
+}
 /** scenario.yaml is a few kilobytes; a megabyte is plenty, and a larger one is refused before it is parsed. */
 const MAX_SCENARIO_BYTES = 1024 * 1024;
 const SKIP_DIRS = new Set(['node_modules', '.git', SOLUTION_DIR, '__snapshots__']);
@@ -57,6 +73,8 @@ export interface LoadedScenario {
 export interface LoadOptions {
   /** A folder every scenario may read files from besides its own (shared manifests of a course). */
   root?: string;
+  /** The language of the texts for people (\`{ en, ko }\` maps become that language's string, else English). */
+  lang?: string;
 }
 
 export type LoadOutcome = { ok: true; scenario: LoadedScenario } | { ok: false; dir: string; file: string; name: string; errors: LoadError[] };
@@ -157,7 +175,7 @@ export function loadScenario(dir: string, cwd: string, options: LoadOptions = {}
   const { doc, value } = parsed;
   const validate = scenarioValidator();
   if (!validate(value)) return fail(scenarioSchemaErrors(validate.errors ?? [], value, scenarioLookup(), doc, file));
-  const spec = value as ScenarioSpec;
+  const spec = localize(value as ScenarioSpec, options.lang ?? 'en');
 
   const errors: LoadError[] = [];
   const at = (p: FieldPath, message: string) => {
@@ -191,8 +209,8 @@ export function loadScenario(dir: string, cwd: string, options: LoadOptions = {}
   });
   if (errors.length) return fail(errors);
 
-  const solutionDir = path.join(dir, SOLUTION_DIR);
-  const solutionFiles = fs.existsSync(solutionDir) && fs.statSync(solutionDir).isDirectory() ? listManifests(solutionDir) : null;
+  const solutionDir = solutionDirOf(dir);
+  const solutionFiles = solutionDir ? listManifests(solutionDir) : null;
   for (const f of solutionFiles ?? []) if (!insideRoots(f, roots)) at([], outsideMessage(`the solution file ${displayPath(f, cwd)}`, f, roots, cwd));
   if (errors.length) return fail(errors);
   const problems: ReadProblem[] = [];

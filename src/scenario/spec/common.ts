@@ -119,6 +119,26 @@ export interface PodSetSpec {
   count?: Count;
 }
 
+/**
+ * Text for people in one language, or in several: `{ en: ..., ko: ... }` (English is required;
+ * `--lang`, SVCLAB_LANG or LANG picks one, falling back to English). Several lines keep their
+ * indentation.
+ * @examples ["Check the selector.", { "en": "Check the selector.", "ko": "셀렉터를 확인하세요." }]
+ */
+export type LocalizedText = string | LanguageMap;
+
+/**
+ * One text in several languages, by language code (`en`, `ko`, `ja`, ...).
+ * @examples [{ "en": "Check the selector.", "ko": "셀렉터를 확인하세요." }]
+ */
+export interface LanguageMap {
+  /** English: the text every other language falls back to. */
+  en: string;
+  /** Korean. */
+  ko?: string;
+  [language: string]: string | undefined;
+}
+
 /** What every expectation may carry besides its own keys. */
 export interface Common {
   /**
@@ -130,5 +150,5 @@ export interface Common {
    * Shown to the person running the test when this expectation fails: what to check or change (the tutorial hint of an exercise).
    * @examples ["Check that the Service selector matches the pod labels."]
    */
-  hint?: string;
+  hint?: LocalizedText;
 }
