@@ -1,6 +1,9 @@
 import { formatHelp, maxPodsFlag, numOf, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
 import { randomInt } from 'node:crypto';
+import { catalogueLang, requestedLanguage, type Lang } from '../i18n/lang';
+import { CURL_WORDS } from '../i18n/curl-words';
+import { say } from '../sim/proxy/catalogues';
 import { loadCluster, scenarioFlags } from './cluster-input';
 import { TargetError } from '../sim/proxy/request';
 import type { Protocol } from '../model/types';
@@ -15,6 +18,7 @@ export const CURL_FLAGS: FlagSpecs = {
   seed: { type: 'number', description: 'seed for every random choice: names, IPs, load balancing (default 1 for names and IPs)', valueName: 'N' },
   'route-seed': { type: 'number', description: 'seed of the endpoint choices only (default: --seed; without either and with --count 1, a new one each run, printed on the last line)', valueName: 'N' },
   tcp: { type: 'boolean', description: 'a bare HOST:PORT is a plain TCP connection (default: HTTP, as curl speaks it)' },
+  lang: { type: 'string', description: 'language of the explanations: en or ko (default: SVCLAB_LANG, then LANG; English otherwise)', valueName: 'LANG' },
   silent: { type: 'boolean', short: 's', description: 'text: print only the answers (no `*` lines, no tally), as curl -s' },
   scenario: { type: 'string', description: 'use a scenario folder\'s manifests, cluster, seed and namespace', valueName: 'DIR' },
   step: { type: 'string', description: 'with --scenario: the state after this step (its name or number, from 1)', valueName: 'NAME|N' },
@@ -57,8 +61,8 @@ Exit codes: 0 every connection ok, 1 some failed, 2 usage error.
 const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
 /** The formats of `svclab curl`: text for people, and the result as JSON (a public contract). */
-export const CURL_FORMATTERS: Readonly<Record<'text' | 'json', Formatter<RouteResult, { verbose: boolean; silent?: boolean }>>> = {
-  text: (result, options) => (options.silent ? formatCurlSilent(result) : formatCurlText(result, options.verbose)),
+export const CURL_FORMATTERS: Readonly<Record<'text' | 'json', Formatter<RouteResult, { verbose: boolean; silent?: boolean; lang?: Lang }>>> = {
+  text: (result, options) => (options.silent ? formatCurlSilent(result, options.lang) : formatCurlText(result, options.verbose, options.lang)),
   json: (result) => jsonText(result),
 };
 
@@ -92,8 +96,11 @@ export async function curlCommand(argv: string[], io: CliIO): Promise<number> {
     }
     throw err;
   }
-  let text = formatter(result, { verbose: flags.verbose === true, silent: flags.silent === true });
-  if (drawn !== undefined && formatter === CURL_FORMATTERS.text && flags.silent !== true) text += `endpoint picked with route seed ${drawn} (a new one each run); --route-seed ${drawn} replays it, --count 20 shows the spread\n`;
+  // The request as the user wrote it (the JSON contract echoes it); the route went by its http:// reading.
+  result = { ...result, request: { ...result.request, to: operands[0] } };
+  const lang = catalogueLang(requestedLanguage(str(flags.lang), io.env));
+  let text = formatter(result, { verbose: flags.verbose === true, silent: flags.silent === true, lang });
+  if (drawn !== undefined && formatter === CURL_FORMATTERS.text && flags.silent !== true) text += `${CURL_WORDS[lang].routeSeed(drawn)}\n`;
   io.stdout.write(text);
   return result.summary.ok === result.results.length ? 0 : 1;
 }
@@ -115,37 +122,38 @@ function drawSeed(io: CliIO): number {
 }
 
 /** curl -s: the answers only, one line each (errors too: a learner must see why nothing came back). */
-export function formatCurlSilent(result: RouteResult): string {
-  return result.results.map((a) => (a.outcome === 'ok' ? (a.body ?? `ok: ${a.reason}`) : `${a.outcome}: ${a.reason}`)).map((l) => `${l}\n`).join('');
+export function formatCurlSilent(result: RouteResult, lang: Lang = 'en'): string {
+  const w = CURL_WORDS[lang];
+  return result.results.map((a) => (a.outcome === 'ok' ? (a.body ?? `${w.outcome.ok}: ${say(a.why, lang)}`) : `${w.outcome[a.outcome]}: ${say(a.why, lang)}`)).map((l) => `${l}\n`).join('');
 }
 
-/** Text: one line per connection (the body, or the outcome and why), then a tally. */
-export function formatCurlText(result: RouteResult, verbose: boolean): string {
+/** Text: one line per connection (the body, or the outcome and why), then a tally; hops and reasons in the language's catalogue. */
+export function formatCurlText(result: RouteResult, verbose: boolean, lang: Lang = 'en'): string {
+  const w = CURL_WORDS[lang];
   const lines: string[] = [];
   const first = result.results[0];
-  const source = first?.hops.find((h) => h.kind === 'source')?.text;
-  if (source) lines.push(`* ${source}`);
-  if (result.resolved) lines.push(`* ${result.resolved.name} resolved to ${result.resolved.ip}`);
+  const source = first?.hops.find((h) => h.kind === 'source');
+  if (source) lines.push(`* ${say(source, lang)}`);
+  if (result.resolved) lines.push(`* ${w.resolved(result.resolved.name, result.resolved.ip)}`);
   result.results.forEach((a, i) => {
     if (verbose) {
       lines.push(`#${i + 1}`);
-      for (const h of a.hops) if (h.kind !== 'source') lines.push(`  ${h.kind.padEnd(8)} ${h.text}`);
+      for (const h of a.hops) if (h.kind !== 'source') lines.push(`  ${h.kind.padEnd(8)} ${say(h, lang)}`);
     }
-    if (a.outcome === 'ok') lines.push(a.body !== null ? `${a.body}${a.assumed ? ' (assumed)' : ''}` : `ok: ${a.reason}`);
-    else lines.push(`${a.outcome}: ${a.reason}`);
+    const reason = say(a.why, lang);
+    if (a.outcome === 'ok') lines.push(a.body !== null ? `${a.body}${a.assumed ? ' (assumed)' : ''}` : `${w.outcome.ok}: ${reason}`);
+    else lines.push(`${w.outcome[a.outcome]}: ${reason}`);
   });
   const s = result.summary;
   const n = result.results.length;
   lines.push('');
-  lines.push(`${n} connection${n === 1 ? '' : 's'}: ${s.ok} ok, ${s.refused} refused, ${s.dropped} dropped, ${s['dns-error']} dns-error`);
+  lines.push(w.summary(n, { ok: s.ok, refused: s.refused, dropped: s.dropped, dnsError: s['dns-error'] }));
   const pods = Object.entries(s.byPod).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (pods.length) {
-    const width = pods.reduce((w, [p]) => Math.max(w, p.length), 0);
+    const width = pods.reduce((wd, [p]) => Math.max(wd, p.length), 0);
     for (const [pod, count] of pods) lines.push(`  ${pod.padEnd(width)}  ${String(count).padStart(String(n).length)}`);
   }
-  if (s.assumed) {
-    lines.push(`assumed: ${s.assumed} of ${n} outcome${n === 1 ? '' : 's'} rest${s.assumed === 1 ? 's' : ''} on svclab's guess of the ports the app listens on (containerPort is informational); the pod template annotation svclab.io/listens states them`);
-  }
-  if (result.candidates.length) lines.push(`reachable endpoints: ${result.candidates.map((c) => `${c.pod || c.podIP}${c.pod ? ` (${c.podIP}:${c.port})` : `:${c.port}`}`).join(', ')}`);
+  if (s.assumed) lines.push(w.assumed(s.assumed, n));
+  if (result.candidates.length) lines.push(`${w.reachable} ${result.candidates.map((c) => `${c.pod || c.podIP}${c.pod ? ` (${c.podIP}:${c.port})` : `:${c.port}`}`).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -34,7 +34,7 @@ export function catalogueLang(requested: string): Lang {
 /** An author's text in the language asked for, else English. */
 export function textIn(text: LocalizedText, lang: string): string {
   if (typeof text === 'string') return text;
-  const own = Object.prototype.hasOwnProperty.call(text, lang) ? text[lang] : undefined;
+  const own = Object.prototype.hasOwnProperty.call(text, lang) ? (text as unknown as Record<string, unknown>)[lang] : undefined;
   return typeof own === 'string' ? own : text.en;
 }
 

@@ -9,7 +9,7 @@ import { colors, type Colors } from '../colors';
 import { truthTable } from './table';
 import { EXERCISE_WORDS } from '../../i18n/exercise-words';
 import type { Lang } from '../../i18n/lang';
-import stringWidth from 'string-width';
+import { displayWidth } from '../../util/display-width';
 
 export interface StylishOptions {
   color: boolean;
@@ -143,7 +143,7 @@ function expectationBlock(e: ExpectationResult, c: Colors, indent: string, shown
 /** A text of several lines under a label: the first line after it, the others indented as written (an author's indentation is kept). */
 export function block(label: string, text: string): string[] {
   const [first, ...rest] = text.replace(/\s+$/, '').split('\n');
-  const pad = ' '.repeat(stringWidth(label.replace(/\x1b\[[0-9;]*m/g, '')));
+  const pad = ' '.repeat(displayWidth(label.replace(/\x1b\[[0-9;]*m/g, '')));
   return [`${label}${first}`, ...rest.map((l) => (l === '' ? '' : `${pad}${l}`))];
 }
 

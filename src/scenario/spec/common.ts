@@ -128,15 +128,55 @@ export interface PodSetSpec {
 export type LocalizedText = string | LanguageMap;
 
 /**
- * One text in several languages, by language code (`en`, `ko`, `ja`, ...).
+ * One text in several languages, by language code. English is required: every other language falls back to it.
  * @examples [{ "en": "Check the selector.", "ko": "셀렉터를 확인하세요." }]
  */
 export interface LanguageMap {
-  /** English: the text every other language falls back to. */
+  /**
+   * English: the text every other language falls back to.
+   * @examples ["Check the selector."]
+   */
   en: string;
-  /** Korean. */
+  /**
+   * Korean.
+   * @examples ["셀렉터를 확인하세요."]
+   */
   ko?: string;
-  [language: string]: string | undefined;
+  /**
+   * Japanese.
+   * @examples ["セレクターを確認してください。"]
+   */
+  ja?: string;
+  /**
+   * Chinese.
+   * @examples ["检查选择器。"]
+   */
+  zh?: string;
+  /**
+   * Spanish.
+   * @examples ["Revisa el selector."]
+   */
+  es?: string;
+  /**
+   * French.
+   * @examples ["Vérifiez le sélecteur."]
+   */
+  fr?: string;
+  /**
+   * German.
+   * @examples ["Prüfe den Selektor."]
+   */
+  de?: string;
+  /**
+   * Portuguese.
+   * @examples ["Verifique o seletor."]
+   */
+  pt?: string;
+  /**
+   * Vietnamese.
+   * @examples ["Hãy kiểm tra selector."]
+   */
+  vi?: string;
 }
 
 /** What every expectation may carry besides its own keys. */
