@@ -23,6 +23,7 @@ import { snapshotFile, snapshotProblem } from './snapshot-path';
 import type { GetSpec, MatrixSpec, ScenarioSpec } from './spec';
 import { matrixTooLarge } from './limits';
 import { localize } from '../i18n/lang';
+import { checkAuthorMistakes, mayHoldClusterObject, scenarioNodeNames } from './author-checks';
 
 export { SCENARIO_FILE, expandFileList } from './paths';
 export const SOLUTION_DIR = 'solution';
@@ -174,7 +175,16 @@ export function loadScenario(dir: string, cwd: string, options: LoadOptions = {}
   if ('errors' in parsed) return fail(parsed.errors);
   const { doc, value } = parsed;
   const validate = scenarioValidator();
-  if (!validate(value)) return fail(scenarioSchemaErrors(validate.errors ?? [], value, scenarioLookup(), doc, file));
+  if (!validate(value)) {
+    // Every mistake of the file in one pass: the schema's, and the sources and placeholders that have the right shape.
+    const schemaErrors = scenarioSchemaErrors(validate.errors ?? [], value, scenarioLookup(), doc, file);
+    const author: LoadError[] = [];
+    checkAuthorMistakes(value, scenarioNodeNames(value as ScenarioSpec, mayHoldClusterObject(listManifests(dir))), (p, message) => {
+      const r = doc.locate(p);
+      author.push({ file, line: r.line, column: r.column, message, path: formatPath(p) });
+    });
+    return fail([...schemaErrors, ...author].sort((a, b) => a.line - b.line || a.column - b.column));
+  }
   const spec = localize(value as ScenarioSpec, options.lang ?? 'en');
 
   const errors: LoadError[] = [];
@@ -217,6 +227,10 @@ export function loadScenario(dir: string, cwd: string, options: LoadOptions = {}
   const manifests = readScenarioSources(manifestFiles, cwd, problems);
   const solution = solutionFiles ? readScenarioSources(solutionFiles, cwd, problems) : null;
   if (problems.length) return fail(problems.map((p) => ({ ...p, path: '' })));
+  // Sources and placeholders, once the manifests are read (a Cluster object among them may name other nodes).
+  const hasClusterObject = [...manifests, ...(solution ?? [])].some((f) => /^kind:\s*["']?Cluster["']?\s*$/m.test(f.text));
+  checkAuthorMistakes(spec, scenarioNodeNames(spec, hasClusterObject), at);
+  if (errors.length) return fail(errors);
   return {
     ok: true,
     scenario: { name: spec.metadata.name, dir, file, cwd, spec, doc, manifests, solution, root: roots.root ?? null },
