@@ -75,7 +75,7 @@ export async function digCommand(argv: string[], io: CliIO): Promise<number> {
   return result.rcode === 'NOERROR' && result.answers.length ? 0 : 1;
 }
 
-function nameserverOf(result: DnsResult, cluster: { services: Array<{ name: string; namespace: string; clusterIP: string | null }> }): string | null {
+export function nameserverOf(result: DnsResult, cluster: { services: Array<{ name: string; namespace: string; clusterIP: string | null }> }): string | null {
   if (result.server === 'none') return null;
   if (result.server === 'cluster') return cluster.services.find((s) => s.name === 'kube-dns' && s.namespace === 'kube-system')?.clusterIP ?? null;
   return '192.168.49.1';

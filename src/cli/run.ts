@@ -21,6 +21,7 @@ export const COMMANDS: Record<string, { load: () => Command; summary: string }> 
   curl: { load: () => (require('./curl-command') as typeof import('./curl-command')).curlCommand, summary: 'route requests through the simulated kube-proxy' },
   dig: { load: () => (require('./dig-command') as typeof import('./dig-command')).digCommand, summary: 'resolve names through the simulated cluster DNS (CoreDNS)' },
   test: { load: () => (require('./test-command') as typeof import('./test-command')).testCommand, summary: 'run scenario folders and check their expectations' },
+  tour: { load: () => (require('./tour-command') as typeof import('./tour-command')).tourCommand, summary: 'read a scenario as a page: each expectation with the output it checks' },
   validate: { load: () => (require('./validate-command') as typeof import('./validate-command')).validateCommand, summary: 'check scenario files and manifests without running them' },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -37,8 +37,8 @@ function stepIndex(names: string[], wanted: string): number {
   throw new ScenarioWorldError(`--step ${wanted}: no such step (${list})`);
 }
 
-export function scenarioWorld(dir: string, cwd: string, options: { step?: string; seed?: number; namespace?: string; root?: string }): ScenarioWorld {
-  const loaded = loadScenario(path.resolve(cwd, dir), cwd, { root: options.root });
+export function scenarioWorld(dir: string, cwd: string, options: { step?: string; seed?: number; namespace?: string; root?: string; lang?: string }): ScenarioWorld {
+  const loaded = loadScenario(path.resolve(cwd, dir), cwd, { root: options.root, lang: options.lang });
   if (!loaded.ok) throw new ScenarioWorldError(loaded.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`).join('\n'));
   const s = loaded.scenario;
   const seed = options.seed ?? scenarioSeed(s, undefined);
