@@ -100,7 +100,8 @@ export async function curlCommand(argv: string[], io: CliIO): Promise<number> {
   result = { ...result, request: { ...result.request, to: operands[0] } };
   const lang = catalogueLang(requestedLanguage(str(flags.lang), io.env));
   let text = formatter(result, { verbose: flags.verbose === true, silent: flags.silent === true, lang });
-  if (drawn !== undefined && formatter === CURL_FORMATTERS.text && flags.silent !== true) text += `${CURL_WORDS[lang].routeSeed(drawn)}\n`;
+  // Said only where the pick mattered: a request with one endpoint, or none, lands the same way every run.
+  if (drawn !== undefined && result.candidates.length > 1 && formatter === CURL_FORMATTERS.text && flags.silent !== true) text += `${CURL_WORDS[lang].routeSeed(drawn)}\n`;
   io.stdout.write(text);
   return result.summary.ok === result.results.length ? 0 : 1;
 }

@@ -74,8 +74,9 @@ function checkExpect(expect: unknown, base: FieldPath, nodes: string[] | null, a
     list(rec(m).from).forEach((f, j) => checkSource(f, [...base, 'matrix', i, 'from', j], nodes, at, true));
     list(rec(m).to).forEach((t, j) => checkTarget(t, [...base, 'matrix', i, 'to', j], nodes, at, true));
     list(rec(m).except).forEach((c, j) => {
-      checkSource(rec(c).from, [...base, 'matrix', i, 'except', j, 'from'], nodes, at, false);
-      checkTarget(rec(c).to, [...base, 'matrix', i, 'except', j, 'to'], nodes, at, false);
+      // An exception names a row or column as written (`node/*`, `${node:*}:30080`) or as expanded.
+      checkSource(rec(c).from, [...base, 'matrix', i, 'except', j, 'from'], nodes, at, true);
+      checkTarget(rec(c).to, [...base, 'matrix', i, 'except', j, 'to'], nodes, at, true);
     });
   });
 }
