@@ -44,7 +44,7 @@ export function plainText(text: LocalizedText | undefined): string | undefined {
 }
 
 /** The keys of a scenario whose values are texts for people (a string or a language map). */
-const TEXT_KEYS = new Set(['description', 'task', 'debrief', 'hint', 'title']);
+const TEXT_KEYS = new Set(['description', 'task', 'debrief', 'hint', 'title', 'name']);
 
 /**
  * The scenario's texts in one language: every language map under a text key (and in

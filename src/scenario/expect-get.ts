@@ -53,7 +53,7 @@ export function lineDiff(expected: string, actual: string): string[] {
 }
 
 export function evaluateGet(ctx: EvalContext, spec: GetSpec, at: FieldPath): ExpectationResult {
-  const title = spec.name ?? `get ${spec.resource}${spec.wide ? ' -o wide' : ''} matches its snapshot`;
+  const title = plainText(spec.name) ?? `get ${spec.resource}${spec.wide ? ' -o wide' : ''} matches its snapshot`;
   return makeResult(ctx, 'get', at, title, plainText(spec.hint), () => {
     const text = getText(ctx.sim(), spec, ctx.namespace);
     const file = snapshotPath(ctx, spec);

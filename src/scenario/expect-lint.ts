@@ -45,7 +45,7 @@ export function evaluateLint(ctx: EvalContext, spec: LintSpec, at: FieldPath): E
   if (spec.errors !== undefined) wants.push(`${spec.errors} error${spec.errors === 1 ? '' : 's'}`);
   if (spec.warnings !== undefined) wants.push(`${spec.warnings} warning${spec.warnings === 1 ? '' : 's'}`);
   if (spec.findings) wants.push('the listed findings');
-  const title = spec.name ?? `lint reports ${wants.join(', ') || 'anything'}`;
+  const title = plainText(spec.name) ?? `lint reports ${wants.join(', ') || 'anything'}`;
   return makeResult(ctx, 'lint', at, title, plainText(spec.hint), () => {
     const run = ctx.lint();
     const views = run.findings.map((f) => findingView(ctx, f));

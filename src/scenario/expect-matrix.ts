@@ -29,7 +29,7 @@ const rowMatches = (want: string, row: Axis) => want === row.value || want === r
 const columnMatches = (want: string, col: Axis, address: string) => want === col.value || want === col.written || want === address;
 
 export function evaluateMatrix(ctx: EvalContext, spec: MatrixSpec, at: FieldPath): ExpectationResult {
-  const title = spec.name ?? `matrix ${spec.from.join(',')} × ${spec.to.join(',')}`;
+  const title = plainText(spec.name) ?? `matrix ${spec.from.join(',')} × ${spec.to.join(',')}`;
   return makeResult(ctx, 'matrix', at, title, plainText(spec.hint), () => {
     const cluster = ctx.sim();
     const namespace = spec.namespace ?? ctx.namespace;

@@ -12,7 +12,7 @@ import { parseRef } from './workspace';
 const objectCache = new WeakMap<object, Map<string, KubeObject[]>>();
 
 export function evaluateObject(ctx: EvalContext, spec: ObjectSpec, at: FieldPath): ExpectationResult {
-  const title = spec.name ?? `${spec.ref} ${spec.absent ? 'does not exist' : spec.match ? 'matches' : 'exists'}`;
+  const title = plainText(spec.name) ?? `${spec.ref} ${spec.absent ? 'does not exist' : spec.match ? 'matches' : 'exists'}`;
   return makeResult(ctx, 'objects', at, title, plainText(spec.hint), () => {
     const ref = parseRef(spec.ref);
     if (!ref) throw new CannotEvaluate(`ref "${spec.ref}" is not Kind/name or Kind/namespace/name`);

@@ -157,7 +157,7 @@ function clientIP(cluster: SimCluster, from: string, namespace: string): string 
 export function evaluateRoute(ctx: EvalContext, spec: RouteSpec, at: FieldPath): ExpectationResult {
   const e = spec.expect;
   const bits = [e.outcome, e.reaches === 'none' ? 'reaches no pod' : e.reaches ? `reaches ${setLabel(e.reaches)}` : '', e.reachesOneOf ? `reaches one of ${setLabel(e.reachesOneOf)}` : '', e.spread ? 'spread over all' : '', e.sticky ? 'sticky' : ''].filter(Boolean);
-  const title = spec.name ?? `${spec.from} -> ${spec.to}${spec.count && spec.count > 1 ? ` ×${spec.count}` : ''}: ${bits.join(', ')}`;
+  const title = plainText(spec.name) ?? `${spec.from} -> ${spec.to}${spec.count && spec.count > 1 ? ` ×${spec.count}` : ''}: ${bits.join(', ')}`;
   return makeResult(ctx, 'routes', at, title, plainText(spec.hint), () => {
     const namespace = spec.namespace ?? ctx.namespace;
     const result = runRoute(ctx, spec);

@@ -45,6 +45,8 @@ describe('choosing the language', () => {
     expect(textIn({ en: 'Fix it.' }, 'ko')).toBe('Fix it.');
     const spec = localize({ description: { en: 'a', ko: '가' }, exercise: { hints: [{ en: 'h', ko: '힌' }, 'plain'] }, expect: { objects: [{ match: { description: { en: 'kept' } }, hint: { en: 'x', ko: '엑스' } }] } }, 'ko');
     expect(spec).toEqual({ description: '가', exercise: { hints: ['힌', 'plain'] }, expect: { objects: [{ match: { description: { en: 'kept' } }, hint: '엑스' }] } });
+    // Expectation names too; a plain name (a DNS query, a step) stays as written.
+    expect(localize({ expect: { routes: [{ name: { en: 'reaches all', ko: '모두에 닿아요' } }], dns: [{ name: 'web' }] } }, 'ko')).toEqual({ expect: { routes: [{ name: '모두에 닿아요' }], dns: [{ name: 'web' }] } });
   });
 });
 

@@ -183,9 +183,9 @@ export interface LanguageMap {
 export interface Common {
   /**
    * A short name for this expectation, used in reports and as the jest test name (default: derived from the expectation).
-   * @examples ["reaches all replicas"]
+   * @examples ["reaches all replicas", { "en": "reaches all replicas", "ko": "모든 복제본에 닿아요" }]
    */
-  name?: string;
+  name?: LocalizedText;
   /**
    * Shown to the person running the test when this expectation fails: what to check or change (the tutorial hint of an exercise).
    * @examples ["Check that the Service selector matches the pod labels."]
