@@ -3,7 +3,7 @@
 // Lint (scripts/bench-lint.js): svclab lint on every corpus (the bench corpus, block scalars at
 // the end of files, published apps replicated, Helm-style output, one 50 MB file) beside yaml's
 // parse + toJS and kubeconform, CPU and wall, one small file with startup, peak memory. Then
-// the simulator, routing/DNS and scenario benchmarks. Needs `npm run build` first (npm ci does it).
+// the simulator, routing/DNS and scenario benchmarks, and `svclab graph` of the bench cluster. Needs `npm run build` first (npm ci does it).
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -22,4 +22,7 @@ const want = (name) => only.length === 0 || only.includes(name);
 if (want('lint')) require('./bench-lint').lintBench();
 if (want('sim')) other('bench-sim.js');
 if (want('route-dns')) other('bench-route-dns.js');
+if (want('netpol')) other('bench-netpol.js');
 if (want('scenarios')) other('bench-scenarios.js');
+if (want('edge')) other('bench-edge.js');
+if (want('graph')) other('bench-graph.js');

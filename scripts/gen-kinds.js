@@ -17,7 +17,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { API_RESOURCES, POD_TEMPLATES, REMOVED_APIS, SVCLAB_KINDS, CUSTOM_KINDS_WITHOUT_PODS } = require('./kinds/sources');
+const { API_RESOURCES, POD_TEMPLATES, REMOVED_APIS, SVCLAB_KINDS, CUSTOM_KINDS_WITHOUT_PODS, GATEWAY_API_KINDS } = require('./kinds/sources');
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'src', 'model', 'kinds.generated.json');
@@ -123,7 +123,7 @@ function generate() {
     if (!twin || e.versions.length > 0) throw new Error(`${e.group}/${e.kind} is served but not described in scripts/kinds/sources.js API_RESOURCES`);
     Object.assign(e, { namespaced: twin.namespaced, resource: twin.resource, shortNames: twin.shortNames });
   }
-  for (const s of SVCLAB_KINDS) Object.assign(entry(s.group, s.kind), s, { preferredVersion: s.versions[0] });
+  for (const s of [...SVCLAB_KINDS, ...GATEWAY_API_KINDS]) Object.assign(entry(s.group, s.kind), s, { preferredVersion: s.versions[0] });
   for (const e of entries.values()) {
     if (Object.prototype.hasOwnProperty.call(POD_TEMPLATES, e.kind)) e.podTemplate = POD_TEMPLATES[e.kind] === '' ? [] : POD_TEMPLATES[e.kind].split('.');
   }

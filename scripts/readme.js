@@ -7,7 +7,7 @@ const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
 const PARTS = path.join(ROOT, 'docs', 'readme');
-const ORDER = ['_intro.md', 'lint-cli.md', 'kustomize.md', '#rules', 'schemas.md', 'simulator.md', 'curl-dig.md', 'scenarios.md', 'bad-input.md', '_library.md', '_development.md'];
+const ORDER = ['_intro.md', 'lint-cli.md', 'kustomize.md', '#rules', 'schemas.md', 'simulator.md', 'curl-dig.md', 'network-policies.md', 'edge.md', 'pictures.md', 'scenarios.md', 'bad-input.md', '_library.md', '_development.md'];
 const CATEGORIES = [
   ['input', 'Input: files, YAML and schemas'],
   ['workload', 'Workloads'],

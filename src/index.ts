@@ -23,3 +23,5 @@ export type { ScenarioRunOptions } from './scenario/index';
 export type { RunResult, RunSummary, ScenarioResult, ExpectationResult, StepResult, Mismatch, MatrixTable, Status } from './scenario/result';
 export type { ScenarioSpec, ExpectSpec, StepSpec } from './scenario/spec';
 export { formatScenarioReport, SCENARIO_FORMATS, SCENARIO_FORMATTERS } from './report/scenario/index';
+export { picture, renderPicture, buildGraph, routeOverlay, layoutGraph, renderSvg, GRAPH_FORMATS } from './views/graph/index';
+export type { GraphFormat, GraphModel, GraphOptions, Picture, RouteOverlay } from './views/graph/index';

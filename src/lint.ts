@@ -32,6 +32,8 @@ export interface LintOptions {
   rules?: RuleSettings;
   nodePortRange?: { min: number; max: number };
   serviceCIDRs?: string[];
+  /** The pod CIDR (default 10.244.0.0/16). */
+  podCIDR?: string;
   clusterDomain?: string;
   /** The Kubernetes release the objects are checked against (which APIs it still serves; default: the default cluster's). */
   kubernetesVersion?: string;
@@ -96,6 +98,7 @@ export function settingsFrom(options: LintOptions): LintSettings {
     defaultNamespace: options.namespace ?? DEFAULT_SETTINGS.defaultNamespace,
     nodePortRange: options.nodePortRange ?? DEFAULT_SETTINGS.nodePortRange,
     serviceCIDRs: options.serviceCIDRs ?? DEFAULT_SETTINGS.serviceCIDRs,
+    podCIDR: options.podCIDR ?? DEFAULT_SETTINGS.podCIDR,
     clusterDomain: options.clusterDomain ?? DEFAULT_SETTINGS.clusterDomain,
     kubernetesVersion: options.kubernetesVersion ?? DEFAULT_SETTINGS.kubernetesVersion,
   };

@@ -50,12 +50,12 @@ export interface Analysis extends Linted {
 }
 
 /** What the linter checks against that the cluster decides. */
-type ClusterLintSettings = Pick<LintOptions, 'nodePortRange' | 'serviceCIDRs' | 'clusterDomain' | 'kubernetesVersion'>;
+type ClusterLintSettings = Pick<LintOptions, 'nodePortRange' | 'serviceCIDRs' | 'podCIDR' | 'clusterDomain' | 'kubernetesVersion'>;
 
 function lintSettingsOf(cluster: Partial<ClusterConfig>): ClusterLintSettings {
   return {
     nodePortRange: cluster.nodePortRange, serviceCIDRs: cluster.serviceCIDR === undefined ? undefined : [cluster.serviceCIDR], clusterDomain: cluster.clusterDomain,
-    kubernetesVersion: cluster.kubernetesVersion,
+    kubernetesVersion: cluster.kubernetesVersion, podCIDR: cluster.podCIDR,
   };
 }
 

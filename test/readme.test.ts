@@ -22,5 +22,5 @@ test('README shows the two commands CI runs, and .ci/run runs them', () => {
 
 test('README links every rule page and every command', () => {
   for (const r of RULES) expect(readme).toContain(`(docs/rules/${r.meta.id}.md)`);
-  for (const c of ['lint', 'rules', 'explain', 'get', 'curl', 'dig', 'test', 'validate']) expect(readme).toContain(`svclab ${c}`);
+  for (const c of ['lint', 'rules', 'explain', 'get', 'curl', 'dig', 'test', 'validate', 'graph', 'serve']) expect(readme).toContain(`svclab ${c}`);
 });

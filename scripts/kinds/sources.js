@@ -186,7 +186,7 @@ const CUSTOM_KINDS_WITHOUT_PODS = [
   ['security.istio.io', ['AuthorizationPolicy', 'PeerAuthentication', 'RequestAuthentication']],
   ['telemetry.istio.io', ['Telemetry']],
   // gateway-api apis/v1 and apis/v1alpha2: routes, classes and grants attach to Gateways.
-  ['gateway.networking.k8s.io', ['GatewayClass', 'HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ReferenceGrant', 'BackendTLSPolicy']],
+  ['gateway.networking.k8s.io', ['TCPRoute', 'TLSRoute', 'UDPRoute', 'BackendTLSPolicy']],
   // Traefik "Kubernetes CRD" routing reference (both API groups it has used).
   ['traefik.io', ['IngressRoute', 'IngressRouteTCP', 'IngressRouteUDP', 'Middleware', 'MiddlewareTCP', 'TLSOption', 'TLSStore', 'TraefikService', 'ServersTransport', 'ServersTransportTCP']],
   ['traefik.containo.us', ['IngressRoute', 'IngressRouteTCP', 'IngressRouteUDP', 'Middleware', 'MiddlewareTCP', 'TLSOption', 'TLSStore', 'TraefikService', 'ServersTransport']],
@@ -213,4 +213,18 @@ const SVCLAB_KINDS = [
   { group: 'svclab.io', kind: 'Cluster', versions: ['v1alpha1'], namespaced: false, resource: null, shortNames: [] },
 ];
 
-module.exports = { API_RESOURCES, POD_TEMPLATES, REMOVED_APIS, SVCLAB_KINDS, CUSTOM_KINDS_WITHOUT_PODS };
+/**
+ * The Gateway API's standard kinds, which svclab routes (src/edge/): from the CRDs of
+ * kubernetes-sigs/gateway-api config/crd/standard (spec.names, spec.scope, the served versions,
+ * storage version first; ReferenceGrant stores v1beta1 but serves v1 too). Their schemas come
+ * from the same CRDs (scripts/gen-gateway-schemas.js).
+ */
+const GATEWAY_API_KINDS = [
+  { group: 'gateway.networking.k8s.io', kind: 'GatewayClass', versions: ['v1', 'v1beta1'], namespaced: false, resource: 'gatewayclasses', shortNames: ['gc'] },
+  { group: 'gateway.networking.k8s.io', kind: 'Gateway', versions: ['v1', 'v1beta1'], namespaced: true, resource: 'gateways', shortNames: ['gtw'] },
+  { group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', versions: ['v1', 'v1beta1'], namespaced: true, resource: 'httproutes', shortNames: [] },
+  { group: 'gateway.networking.k8s.io', kind: 'ReferenceGrant', versions: ['v1', 'v1beta1'], namespaced: true, resource: 'referencegrants', shortNames: ['refgrant'] },
+  { group: 'gateway.networking.k8s.io', kind: 'GRPCRoute', versions: ['v1'], namespaced: true, resource: 'grpcroutes', shortNames: [] },
+];
+
+module.exports = { API_RESOURCES, POD_TEMPLATES, REMOVED_APIS, SVCLAB_KINDS, CUSTOM_KINDS_WITHOUT_PODS, GATEWAY_API_KINDS };

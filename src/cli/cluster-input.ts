@@ -14,6 +14,7 @@ import { UsageError } from './args';
 import { PodLimitError } from '../sim/pods';
 import type { CliIO } from './io';
 import type { SourceFile } from '../load/source';
+import type { Finding } from '../types';
 
 /** Reads `--cluster FILE`: the first Cluster object in it. */
 function readClusterFile(io: CliIO, file: string): Partial<ClusterConfig> {
@@ -42,6 +43,10 @@ export interface LoadedCluster {
   lintErrors: number;
   /** The namespace asked for with -n, else the scenario's, else `default`. */
   namespace: string;
+  /** The lint findings of the input (the picture marks them on their objects). */
+  findings: Finding[];
+  /** Absolute paths of the input files (an --output must never replace one). */
+  inputs: Set<string>;
 }
 
 export interface ScenarioOptions {
@@ -76,7 +81,7 @@ function scenarioInput(io: CliIO, options: ScenarioOptions & { namespace?: strin
  * notices (missing files, lint errors, refused objects) to stderr; throws UsageError for input
  * that cannot be simulated.
  */
-export async function loadCluster(io: CliIO, files: string[], options: { namespace?: string; seed?: number; clusterFile?: string; maxPods?: number } & ScenarioOptions): Promise<LoadedCluster> {
+export async function loadCluster(io: CliIO, files: string[], options: { namespace?: string; seed?: number; clusterFile?: string; maxPods?: number; networkPolicies?: 'enforce' | 'ignore' } & ScenarioOptions): Promise<LoadedCluster> {
   if (options.scenario !== undefined && files.length) throw new UsageError('give either --scenario DIR or -f PATH: a scenario names its own manifests');
   if (options.scenario !== undefined && options.clusterFile !== undefined) throw new UsageError('give either --scenario DIR or --cluster FILE: a scenario names its own cluster');
   if (options.scenario === undefined && files.length === 0) throw new UsageError('which manifests? give them with -f PATH (a file, directory, glob or - for stdin), or --scenario DIR');
@@ -97,6 +102,7 @@ export async function loadCluster(io: CliIO, files: string[], options: { namespa
     cluster = options.clusterFile ? readClusterFile(io, options.clusterFile) : {};
   }
   if (options.maxPods !== undefined) cluster.maxPods = options.maxPods;
+  if (options.networkPolicies !== undefined) cluster.networkPolicies = options.networkPolicies;
   let analysis: Analysis & { cluster: SimCluster };
   try {
     analysis = analyze(sources, { namespace: objectNamespace, seed, cluster, cwd: io.cwd, ...(rules ? { rules } : {}) });
@@ -116,6 +122,6 @@ export async function loadCluster(io: CliIO, files: string[], options: { namespa
   for (const r of analysis.rejected) {
     io.stderr.write(`Warning: the API server would refuse ${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}: ${r.reason}\n`);
   }
-  return { cluster: analysis.cluster, lintErrors, namespace };
+  return { cluster: analysis.cluster, lintErrors, namespace, findings: analysis.lint.findings, inputs: new Set(sources.flatMap((f) => (f.absPath ? [f.absPath] : []))) };
 }
 

@@ -8,7 +8,7 @@ import { loadCluster, scenarioFlags } from './cluster-input';
 import { TargetError } from '../sim/proxy/request';
 import type { Protocol } from '../model/types';
 import type { RouteResult } from '../sim/types';
-import { formatterFor, jsonText, type Formatter } from '../report/formatter';
+import { formatterFor, isFormat, jsonText, UnknownFormatError, type Formatter } from '../report/formatter';
 
 export const CURL_FLAGS: FlagSpecs = {
   filename: { type: 'string', short: 'f', multiple: true, description: 'manifests: file, directory, glob or - for stdin', valueName: 'PATH' },
@@ -23,10 +23,14 @@ export const CURL_FLAGS: FlagSpecs = {
   scenario: { type: 'string', description: 'use a scenario folder\'s manifests, cluster, seed and namespace', valueName: 'DIR' },
   step: { type: 'string', description: 'with --scenario: the state after this step (its name or number, from 1)', valueName: 'NAME|N' },
   protocol: { type: 'string', description: 'TCP (default), UDP or SCTP', valueName: 'PROTO' },
-  format: { type: 'string', short: 'o', description: 'text (default) or json', valueName: 'FORMAT' },
+  format: { type: 'string', short: 'o', description: 'text (default), json, or svg|html: the hops drawn on the picture of the cluster', valueName: 'FORMAT' },
   verbose: { type: 'boolean', short: 'v', description: 'text: show every hop of every connection' },
+  header: { type: 'string', short: 'H', multiple: true, description: "HTTP header 'Name: value'; a Host header picks the Ingress/HTTPRoute rule", valueName: 'HEADER' },
+  request: { type: 'string', short: 'X', description: 'HTTP method (default GET)', valueName: 'METHOD' },
+  resolve: { type: 'string', multiple: true, description: "connect to ADDR for HOST:PORT, as curl's --resolve", valueName: 'HOST:PORT:ADDR' },
   cluster: { type: 'string', description: 'YAML file with a Cluster object (svclab.io/v1alpha1) overriding the default cluster', valueName: 'FILE' },
   'max-pods': { type: 'number', description: 'pods the simulated cluster holds in all (default 50000; the Cluster object\'s spec.maxPods)', valueName: 'N' },
+  'ignore-network-policies': { type: 'boolean', description: 'route as a network plugin without NetworkPolicy support would (flannel alone); by default policies are enforced (the Cluster object\'s spec.networkPolicies)' },
   debug: { type: 'boolean', description: 'print stack traces of internal errors' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 };
@@ -37,8 +41,11 @@ Sends connections through the simulated cluster, as kube-proxy and CoreDNS would
 and prints each answer and a per-pod tally.
 
 TARGET:  IP:PORT, NAME:PORT (resolved by the source's DNS), NODE-IP:NODEPORT, a load balancer
-         address, or an http:// URL of any of those (port 80 by default). A bare HOST[:PORT]
-         is read as http://HOST[:PORT], as curl reads it, unless --tcp is given.
+         address, or an http:// or https:// URL of any of those (port 80 / 443 by default).
+         A bare HOST[:PORT] is read as http://HOST[:PORT], as curl reads it, unless --tcp is
+         given. A host named by an Ingress rule or a Gateway listener / HTTPRoute resolves to
+         the ingress controller's or the Gateway's address (as external DNS would point it); the
+         request then goes through the controller pod to the backend, with an HTTP status.
 SOURCE:  pod/NAME or pod/NS/NAME (an existing pod; a workload name picks its first pod),
          pod or pod/debug (a temporary debug pod in --namespace, like \`kubectl run debug\`),
          node/NAME, or external (a client outside the cluster).
@@ -73,13 +80,19 @@ export async function curlCommand(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (operands.length !== 1) throw new UsageError(operands.length ? `one TARGET expected, got ${operands.length}: ${operands.join(' ')}` : 'which target? e.g. `svclab curl my-service:80 --from pod -f k8s/`');
-  const formatter = formatterFor(CURL_FORMATTERS, str(flags.format) ?? 'text');
+  const formatName = str(flags.format) ?? 'text';
+  const pictured = formatName === 'svg' || formatName === 'html';
+  if (!pictured && !isFormat(CURL_FORMATTERS, formatName)) throw new UnknownFormatError(formatName, ['text', 'json', 'svg', 'html']);
+  const formatter = pictured ? null : formatterFor(CURL_FORMATTERS, formatName);
   const count = numOf(flags.count) ?? 1;
   if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new UsageError(`--count must be a whole number from 1 to 1000000, got ${count}`);
   const protocol = (str(flags.protocol) ?? 'TCP').toUpperCase();
   if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError(`--protocol must be TCP, UDP or SCTP, got "${str(flags.protocol)}"`);
   const seed = numOf(flags.seed);
-  const { cluster, namespace } = await loadCluster(io, strs(flags.filename), { namespace: str(flags.namespace), seed, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']), ...scenarioFlags(flags) });
+  const { cluster, namespace, findings } = await loadCluster(io, strs(flags.filename), {
+    namespace: str(flags.namespace), seed, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']),
+    networkPolicies: flags['ignore-network-policies'] ? 'ignore' : undefined, ...scenarioFlags(flags),
+  });
   const asked = numOf(flags['route-seed']) ?? seed;
   // A new seed per run only where a learner repeats one request to see where it lands.
   const drawn = asked === undefined && count === 1 ? drawSeed(io) : undefined;
@@ -88,7 +101,10 @@ export async function curlCommand(argv: string[], io: CliIO): Promise<number> {
 
   let result: RouteResult;
   try {
-    result = cluster.route({ from: str(flags.from) ?? 'pod', to: target, namespace, count, seed: routeSeed, protocol: protocol as Protocol });
+    result = cluster.route({
+      from: str(flags.from) ?? 'pod', to: target, namespace, count, seed: routeSeed, protocol: protocol as Protocol,
+      method: str(flags.request), headers: strs(flags.header), resolve: strs(flags.resolve),
+    });
   } catch (err) {
     if (err instanceof TargetError) {
       io.stderr.write(`svclab curl: ${err.message}\n  hint: ${err.hint}\n`);
@@ -98,11 +114,18 @@ export async function curlCommand(argv: string[], io: CliIO): Promise<number> {
   }
   // The request as the user wrote it (the JSON contract echoes it); the route went by its http:// reading.
   result = { ...result, request: { ...result.request, to: operands[0] } };
-  const lang = catalogueLang(requestedLanguage(str(flags.lang), io.env));
-  let text = formatter(result, { verbose: flags.verbose === true, silent: flags.silent === true, lang });
-  // Said only where the pick mattered: a request with one endpoint, or none, lands the same way every run.
-  if (drawn !== undefined && result.candidates.length > 1 && formatter === CURL_FORMATTERS.text && flags.silent !== true) text += `${CURL_WORDS[lang].routeSeed(drawn)}\n`;
-  io.stdout.write(text);
+  if (formatter) {
+    const lang = catalogueLang(requestedLanguage(str(flags.lang), io.env));
+    let text = formatter(result, { verbose: flags.verbose === true, silent: flags.silent === true, lang });
+    // Said only where the pick mattered: a request with one endpoint, or none, lands the same way every run.
+    if (drawn !== undefined && result.candidates.length > 1 && formatter === CURL_FORMATTERS.text && flags.silent !== true) text += `${CURL_WORDS[lang].routeSeed(drawn)}\n`;
+    io.stdout.write(text);
+  } else {
+    // The picture of the source's namespace, with this request's hops drawn on it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { picture, renderPicture } = require('../views/graph/index') as typeof import('../views/graph/index');
+    io.stdout.write(renderPicture(formatName as 'svg' | 'html', picture(cluster, { namespace, findings, route: result })));
+  }
   return result.summary.ok === result.results.length ? 0 : 1;
 }
 
@@ -142,7 +165,8 @@ export function formatCurlText(result: RouteResult, verbose: boolean, lang: Lang
       for (const h of a.hops) if (h.kind !== 'source') lines.push(`  ${h.kind.padEnd(8)} ${say(h, lang)}`);
     }
     const reason = say(a.why, lang);
-    if (a.outcome === 'ok') lines.push(a.body !== null ? `${a.body}${a.assumed ? ' (assumed)' : ''}` : `${w.outcome.ok}: ${reason}`);
+    const http = a.status === undefined || a.status === null ? '' : `HTTP ${a.status}${a.route ? ` [${a.route.kind} ${a.route.namespace}/${a.route.name}${a.route.rule === null ? ' defaultBackend' : ` rule ${a.route.rule}`}]` : ''} `;
+    if (a.outcome === 'ok') lines.push(a.body !== null && (a.status ?? 200) === 200 ? `${http}${a.body}${a.assumed ? ' (assumed)' : ''}` : `${http}${w.outcome.ok}: ${reason}`);
     else lines.push(`${w.outcome[a.outcome]}: ${reason}`);
   });
   const s = result.summary;

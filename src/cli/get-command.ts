@@ -12,6 +12,7 @@ export const GET_FLAGS: FlagSpecs = {
   scenario: { type: 'string', description: 'use a scenario folder\'s manifests, cluster, seed and namespace (instead of -f)', valueName: 'DIR' },
   step: { type: 'string', description: 'with --scenario: the state after this step (its name or number, from 1)', valueName: 'NAME|N' },
   output: { type: 'string', short: 'o', description: 'wide | json | yaml (default: a table)', valueName: 'FORMAT' },
+  'show-labels': { type: 'boolean', description: 'tables: add a LABELS column (namespaces carry kubernetes.io/metadata.name)' },
   cluster: { type: 'string', description: 'YAML file with a Cluster object (svclab.io/v1alpha1) overriding the default cluster', valueName: 'FILE' },
   'max-pods': { type: 'number', description: 'pods the simulated cluster holds in all (default 50000; the Cluster object\'s spec.maxPods)', valueName: 'N' },
   seed: { type: 'number', description: 'seed for every random choice: names, ClusterIPs, node ports (default 1)', valueName: 'N' },
@@ -22,7 +23,9 @@ export const GET_FLAGS: FlagSpecs = {
 export const GET_USAGE = `Usage: svclab get RESOURCE[,RESOURCE...] [NAME...] -f PATH [options]
 
 Shows the cluster Kubernetes would run from the manifests, as \`kubectl get\` prints it.
-RESOURCE is one of: pods (po), services (svc), endpoints (ep), endpointslices, nodes (no).
+RESOURCE is one of: pods (po), services (svc), endpoints (ep), endpointslices, nodes (no),
+networkpolicies (netpol), namespaces (ns),
+ingresses (ing), ingressclasses, gatewayclasses (gc), gateways (gtw), httproutes.
 The simulated cluster is the embedded default (see README) unless a Cluster object or
 --cluster says otherwise.
 
@@ -67,7 +70,7 @@ export async function getCommand(argv: string[], io: CliIO): Promise<number> {
   // kubectl refuses NAMEs with --all-namespaces (names are only unique within a namespace).
   if (names.length && flags['all-namespaces'] === true) throw new UsageError('a resource cannot be retrieved by name across all namespaces');
   const { cluster, namespace } = await loadCluster(io, strs(flags.filename), { namespace: str(flags.namespace), seed, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']), ...scenarioFlags(flags) });
-  const out = renderGet(cluster, resources, { namespace, allNamespaces: flags['all-namespaces'] === true, output, names, ...(selector ? { selector } : {}) });
+  const out = renderGet(cluster, resources, { namespace, allNamespaces: flags['all-namespaces'] === true, output, names, showLabels: flags['show-labels'] === true, ...(selector ? { selector } : {}) });
   if (resources.includes('endpoints') && endpointsDeprecated(cluster.config.kubernetesVersion)) {
     // The API server's warning header for v1 Endpoints since 1.33 (KEP-4974), which kubectl prints first.
     io.stderr.write('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');

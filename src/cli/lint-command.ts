@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint, type LintFilesOptions } from '../lint';
 import { LINT_FORMATS, LINT_FORMATTERS, reportInputFromRun } from '../report/lint-formats';
@@ -6,6 +7,7 @@ import type { SeveritySetting } from '../types';
 import { formatHelp, numOf, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import { useColor, type CliIO } from './io';
 import { isLintInput, writeReport } from './output';
+import { DEFAULT_MAX_FILE_BYTES } from '../load/files';
 import { loadConfig } from '../config/load';
 import { RULES_BY_ID } from '../rules/index';
 import { didYouMean } from '../util/did-you-mean';
@@ -84,7 +86,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   for (const m of result.missing) io.stderr.write(`svclab: no such file, directory or glob match: ${m}\n`);
   const output = str(flags.output);
   const color = format === 'stylish' && !output && useColor(flags.color as boolean | undefined, io.stdout, io.env);
-  const text = formatter(reportInputFromRun(result, options.namespace), { color, cwd: io.cwd });
+  const text = formatter(reportInputFromRun(result, options.namespace), { color, cwd: io.cwd, sourceText: format === 'html' ? (file) => readForFrame(io.cwd, file) : undefined });
   if (output) {
     const known = new Set([...result.manifests.map((m) => m.file), ...result.findings.map((f) => f.file)].map((f) => path.resolve(io.cwd, f)));
     const target = path.resolve(io.cwd, output);
@@ -103,4 +105,15 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** The text of a linted file for the html report's code frames; undefined for stdin, built objects or unreadable files. */
+function readForFrame(cwd: string, file: string): string | undefined {
+  try {
+    const abs = path.resolve(cwd, file);
+    const st = fs.statSync(abs);
+    return st.isFile() && st.size <= DEFAULT_MAX_FILE_BYTES ? fs.readFileSync(abs, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 }

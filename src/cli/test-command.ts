@@ -160,6 +160,7 @@ export async function testCommand(argv: string[], io: CliIO, watchDeps?: WatchDe
     solutions: flags.solutions === true,
     root: str(flags.root),
     maxPods: maxPodsFlag(flags['max-pods']),
+    pictures: outputs.some((o) => o.format === 'html'),
   };
   const progress = io.stderr.isTTY === true && !flags.watch;
   if (progress) options.onResult = (r: ScenarioResult, done, total) => io.stderr.write(`\r\x1b[K[${done}/${total}] ${r.status === 'passed' ? '✓' : '✗'} ${r.name}`);

@@ -6,6 +6,7 @@ import type { FieldPath } from '../types';
 import { podSpec, podTemplate, protocol } from './build-pod';
 import { arr, bool, intOrString, isObj, num, obj, str, strMap, textOf, valueAt, type Obj } from './guards';
 import { enumField, type InvalidValue } from './invalid';
+import { networkPolicySpec } from './network-policy';
 import type {
   AnyObject, EndpointHints, EndpointPort, EndpointSliceData, EndpointSubset, EndpointsObject, EndpointSliceObject, IngressBackendRef,
   IngressObject, LabelSelector, Model, NetworkPolicyObject, ObjectMeta, ServiceObject, ServicePort, ServiceSpec,
@@ -58,7 +59,7 @@ export function buildModel(manifests: Manifest[], defaultNamespace = 'default'):
         model.ingresses.push({ ...base, kind: 'Ingress', backends: ingressBackends(spec) });
         break;
       case 'NetworkPolicy':
-        model.networkPolicies.push({ ...base, kind: 'NetworkPolicy', podSelector: labelSelector(spec.podSelector, ['spec', 'podSelector'], invalid) });
+        model.networkPolicies.push({ ...base, kind: 'NetworkPolicy', ...networkPolicySpec(spec, invalid, labelSelector) });
         break;
       case 'Namespace':
         model.namespaces.push(base);

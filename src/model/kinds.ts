@@ -175,6 +175,8 @@ const CUSTOM_KINDS_WITHOUT_PODS: ReadonlySet<string> = new Set(catalogue.customK
  */
 export function neverMakesPods(apiVersion: string, kind: string): boolean {
   const info = kindInfo(apiVersion, kind);
+  // A Gateway is in the catalogue (its schema) but Istio and Envoy Gateway provision proxy pods for it.
+  if (info && info.group === 'gateway.networking.k8s.io' && kind === 'Gateway') return false;
   if (info) return info.podTemplate === null;
   return CUSTOM_KINDS_WITHOUT_PODS.has(`${apiGroup(apiVersion)}/${kind}`);
 }
@@ -206,7 +208,8 @@ export function schemaFiles(): SchemaFile[] {
  */
 export function kindForResource(word: string): KindInfo | undefined {
   const w = word.toLowerCase();
-  return kubernetesKinds.find((k) => resourceWords(k).includes(w));
+  // A served kind first, as kubectl's discovery does (networkpolicies: networking.k8s.io, not extensions).
+  return kubernetesKinds.find((k) => k.preferredVersion !== null && resourceWords(k).includes(w)) ?? kubernetesKinds.find((k) => resourceWords(k).includes(w));
 }
 
 /** The words kubectl accepts for a kind's resource (see kindForResource). */

@@ -234,8 +234,55 @@ export interface IngressObject extends Base<'Ingress'> {
   backends: IngressBackendRef[];
 }
 
+/** networking.k8s.io/v1 IPBlock: a CIDR, minus the `except` CIDRs. */
+export interface IPBlock {
+  /** undefined when not written (the schema reports the missing field). */
+  cidr: string | undefined;
+  except: string[];
+}
+
+/**
+ * networking.k8s.io/v1 NetworkPolicyPeer: `podSelector` alone = pods of the policy's namespace;
+ * `namespaceSelector` alone = every pod of the matching namespaces; both = the pods matching
+ * `podSelector` in the matching namespaces; `ipBlock` = addresses.
+ */
+export interface NetworkPolicyPeer {
+  podSelector: LabelSelector | undefined;
+  namespaceSelector: LabelSelector | undefined;
+  ipBlock: IPBlock | undefined;
+  /** Field path of the peer inside the manifest. */
+  path: Array<string | number>;
+}
+
+/** networking.k8s.io/v1 NetworkPolicyPort, defaulted (SetDefaults_NetworkPolicyPort: protocol TCP). */
+export interface NetworkPolicyPort {
+  protocol: Protocol;
+  /** A number, a named port (resolved on the destination pod), or undefined (every port of the protocol). */
+  port: IntOrString | undefined;
+  endPort: number | undefined;
+  path: Array<string | number>;
+}
+
+/**
+ * One ingress (`from`) or egress (`to`) rule. `peers` empty = every source / destination;
+ * `ports` empty = every port.
+ */
+export interface NetworkPolicyRule {
+  peers: NetworkPolicyPeer[];
+  ports: NetworkPolicyPort[];
+  path: Array<string | number>;
+}
+
+export type PolicyType = 'Ingress' | 'Egress';
+
 export interface NetworkPolicyObject extends Base<'NetworkPolicy'> {
   podSelector: LabelSelector;
+  ingress: NetworkPolicyRule[];
+  egress: NetworkPolicyRule[];
+  /** Defaulted as SetDefaults_NetworkPolicy does (model/network-policy.ts). */
+  policyTypes: PolicyType[];
+  /** spec.policyTypes as written (empty when absent). */
+  writtenPolicyTypes: PolicyType[];
 }
 
 /** Any object, typed or not: what generic rules (names, labels, duplicates) read. */

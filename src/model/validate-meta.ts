@@ -4,7 +4,7 @@
  * shared by every object the simulator validates (Services and their selectors, Endpoints, EndpointSlices).
  */
 import type { FieldPath } from '../types';
-import { obj } from './guards';
+import { obj, valueAt } from './guards';
 import type { InvalidValue } from './invalid';
 import { invalidEach, labelValueErrors, qualifiedNameErrors } from './validation';
 
@@ -14,5 +14,21 @@ export function labelsErrors(map: unknown, path: FieldPath): InvalidValue[] {
     errs.push(...invalidEach(path, k, qualifiedNameErrors(k)));
     if (typeof v === 'string') errs.push(...invalidEach(path, v, labelValueErrors(v)));
   }
+  return errs;
+}
+
+/**
+ * The label checks the API server runs on a workload before any pod exists: ValidateObjectMeta on
+ * the object (metadata.labels), ValidateLabelSelector's matchLabels (spec.selector, at the
+ * template's level: `spec.jobTemplate.spec.selector` for a CronJob) and ValidatePodTemplateSpec's
+ * ValidateObjectMeta on the template (its metadata.labels). A Pod is its own template.
+ */
+export function workloadLabelErrors(manifest: unknown, templatePath: FieldPath): InvalidValue[] {
+  const root = obj(manifest);
+  const errs = labelsErrors(obj(root.metadata).labels, ['metadata', 'labels']);
+  if (templatePath.length === 0) return errs;
+  const owner = templatePath.slice(0, -1);
+  errs.push(...labelsErrors(valueAt(root, [...owner, 'selector', 'matchLabels']), [...owner, 'selector', 'matchLabels']));
+  errs.push(...labelsErrors(valueAt(root, [...templatePath, 'metadata', 'labels']), [...templatePath, 'metadata', 'labels']));
   return errs;
 }

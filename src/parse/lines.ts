@@ -31,7 +31,9 @@ export class FileLines {
   /** 1-based line and column of `offset` (clamped to the text). */
   pos(offset: number): { line: number; col: number } {
     const starts = this.lineStarts();
-    const at = Math.max(0, Math.min(offset, this.text.length));
+    let at = Math.max(0, Math.min(offset, this.text.length));
+    // Between the CR and the LF of one CRLF break is no place in the text: it is the end of the line.
+    if (at > 0 && this.text.charCodeAt(at) === 10 && this.text.charCodeAt(at - 1) === 13) at--;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {

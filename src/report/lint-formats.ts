@@ -4,6 +4,7 @@ import { RULES } from '../rules/index';
 import type { Rule } from '../rules/rule';
 import { formatterFor, type Formatter } from './formatter';
 import { formatGithub } from './github';
+import { formatLintHtml } from './html/lint';
 import { formatJson } from './json';
 import { formatJunit } from './junit';
 import type { LintReportInput } from './report-input';
@@ -12,7 +13,7 @@ import { formatStylish } from './stylish';
 
 export type { LintReportInput, LintedObject } from './report-input';
 
-export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
+export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'html'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
 
 export interface LintReportOptions {
@@ -24,6 +25,8 @@ export interface LintReportOptions {
   rules?: readonly Rule[];
   /** Tool version written into SARIF (default: package.json's). */
   version?: string;
+  /** html: the text of an input file as findings name it, for code frames (none when undefined). */
+  sourceText?: (file: string) => string | undefined;
 }
 
 /** The formats of `svclab lint --format`, in the order its help lists them. */
@@ -33,6 +36,7 @@ export const LINT_FORMATTERS: Readonly<Record<LintFormat, Formatter<LintReportIn
   sarif: (result, options) => formatSarif(result, { cwd: options.cwd, rules: options.rules ?? RULES, version: options.version }),
   junit: (result) => formatJunit(result),
   github: (result) => formatGithub(result),
+  html: (result, options) => formatLintHtml(result, options.sourceText),
 };
 
 /**

@@ -9,6 +9,8 @@ export interface LintSettings {
   nodePortRange: { min: number; max: number };
   /** CIDRs ClusterIPs are allocated from (one per IP family). */
   serviceCIDRs: string[];
+  /** The cluster's pod CIDR (pod IPs come from it). */
+  podCIDR: string;
   clusterDomain: string;
   /** The Kubernetes release of the cluster the objects go to (which APIs it still serves). */
   kubernetesVersion: string;
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: LintSettings = {
   defaultNamespace: 'default',
   nodePortRange: { min: 30000, max: 32767 },
   serviceCIDRs: ['10.96.0.0/12'],
+  podCIDR: '10.244.0.0/16',
   clusterDomain: 'cluster.local',
   kubernetesVersion: DEFAULT_KUBERNETES_VERSION,
 };

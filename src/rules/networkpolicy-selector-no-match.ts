@@ -1,5 +1,6 @@
 import { defineRule } from './rule';
-import { formatLabels, labelSelectorAsSelector, selectorFromSet } from '../model/selectors';
+import { formatLabels, selectorFromSet } from '../model/selectors';
+import { compilePolicy } from '../policy/compile';
 import type { LabelSelector, WorkloadObject } from '../model/types';
 import { templateLabelsPath, workloadName } from './workload-ports';
 import { likelyPodOwners } from './custom-resources';
@@ -49,7 +50,8 @@ export default defineRule({
   check(ctx) {
     for (const np of ctx.model.networkPolicies) {
       const selector = np.podSelector;
-      if (labelSelectorAsSelector(selector).empty()) continue;
+      // The simulator's evaluator compiles the same selector (src/policy/compile.ts).
+      if (compilePolicy(np).selector.empty()) continue;
       const ns = np.ref.namespace;
       const index = ctx.podTemplatesIn(ns);
       if (index.select(selector).length > 0) continue;

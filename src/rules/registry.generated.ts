@@ -15,7 +15,13 @@ import externalnameInvalid from './externalname-invalid';
 import fileUnreadable from './file-unreadable';
 import headlessInvalid from './headless-invalid';
 import hostNetworkPortMismatch from './host-network-port-mismatch';
+import httprouteBackendNotPermitted from './httproute-backend-not-permitted';
+import httprouteNotAttached from './httproute-not-attached';
 import ingressBackendUnresolved from './ingress-backend-unresolved';
+import ingressClassUnserved from './ingress-class-unserved';
+import ingressDuplicatePath from './ingress-duplicate-path';
+import ingressExactPathTrailingSlash from './ingress-exact-path-trailing-slash';
+import ingressTlsHostUncovered from './ingress-tls-host-uncovered';
 import invalidLabel from './invalid-label';
 import invalidName from './invalid-name';
 import ipFamilyInvalid from './ip-family-invalid';
@@ -26,6 +32,11 @@ import loadbalancerFieldNotAllowed from './loadbalancer-field-not-allowed';
 import loadbalancerSourceRangesInvalid from './loadbalancer-source-ranges-invalid';
 import missingKind from './missing-kind';
 import namespacePartlySet from './namespace-partly-set';
+import networkpolicyBlocksDns from './networkpolicy-blocks-dns';
+import networkpolicyEndportInvalid from './networkpolicy-endport-invalid';
+import networkpolicyExceptOutsideCidr from './networkpolicy-except-outside-cidr';
+import networkpolicyIpblockClusterCidr from './networkpolicy-ipblock-cluster-cidr';
+import networkpolicyPortUnresolved from './networkpolicy-port-unresolved';
 import networkpolicySelectorNoMatch from './networkpolicy-selector-no-match';
 import nodeportConflict from './nodeport-conflict';
 import nodeportNotAllowed from './nodeport-not-allowed';
@@ -80,7 +91,13 @@ export const RULE_MODULES = rulesByFileName({
   'file-unreadable': fileUnreadable,
   'headless-invalid': headlessInvalid,
   'host-network-port-mismatch': hostNetworkPortMismatch,
+  'httproute-backend-not-permitted': httprouteBackendNotPermitted,
+  'httproute-not-attached': httprouteNotAttached,
   'ingress-backend-unresolved': ingressBackendUnresolved,
+  'ingress-class-unserved': ingressClassUnserved,
+  'ingress-duplicate-path': ingressDuplicatePath,
+  'ingress-exact-path-trailing-slash': ingressExactPathTrailingSlash,
+  'ingress-tls-host-uncovered': ingressTlsHostUncovered,
   'invalid-label': invalidLabel,
   'invalid-name': invalidName,
   'ip-family-invalid': ipFamilyInvalid,
@@ -91,6 +108,11 @@ export const RULE_MODULES = rulesByFileName({
   'loadbalancer-source-ranges-invalid': loadbalancerSourceRangesInvalid,
   'missing-kind': missingKind,
   'namespace-partly-set': namespacePartlySet,
+  'networkpolicy-blocks-dns': networkpolicyBlocksDns,
+  'networkpolicy-endport-invalid': networkpolicyEndportInvalid,
+  'networkpolicy-except-outside-cidr': networkpolicyExceptOutsideCidr,
+  'networkpolicy-ipblock-cluster-cidr': networkpolicyIpblockClusterCidr,
+  'networkpolicy-port-unresolved': networkpolicyPortUnresolved,
   'networkpolicy-selector-no-match': networkpolicySelectorNoMatch,
   'nodeport-conflict': nodeportConflict,
   'nodeport-not-allowed': nodeportNotAllowed,

@@ -35,6 +35,7 @@ export function clusterOverrides(spec: ClusterSpec | undefined): Partial<Cluster
   if (spec?.loadBalancer) out.loadBalancer = spec.loadBalancer.provider === 'pool' ? { provider: 'pool', addresses: spec.loadBalancer.addresses ?? [] } : { provider: 'none' };
   if (spec?.upstreamDNS) out.upstreamDNS = spec.upstreamDNS;
   if (spec?.maxPods !== undefined) out.maxPods = spec.maxPods;
+  if (spec?.networkPolicies !== undefined) out.networkPolicies = spec.networkPolicies;
   return out;
 }
 

@@ -13,7 +13,7 @@ export function executeTask(task: Task, options: TaskOptions): ScenarioResult | 
   const name = loaded.ok ? loaded.scenario.name : loaded.name;
   if (options.filter && !name.includes(options.filter) && !displayPath(task.dir, options.cwd).includes(options.filter)) return null;
   if (!loaded.ok) return errorResult(task, options, name, loaded.file, loaded.errors);
-  const runOptions: RunOptions = { seed: options.seed, update: options.update, variant: task.variant, maxPods: options.maxPods };
+  const runOptions: RunOptions = { seed: options.seed, update: options.update, variant: task.variant, maxPods: options.maxPods, pictures: options.pictures };
   let result: ScenarioResult;
   try {
     result = runScenario(loaded.scenario, runOptions);

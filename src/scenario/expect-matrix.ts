@@ -61,7 +61,9 @@ export function evaluateMatrix(ctx: EvalContext, spec: MatrixSpec, at: FieldPath
       if (!used.has(k)) throw new CannotEvaluate(`except[${k}] (${x.from} -> ${x.to}) names no cell of the matrix; rows: ${[...new Set(rows.map((r) => r.written))].join(', ')}; columns: ${[...new Set(cols.map((c) => c.written))].join(', ')}`);
     });
     const shownTo = to.map((t, j) => (addresses[j] === t ? t : `${t} (${addresses[j]})`));
-    const actual: Outcome[][] = from.map((f) => addresses.map((address) => cluster.route({ from: f, to: address, namespace, count: 1, seed: ctx.seed }).results[0]?.outcome ?? 'dropped'));
+    // Each cell's first attempt: its outcome, and its reason (a NetworkPolicy verdict names the policy).
+    const attempts = from.map((f) => addresses.map((address) => cluster.route({ from: f, to: address, namespace, count: 1, seed: ctx.seed }).results[0]));
+    const actual: Outcome[][] = attempts.map((row) => row.map((a) => a?.outcome ?? 'dropped'));
     let right = 0;
     let wrong = 0;
     const wrongCells: string[] = [];
@@ -69,7 +71,8 @@ export function evaluateMatrix(ctx: EvalContext, spec: MatrixSpec, at: FieldPath
       if (expected[i][j] === actual[i][j]) right++;
       else {
         wrong++;
-        wrongCells.push(`${f} -> ${shownTo[j]}: ${actual[i][j]}, expected ${expected[i][j]}`);
+        const reason = attempts[i][j]?.reason;
+        wrongCells.push(`${f} -> ${shownTo[j]}: ${actual[i][j]}, expected ${expected[i][j]}${reason && actual[i][j] !== 'ok' ? ` (${reason})` : ''}`);
       }
     }));
     const table: MatrixTable = { from, to: shownTo, expected, actual, right, wrong };

@@ -13,10 +13,22 @@ import { describe, match } from './match';
 import type { ExpectationResult, Mismatch } from './result';
 import type { PodSetSpec, RouteExpectSpec, RouteSpec } from './spec';
 
-export function runRoute(ctx: EvalContext, spec: Pick<RouteSpec, 'from' | 'to' | 'namespace' | 'count' | 'protocol'>): RouteResult {
+/** `to` with its URL path replaced by `path` (an `http://` URL is made of a bare `host:port`). */
+export function withPath(to: string, path: string | undefined): string {
+  if (path === undefined) return to;
+  const p = path.startsWith('/') ? path : `/${path}`;
+  const scheme = /^https?:\/\//i.exec(to);
+  if (!scheme) return `http://${to}${p}`;
+  const rest = to.slice(scheme[0].length);
+  const cut = rest.search(/[/?#]/);
+  return `${scheme[0]}${cut < 0 ? rest : rest.slice(0, cut)}${p}`;
+}
+
+export function runRoute(ctx: EvalContext, spec: Pick<RouteSpec, 'from' | 'to' | 'namespace' | 'count' | 'protocol' | 'method' | 'headers' | 'path'>): RouteResult {
   const cluster = ctx.sim();
   const namespace = spec.namespace ?? ctx.namespace;
-  return cluster.route({ from: spec.from, to: expandTarget(spec.to, cluster, namespace), namespace, count: spec.count ?? 1, protocol: spec.protocol, seed: ctx.seed });
+  const headers = spec.headers ? Object.entries(spec.headers).map(([k, v]) => `${k}: ${v}`) : undefined;
+  return cluster.route({ from: spec.from, to: withPath(expandTarget(spec.to, cluster, namespace), spec.path), namespace, count: spec.count ?? 1, protocol: spec.protocol, seed: ctx.seed, method: spec.method, headers });
 }
 
 function setLabel(set: PodSetSpec): string {
@@ -139,7 +151,27 @@ export function checkRoute(cluster: SimCluster, seed: number, spec: RouteExpectS
     }
     if (answered.length === 0) out.push({ path: 'body', message: 'no request was answered', expected: spec.body, actual: null });
   }
+  checkHttp(spec, results, namespace, out);
   return out;
+}
+
+/** `status` and `route`: what an ingress controller or a Gateway answered, and the rule that matched. */
+function checkHttp(spec: RouteExpectSpec, results: RouteResult['results'], namespace: string, out: Mismatch[]): void {
+  if (spec.status !== undefined) {
+    const bad = results.find((r) => r.status !== spec.status);
+    if (bad) out.push({ path: 'status', message: `is ${bad.status === undefined || bad.status === null ? 'no HTTP answer from an ingress controller or Gateway' : bad.status}, expected ${spec.status}: ${bad.reason}`, expected: spec.status, actual: bad.status ?? null });
+  }
+  if (spec.route !== undefined) {
+    const want = spec.route;
+    const bad = results.find((r) => {
+      const got = r.route ?? null;
+      if (want === 'none') return got !== null;
+      if (!got) return true;
+      return (want.kind !== undefined && want.kind !== got.kind) || (want.namespace ?? namespace) !== got.namespace || (want.name !== undefined && want.name !== got.name) ||
+        (want.rule !== undefined && want.rule !== got.rule) || (want.match !== undefined && want.match !== got.match);
+    });
+    if (bad) out.push({ path: 'route', message: `is ${bad.route ? `${bad.route.kind} ${bad.route.namespace}/${bad.route.name} rule ${bad.route.rule} match ${bad.route.match}` : 'no rule'}, expected ${want === 'none' ? 'no rule' : JSON.stringify(want)}: ${bad.reason}`, expected: want, actual: bad.route ?? null });
+  }
 }
 
 /** The source's own address, when it is known: an existing pod's IP or a node's IP. */
@@ -156,8 +188,8 @@ function clientIP(cluster: SimCluster, from: string, namespace: string): string 
 
 export function evaluateRoute(ctx: EvalContext, spec: RouteSpec, at: FieldPath): ExpectationResult {
   const e = spec.expect;
-  const bits = [e.outcome, e.reaches === 'none' ? 'reaches no pod' : e.reaches ? `reaches ${setLabel(e.reaches)}` : '', e.reachesOneOf ? `reaches one of ${setLabel(e.reachesOneOf)}` : '', e.spread ? 'spread over all' : '', e.sticky ? 'sticky' : ''].filter(Boolean);
-  const title = plainText(spec.name) ?? `${spec.from} -> ${spec.to}${spec.count && spec.count > 1 ? ` ×${spec.count}` : ''}: ${bits.join(', ')}`;
+  const bits = [e.outcome, e.status !== undefined ? `HTTP ${e.status}` : '', e.reaches === 'none' ? 'reaches no pod' : e.reaches ? `reaches ${setLabel(e.reaches)}` : '', e.reachesOneOf ? `reaches one of ${setLabel(e.reachesOneOf)}` : '', e.spread ? 'spread over all' : '', e.sticky ? 'sticky' : ''].filter(Boolean);
+  const title = plainText(spec.name) ?? `${spec.from} -> ${spec.method && spec.method !== 'GET' ? `${spec.method} ` : ''}${withPath(spec.to, spec.path)}${spec.count && spec.count > 1 ? ` ×${spec.count}` : ''}: ${bits.join(', ')}`;
   return makeResult(ctx, 'routes', at, title, plainText(spec.hint), () => {
     const namespace = spec.namespace ?? ctx.namespace;
     const result = runRoute(ctx, spec);
@@ -166,7 +198,7 @@ export function evaluateRoute(ctx: EvalContext, spec: RouteSpec, at: FieldPath):
     return {
       mismatches,
       expected: e,
-      actual: { outcome: first?.outcome, reason: first?.reason, candidates: result.candidates.map((c) => c.pod), summary: result.summary, sourceIP: first?.sourceIP ?? null },
+      actual: { outcome: first?.outcome, reason: first?.reason, candidates: result.candidates.map((c) => c.pod), summary: result.summary, sourceIP: first?.sourceIP ?? null, ...(first?.status !== undefined ? { status: first.status, route: first.route ?? null } : {}) },
       explain: mismatches.length ? [...explainRoute(ctx.sim(), result), ...(first ? first.hops.map((h) => `hop: ${h.text}`) : [])] : [],
       seed: ctx.seed,
     };

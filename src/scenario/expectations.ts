@@ -15,6 +15,8 @@ import { evaluateEndpoints } from './expect-endpoints';
 import { evaluateGet } from './expect-get';
 import { evaluateLint, toHaveFinding } from './expect-lint';
 import { evaluateMatrix } from './expect-matrix';
+import { evaluateReachability } from './expect-reachability';
+import { evaluateHttp } from './expect-http';
 import { evaluateObject } from './expect-objects';
 import { evaluateRoute, toRouteTo } from './expect-routes';
 import type { ExpectationResult } from './result';
@@ -43,6 +45,8 @@ export const EXPECTATION_DEFINITIONS = {
   routes: { evaluate: evaluateRoute, matchers: { toRouteTo } },
   dns: { evaluate: evaluateDns, matchers: { toResolveTo } },
   matrix: { evaluate: evaluateMatrix },
+  reachability: { evaluate: evaluateReachability },
+  http: { evaluate: evaluateHttp },
   get: { evaluate: evaluateGet },
 } as const satisfies Table;
 

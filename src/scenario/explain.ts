@@ -47,6 +47,9 @@ export function explainRoute(cluster: SimCluster, result: RouteResult): string[]
     const ok = typeof target === 'number' ? pods.some((pod) => pod.spec.containers.some((c) => c.ports.length === 0 || c.ports.some((cp) => cp.containerPort === target))) : pods.some((pod) => pod.spec.containers.some((c) => c.ports.some((cp) => cp.name === target)));
     lines.push(`targetPort ${target} of port ${p.port}: ${ok ? 'matches' : 'does not match'} the containers' ports ${declared.join(', ') || '(none declared)'}`);
   }
+  // The chain may be sound and a NetworkPolicy still drop the connection after DNAT (or its DNS query).
+  const policy = result.results.find((r) => r.why.rule === 'network-policy');
+  if (policy) lines.push(`NetworkPolicy: ${policy.reason}`);
   return lines;
 }
 

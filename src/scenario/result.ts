@@ -83,6 +83,8 @@ export interface ScenarioResult {
   expectations: ExpectationResult[];
   seed: number;
   durationMs: number;
+  /** The picture (SVG) of the cluster at the end of the scenario, when the run was asked to draw it (`svclab test --format html`). */
+  picture?: string | null;
 }
 
 export interface RunSummary {

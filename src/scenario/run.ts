@@ -14,6 +14,8 @@ import { expandFileList, outsideMessage, readScenarioSources, type ReadProblem }
 import type { ExpectationResult, LearnerError, ScenarioResult, StepResult } from './result';
 import type { ExpectSpec, StepSpec } from './spec';
 import { parseRef, Workspace } from './workspace';
+import type { EvalContext } from './context';
+import { picture, renderPicture } from '../views/graph/index';
 
 export interface RunOptions {
   /** Seed when the scenario sets none (default 1). */
@@ -24,6 +26,8 @@ export interface RunOptions {
   variant?: 'normal' | 'start' | 'solution';
   /** Pods the simulated cluster holds in all, over the scenario's `cluster.maxPods`. */
   maxPods?: number;
+  /** Draw the cluster at the end of the scenario (ScenarioResult.picture). */
+  pictures?: boolean;
 }
 
 export { DEFAULT_SEED } from './tasks';
@@ -38,10 +42,12 @@ export function runScenario(s: LoadedScenario, options: RunOptions = {}): Scenar
   const expectations: ExpectationResult[] = [];
   const steps: StepResult[] = [];
 
-  let start: ReturnType<typeof stageContext> | null = null;
+  let start: EvalContext | null = null;
+  let last: EvalContext | null = null;
   const stage = (step: string | null, base: FieldPath, expect: ExpectSpec | undefined) => {
     const ctx = stageContext(s, { step, base, update: options.update === true }, analysis, () => workspace.sources(), readiness);
     start ??= ctx;
+    last = ctx;
     return expect ? evaluateExpectations(ctx, expect) : [];
   };
 
@@ -80,12 +86,24 @@ export function runScenario(s: LoadedScenario, options: RunOptions = {}): Scenar
     expectations,
     seed,
     durationMs: Date.now() - started,
+    ...(options.pictures ? { picture: drawScenario(last, analysis.namespace) } : {}),
   };
 }
 
 /** The lint errors of the learner's files, in file order, with position and help. */
 function learnerErrorsOf(findings: Finding[]): LearnerError[] {
   return findings.filter((f) => f.severity === 'error').map((f) => ({ file: f.file, line: f.line, column: f.column, ruleId: f.ruleId, message: f.message, help: f.hint }));
+}
+
+/** The picture of the last point's cluster; null when it cannot be simulated (the expectations say why). */
+function drawScenario(ctx: EvalContext | null, namespace: string): string | null {
+  if (!ctx) return null;
+  try {
+    const cluster = ctx.sim();
+    return renderPicture('svg', picture(cluster, { namespace, findings: ctx.lint().findings }));
+  } catch {
+    return null;
+  }
 }
 
 /** Applies a step's changes; returns `step` errors (a ref that names nothing) instead of throwing. */

@@ -25,6 +25,8 @@ export interface TaskOptions {
   maxPods?: number;
   /** The language of authors' texts (`--lang`, SVCLAB_LANG, LANG). */
   lang?: string;
+  /** Draw each scenario's cluster at its end (ScenarioResult.picture), for the html report. */
+  pictures?: boolean;
 }
 
 export function tasksFor(dirs: string[], solutions: boolean): Task[] {

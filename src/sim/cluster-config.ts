@@ -50,7 +50,14 @@ export function clusterOverridesFromObject(value: Obj): Partial<ClusterConfig> {
   const maxPodsPerNode = num(spec.maxPodsPerNode);
   if (maxPodsPerNode !== undefined) out.maxPodsPerNode = maxPodsPerNode;
   if (spec.maxPods !== undefined) out.maxPods = checkMaxPods(spec.maxPods, 'spec.maxPods');
+  if (spec.networkPolicies !== undefined) out.networkPolicies = checkNetworkPolicies(spec.networkPolicies, 'spec.networkPolicies');
   return out;
+}
+
+/** `networkPolicies`: `enforce` (the default) or `ignore`. */
+export function checkNetworkPolicies(v: unknown, where: string): 'enforce' | 'ignore' {
+  if (v === 'enforce' || v === 'ignore') return v;
+  throw new ClusterConfigError(`${where}: "${textOf(v)}" is not enforce or ignore`);
 }
 
 /** The pod limit as given (Cluster object, --max-pods, a scenario's cluster): a whole number of at least 1. */

@@ -79,6 +79,7 @@ export function defaultClusterConfig(): ClusterConfig {
     maxPodsPerNode: 110,
     maxPods: DEFAULT_MAX_PODS,
     kubernetesVersion: DEFAULT_KUBERNETES_VERSION,
+    networkPolicies: 'enforce',
   };
 }
 

@@ -11,6 +11,7 @@ import { fakeUid, generateName, podTemplateHash } from './naming';
 import { constraints, requiredNodeAffinity, Scheduler, wantedHostPorts, type Constraints, type Placement } from './scheduler';
 import { refusalReason } from '../model/invalid';
 import { validatePodNetworking } from '../model/validate-pod';
+import { workloadLabelErrors } from '../model/validate-meta';
 import { labelSelectorAsSelector } from '../model/selectors';
 import type { ClusterConfig, RejectedObject, SimNode, SimPod } from './types';
 
@@ -54,7 +55,7 @@ interface PodDraft {
 export function workloadProblem(w: WorkloadObject): string | undefined {
   // ValidateObjectMeta: every object needs a name, or (for the API server to make one) a generateName.
   if (!w.metadata.name && !str(obj(w.manifest.value.metadata).generateName)) return 'metadata.name: Required value: name or generateName is required';
-  const errors = [...w.invalid, ...validatePodNetworking(w.template.spec, [...w.templatePath, 'spec'])];
+  const errors = [...workloadLabelErrors(w.manifest.value, w.templatePath), ...w.invalid, ...validatePodNetworking(w.template.spec, [...w.templatePath, 'spec'])];
   if (errors.length > 0) return refusalReason(errors);
   if (!['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(w.kind)) return undefined;
   if (w.selector === undefined) return 'spec.selector: Required value';

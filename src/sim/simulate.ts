@@ -9,19 +9,21 @@ import { decodeSources, unreadableFinding } from '../load/decode';
 import { buildModel } from '../model/build';
 import { refusalReason, type InvalidValue } from '../model/invalid';
 import { validateEndpoints, validateEndpointSlice } from '../model/validate-endpoints';
+import { validateNetworkPolicy } from '../model/network-policy';
 import type { Base, Model, ServiceObject, WorkloadObject } from '../model/types';
 import type { Manifest } from '../parse/manifest';
 import { parseSourceFile } from '../parse/parse-file';
 import type { PendingFinding } from '../findings';
 import { Random } from '../util/random';
 import { resolveName } from '../dns/resolver';
-import { routeRequest } from './proxy/index';
+import { routeEdge } from '../edge/route';
 import { allocateServices } from './allocate';
 import { resolveClusterConfig } from './cluster-config';
 import { BUILT_IN_FILE, builtInManifests } from './default-cluster';
 import { kubernetesSlice, mirrorEndpoints, PodIndex, shouldMirror, slicesForService } from './endpoint-slices';
 import { endpointsForService, kubernetesEndpoints, userEndpoints } from './endpoints';
 import { buildPods } from './pods';
+import { edgeManifests } from '../edge/controllers';
 import { servedModel } from './served';
 import type { ClusterConfig, ClusterState, RejectedObject, SimCluster, SimEndpoints, SimEndpointSlice, SimNode, SimulateOptions } from './types';
 
@@ -43,6 +45,11 @@ function builtInModel(config: ClusterConfig): Model {
     builtInCache.set(text, model);
   }
   return model;
+}
+/** The edge controllers this input needs (src/edge/controllers.ts), after the input's own objects so that they take no address before it. */
+function edgeControllerModel(config: ClusterConfig, input: Model): Model | null {
+  const text = edgeManifests(config, input);
+  return text ? buildModel(parseSourceFile({ path: BUILT_IN_FILE, absPath: null, text }).manifests, 'default') : null;
 }
 /** Models are never mutated after they are built, so clusters with the same settings share the built-ins. */
 const builtInCache = new Map<string, Model>();
@@ -72,14 +79,17 @@ export function simulateModel(input: Model, options: SimulateOptions = {}): SimC
   const config = resolveClusterConfig(input, options.cluster);
   const rejected: RejectedObject[] = [];
   // Objects of an apiVersion this cluster's release no longer serves are never created ("no matches for kind").
-  const model = servedModel(input, config.kubernetesVersion, rejected);
+  const served = servedModel(input, config.kubernetesVersion, rejected);
+  // NetworkPolicies the API server refuses (ValidateNetworkPolicy: model/network-policy.ts) do not exist.
+  const model = { ...served, networkPolicies: accepted(lastWins(served.networkPolicies), validateNetworkPolicy, rejected) };
   const builtIn = builtInModel(config);
+  const edge = edgeControllerModel(config, model);
   const nodes: SimNode[] = config.nodes.map((n) => ({ name: n.name, internalIP: n.internalIP, labels: n.labels, taints: n.taints, zone: n.zone, podCIDR: n.podCIDR! }));
 
-  const workloads: WorkloadObject[] = lastWins([...builtIn.workloads, ...model.workloads]);
+  const workloads: WorkloadObject[] = lastWins([...builtIn.workloads, ...model.workloads, ...(edge?.workloads ?? [])]);
   const pods = buildPods(workloads, nodes, config, seed, rejected);
 
-  const serviceObjects: ServiceObject[] = lastWins([...builtIn.services, ...model.services]);
+  const serviceObjects: ServiceObject[] = lastWins([...builtIn.services, ...model.services, ...(edge?.services ?? [])]);
   const allocation = allocateServices(serviceObjects, (s) => s.manifest.file === BUILT_IN_FILE, config, seed);
   const services = allocation.services;
   rejected.push(...allocation.rejected);
@@ -150,7 +160,7 @@ export function simulateModel(input: Model, options: SimulateOptions = {}): SimC
   }
 
   const state: ClusterState = { config, model, seed, nodes, pods, services, endpointSlices, endpoints, rejected };
-  return { ...state, route: (r) => routeRequest(state, r), resolve: (q) => resolveName(state, q) };
+  return { ...state, route: (r) => routeEdge(state, r), resolve: (q) => resolveName(state, q) };
 }
 
 /** What `simulate()` accepts: YAML text, source files, or plain objects (one or many). */

@@ -45,6 +45,12 @@ export interface ClusterConfig {
   maxPods: number;
   /** Kubernetes version the nodes report (`kubectl get nodes` VERSION). */
   kubernetesVersion: string;
+  /**
+   * Whether the network plugin enforces NetworkPolicies (default `enforce`, as Calico, Cilium or
+   * kindnet do); `ignore` for a plugin that does not (flannel alone). `svclab curl
+   * --ignore-network-policies` sets `ignore`.
+   */
+  networkPolicies: 'enforce' | 'ignore';
 }
 
 export interface SimNode {
@@ -171,6 +177,21 @@ export interface RouteRequest {
   count?: number;
   protocol?: Protocol;
   seed?: number;
+  /** HTTP method of an http(s):// target (default GET). */
+  method?: string;
+  /** HTTP headers, `Name: value` each; a `Host` header picks the rule (the URL's host still picks the address). */
+  headers?: string[];
+  /** curl's `--resolve HOST:PORT:ADDR`: where to connect for that host and port, instead of DNS. */
+  resolve?: string[];
+}
+
+/** The Ingress or HTTPRoute rule that matched an HTTP request (src/edge/decide.ts EdgeRouteRef). */
+export interface MatchedRoute {
+  kind: 'Ingress' | 'HTTPRoute';
+  namespace: string;
+  name: string;
+  rule: number | null;
+  match: number | null;
 }
 
 export type HopKind = 'source' | 'dns' | 'service' | 'node' | 'pod' | 'external';
@@ -250,6 +271,10 @@ export interface RouteAttempt {
    * the truth and makes the outcome certain. `why.detail.basis` says what svclab went by.
    */
   assumed: boolean;
+  /** The HTTP status the client gets, for requests answered by an edge proxy (ingress controller, gateway). */
+  status?: number | null;
+  /** The Ingress or HTTPRoute rule that matched (null when none did), for requests through an edge proxy. */
+  route?: MatchedRoute | null;
 }
 
 export interface RouteResult {

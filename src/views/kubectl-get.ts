@@ -12,7 +12,9 @@ import { UnknownFormatError, type Formatter } from '../report/formatter';
 import { endpointSliceObject, endpointsObject, nodeObject, plain, podObject, serviceObject, type KubeObject } from './objects';
 import { endpointSliceRow, endpointsRow, HEADERS, nodeRow, podRow, renderTable, serviceRow } from './printers';
 import type { ClusterState } from '../sim/types';
-import type { Selector } from '../model/selectors';
+import { formatLabels, type Selector } from '../model/selectors';
+import { namespaceObject, namespaceRow, namespacesOf, networkPolicyObject, networkPolicyRow } from './policy-views';
+import { listEdge } from '../edge/views';
 
 export type Resource = keyof typeof HEADERS;
 
@@ -33,7 +35,7 @@ export function resolveResource(word: string): Resource {
   const r = own(ALIASES, word.toLowerCase());
   if (r) return r;
   const guess = didYouMean(word, Object.keys(ALIASES));
-  throw new UnknownResourceError(`the server doesn't have a resource type "${word}"${guess ? ` (did you mean ${guess}?)` : ''}; svclab get knows pods, services, endpoints, endpointslices and nodes`);
+  throw new UnknownResourceError(`the server doesn't have a resource type "${word}"${guess ? ` (did you mean ${guess}?)` : ''}; svclab get knows pods, services, endpoints, endpointslices, nodes, networkpolicies, namespaces, ingresses, ingressclasses, gatewayclasses, gateways and httproutes`);
 }
 
 interface Listed {
@@ -55,6 +57,12 @@ function listResource(cluster: ClusterState, resource: Resource, wide: boolean):
       return cluster.endpointSlices.map((s) => ({ namespace: s.namespace, name: s.name, row: endpointSliceRow(s), object: () => endpointSliceObject(s, cluster) }));
     case 'nodes':
       return cluster.nodes.map((n) => ({ namespace: '', name: n.name, row: nodeRow(n, cluster, wide), object: () => nodeObject(n, cluster) }));
+    case 'networkpolicies':
+      return cluster.model.networkPolicies.map((np) => ({ namespace: np.metadata.namespace, name: np.metadata.name, row: networkPolicyRow(np), object: () => networkPolicyObject(np, cluster.seed) }));
+    case 'namespaces':
+      return namespacesOf(cluster).map((ns) => ({ namespace: '', name: ns.name, row: namespaceRow(ns), object: () => namespaceObject(ns, cluster.seed) }));
+    default:
+      return listEdge(cluster, resource, wide);
   }
 }
 
@@ -87,6 +95,8 @@ export interface GetOptions {
   names?: string[];
   /** \`-l\`: a label selector (labels.Parse syntax); objects whose labels it does not match are left out. */
   selector?: Selector;
+  /** `--show-labels`: a last LABELS column with each object's labels. */
+  showLabels?: boolean;
 }
 
 export interface GetOutput {
@@ -129,7 +139,7 @@ export function renderGet(cluster: ClusterState, resources: Resource | Resource[
     const doc = single ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
     return { stdout: LIST_PRINTERS[output](doc, {}), stderr, notFound };
   }
-  const tables = sections.filter((x) => x.items.length).map((x) => table(x.items, x.resource, wide, x.withNamespace, list.length > 1 ? prefixOf(x.resource) : ''));
+  const tables = sections.filter((x) => x.items.length).map((x) => table(x.items, x.resource, wide, x.withNamespace, list.length > 1 ? prefixOf(x.resource) : '', options.showLabels === true));
   if (tables.length === 0 && !notFound) {
     const where = list.every((r) => !KIND_OF[r].namespaced) || options.allNamespaces ? '' : ` in ${options.namespace} namespace`;
     stderr += `No resources found${where}.\n`;
@@ -137,16 +147,17 @@ export function renderGet(cluster: ClusterState, resources: Resource | Resource[
   return { stdout: tables.join('\n'), stderr, notFound };
 }
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The labels of an API object. */
 function labelsOf(object: KubeObject): Record<string, string> {
   const metadata = (object as { metadata?: { labels?: Record<string, string> } }).metadata;
   return metadata?.labels ?? {};
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function table(items: Listed[], resource: Resource, wide: boolean, withNamespace: boolean, prefix: string): string {
+function table(items: Listed[], resource: Resource, wide: boolean, withNamespace: boolean, prefix: string, showLabels: boolean): string {
   const h = HEADERS[resource];
-  const headers: string[] = [...h.normal, ...(wide ? h.wide : [])];
-  const rows = items.map((i) => (prefix ? [prefix + i.row[0], ...i.row.slice(1)] : i.row));
+  const headers: string[] = [...h.normal, ...(wide ? h.wide : []), ...(showLabels ? ['LABELS'] : [])];
+  const rows = items.map((i) => [...(prefix ? [prefix + i.row[0], ...i.row.slice(1)] : i.row), ...(showLabels ? [formatLabels(labelsOf(i.object()))] : [])]);
   return renderTable(withNamespace ? { headers: ['NAMESPACE', ...headers], rows: rows.map((r, k) => [items[k].namespace, ...r]) } : { headers, rows });
 }

@@ -13,7 +13,7 @@ import type { ClusterState, SimEndpoints, SimEndpointSlice, SimNode, SimPod, Sim
 
 export type KubeObject = Record<string, unknown>;
 
-const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
+export const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
 
 /** metadata as written, with the namespace the object lands in and no status-like fields. */
 function metadataOf(raw: unknown, name: string, namespace: string | undefined, uid: string): KubeObject {

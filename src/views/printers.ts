@@ -8,6 +8,7 @@ import { formatLabels } from '../model/selectors';
 import { displayWidth, padDisplay } from '../util/display-width';
 import type { ClusterState, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService } from '../sim/types';
 import { CONTROL_PLANE_ROLE } from '../sim/default-cluster';
+import { EDGE_HEADERS } from '../edge/views';
 
 export const AGE = '<unknown>';
 
@@ -124,4 +125,7 @@ export const HEADERS = {
   endpoints: { normal: ['NAME', 'ENDPOINTS', 'AGE'], wide: [] },
   endpointslices: { normal: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'], wide: [] },
   nodes: { normal: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], wide: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] },
+  networkpolicies: { normal: ['NAME', 'POD-SELECTOR', 'AGE'], wide: [] },
+  namespaces: { normal: ['NAME', 'STATUS', 'AGE'], wide: [] },
+  ...EDGE_HEADERS,
 } as const;

@@ -118,7 +118,20 @@ describe('lint: prototype names as kind, apiVersion, keys and values', () => {
 });
 
 describe('simulate and the commands: prototype names reach every lookup', () => {
-  test.each(NAMES)('simulate(): a workload labelled %s is selected by a Service with that selector', (name) => {
+  // ValidateService and ValidateDeployment (pkg/apis/core/validation, pkg/apis/apps/validation)
+  // check label and selector keys as qualified names: `__proto__` starts with '_', so the API
+  // server refuses both objects; the simulator refuses them the same way.
+  test('simulate(): a Deployment labelled __proto__ and a Service selecting it are refused as the API server refuses them (not a crash)', () => {
+    const cluster = simulate(`${deployment('{ "__proto__": web }')}---\n${GOOD_SERVICE.replace('{ app: web }', '{ "__proto__": web }')}`);
+    expect(cluster.rejected).toEqual([
+      expect.objectContaining({ kind: 'Deployment', name: 'web', reason: expect.stringContaining('spec.template.metadata.labels: Invalid value: "__proto__"') }),
+      expect.objectContaining({ kind: 'Service', name: 'web', reason: expect.stringContaining('spec.selector: Invalid value: "__proto__"') }),
+    ]);
+    expect(cluster.pods.filter((p) => p.namespace === 'default')).toHaveLength(0);
+    expect(cluster.route({ from: 'pod', to: 'web:80', count: 1 }).summary.ok).toBe(0);
+  });
+
+  test.each(NAMES.filter((n) => n !== '__proto__'))('simulate(): a workload labelled %s is selected by a Service with that selector', (name) => {
     const cluster = simulate(`${deployment(`{ "${name}": web }`)}---\n${GOOD_SERVICE.replace('{ app: web }', `{ "${name}": web }`)}`);
     const slice = cluster.endpointSlices.find((s) => s.serviceName === 'web');
     expect(slice?.endpoints).toHaveLength(2);

@@ -162,6 +162,18 @@ describe('positions stay inside their line (issue 13, point 11)', () => {
     inside(text, f);
   });
 
+  test('an error yaml places on the CR of a CRLF break ends at the end of its line, not between CR and LF', () => {
+    // Found by npm test's fuzz case (seed 20261204): `targetPort:\r\n 80` under a NodePort Service;
+    // yaml's error range [CR, LF) ended between the two characters of one line break.
+    const text = 'apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: web\r\nspec:\r\n  ports:\r\n  - port: 8080\r\n    targetPort:\r\n 80\r\n    nodePort: 30080\r\n';
+    const f = lintYaml(text).findings.find((x) => x.ruleId === 'yaml-syntax');
+    expect(f).toBeDefined();
+    if (!f) return;
+    inside(text, f);
+    expect(f.endColumn).toBeLessThanOrEqual(new FileLines(text).lineText(f.endLine).length + 1);
+    expect(new FileLines('a\r\nb').pos(2)).toEqual({ line: 1, col: 2 });
+  });
+
   test('a duplicate empty key after a syntax error is placed on content, not past the end of the line before it', () => {
     // Found by mutating the guestbook manifest: `yaml` places an empty key (`:` alone) at the
     // line break before it, so the finding started one column past the end of `spec:`.

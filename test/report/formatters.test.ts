@@ -36,7 +36,7 @@ describe('formatter registries', () => {
       }
       throw new Error('no error');
     })();
-    expect(err.message).toBe('unknown format "jsno"; choose one of stylish, json, sarif, junit, github (did you mean json?)');
+    expect(err.message).toBe('unknown format "jsno"; choose one of stylish, json, sarif, junit, github, html (did you mean json?)');
     expect(err.known).toEqual([...LINT_FORMATS]);
   });
 });

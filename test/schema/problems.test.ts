@@ -104,7 +104,7 @@ describe('every error of a file in one pass', () => {
 
   test('scenario.yaml: a misspelt required key is one mistake, said once (not also "missing expect")', () => {
     expect(scenarioErrors('expect:\n  routes:\n    - { from: pod, to: web:80, expcet: { outcome: ok } }\n')).toEqual([
-      '7:32 unknown key "expcet" in expect.routes[0] (did you mean "expect"?); allowed: name, hint, from, namespace, to, count, protocol, expect',
+      '7:32 unknown key "expcet" in expect.routes[0] (did you mean "expect"?); allowed: name, hint, from, namespace, to, count, protocol, method, headers, path, expect',
     ]);
   });
 

@@ -4,6 +4,9 @@ import * as path from 'node:path';
 import standaloneCode from 'ajv/dist/standalone';
 import { createAjv } from '../../src/schema/ajv';
 import { BUILTIN_KINDS } from '../../src/schema/builtin-kinds';
+
+/** The gateway-api commit the Gateway API schemas were generated from. */
+const GATEWAY_API_REVISION = '4564255ac2c35d582249b3cdf261bdf51c8bca32';
 import { schemaName } from '../../src/schema/names';
 import * as vm from 'node:vm';
 import { builtinSchemas, compiledHash, loadCompiledModule, schemaForValidation, SCHEMAS_DIR, wrapModule } from '../../src/schema/registry';
@@ -33,7 +36,12 @@ describe('schema files', () => {
     expect(wanted.filter((w) => !have.has(w))).toEqual([]);
     for (const k of BUILTIN_KINDS.filter((b) => b.file.startsWith('k8s/'))) {
       const s = readSchema(k.file);
-      expect(s['x-svclab-source']).toMatchObject({ version: '1.30.0', apiVersion: k.apiVersion, kind: k.kind });
+      // The Gateway API kinds come from the gateway-api CRDs (scripts/gen-gateway-schemas.js), the rest from kubernetes-types.
+      const version = k.apiVersion.startsWith('gateway.networking.k8s.io/') ? GATEWAY_API_REVISION : '1.30.0';
+      expect(s['x-svclab-source']).toMatchObject({ version, apiVersion: k.apiVersion, kind: k.kind });
+    }
+    for (const kind of ['GatewayClass', 'Gateway', 'HTTPRoute', 'ReferenceGrant']) {
+      for (const v of ['v1', 'v1beta1']) expect(have.has(`gateway.networking.k8s.io/${v} ${kind}`)).toBe(true);
     }
     expect(fs.readFileSync(path.join(SCHEMAS_DIR, 'k8s', 'SOURCE.md'), 'utf8')).toContain('kubernetes-types` package, version **1.30.0**');
   });
@@ -48,7 +56,7 @@ describe('schema files', () => {
       return target === patch;
     };
     const found = new Set<string>();
-    for (const k of BUILTIN_KINDS.filter((b) => b.file.startsWith('k8s/'))) {
+    for (const k of BUILTIN_KINDS.filter((b) => b.file.startsWith('k8s/') && !b.apiVersion.startsWith('gateway.networking.k8s.io/'))) {
       const defs = readSchema(k.file).definitions as Record<string, Json>;
       for (const [name, patch] of Object.entries(constraints)) {
         if (!defs[name]) continue;

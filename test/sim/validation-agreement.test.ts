@@ -25,6 +25,7 @@ const endpoints = (subsets: string) => `apiVersion: v1\nkind: Endpoints\nmetadat
 const slice = (addressType: string, body: string) =>
   `apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: { name: db-1, labels: { kubernetes.io/service-name: db } }\naddressType: ${addressType}\n${body}\n---\n`;
 const pod = (spec: string) => `apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n${spec.replace(/^/gm, '  ')}\n---\n`;
+const netpol = (rules: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: np }\nspec:\n  podSelector: {}\n  policyTypes: [ Ingress ]\n  ingress:\n${rules}\n---\n`;
 const QUALIFIED = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 
 const cases: Case[] = [
@@ -64,6 +65,10 @@ const cases: Case[] = [
   { name: 'topology annotations that disagree', yaml: service('s', ports).replace('  name: s', '  name: s\n  annotations: { service.kubernetes.io/topology-mode: Auto, service.kubernetes.io/topology-aware-hints: Disabled }'), reason: 'metadata.annotations["service.kubernetes.io/topology-mode"]: Invalid value: "Auto": must match annotations[service.kubernetes.io/topology-aware-hints] when both are specified', rule: 'service-topology-invalid' },
   { name: 'container port name not an IANA service name (validateContainerPorts)', yaml: pod('containers: [ { name: a, image: a, ports: [ { name: web_http, containerPort: 80 } ] } ]'), reason: 'spec.containers[0].ports[0].name: Invalid value: "web_http": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)', rule: 'container-port-name-invalid' },
   { name: 'one host port twice (AccumulateUniqueHostPorts)', yaml: pod('containers:\n- { name: a, image: a, ports: [ { containerPort: 80, hostPort: 8080 } ] }\n- { name: b, image: b, ports: [ { containerPort: 81, hostPort: 8080 } ] }'), reason: 'spec.containers[1].ports[0].hostPort: Duplicate value: "TCP//8080"', rule: 'container-port-duplicate' },
+  // ValidateNetworkPolicyPort and ValidateIPBlock (pkg/apis/networking/validation/validation.go).
+  { name: 'NetworkPolicy endPort without port', yaml: netpol('  - ports: [ { endPort: 32768 } ]'), reason: 'spec.ingress[0].ports[0].port: Required value: must be specified when endPort is specified', rule: 'networkpolicy-endport-invalid' },
+  { name: 'NetworkPolicy endPort below port', yaml: netpol('  - ports: [ { port: 9000, endPort: 8000 } ]'), reason: 'spec.ingress[0].ports[0].endPort: Invalid value: 8000: must be greater than or equal to `port`', rule: 'networkpolicy-endport-invalid' },
+  { name: 'NetworkPolicy except outside cidr', yaml: netpol('  - from: [ { ipBlock: { cidr: 10.0.0.0/8, except: [ 192.168.0.0/16 ] } } ]'), reason: 'spec.ingress[0].from[0].ipBlock.except[0]: Invalid value: "192.168.0.0/16": must be a strict subset of `cidr`', rule: 'networkpolicy-except-outside-cidr' },
 ];
 
 describe('lint and the simulator refuse the same objects, the simulator in the API server\'s words', () => {

@@ -56,6 +56,16 @@ describe('the simulator refuses workloads with values validatePodSpec refuses (p
     expect(rejected(c)).toEqual(['Deployment/web: spec.template.spec.tolerations[0].operator: Unsupported value: "exists": supported values: "Equal", "Exists"']);
   });
 
+  test('ValidateObjectMeta/ValidateLabels (apimachinery metav1validation.ValidateLabels): a label key that is not a qualified name refuses the workload', () => {
+    const c = simulate(deploy('web', { labels: { 'app/': 'web' } }) + deploy('ok') + pod('p', 'containers:\n- name: app\n  image: app').replace('  name: p\n', '  name: p\n  labels: { "-x": y }\n'));
+    expect(podsOf(c)).toEqual(['ok']);
+    expect(rejected(c)).toEqual([
+      // IsQualifiedName gives both its empty-name and its regex message for an empty name part.
+      expect.stringMatching(/^Deployment\/web: \[spec.selector.matchLabels: Invalid value: "app\/": name part must be non-empty, spec.selector.matchLabels: Invalid value: "app\/": name part must consist of .*, spec.template.metadata.labels: Invalid value: "app\/": name part must be non-empty, /),
+      expect.stringMatching(/^Pod\/p: metadata.labels: Invalid value: "-x": name part must consist of/),
+    ]);
+  });
+
   test('ValidateLabelSelectorRequirement: a selector operator other than In, NotIn, Exists, DoesNotExist is field.Invalid', () => {
     const text = deploy('web').replace('    matchLabels:\n      app: "web"', '    matchLabels:\n      app: "web"\n    matchExpressions:\n    - { key: tier, operator: in, values: [front] }');
     const c = simulate(text);

@@ -132,6 +132,11 @@ export interface ClusterSpec {
    * @examples [100000]
    */
   maxPods?: PodCount;
+  /**
+   * Whether the network plugin enforces NetworkPolicies: `enforce` (default; Calico, Cilium, kindnet, ...) or `ignore` (a plugin without NetworkPolicy support, such as flannel alone).
+   * @examples ["ignore"]
+   */
+  networkPolicies?: 'enforce' | 'ignore';
 }
 
 /**

@@ -3,7 +3,8 @@ import type { DnsSpec } from './dns';
 import type { EndpointsSpec } from './endpoints';
 import type { GetSpec } from './get';
 import type { LintSpec } from './lint';
-import type { MatrixSpec } from './matrix';
+import type { HttpMatrixSpec, MatrixSpec } from './matrix';
+import type { ReachabilitySpec } from './reachability';
 import type { ObjectSpec } from './objects';
 import type { RouteSpec } from './routes';
 
@@ -43,6 +44,16 @@ export interface ExpectSpec {
    * @examples [[{ "from": ["pod", "external"], "to": ["${svc:web}:80"], "expect": "ok", "except": [{ "from": "external", "to": "${svc:web}:80", "outcome": "dropped" }] }]]
    */
   matrix?: MatrixSpec[];
+  /**
+   * NetworkPolicy truth tables: pods × pods for one port, `.` allowed and `X` blocked, compared as a whole (cyclonus-style).
+   * @examples [[{ "port": 80, "namespaces": ["x"], "table": "TCP/80 | x/a | x/b\nx/a | . | X\nx/b | . | .\n" }]]
+   */
+  reachability?: ReachabilitySpec[];
+  /**
+   * HTTP matrices: every host against every path through the ingress controller or Gateway; each cell the backend Service of a 200 answer or the status code.
+   * @examples [[{ "hosts": ["shop.example.com"], "paths": ["/", "/api"], "table": [["web", "api"]] }]]
+   */
+  http?: HttpMatrixSpec[];
   /**
    * Text snapshots of `svclab get` output, stored next to the scenario and rewritten by `svclab test --update`.
    * @examples [[{ "resource": "svc" }]]

@@ -16,6 +16,7 @@ export type * from './routes';
 export type * from './dns';
 export type * from './get';
 export type * from './matrix';
+export type * from './reachability';
 export type * from './expect';
 export type * from './steps';
 export type * from './cluster';

@@ -61,3 +61,54 @@ export interface MatrixSpec extends Common {
    */
   table?: RouteOutcome[][];
 }
+
+/**
+ * A matrix of HTTP requests: every host against every path, through the ingress controller or
+ * Gateway that serves the host; a cell is the backend Service (`namespace/name` or `name`) of a
+ * 200 answer, or the status code when the answer is not 200.
+ * @examples [{ "hosts": ["shop.example.com"], "paths": ["/", "/api"], "table": [["web", "api"]] }]
+ */
+export interface HttpMatrixSpec extends Common {
+  /**
+   * Where the requests start (default `external`).
+   * @examples ["external"]
+   */
+  from?: Source;
+  /**
+   * Namespace of Service names without one (default: the scenario namespace).
+   * @examples ["default"]
+   */
+  namespace?: string;
+  /**
+   * `http` (default) or `https`.
+   * @examples ["https"]
+   */
+  scheme?: 'http' | 'https';
+  /**
+   * Hosts (rows).
+   * @examples [["shop.example.com", "www.example.com"]]
+   * @minItems 1
+   */
+  hosts: string[];
+  /**
+   * Paths (columns).
+   * @examples [["/", "/api/v1"]]
+   * @minItems 1
+   */
+  paths: string[];
+  /**
+   * HTTP method (default GET).
+   * @examples ["GET"]
+   */
+  method?: string;
+  /**
+   * HTTP headers sent with every request.
+   * @examples [{ "X-Canary": "yes" }]
+   */
+  headers?: Record<string, string>;
+  /**
+   * One row per host, one cell per path: a Service (`name` or `namespace/name`, for a 200 answer from it) or a status code.
+   * @examples [[["web", "api"], [404, 404]]]
+   */
+  table: Array<Array<string | number>>;
+}

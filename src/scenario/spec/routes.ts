@@ -66,6 +66,48 @@ export interface RouteExpectSpec {
    * @examples [{ "inCIDR": "10.96.0.0/12" }, { "inRange": [30000, 32767] }, { "regex": "^hostname-deployment-" }]
    */
   body?: Matcher;
+  /**
+   * The HTTP status the client gets from an ingress controller or a Gateway (200, 404 when no rule matches, 500 for an unresolvable HTTPRoute backend, 503/504 when the backend cannot be reached, 308 for ingress-nginx's redirect to HTTPS).
+   * @examples [200, 404]
+   */
+  status?: Integer;
+  /**
+   * The Ingress or HTTPRoute rule that matched: the fields given must be equal (`rule`/`match` are indexes; `rule: null` is an Ingress defaultBackend); `none` = no rule matched.
+   * @examples [{ "kind": "Ingress", "name": "shop", "rule": 0 }, "none"]
+   */
+  route?: MatchedRouteSpec | 'none';
+}
+
+/**
+ * An Ingress or HTTPRoute rule, as `svclab curl` names it in `route`.
+ * @examples [{ "kind": "HTTPRoute", "name": "shop", "rule": 1, "match": 0 }]
+ */
+export interface MatchedRouteSpec {
+  /**
+   * `Ingress` or `HTTPRoute`.
+   * @examples ["HTTPRoute"]
+   */
+  kind?: 'Ingress' | 'HTTPRoute';
+  /**
+   * Namespace of the Ingress or HTTPRoute (default: the request's namespace).
+   * @examples ["default"]
+   */
+  namespace?: string;
+  /**
+   * Name of the Ingress or HTTPRoute.
+   * @examples ["shop"]
+   */
+  name?: string;
+  /**
+   * Index of the rule (null: the Ingress's defaultBackend).
+   * @examples [0]
+   */
+  rule?: Integer | null;
+  /**
+   * Index of the path (Ingress) or match (HTTPRoute) within the rule.
+   * @examples [0]
+   */
+  match?: Integer | null;
 }
 
 /**
@@ -101,6 +143,21 @@ export interface RouteSpec extends Common {
    * @examples ["TCP"]
    */
   protocol?: ScenarioProtocol;
+  /**
+   * HTTP method of an `http(s)://` target (default GET).
+   * @examples ["POST"]
+   */
+  method?: string;
+  /**
+   * HTTP headers, by name; a `Host` header picks the Ingress or HTTPRoute rule while the URL's host picks where the connection goes.
+   * @examples [{ "Host": "shop.example.com", "X-Canary": "yes" }]
+   */
+  headers?: Record<string, string>;
+  /**
+   * The URL path (and query) of an `http(s)://` target, replacing the one in `to`.
+   * @examples ["/api/v1?debug=1"]
+   */
+  path?: string;
   /**
    * What the request must produce. Sets are computed from the route's full candidate set, never from luck.
    * @examples [{ "outcome": "ok", "reaches": { "workload": "Deployment/hostname-deployment" }, "spread": "all" }]

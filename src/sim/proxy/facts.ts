@@ -103,6 +103,10 @@ export interface Details {
   'leaves-cluster': { ip: string };
   dnat: { destination: string; endpoints: number; policy: PolicyNote; affinity: { clientIP: string; timeoutSeconds: number } | null; snat: string | null; topology: TopologyNote };
   'load-balancer-source-ranges': { ip: string; ranges: string[] };
+  /** A NetworkPolicy verdict: `pod` is isolated in `direction` by `policies` and none allows the peer on port/protocol. */
+  'network-policy-denied': { direction: 'ingress' | 'egress'; policies: string[]; peer: string; peerPod: string | null; port: number; protocol: Protocol; snat: boolean };
+  /** The source cannot reach any CoreDNS pod on 53/UDP: a NetworkPolicy (of `pod`, in `direction`) blocks the lookup. */
+  'dns-blocked-by-network-policy': { direction: 'ingress' | 'egress'; policies: string[]; name: string; dnsPods: number };
   'pod-accepts': { ip: string; port: number; protocol: Protocol; body: string | null; basis: ListenBasis; assumed: boolean };
   'pod-not-listening': { ip: string; port: number; protocol: Protocol; basis: ListenBasis; assumed: boolean; declared: PortFacts[] };
   'answered-by-pod': { basis: ListenBasis; assumed: boolean; port: number; protocol: Protocol };
@@ -114,7 +118,24 @@ export interface Details {
   'endpoint-without-pod': Record<string, never>;
   'outside-cluster': { ip: string };
   'answered-outside': Record<string, never>;
+  // The edge (src/edge/): ingress-nginx and Gateway proxies answering HTTP.
+  'edge-address': { host: string; address: string; port: number; by: 'ingress-rule' | 'gateway-hostname' | 'resolve' | 'address'; controller: EdgeControllerFacts };
+  'edge-tls': { host: string; secret: string | null; covered: boolean; controller: EdgeControllerFacts };
+  'ingress-redirect': { request: string; host: string; location: string; status: number };
+  'ingress-match': { request: string; host: string; server: string; path: string; pathType: string; ingress: string; rule: number; backend: string; servicePort: string | number; className: string };
+  'ingress-default-backend': { request: string; ingress: string; backend: string; servicePort: string | number };
+  'ingress-no-match': { request: string; host: string; server: string; status: number };
+  'ingress-backend-missing': { request: string; ingress: string; backend: string; servicePort: string | number; cause: 'no-service' | 'no-port' | 'resource'; status: number };
+  'gateway-no-listener': { gateway: string; host: string; port: number; status: number };
+  'gateway-match': { request: string; gateway: string; listener: string; route: string; rule: number; match: number; backend: string; servicePort: number | null; weight: number; total: number };
+  'gateway-no-match': { request: string; gateway: string; listener: string; routes: number; status: number };
+  'gateway-backend-invalid': { route: string; rule: number; backend: string; reason: string; status: number };
+  'edge-upstream-failed': { controller: EdgeControllerFacts; outcome: string; cause: string; status: number };
+  'edge-answer': { controller: EdgeControllerFacts; status: number; path: string };
 }
+
+/** The edge proxy of a request: ingress-nginx, or the proxy of one Gateway (`namespace/name`). */
+export type EdgeControllerFacts = { kind: 'ingress-nginx' } | { kind: 'gateway'; gateway: string };
 
 export type MessageId = keyof Details;
 

@@ -14,6 +14,7 @@ import type { ClusterState, HopKind, SimNode, SimPod } from '../types';
 import type { Statement } from './facts';
 import type { Source } from './request';
 import type { ServicePortInfo } from './service-port';
+import { networkPolicies } from './network-policy';
 
 export type FilterStage = 'before-dnat' | 'after-dnat';
 
@@ -88,5 +89,5 @@ export const loadBalancerSourceRanges: RouteFilter = {
   },
 };
 
-/** The filters every simulated cluster applies, in order. */
-export const DEFAULT_FILTERS: readonly RouteFilter[] = [loadBalancerSourceRanges];
+/** The filters every simulated cluster applies, in order (NetworkPolicy: ./network-policy). */
+export const DEFAULT_FILTERS: readonly RouteFilter[] = [loadBalancerSourceRanges, networkPolicies];

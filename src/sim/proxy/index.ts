@@ -23,6 +23,7 @@ import { attempt, type Session } from './connect';
 import { dnsStep } from './dns-step';
 import { DEFAULT_FILTERS, type RouteFilter } from './filters';
 import { hop, reasonOf } from './hops';
+import { dnsBlocked } from './network-policy';
 import { planRoute, type Plan, type RouteContext } from './plan';
 import { parseSource, parseTarget, TargetError, type Source, type Target } from './request';
 import { routingIndex } from './tables';
@@ -117,14 +118,17 @@ function prepareRoute(cluster: ClusterState, protocol: Protocol, source: Source,
   const baseHops = [hop('source', { message: 'source', from: source.ip, node: source.node?.name, to: target.text, detail: { source: source.facts, target: target.text } })];
   if (target.hostIsIP) {
     const plans = [planOf(ctx, target.host, target.port, null)];
-    return { baseHops, dnsFailure: null, resolved: null, plans, viaExternalName: null, candidates: candidatesOf(cluster, plans, target.port) };
+    return { baseHops, dnsFailure: null, resolved: null, plans, viaExternalName: null, candidates: candidatesOf(cluster, plans, target.port, source, protocol) };
   }
   const dns = dnsStep(ctx, target);
   baseHops.push(...dns.hops);
   if ('failure' in dns) return { baseHops, dnsFailure: reasonOf(dns.failure), resolved: null, plans: [], viaExternalName: null, candidates: [] };
+  // The query itself is a connection to a CoreDNS pod: a NetworkPolicy may keep it from there.
+  const blocked = dns.hops[0]?.rule === 'coredns' ? dnsBlocked(cluster, source, target.host) : null;
+  if (blocked) return { baseHops: [baseHops[0], hop('dns', blocked)], dnsFailure: reasonOf(blocked), resolved: null, plans: [], viaExternalName: null, candidates: [] };
   const plans = dns.ips.map((ip) => planOf(ctx, ip, target.port, dns.headless));
   const viaExternalName = dns.externalName ? `${dns.externalName.namespace}/${dns.externalName.name}` : null;
-  return { baseHops, dnsFailure: null, resolved: { name: dns.name, ip: dns.ips[0] }, plans, viaExternalName, candidates: candidatesOf(cluster, plans, target.port) };
+  return { baseHops, dnsFailure: null, resolved: { name: dns.name, ip: dns.ips[0] }, plans, viaExternalName, candidates: candidatesOf(cluster, plans, target.port, source, protocol) };
 }
 
 /** Plans depend only on the cluster, the source and the destination: one per source, address, port and protocol. */

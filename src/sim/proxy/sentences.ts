@@ -2,7 +2,7 @@
  * The route engine's sentences, in English: the one place where a statement (./facts) becomes
  * text. A second language is a second catalogue of this type.
  */
-import type { DeliveredVia, ListenBasis, MessageId, NamedService, NoEndpointsCause, PolicyNote, PortFacts, ResolverFacts, SourceFacts, Statement, TopologyNote } from './facts';
+import type { DeliveredVia, EdgeControllerFacts, ListenBasis, MessageId, NamedService, NoEndpointsCause, PolicyNote, PortFacts, ResolverFacts, SourceFacts, Statement, TopologyNote } from './facts';
 
 export type Catalogue = { [K in MessageId]: (s: Statement<K>) => string };
 
@@ -93,7 +93,50 @@ const ACCEPTS_BASIS: Record<ListenBasis, string> = {
 const assumedOpen = (port: number, protocol: string) =>
   `the pod declares no container port (and containerPort is informational anyway), so svclab cannot tell whether the app listens on ${port}/${protocol}; the pod template annotation svclab.io/listens: "${listensValue([], port, protocol)}" states it`;
 
+const policyNames = (policies: string[]) => `NetworkPolicy ${policies.join(', ')} ${policies.length === 1 ? 'isolates' : 'isolate'}`;
+const peerLabel = (ip: string, pod: string | null) => (pod ? `pod ${pod} (${ip})` : ip);
+const controllerLabel = (c: EdgeControllerFacts) => (c.kind === 'ingress-nginx' ? 'the ingress-nginx controller' : `the proxy of Gateway ${c.gateway}`);
+const EDGE_BY: Record<'ingress-rule' | 'gateway-hostname' | 'resolve' | 'address', string> = {
+  'ingress-rule': 'an Ingress rule names it, so external DNS points it at',
+  'gateway-hostname': 'a Gateway listener or HTTPRoute names it, so external DNS points it at',
+  resolve: '--resolve sends it to',
+  address: 'the URL names the address of',
+};
+const MISSING_BACKEND: Record<'no-service' | 'no-port' | 'resource', string> = {
+  'no-service': 'does not exist',
+  'no-port': 'has no such port (an Ingress names the Service port, by number or name, not the targetPort)',
+  resource: 'is a resource backend, which ingress-nginx does not serve',
+};
+
+/** The edge's sentences (src/edge/): ingress-nginx and Gateway proxies. */
+const EDGE: Pick<Catalogue, 'edge-address' | 'edge-tls' | 'ingress-redirect' | 'ingress-match' | 'ingress-default-backend' | 'ingress-no-match' | 'ingress-backend-missing' | 'gateway-no-listener' | 'gateway-match' | 'gateway-no-match' | 'gateway-backend-invalid' | 'edge-upstream-failed' | 'edge-answer'> = {
+  'edge-address': (s) => `${s.detail.host}: ${EDGE_BY[s.detail.by]} ${s.detail.address}:${s.detail.port}, ${controllerLabel(s.detail.controller)}`,
+  'edge-tls': (s) =>
+    s.detail.covered
+      ? `${controllerLabel(s.detail.controller)} terminates TLS for ${s.detail.host} (SNI picks the certificate${s.detail.secret ? ` in Secret ${s.detail.secret}` : ''}); the backend gets plain HTTP`
+      : `no TLS entry covers ${s.detail.host}: ${controllerLabel(s.detail.controller)} presents its default (self-signed) certificate, which curl refuses without -k; svclab carries on as with -k`,
+  'ingress-redirect': (s) => `${s.detail.request}: Ingress TLS covers ${s.detail.host}, so ingress-nginx redirects plain HTTP to ${s.detail.location} (${s.detail.status}, ssl-redirect is on by default)`,
+  'ingress-match': (s) =>
+    `ingress-nginx (class ${s.detail.className}) takes ${s.detail.request}: host ${s.detail.server === '*' ? '(any: a rule without host)' : s.detail.server}, path ${s.detail.path} (${s.detail.pathType}) of Ingress ${s.detail.ingress} rule ${s.detail.rule} -> Service ${s.detail.backend} port ${s.detail.servicePort}`,
+  'ingress-default-backend': (s) => `no rule of ${s.detail.request} matches; the defaultBackend of Ingress ${s.detail.ingress} takes it -> Service ${s.detail.backend} port ${s.detail.servicePort}`,
+  'ingress-no-match': (s) =>
+    `no Ingress rule matches ${s.detail.request} (host ${s.detail.host}${s.detail.server === '*' ? ', served by no host rule' : `, server ${s.detail.server}`}) and no Ingress has a defaultBackend: ingress-nginx's default backend answers ${s.detail.status}`,
+  'ingress-backend-missing': (s) =>
+    `Ingress ${s.detail.ingress} sends ${s.detail.request} to Service ${s.detail.backend} port ${s.detail.servicePort}, which ${MISSING_BACKEND[s.detail.cause]}: ingress-nginx answers ${s.detail.status}`,
+  'gateway-no-listener': (s) => `Gateway ${s.detail.gateway} has no listener on port ${s.detail.port} for host ${s.detail.host}: it answers ${s.detail.status}`,
+  'gateway-match': (s) =>
+    `Gateway ${s.detail.gateway} listener ${s.detail.listener} takes ${s.detail.request}: HTTPRoute ${s.detail.route} rule ${s.detail.rule} match ${s.detail.match} -> Service ${s.detail.backend}${s.detail.servicePort === null ? '' : ` port ${s.detail.servicePort}`}` +
+    (s.detail.total > s.detail.weight ? ` (weight ${s.detail.weight} of ${s.detail.total})` : ''),
+  'gateway-no-match': (s) => `no rule of the ${s.detail.routes} HTTPRoute(s) attached to Gateway ${s.detail.gateway} listener ${s.detail.listener} matches ${s.detail.request}: the gateway answers ${s.detail.status}`,
+  'gateway-backend-invalid': (s) =>
+    `HTTPRoute ${s.detail.route} rule ${s.detail.rule} picked backend ${s.detail.backend}, which does not resolve (${s.detail.reason}): the Gateway API requires ${s.detail.status} for requests to an invalid backend`,
+  'edge-upstream-failed': (s) => `${controllerLabel(s.detail.controller)} could not reach the backend (${s.detail.outcome}: ${s.detail.cause}) and answers ${s.detail.status}`,
+  'edge-answer': (s) => `${controllerLabel(s.detail.controller)} returns the backend's answer for ${s.detail.path}: ${s.detail.status}`,
+};
+
+
 export const ENGLISH: Catalogue = {
+  ...EDGE,
   source: (s) => `${sourceLabel(s.detail.source)} (${s.from}${s.node ? ` on ${s.node}` : ''}) connects to ${s.detail.target}`,
   'dns-answer': ({ detail: d }) =>
     `${resolver(d.resolver)} answers ${d.name} -> ${d.addresses.join(', ')}` +
@@ -148,6 +191,11 @@ export const ENGLISH: Catalogue = {
     (d.snat ? `; source address rewritten (SNAT) to ${d.snat}` : ''),
   'load-balancer-source-ranges': (s) =>
     `${s.from} is not in the loadBalancerSourceRanges of Service ${s.service} (${s.detail.ranges.join(', ')}); kube-proxy${s.node ? ` on ${s.node}` : ''} drops connections to the load balancer address ${s.detail.ip} from other sources`,
+  'network-policy-denied': ({ pod, detail: d }) =>
+    `${policyNames(d.policies)} pod ${pod} for ${d.direction} and no policy allows ${d.direction === 'ingress' ? 'ingress from' : 'egress to'} ${peerLabel(d.peer, d.peerPod)} on port ${d.port}/${d.protocol}; the packets are dropped, so the client times out` +
+    (d.snat ? ` (${d.peer} is the address the pod sees: the node that forwarded the connection rewrote the client's address, SNAT)` : ''),
+  'dns-blocked-by-network-policy': ({ pod, detail: d }) =>
+    `${policyNames(d.policies)} pod ${pod} for ${d.direction} and no policy allows ${d.direction === 'egress' ? 'egress to the CoreDNS pods' : 'the lookup'} on port 53/UDP, so "${d.name}" cannot be resolved (the DNS query times out); allow ${d.direction === 'egress' ? 'egress to' : 'ingress to'} kube-system pods k8s-app=kube-dns on port 53 (UDP and TCP)`,
   'pod-accepts': ({ pod, node, detail: d }) =>
     d.assumed
       ? `pod ${pod} (${d.ip}) on ${node} is assumed to accept on port ${d.port}/${d.protocol}${d.body ? ` and to answer "${d.body}"` : ''}: it declares no container port, so nothing says what it listens on`

@@ -1,0 +1,151 @@
+/**
+ * The edge kinds for people: kubectl's columns (pkg/printers/internalversion printIngress,
+ * printIngressClass; the Gateway API CRDs' additionalPrinterColumns) and the objects with the
+ * statuses their controllers write (Ingress status.loadBalancer; GatewayClass, Gateway and
+ * HTTPRoute conditions with the reasons of apis/v1 shared_types.go and gateway_types.go).
+ */
+import { fakeUid } from '../sim/naming';
+import type { ClusterState } from '../sim/types';
+import { DEFAULT_CLASS_ANNOTATION, type EdgeIngress, type EdgeIngressClass, type GatewayClassT, type GatewayT, type HTTPRouteT } from '../model/edge';
+import { classAccepted } from './gateway';
+import { gatewayControllers } from './controllers';
+import { edgeState } from './state';
+
+export type KubeObject = Record<string, unknown>;
+const AGE = '<unknown>';
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+export interface EdgeListed {
+  namespace: string;
+  name: string;
+  row: string[];
+  object: () => KubeObject;
+}
+
+export const EDGE_HEADERS = {
+  ingresses: { normal: ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'], wide: [] as string[] },
+  ingressclasses: { normal: ['NAME', 'CONTROLLER', 'PARAMETERS', 'AGE'], wide: [] as string[] },
+  gatewayclasses: { normal: ['NAME', 'CONTROLLER', 'ACCEPTED', 'AGE'], wide: ['DESCRIPTION'] },
+  gateways: { normal: ['NAME', 'CLASS', 'ADDRESS', 'PROGRAMMED', 'AGE'], wide: [] as string[] },
+  httproutes: { normal: ['NAME', 'HOSTNAMES', 'AGE'], wide: [] as string[] },
+};
+export type EdgeResource = keyof typeof EDGE_HEADERS;
+
+/** printIngress's formatHosts: up to 4 hosts, then "+ N more...", `*` for none. */
+function hostsColumn(hosts: string[]): string {
+  if (!hosts.length) return '*';
+  return hosts.length > 4 ? `${hosts.slice(0, 4).join(',')} + ${hosts.length - 4} more...` : hosts.join(',');
+}
+
+function withMeta(o: { object: { manifest: { value: Record<string, unknown> } } }, namespace: string | undefined, name: string, kind: string, seed: number): KubeObject {
+  const raw = clone(o.object.manifest.value);
+  const md = (raw.metadata ?? {}) as KubeObject;
+  delete md.creationTimestamp;
+  delete md.resourceVersion;
+  raw.metadata = { ...md, name, ...(namespace !== undefined ? { namespace } : {}), uid: fakeUid(seed, `${kind}/${namespace ?? ''}/${name}`) };
+  return raw;
+}
+
+const condition = (type: string, ok: boolean, reason: string, message: string) => ({ type, status: ok ? 'True' : 'False', reason, message });
+
+export function listEdge(cluster: ClusterState, resource: EdgeResource, wide: boolean): EdgeListed[] {
+  const state = edgeState(cluster);
+  const seed = cluster.seed;
+  switch (resource) {
+    case 'ingresses':
+      return state.model.ingresses.map((ing: EdgeIngress) => {
+        const cls = state.ingress.classOf.get(ing);
+        const address = cls?.served && state.nginx?.address ? state.nginx.address : '';
+        const hosts = [...new Set(ing.rules.map((r) => r.host).filter((h): h is string => !!h))];
+        const row = [ing.name, ing.className ?? '<none>', hostsColumn(hosts), address, ing.tls.length ? '80, 443' : '80', AGE];
+        return {
+          namespace: ing.namespace, name: ing.name, row,
+          object: () => ({ ...withMeta(ing, ing.namespace, ing.name, 'Ingress', seed), status: { loadBalancer: address ? { ingress: [{ ip: address }] } : {} } }),
+        };
+      });
+    case 'ingressclasses':
+      // The controller's own class exists when the controller runs and the input has no IngressClass.
+      return state.ingress.classes.filter((c: EdgeIngressClass) => c.object || state.nginx).map((c) => ({
+        namespace: '', name: c.name, row: [c.name, c.controller, '<none>', AGE],
+        object: () => (c.object ? withMeta(c, undefined, c.name, 'IngressClass', seed) : {
+          apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass',
+          metadata: { name: c.name, annotations: { [DEFAULT_CLASS_ANNOTATION]: 'true' }, uid: fakeUid(seed, `IngressClass//${c.name}`) },
+          spec: { controller: c.controller },
+        }),
+      }));
+    case 'gatewayclasses':
+      return state.model.gatewayClasses.map((c: GatewayClassT) => {
+        const ok = classAccepted(state.model, c.name, gatewayControllers(cluster.config));
+        const row = [c.name, c.controllerName, ok ? 'True' : 'False', AGE, ...(wide ? [''] : [])];
+        return {
+          namespace: '', name: c.name, row,
+          object: () => ({ ...withMeta(c, undefined, c.name, 'GatewayClass', seed), status: { conditions: [condition('Accepted', ok, ok ? 'Accepted' : 'InvalidParameters', ok ? 'svclab accepts every GatewayClass' : 'no controller of this cluster runs this class')] } }),
+        };
+      });
+    case 'gateways':
+      return state.model.gateways.map((gw: GatewayT) => gatewayListed(cluster, gw));
+    case 'httproutes':
+      return state.model.httpRoutes.map((r: HTTPRouteT) => ({ namespace: r.namespace, name: r.name, row: [r.name, hostsColumn(r.hostnames), AGE], object: () => httpRouteObject(cluster, r) }));
+  }
+}
+
+function gatewayListed(cluster: ClusterState, gw: GatewayT): EdgeListed {
+  const state = edgeState(cluster);
+  const proxy = state.gateways.get(gw);
+  const address = proxy?.address ?? '';
+  const accepted = !!proxy;
+  const programmed = accepted && address !== '';
+  return {
+    namespace: gw.namespace, name: gw.name, row: [gw.name, gw.className, address, programmed ? 'True' : 'False', AGE],
+    object: () => ({
+      ...withMeta(gw, gw.namespace, gw.name, 'Gateway', cluster.seed),
+      status: {
+        addresses: address ? [{ type: 'IPAddress', value: address }] : [],
+        conditions: [
+          condition('Accepted', accepted, accepted ? 'Accepted' : 'InvalidParameters', accepted ? 'Gateway accepted' : `GatewayClass ${gw.className} is missing or not accepted`),
+          condition('Programmed', programmed, programmed ? 'Programmed' : 'Invalid', programmed ? `proxy ${proxy!.service.namespace}/${proxy!.service.name}` : 'no proxy'),
+        ],
+        listeners: gw.listeners.map((l) => ({
+          name: l.name,
+          attachedRoutes: state.gateway.attached.get(l)?.length ?? 0,
+          supportedKinds: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute' }],
+          conditions: [condition('Accepted', true, 'Accepted', 'listener accepted'), condition('Programmed', programmed, programmed ? 'Programmed' : 'Invalid', '')],
+        })),
+      },
+    }),
+  };
+}
+
+const REF_MESSAGES: Record<string, string> = {
+  ResolvedRefs: 'all backendRefs resolved',
+  BackendNotFound: 'a backendRef names a Service that does not exist',
+  RefNotPermitted: 'a backendRef to another namespace has no ReferenceGrant that permits it',
+  InvalidKind: 'a backendRef is not a Service',
+};
+const ATTACH_MESSAGES: Record<string, string> = {
+  Accepted: 'attached',
+  NoMatchingParent: 'no Gateway listener matches the parentRef (name, sectionName, port)',
+  NotAllowedByListeners: "the listeners' allowedRoutes do not admit this route (namespace or kind)",
+  NoMatchingListenerHostname: "no listener hostname intersects the route's hostnames",
+};
+
+/** The route's status.parents as the gateway implementation writes them. */
+export function httpRouteObject(cluster: ClusterState, r: HTTPRouteT): KubeObject {
+  const state = edgeState(cluster);
+  const refs = r.rules.flatMap((rule) => rule.backendRefs.map((b) => state.gateway.backends.get(b)!));
+  const bad = refs.find((x) => x.reason !== 'ResolvedRefs');
+  const refReason = bad?.reason ?? 'ResolvedRefs';
+  return {
+    ...withMeta(r, r.namespace, r.name, 'HTTPRoute', cluster.seed),
+    status: {
+      parents: (state.gateway.parents.get(r) ?? []).map((p) => ({
+        parentRef: { group: p.ref.group, kind: p.ref.kind, namespace: p.ref.namespace, name: p.ref.name, ...(p.ref.sectionName ? { sectionName: p.ref.sectionName } : {}), ...(p.ref.port ? { port: p.ref.port } : {}) },
+        controllerName: 'svclab.io/gateway',
+        conditions: [
+          condition('Accepted', p.reason === 'Accepted', p.reason, ATTACH_MESSAGES[p.reason]),
+          condition('ResolvedRefs', refReason === 'ResolvedRefs', refReason, bad ? `${REF_MESSAGES[refReason]}: ${bad.ref.namespace}/${bad.ref.name}` : REF_MESSAGES.ResolvedRefs),
+        ],
+      })),
+    },
+  };
+}
