@@ -7,7 +7,7 @@
  * examples/, and a `k8s/` folder standing for "your manifests". A command naming an examples/
  * folder that is not in this checkout fails saying so: it is never skipped.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -95,6 +95,31 @@ function argv(command: string): string[] {
 
 const norm = (l: string) => l.replace(/\s+/g, ' ').trim();
 
+/** Runs `svclab serve ...` (dist/) until its page answers at the address it prints, then stops it. */
+async function served(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli', 'main.js'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
+  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/?)/.exec(stdout);
+        if (m) resolve(m[1]);
+      });
+      void exited.then((code) => reject(new Error(`svclab serve exited ${code} before serving:\n${stdout}${stderr}`)));
+    });
+    const page = await fetch(url);
+    if (page.status !== 200 || !(await page.text()).includes('<!DOCTYPE html>')) throw new Error(`svclab serve did not answer its page at ${url}`);
+    return { code: 0, stdout, stderr };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
 describe('every svclab command shown in README.md and docs/', () => {
   test('the pages show commands (the extraction works)', () => {
     expect(SHOWN.length).toBeGreaterThanOrEqual(25);
@@ -108,7 +133,10 @@ describe('every svclab command shown in README.md and docs/', () => {
     }
     const cwd = workspace(s);
     try {
-      const r = await runCli(argv(s.command), { cwd });
+      // `svclab serve` runs until stopped: it runs as the real program, and must answer its page.
+      // Other commands run in-process; their route seed is fixed as for a recorded tutorial
+      // (SVCLAB_ROUTE_SEED), so that a page's shown answers are what the command prints.
+      const r = argv(s.command)[0] === 'serve' ? await served(argv(s.command), cwd) : await runCli(argv(s.command), { cwd, env: { SVCLAB_ROUTE_SEED: '1' } });
       // The command runs: no usage error, no missing input, no internal error.
       expect({ code: r.code, stderr: r.stderr }).toEqual({ code: expect.any(Number), stderr: expect.not.stringMatching(/internal error|unknown option|no such file|needs a value/) });
       // Exit 2 is a usage error, or input svclab cannot read: only a page that shows that output may expect it.

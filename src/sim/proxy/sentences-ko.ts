@@ -5,7 +5,7 @@
  * Typed as a partial catalogue so that a new English sentence compiles before its Korean one
  * exists; test/sim/sentences-ko.test.ts fails until every key has its Korean entry.
  */
-import type { DeliveredVia, ListenBasis, NamedService, NoEndpointsCause, PolicyNote, PortFacts, ResolverFacts, SourceFacts, Statement, TopologyNote } from './facts';
+import type { DeliveredVia, EdgeControllerFacts, ListenBasis, NamedService, NoEndpointsCause, PolicyNote, PortFacts, ResolverFacts, SourceFacts, Statement, TopologyNote } from './facts';
 import type { Catalogue } from './sentences';
 
 const portLabel = (p: PortFacts) => `${p.port}/${p.protocol}${p.name ? ` (${p.name})` : ''}`;
@@ -87,7 +87,49 @@ const ACCEPTS_BASIS: Record<ListenBasis, string> = {
 const assumedOpen = (port: number, protocol: string) =>
   `파드가 컨테이너 포트를 하나도 선언하지 않아서 (containerPort는 어차피 정보용이에요) 앱이 ${port}/${protocol}에서 기다리는지 svclab이 알 수 없어요. 파드 템플릿 애너테이션 svclab.io/listens: "${listensValue([], port, protocol)}"로 알려 주세요`;
 
+const policyNames = (policies: string[]) => `NetworkPolicy ${policies.join(', ')}`;
+const peerLabel = (ip: string, pod: string | null) => (pod ? `파드 ${pod}(${ip})` : ip);
+const controllerLabel = (c: EdgeControllerFacts) => (c.kind === 'ingress-nginx' ? 'ingress-nginx 컨트롤러' : `Gateway ${c.gateway}의 프록시`);
+const EDGE_BY: Record<'ingress-rule' | 'gateway-hostname' | 'resolve' | 'address', string> = {
+  'ingress-rule': 'Ingress 규칙이 이 이름을 써서, 외부 DNS가 이 이름을 가리키는 곳은',
+  'gateway-hostname': 'Gateway 리스너나 HTTPRoute가 이 이름을 써서, 외부 DNS가 이 이름을 가리키는 곳은',
+  resolve: '--resolve가 이 이름을 보내는 곳은',
+  address: 'URL에 적힌 주소는',
+};
+const MISSING_BACKEND: Record<'no-service' | 'no-port' | 'resource', string> = {
+  'no-service': '존재하지 않아요',
+  'no-port': '그런 포트가 없어요 (Ingress는 targetPort가 아니라 Service의 포트를 번호나 이름으로 가리켜요)',
+  resource: 'resource 백엔드인데, ingress-nginx는 이를 처리하지 않아요',
+};
+
+/** The edge's sentences (src/edge/) in Korean. */
+const EDGE: Pick<Catalogue, 'edge-address' | 'edge-tls' | 'ingress-redirect' | 'ingress-match' | 'ingress-default-backend' | 'ingress-no-match' | 'ingress-backend-missing' | 'gateway-no-listener' | 'gateway-match' | 'gateway-no-match' | 'gateway-backend-invalid' | 'edge-upstream-failed' | 'edge-answer'> = {
+  'edge-address': (s) => `${s.detail.host}: ${EDGE_BY[s.detail.by]} ${s.detail.address}:${s.detail.port}, 곧 ${controllerLabel(s.detail.controller)}예요`,
+  'edge-tls': (s) =>
+    s.detail.covered
+      ? `${controllerLabel(s.detail.controller)}가 ${s.detail.host}의 TLS를 끝내요 (SNI로 ${s.detail.secret ? `Secret ${s.detail.secret}의 ` : ''}인증서를 골라요). 백엔드는 평범한 HTTP를 받아요`
+      : `${s.detail.host}를 덮는 TLS 항목이 없어요. ${controllerLabel(s.detail.controller)}는 기본(자체 서명) 인증서를 내밀고, curl은 -k 없이는 이를 거부해요. svclab은 -k를 준 것처럼 계속해요`,
+  'ingress-redirect': (s) => `${s.detail.request}: Ingress TLS가 ${s.detail.host}를 덮고 있어서, ingress-nginx가 평범한 HTTP를 ${s.detail.location}로 리다이렉트해요 (${s.detail.status}, ssl-redirect는 기본으로 켜져 있어요)`,
+  'ingress-match': (s) =>
+    `ingress-nginx(클래스 ${s.detail.className})가 ${s.detail.request}를 받아요: 호스트 ${s.detail.server === '*' ? '(아무나: 호스트 없는 규칙)' : s.detail.server}, Ingress ${s.detail.ingress} 규칙 ${s.detail.rule}의 경로 ${s.detail.path}(${s.detail.pathType}) -> Service ${s.detail.backend} 포트 ${s.detail.servicePort}`,
+  'ingress-default-backend': (s) => `${s.detail.request}에 맞는 규칙이 없어서 Ingress ${s.detail.ingress}의 defaultBackend가 받아요 -> Service ${s.detail.backend} 포트 ${s.detail.servicePort}`,
+  'ingress-no-match': (s) =>
+    `${s.detail.request}에 맞는 Ingress 규칙이 없고 (호스트 ${s.detail.host}${s.detail.server === '*' ? ', 이 호스트를 다루는 규칙 없음' : `, 서버 ${s.detail.server}`}) defaultBackend가 있는 Ingress도 없어요. ingress-nginx의 기본 백엔드가 ${s.detail.status}로 대답해요`,
+  'ingress-backend-missing': (s) =>
+    `Ingress ${s.detail.ingress}가 ${s.detail.request}를 Service ${s.detail.backend} 포트 ${s.detail.servicePort}로 보내는데, 그 Service는 ${MISSING_BACKEND[s.detail.cause]}. ingress-nginx가 ${s.detail.status}로 대답해요`,
+  'gateway-no-listener': (s) => `Gateway ${s.detail.gateway}에는 호스트 ${s.detail.host}를 위한 포트 ${s.detail.port}의 리스너가 없어요. ${s.detail.status}로 대답해요`,
+  'gateway-match': (s) =>
+    `Gateway ${s.detail.gateway}의 리스너 ${s.detail.listener}가 ${s.detail.request}를 받아요: HTTPRoute ${s.detail.route} 규칙 ${s.detail.rule}의 매치 ${s.detail.match} -> Service ${s.detail.backend}${s.detail.servicePort === null ? '' : ` 포트 ${s.detail.servicePort}`}` +
+    (s.detail.total > s.detail.weight ? ` (가중치 ${s.detail.total} 중 ${s.detail.weight})` : ''),
+  'gateway-no-match': (s) => `Gateway ${s.detail.gateway}의 리스너 ${s.detail.listener}에 붙은 HTTPRoute ${s.detail.routes}개의 규칙 중 ${s.detail.request}에 맞는 것이 없어요. 게이트웨이가 ${s.detail.status}로 대답해요`,
+  'gateway-backend-invalid': (s) =>
+    `HTTPRoute ${s.detail.route} 규칙 ${s.detail.rule}이 고른 백엔드 ${s.detail.backend}를 찾을 수 없어요 (${s.detail.reason}). Gateway API는 잘못된 백엔드로 가는 요청에 ${s.detail.status}를 요구해요`,
+  'edge-upstream-failed': (s) => `${controllerLabel(s.detail.controller)}가 백엔드에 닿지 못해서 (${s.detail.outcome}: ${s.detail.cause}) ${s.detail.status}로 대답해요`,
+  'edge-answer': (s) => `${controllerLabel(s.detail.controller)}가 ${s.detail.path}에 대한 백엔드의 응답을 돌려줘요: ${s.detail.status}`,
+};
+
 export const KOREAN: Partial<Catalogue> = {
+  ...EDGE,
   source: (s) => `${sourceLabel(s.detail.source)}(${s.from}${s.node ? `, ${s.node}` : ''})가 ${s.detail.target}에 연결해요`,
   'dns-answer': ({ detail: d }) =>
     `${resolver(d.resolver)}가 ${d.name} -> ${d.addresses.join(', ')}로 대답해요` +
@@ -142,6 +184,11 @@ export const KOREAN: Partial<Catalogue> = {
     (d.snat ? `; 출발지 주소가 ${d.snat}로 바뀌어요 (SNAT)` : ''),
   'load-balancer-source-ranges': (s) =>
     `${s.from}는 Service ${s.service}의 loadBalancerSourceRanges(${s.detail.ranges.join(', ')})에 없어요. ${s.node ? `${s.node}의 ` : ''}kube-proxy가 다른 출발지에서 로드 밸런서 주소 ${s.detail.ip}로 오는 연결을 버려요`,
+  'network-policy-denied': ({ pod, detail: d }) =>
+    `${policyNames(d.policies)}가 파드 ${pod}를 ${d.direction === 'ingress' ? '인그레스(들어오는 트래픽)' : '이그레스(나가는 트래픽)'}에 대해 격리하는데, ${peerLabel(d.peer, d.peerPod)}${d.direction === 'ingress' ? '에서 오는' : '로 가는'} 포트 ${d.port}/${d.protocol} 트래픽을 허용하는 정책이 없어요. 패킷이 버려져서 클라이언트는 시간 초과를 겪어요` +
+    (d.snat ? ` (${d.peer}는 파드가 보는 주소예요: 연결을 전달한 노드가 클라이언트 주소를 바꿨어요, SNAT)` : ''),
+  'dns-blocked-by-network-policy': ({ pod, detail: d }) =>
+    `${policyNames(d.policies)}가 파드 ${pod}를 ${d.direction === 'ingress' ? '인그레스' : '이그레스'}에 대해 격리하는데, 포트 53/UDP로 ${d.direction === 'egress' ? 'CoreDNS 파드로 가는 이그레스' : '조회'}를 허용하는 정책이 없어서 "${d.name}"을 풀 수 없어요 (DNS 질의가 시간 초과돼요). kube-system의 k8s-app=kube-dns 파드로 포트 53(UDP와 TCP)의 ${d.direction === 'egress' ? '이그레스' : '인그레스'}를 허용하세요`,
   'pod-accepts': ({ pod, node, detail: d }) =>
     d.assumed
       ? `${node}의 파드 ${pod}(${d.ip})가 포트 ${d.port}/${d.protocol}에서 연결을 받는다고 가정해요${d.body ? ` (응답: "${d.body}")` : ''}. 컨테이너 포트를 선언하지 않아서 무엇을 기다리는지 알 수 없어요`
