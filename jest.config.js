@@ -4,7 +4,7 @@
  * runs that setup only when one of those tests is selected, so a unit test run never waits for
  * a build.
  */
-const DIST_TESTS = ['test/cli/lint-cli.test.ts', 'test/cli/bundle.test.ts', 'test/lint/lazy-yaml.test.ts', 'test/lint/parallel.test.ts', 'test/scenarios/workers.test.ts', 'test/hostile/signals.test.ts', 'test/browser/report.test.ts', 'test/browser/playground.test.ts'];
+const DIST_TESTS = ['test/cli/lint-cli.test.ts', 'test/cli/bundle.test.ts', 'test/cli/watch.test.ts', 'test/lint/lazy-yaml.test.ts', 'test/lint/parallel.test.ts', 'test/scenarios/workers.test.ts', 'test/hostile/signals.test.ts', 'test/browser/report.test.ts', 'test/browser/playground.test.ts', 'test/docs-commands.test.ts'];
 
 const project = {
   rootDir: __dirname,

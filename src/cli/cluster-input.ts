@@ -13,6 +13,7 @@ import type { ClusterConfig, SimCluster } from '../sim/types';
 import { UsageError } from './args';
 import { PodLimitError } from '../sim/pods';
 import type { CliIO } from './io';
+import type { SourceFile } from '../load/source';
 import type { Finding } from '../types';
 
 /** Reads `--cluster FILE`: the first Cluster object in it. */
@@ -40,10 +41,39 @@ function readClusterFile(io: CliIO, file: string): Partial<ClusterConfig> {
 export interface LoadedCluster {
   cluster: SimCluster;
   lintErrors: number;
+  /** The namespace asked for with -n, else the scenario's, else `default`. */
+  namespace: string;
   /** The lint findings of the input (the picture marks them on their objects). */
   findings: Finding[];
   /** Absolute paths of the input files (an --output must never replace one). */
   inputs: Set<string>;
+}
+
+export interface ScenarioOptions {
+  /** `--scenario DIR`: the scenario's manifests, cluster, seed and namespace instead of -f. */
+  scenario?: string;
+  /** `--step NAME|N`: with --scenario, the state after that step. */
+  step?: string;
+}
+
+/** The `--scenario` and `--step` flags of a command, checked together. */
+export function scenarioFlags(flags: Record<string, unknown>): ScenarioOptions {
+  const scenario = typeof flags.scenario === 'string' ? flags.scenario : undefined;
+  const step = typeof flags.step === 'string' ? flags.step : undefined;
+  if (step !== undefined && scenario === undefined) throw new UsageError('--step needs --scenario DIR (the scenario whose step it is)');
+  return { ...(scenario !== undefined ? { scenario } : {}), ...(step !== undefined ? { step } : {}) };
+}
+
+/** The sources and options of `--scenario DIR [--step]`, loaded lazily (the scenario harness is not needed otherwise). */
+function scenarioInput(io: CliIO, options: ScenarioOptions & { namespace?: string; seed?: number }): import('../scenario/world').ScenarioWorld {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const world = require('../scenario/world') as typeof import('../scenario/world');
+  try {
+    return world.scenarioWorld(options.scenario as string, io.cwd, { step: options.step, seed: options.seed, namespace: options.namespace });
+  } catch (err) {
+    if (err instanceof world.ScenarioWorldError) throw new UsageError(`--scenario ${options.scenario}: ${err.message}`);
+    throw err;
+  }
 }
 
 /**
@@ -51,17 +81,31 @@ export interface LoadedCluster {
  * notices (missing files, lint errors, refused objects) to stderr; throws UsageError for input
  * that cannot be simulated.
  */
-export async function loadCluster(io: CliIO, files: string[], options: { namespace?: string; seed?: number; clusterFile?: string; maxPods?: number; networkPolicies?: 'enforce' | 'ignore' }): Promise<LoadedCluster> {
-  if (files.length === 0) throw new UsageError('which manifests? give them with -f PATH (a file, directory, glob or - for stdin)');
-  const collected = await collectFiles(files, { cwd: io.cwd, readStdin: io.readStdin });
-  if (collected.missing.length) throw new UsageError(`no such file, directory or glob match: ${collected.missing.join(', ')}`);
-  if (collected.unreadable.length) throw new UsageError(collected.unreadable.map((u) => `${u.path}: ${u.reason}`).join('\n'));
-  const cluster: Partial<ClusterConfig> = options.clusterFile ? readClusterFile(io, options.clusterFile) : {};
+export async function loadCluster(io: CliIO, files: string[], options: { namespace?: string; seed?: number; clusterFile?: string; maxPods?: number; networkPolicies?: 'enforce' | 'ignore' } & ScenarioOptions): Promise<LoadedCluster> {
+  if (options.scenario !== undefined && files.length) throw new UsageError('give either --scenario DIR or -f PATH: a scenario names its own manifests');
+  if (options.scenario !== undefined && options.clusterFile !== undefined) throw new UsageError('give either --scenario DIR or --cluster FILE: a scenario names its own cluster');
+  if (options.scenario === undefined && files.length === 0) throw new UsageError('which manifests? give them with -f PATH (a file, directory, glob or - for stdin), or --scenario DIR');
+  let sources: SourceFile[];
+  let cluster: Partial<ClusterConfig>;
+  let namespace = options.namespace ?? 'default';
+  let objectNamespace = namespace;
+  let seed = options.seed;
+  let rules: Record<string, 'off' | 'info' | 'warning' | 'error'> | undefined;
+  if (options.scenario !== undefined) {
+    const world = scenarioInput(io, options);
+    ({ sources, cluster, namespace, objectNamespace, seed, rules } = world);
+  } else {
+    const collected = await collectFiles(files, { cwd: io.cwd, readStdin: io.readStdin });
+    if (collected.missing.length) throw new UsageError(`no such file, directory or glob match: ${collected.missing.join(', ')}`);
+    if (collected.unreadable.length) throw new UsageError(collected.unreadable.map((u) => `${u.path}: ${u.reason}`).join('\n'));
+    sources = collected.files;
+    cluster = options.clusterFile ? readClusterFile(io, options.clusterFile) : {};
+  }
   if (options.maxPods !== undefined) cluster.maxPods = options.maxPods;
   if (options.networkPolicies !== undefined) cluster.networkPolicies = options.networkPolicies;
   let analysis: Analysis & { cluster: SimCluster };
   try {
-    analysis = analyze(collected.files, { namespace: options.namespace ?? 'default', seed: options.seed, cluster, cwd: io.cwd });
+    analysis = analyze(sources, { namespace: objectNamespace, seed, cluster, cwd: io.cwd, ...(rules ? { rules } : {}) });
   } catch (err) {
     if (err instanceof ClusterConfigError) throw new UsageError(`Cluster object: ${err.message}`);
     if (err instanceof AlternativeSetsError) throw new UsageError(err.message);
@@ -78,6 +122,6 @@ export async function loadCluster(io: CliIO, files: string[], options: { namespa
   for (const r of analysis.rejected) {
     io.stderr.write(`Warning: the API server would refuse ${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}: ${r.reason}\n`);
   }
-  return { cluster: analysis.cluster, lintErrors, findings: analysis.lint.findings, inputs: new Set(collected.files.flatMap((f) => (f.absPath ? [f.absPath] : []))) };
+  return { cluster: analysis.cluster, lintErrors, namespace, findings: analysis.lint.findings, inputs: new Set(sources.flatMap((f) => (f.absPath ? [f.absPath] : []))) };
 }
 

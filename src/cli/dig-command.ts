@@ -1,6 +1,6 @@
 import { formatHelp, maxPodsFlag, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
-import { loadCluster } from './cluster-input';
+import { loadCluster, scenarioFlags } from './cluster-input';
 import { TargetError } from '../sim/proxy/request';
 import { DNS_TYPES, reverseLookupName } from '../dns/resolver';
 import { DIG_FORMATTERS } from '../report/dig';
@@ -14,6 +14,8 @@ export const DIG_FLAGS: FlagSpecs = {
   reverse: { type: 'string', short: 'x', description: 'reverse lookup of an IP address (PTR)', valueName: 'IP' },
   format: { type: 'string', short: 'o', description: 'text (default, like dig) or json', valueName: 'FORMAT' },
   seed: { type: 'number', description: 'seed for every random choice (default 1)', valueName: 'N' },
+  scenario: { type: 'string', description: 'use a scenario folder\'s manifests, cluster, seed and namespace (instead of -f)', valueName: 'DIR' },
+  step: { type: 'string', description: 'with --scenario: the state after this step (its name or number, from 1)', valueName: 'NAME|N' },
   cluster: { type: 'string', description: 'YAML file with a Cluster object (svclab.io/v1alpha1) overriding the default cluster', valueName: 'FILE' },
   'max-pods': { type: 'number', description: 'pods the simulated cluster holds in all (default 50000; the Cluster object\'s spec.maxPods)', valueName: 'N' },
   debug: { type: 'boolean', description: 'print stack traces of internal errors' },
@@ -57,12 +59,11 @@ export async function digCommand(argv: string[], io: CliIO): Promise<number> {
     if (!(DNS_TYPES as readonly string[]).includes(t)) throw new UsageError(`unknown record type "${operands[1]}"; use one of ${DNS_TYPES.join(', ')}`);
     type = t as DnsType;
   }
-  const namespace = str(flags.namespace);
-  const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed: flags.seed as number | undefined, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']) });
+  const { cluster, namespace } = await loadCluster(io, strs(flags.filename), { namespace: str(flags.namespace), seed: flags.seed as number | undefined, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']), ...scenarioFlags(flags) });
   let result: DnsResult;
   const from = str(flags.from) ?? 'pod';
   try {
-    result = cluster.resolve({ name, type, from, namespace: namespace ?? 'default' });
+    result = cluster.resolve({ name, type, from, namespace });
   } catch (err) {
     if (err instanceof TargetError) {
       io.stderr.write(`svclab dig: ${err.message}\n  hint: ${err.hint}\n`);
@@ -74,7 +75,7 @@ export async function digCommand(argv: string[], io: CliIO): Promise<number> {
   return result.rcode === 'NOERROR' && result.answers.length ? 0 : 1;
 }
 
-function nameserverOf(result: DnsResult, cluster: { services: Array<{ name: string; namespace: string; clusterIP: string | null }> }): string | null {
+export function nameserverOf(result: DnsResult, cluster: { services: Array<{ name: string; namespace: string; clusterIP: string | null }> }): string | null {
   if (result.server === 'none') return null;
   if (result.server === 'cluster') return cluster.services.find((s) => s.name === 'kube-dns' && s.namespace === 'kube-system')?.clusterIP ?? null;
   return '192.168.49.1';

@@ -1,12 +1,16 @@
 import { formatHelp, maxPodsFlag, numOf, parseArgs, str, strs, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
-import { loadCluster } from './cluster-input';
+import { loadCluster, scenarioFlags } from './cluster-input';
+import { parseSelector } from '../model/selectors';
 import { getOutputFormat, renderGet, resolveResource as resolveSimResource, UnknownResourceError, type GetOptions, type Resource } from '../views/kubectl-get';
 
 export const GET_FLAGS: FlagSpecs = {
   filename: { type: 'string', short: 'f', multiple: true, description: 'manifests: file, directory, glob or - for stdin', valueName: 'PATH' },
   namespace: { type: 'string', short: 'n', description: 'namespace to list, and the one objects without a namespace land in (default: default)', valueName: 'NS' },
   'all-namespaces': { type: 'boolean', short: 'A', description: 'list every namespace (adds a NAMESPACE column)' },
+  selector: { type: 'string', short: 'l', description: 'only objects whose labels match, as kubectl -l (app=web, tier!=db, env in (a,b))', valueName: 'SELECTOR' },
+  scenario: { type: 'string', description: 'use a scenario folder\'s manifests, cluster, seed and namespace (instead of -f)', valueName: 'DIR' },
+  step: { type: 'string', description: 'with --scenario: the state after this step (its name or number, from 1)', valueName: 'NAME|N' },
   output: { type: 'string', short: 'o', description: 'wide | json | yaml (default: a table)', valueName: 'FORMAT' },
   'show-labels': { type: 'boolean', description: 'tables: add a LABELS column (namespaces carry kubernetes.io/metadata.name)' },
   cluster: { type: 'string', description: 'YAML file with a Cluster object (svclab.io/v1alpha1) overriding the default cluster', valueName: 'FILE' },
@@ -59,12 +63,14 @@ export async function getCommand(argv: string[], io: CliIO): Promise<number> {
   const output = getOutputFormat(str(flags.output));
   const seed = numOf(flags.seed);
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0)) throw new UsageError('--seed needs a whole number of 0 or more');
-  const namespace = str(flags.namespace) ?? 'default';
   const names = operands.slice(1);
+  const selectorText = str(flags.selector);
+  const selector = selectorText === undefined ? undefined : parseSelector(selectorText);
+  if (selector === null) throw new UsageError(`-l "${selectorText}" is not a label selector; write key=value, key!=value, key in (a,b), key or !key, joined by commas`);
   // kubectl refuses NAMEs with --all-namespaces (names are only unique within a namespace).
   if (names.length && flags['all-namespaces'] === true) throw new UsageError('a resource cannot be retrieved by name across all namespaces');
-  const { cluster } = await loadCluster(io, strs(flags.filename), { namespace, seed, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']) });
-  const out = renderGet(cluster, resources, { namespace, allNamespaces: flags['all-namespaces'] === true, output, names, showLabels: flags['show-labels'] === true });
+  const { cluster, namespace } = await loadCluster(io, strs(flags.filename), { namespace: str(flags.namespace), seed, clusterFile: str(flags.cluster), maxPods: maxPodsFlag(flags['max-pods']), ...scenarioFlags(flags) });
+  const out = renderGet(cluster, resources, { namespace, allNamespaces: flags['all-namespaces'] === true, output, names, showLabels: flags['show-labels'] === true, ...(selector ? { selector } : {}) });
   if (resources.includes('endpoints') && endpointsDeprecated(cluster.config.kubernetesVersion)) {
     // The API server's warning header for v1 Endpoints since 1.33 (KEP-4974), which kubectl prints first.
     io.stderr.write('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');

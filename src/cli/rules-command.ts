@@ -1,5 +1,6 @@
 import { RULES, RULES_BY_ID } from '../rules/index';
-import { readRuleDoc } from '../docs';
+import { readRuleDoc, readTranslatedRuleDoc } from '../docs';
+import { requestedLanguage } from '../i18n/lang';
 import { didYouMean } from '../util/did-you-mean';
 import { parseArgs, str, UsageError, type FlagSpecs } from './args';
 import type { CliIO } from './io';
@@ -34,9 +35,12 @@ export function rulesCommand(argv: string[], io: CliIO): number {
 
 /** `svclab explain <rule-id>`: prints the rule's documentation page. */
 export function explainCommand(argv: string[], io: CliIO): number {
-  const { operands, flags } = parseArgs(argv, { help: { type: 'boolean', short: 'h', description: 'show this help' } });
+  const { operands, flags } = parseArgs(argv, {
+    lang: { type: 'string', description: 'language of the page: en or ko (default: SVCLAB_LANG, then LANG; English when the rule has no page in it)', valueName: 'LANG' },
+    help: { type: 'boolean', short: 'h', description: 'show this help' },
+  });
   if (flags.help || operands.length === 0) {
-    io.stdout.write('Usage: svclab explain RULE-ID\n\nPrints the documentation of a rule: why it matters, examples, how to fix.\n');
+    io.stdout.write('Usage: svclab explain RULE-ID [--lang ko]\n\nPrints the documentation of a rule: why it matters, examples, how to fix.\n');
     return operands.length === 0 && !flags.help ? 2 : 0;
   }
   let status = 0;
@@ -45,7 +49,8 @@ export function explainCommand(argv: string[], io: CliIO): number {
       const guess = didYouMean(id, RULES_BY_ID.keys());
       throw new UsageError(`unknown rule "${id}"${guess ? ` (did you mean ${guess}?)` : ''}; \`svclab rules\` lists them`);
     }
-    const doc = readRuleDoc(id);
+    const lang = requestedLanguage(typeof flags.lang === 'string' ? flags.lang : undefined, io.env);
+    const doc = readTranslatedRuleDoc(id, lang) ?? readRuleDoc(id);
     if (doc === null) {
       io.stderr.write(`svclab: the documentation of ${id} is missing from this installation\n`);
       status = 2;

@@ -17,11 +17,13 @@ export const COMMANDS: Record<string, { load: () => Command; summary: string }> 
   rules: { load: () => (require('./rules-command') as typeof import('./rules-command')).rulesCommand, summary: 'list the lint rules' },
   explain: { load: () => (require('./rules-command') as typeof import('./rules-command')).explainCommand, summary: 'show the documentation of a rule' },
   get: { load: () => (require('./get-command') as typeof import('./get-command')).getCommand, summary: 'show the simulated cluster like kubectl get (pods, svc, endpoints, endpointslices, nodes)' },
+  describe: { load: () => (require('./describe-command') as typeof import('./describe-command')).describeCommand, summary: 'show a Service, pod or Endpoints like kubectl describe (the Endpoints line)' },
   curl: { load: () => (require('./curl-command') as typeof import('./curl-command')).curlCommand, summary: 'route requests through the simulated kube-proxy' },
   dig: { load: () => (require('./dig-command') as typeof import('./dig-command')).digCommand, summary: 'resolve names through the simulated cluster DNS (CoreDNS)' },
   graph: { load: () => (require('./graph-command') as typeof import('./graph-command')).graphCommand, summary: 'draw the simulated cluster (svg, html, mermaid, dot), with the hops of a request' },
   serve: { load: () => (require('./serve-command') as typeof import('./serve-command')).serveCommand, summary: 'a local playground page: the live picture, lint findings and a request bar' },
   test: { load: () => (require('./test-command') as typeof import('./test-command')).testCommand, summary: 'run scenario folders and check their expectations' },
+  tour: { load: () => (require('./tour-command') as typeof import('./tour-command')).tourCommand, summary: 'read a scenario as a page: each expectation with the output it checks' },
   validate: { load: () => (require('./validate-command') as typeof import('./validate-command')).validateCommand, summary: 'check scenario files and manifests without running them' },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */

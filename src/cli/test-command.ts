@@ -8,6 +8,8 @@ import { isFormat, UnknownFormatError } from '../report/formatter';
 import { formatHelp, maxPodsFlag, numOf, parseArgs, str, UsageError, type FlagSpecs } from './args';
 import { useColor, type CliIO } from './io';
 import { writeReport } from './output';
+import { recordExerciseRun } from './exercise-state';
+import { catalogueLang, requestedLanguage } from '../i18n/lang';
 
 export const TEST_FLAGS: FlagSpecs = {
   format: { type: 'string', multiple: true, description: `report format: ${SCENARIO_FORMATS.join('|')} (default stylish); each --output goes with the --format before it`, valueName: 'FORMAT' },
@@ -23,6 +25,9 @@ export const TEST_FLAGS: FlagSpecs = {
   'max-pods': { type: 'number', description: 'pods each simulated cluster holds in all (default 50000; a scenario\'s cluster.maxPods)', valueName: 'N' },
   root: { type: 'string', description: 'a folder scenarios may read files from besides their own (shared manifests); default: each scenario reads only its own folder', valueName: 'DIR' },
   verbose: { type: 'boolean', description: 'list passing expectations too' },
+  hint: { type: 'number', description: 'exercises: show the first N hints of the ladder now (default: one more after each failed run)', valueName: 'N' },
+  explain: { type: 'boolean', description: 'exercises: say why each failed request fails now (default: from the second failed run on)' },
+  lang: { type: 'string', description: 'language of exercise texts and svclab\'s words: en or ko (default: SVCLAB_LANG, then LANG; English when svclab has no edition)', valueName: 'LANG' },
   timing: { type: 'boolean', description: 'junit: write how long each scenario took (time=); without it a report is the same bytes on every run' },
   color: { type: 'boolean', description: 'force colours on (--no-color: off)' },
   debug: { type: 'boolean', description: 'print stack traces of internal errors' },
@@ -99,16 +104,30 @@ export function parseShard(text: string | undefined): { index: number; count: nu
 
 /** Outside effects of --watch, injectable so that tests drive it without a real loop. */
 export interface WatchDeps {
-  /** Calls `onChange` with the changed file's absolute path; returns a handle to stop watching. */
-  watch(dir: string, onChange: (file: string) => void): { close(): void };
+  /** Calls `onChange` with the changed file's absolute path; returns a handle to stop watching (and, optionally, when it is armed). */
+  watch(dir: string, onChange: (file: string) => void): { close(): unknown; ready?: Promise<void> };
   /** Resolves when watching should stop (Ctrl-C in the terminal). */
   until: Promise<void>;
   /** Debounce before re-running, in ms. */
   debounceMs: number;
+  /** The time shown in `re-run #N at HH:MM:SS` (default: the wall clock). */
+  now?: () => Date;
 }
 
+/**
+ * chokidar (ESM, imported when --watch runs): it re-arms after the saves that replace a file
+ * (rename-replace, \`sed -i\`, backup-and-write, \`git checkout\`), which Node's recursive
+ * fs.watch misses on Linux because it watches inodes.
+ */
 export const realWatchDeps = (): WatchDeps => ({
-  watch: (dir, onChange) => fs.watch(dir, { recursive: true }, (_event, name) => onChange(path.join(dir, String(name ?? '')))),
+  watch: (dir, onChange) => {
+    const watcher = import('chokidar').then((chokidar) => {
+      const w = chokidar.watch(dir, { ignoreInitial: true, atomic: true, ignored: (p: string) => p.includes(`${path.sep}node_modules`) || p.includes(`${path.sep}.git${path.sep}`) });
+      w.on('all', (_event, file) => onChange(path.resolve(dir, file)));
+      return new Promise<typeof w>((resolve) => w.once('ready', () => resolve(w)));
+    });
+    return { ready: watcher.then(() => undefined), close: async () => void (await (await watcher).close()) };
+  },
   until: new Promise<void>((resolve) => process.once('SIGINT', () => resolve())),
   debounceMs: 150,
 });
@@ -126,7 +145,11 @@ export async function testCommand(argv: string[], io: CliIO, watchDeps?: WatchDe
   if (outputs.some((o) => o.output !== undefined)) await refuseOutputsInScenarios(outputs, operands, io.cwd);
   const jobs = numOf(flags.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs needs a whole number of at least 1, got ${jobs}`);
+  const requested = requestedLanguage(str(flags.lang), io.env);
+  const hint = numOf(flags.hint);
+  if (hint !== undefined && (!Number.isInteger(hint) || hint < 1)) throw new UsageError(`--hint needs a whole number of at least 1, got ${hint}`);
   const options: ScenarioRunOptions = {
+    lang: requested,
     cwd: io.cwd,
     seed: numOf(flags.seed),
     update: flags.update === true,
@@ -143,8 +166,9 @@ export async function testCommand(argv: string[], io: CliIO, watchDeps?: WatchDe
   if (progress) options.onResult = (r: ScenarioResult, done, total) => io.stderr.write(`\r\x1b[K[${done}/${total}] ${r.status === 'passed' ? '✓' : '✗'} ${r.name}`);
   const color = useColor(flags.color as boolean | undefined, io.stdout, io.env);
   const report = (run: RunResult) => {
+    const exercise = recordExerciseRun(run, { cwd: io.cwd, env: io.env, lang: catalogueLang(requested), hint, explain: flags.explain === true });
     for (const o of outputs) {
-      writeReport(io, formatScenarioReport(o.format, run, { color: color && o.format === 'stylish' && !o.output, verbose: flags.verbose === true, watching: flags.watch === true, timing: flags.timing === true }), o.output);
+      writeReport(io, formatScenarioReport(o.format, run, { color: color && o.format === 'stylish' && !o.output, verbose: flags.verbose === true, watching: flags.watch === true, timing: flags.timing === true, exercise }), o.output);
     }
   };
   const first = await runScenarios(operands, options);
@@ -178,19 +202,33 @@ export function exitCode(run: RunResult): number {
   return run.summary.expectationsFailed > 0 || run.summary.failed > 0 ? 1 : 0;
 }
 
+/** `HH:MM:SS` of a re-run, in the local time of the terminal. */
+function clock(d: Date): string {
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+/** Snapshot writes and editor scratch files (vim's swap and backup files, temp files) must not trigger a loop of re-runs. */
+export function ignoredByWatch(file: string): boolean {
+  return /\.tmp$|~$|\.sw[a-p]$|(^|[/\\])4913$/.test(file) || file.includes(`${path.sep}__snapshots__${path.sep}`);
+}
+
 async function watchLoop(operands: string[], options: ScenarioRunOptions, first: RunResult, io: CliIO, report: (r: RunResult) => void, deps: WatchDeps): Promise<number> {
   let last = first;
   const dirs = [...new Set(first.scenarios.map((s) => path.resolve(io.cwd, s.dir)))];
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
   let running = Promise.resolve();
+  let count = 0;
   const rerun = () => {
     const targets = [...changed];
     changed.clear();
     running = running
       .then(async () => {
         const run = await runScenarios(targets, { ...options, onResult: undefined });
-        io.stdout.write(`\n— re-ran ${run.scenarios.length} scenario${run.scenarios.length === 1 ? '' : 's'} after a change —\n`);
+        count += 1;
+        // Clear the screen between runs, as jest --watch does, so the report on screen is the latest one.
+        if (io.stdout.isTTY) io.stdout.write('\x1b[2J\x1b[3J\x1b[H');
+        io.stdout.write(`re-run #${count} at ${clock((deps.now ?? (() => new Date()))())}: re-ran ${run.scenarios.length} scenario${run.scenarios.length === 1 ? '' : 's'} after a change\n\n`);
         report(run);
         last = run;
       })
@@ -199,17 +237,17 @@ async function watchLoop(operands: string[], options: ScenarioRunOptions, first:
   };
   const handles = dirs.map((dir) =>
     deps.watch(dir, (file) => {
-      // Snapshot writes and editor temp files must not trigger a loop of re-runs.
-      if (/\.tmp$|~$|\.swp$/.test(file) || file.includes(`${path.sep}__snapshots__${path.sep}`)) return;
+      if (ignoredByWatch(file)) return;
       changed.add(dir);
       if (timer) clearTimeout(timer);
       timer = setTimeout(rerun, deps.debounceMs);
     }),
   );
+  await Promise.all(handles.map((h) => h.ready));
   io.stderr.write(`svclab test: watching ${dirs.length} scenario folder${dirs.length === 1 ? '' : 's'} (Ctrl-C to stop)\n`);
   await deps.until;
   if (timer) clearTimeout(timer);
-  for (const h of handles) h.close();
+  await Promise.all(handles.map((h) => h.close()));
   await running;
   void operands;
   return exitCode(last);

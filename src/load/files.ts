@@ -107,6 +107,15 @@ function readIgnoreFile(cwd: string, enabled: boolean): string[] {
     .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
+/**
+ * A folder holding a scenario.yaml contributes the manifests a scenario starts from (the files
+ * beside scenario.yaml and its `manifests/` folder), never scenario.yaml itself, `solution/`,
+ * `.solution/`, `steps/` or `__snapshots__/`: `svclab get -f exercises/01-...` shows the broken
+ * exercise, not the exercise merged with its answer.
+ */
+const SCENARIO_FILE_NAME = 'scenario.yaml';
+const SCENARIO_MANIFEST_DIRS = new Set(['manifests']);
+
 /** Depth-first walk in name order; symlinked directories are followed once (a loop is visited only once). */
 function walkDirectory(
   root: string,
@@ -134,8 +143,10 @@ function walkDirectory(
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const scenario = entries.some((e) => e.name === SCENARIO_FILE_NAME && !e.isDirectory());
     for (const entry of entries) {
       if (entry.name === 'node_modules' || isHiddenOrNotManifest(entry.name)) continue;
+      if (scenario && entry.name === SCENARIO_FILE_NAME) continue;
       const abs = path.join(dir, entry.name);
       const shown = displayPath(abs, cwd);
       let isDir = entry.isDirectory();
@@ -150,6 +161,7 @@ function walkDirectory(
         }
       }
       if (isDir) {
+        if (scenario && !SCENARIO_MANIFEST_DIRS.has(entry.name)) continue;
         if (!ignore.matches(shown, true)) visit(abs);
       } else if (isFile && (extensions.includes(path.extname(entry.name).toLowerCase()) || entry.name === 'Kustomization')) {
         // `Kustomization` (no extension) is the third name kustomize reads a kustomization from.

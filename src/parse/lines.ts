@@ -41,7 +41,9 @@ export class FileLines {
       if (starts[mid] <= at) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, col: at - starts[lo] + 1 };
+    // An offset inside a CRLF line break (at its LF) is the end of the line, one past its last character.
+    const inBreak = at > starts[lo] && this.text.charCodeAt(at) === 10 && this.text.charCodeAt(at - 1) === 13;
+    return { line: lo + 1, col: at - starts[lo] + (inBreak ? 0 : 1) };
   }
 
   /** `yaml`'s LineCounter interface. */

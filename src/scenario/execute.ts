@@ -9,7 +9,7 @@ export { tasksFor, type Task, type TaskOptions } from './tasks';
 
 /** Loads and runs the task; a scenario that cannot be loaded becomes an `error` result. Null when filtered out. */
 export function executeTask(task: Task, options: TaskOptions): ScenarioResult | null {
-  const loaded = loadScenario(task.dir, options.cwd, { root: options.root });
+  const loaded = loadScenario(task.dir, options.cwd, { root: options.root, lang: options.lang });
   const name = loaded.ok ? loaded.scenario.name : loaded.name;
   if (options.filter && !name.includes(options.filter) && !displayPath(task.dir, options.cwd).includes(options.filter)) return null;
   if (!loaded.ok) return errorResult(task, options, name, loaded.file, loaded.errors);

@@ -1,4 +1,5 @@
 /** `dns:` expectations: rcode, A answers by object, CNAME chain, SRV records, search-list expansion. */
+import { plainText } from '../i18n/lang';
 import { isServiceIPSet } from '../model/service';
 import type { FieldPath } from '../types';
 import { makeResult, CannotEvaluate, matcherResult, podsOfWorkload, splitName, type EvalContext, type MatcherResult } from './context';
@@ -31,8 +32,8 @@ const stripDot = (s: string) => s.replace(/\.$/, '');
 
 export function evaluateDns(ctx: EvalContext, spec: DnsSpec, at: FieldPath): ExpectationResult {
   const type = spec.type ?? 'A';
-  const title = spec.title ?? `${spec.name} (${type}) from ${spec.from}${spec.expect.rcode ? `: ${spec.expect.rcode}` : ''}`;
-  return makeResult(ctx, 'dns', at, title, spec.hint, () => {
+  const title = plainText(spec.title) ?? `${spec.name} (${type}) from ${spec.from}${spec.expect.rcode ? `: ${spec.expect.rcode}` : ''}`;
+  return makeResult(ctx, 'dns', at, title, plainText(spec.hint), () => {
     const cluster = ctx.sim();
     const namespace = spec.namespace ?? ctx.namespace;
     const r = cluster.resolve({ name: spec.name, type, from: spec.from, namespace });

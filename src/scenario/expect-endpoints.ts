@@ -1,4 +1,5 @@
 /** `endpoints:` expectations: which pods a Service's EndpointSlices list, ready or not, on which port. */
+import { plainText } from '../i18n/lang';
 import type { FieldPath } from '../types';
 import type { SimCluster, SimPod } from '../sim/types';
 import { makeResult, CannotEvaluate, podNameMatches, podsOfWorkload, splitName, type EvalContext } from './context';
@@ -93,8 +94,8 @@ export function evaluateEndpoints(ctx: EvalContext, spec: EndpointsSpec, at: Fie
   if (spec.empty) parts.push('no endpoints');
   if (spec.ready) parts.push(`ready ${spec.ready.workload ?? spec.ready.workloads?.join('+') ?? spec.ready.pods?.join(',') ?? ''}${spec.ready.count !== undefined ? ` ×${spec.ready.count}` : ''}${spec.ready.port ? `:${spec.ready.port}` : ''}`.trim());
   if (spec.notReady) parts.push(`not-ready ${spec.notReady.workload ?? spec.notReady.pods?.join(',') ?? ''}${spec.notReady.count !== undefined ? ` ×${spec.notReady.count}` : ''}`.trim());
-  const title = spec.name ?? `Service ${name} has ${parts.join(', ').replace(/\s+/g, ' ') || 'endpoints'}`;
-  return makeResult(ctx, 'endpoints', at, title, spec.hint, () => {
+  const title = plainText(spec.name) ?? `Service ${name} has ${parts.join(', ').replace(/\s+/g, ' ') || 'endpoints'}`;
+  return makeResult(ctx, 'endpoints', at, title, plainText(spec.hint), () => {
     const cluster = ctx.sim();
     const entries = endpointEntries(cluster, ns, name, spec.port);
     const publishNotReady = cluster.services.find((s) => s.namespace === ns && s.name === name)?.spec.publishNotReadyAddresses === true;

@@ -3,6 +3,7 @@
  * A missing snapshot is a failure (run `svclab test --update` to write it); --update rewrites
  * the file atomically and never touches anything else.
  */
+import { plainText } from '../i18n/lang';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FieldPath } from '../types';
@@ -52,8 +53,8 @@ export function lineDiff(expected: string, actual: string): string[] {
 }
 
 export function evaluateGet(ctx: EvalContext, spec: GetSpec, at: FieldPath): ExpectationResult {
-  const title = spec.name ?? `get ${spec.resource}${spec.wide ? ' -o wide' : ''} matches its snapshot`;
-  return makeResult(ctx, 'get', at, title, spec.hint, () => {
+  const title = plainText(spec.name) ?? `get ${spec.resource}${spec.wide ? ' -o wide' : ''} matches its snapshot`;
+  return makeResult(ctx, 'get', at, title, plainText(spec.hint), () => {
     const text = getText(ctx.sim(), spec, ctx.namespace);
     const file = snapshotPath(ctx, spec);
     // The loader refuses such paths already; this guard keeps a library caller from writing a manifest too.

@@ -3,6 +3,7 @@
  * ingress controller or Gateway that serves the host (src/edge/). A cell is the backend Service
  * of a 200 answer or the status code; a failure carries the actual-vs-expected table.
  */
+import { plainText } from '../i18n/lang';
 import type { FieldPath } from '../types';
 import { makeResult, CannotEvaluate, type EvalContext } from './context';
 import type { ExpectationResult, MatrixTable } from './result';
@@ -20,8 +21,8 @@ function cellOf(expected: string | number, namespace: string): string {
 }
 
 export function evaluateHttp(ctx: EvalContext, spec: HttpMatrixSpec, at: FieldPath): ExpectationResult {
-  const title = spec.name ?? `http ${spec.hosts.join(',')} × ${spec.paths.join(',')}`;
-  return makeResult(ctx, 'http', at, title, spec.hint, () => {
+  const title = plainText(spec.name) ?? `http ${spec.hosts.join(',')} × ${spec.paths.join(',')}`;
+  return makeResult(ctx, 'http', at, title, plainText(spec.hint), () => {
     const cluster = ctx.sim();
     const namespace = spec.namespace ?? ctx.namespace;
     const tooLarge = matrixTooLarge(spec.hosts.length, spec.paths.length);

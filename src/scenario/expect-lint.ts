@@ -1,4 +1,5 @@
 /** `lint:` expectations: counts by severity and findings matched by rule, object, file, line. */
+import { plainText } from '../i18n/lang';
 import * as path from 'node:path';
 import type { FieldPath, Finding } from '../types';
 import { makeResult, type EvalContext, type MatcherResult } from './context';
@@ -44,8 +45,8 @@ export function evaluateLint(ctx: EvalContext, spec: LintSpec, at: FieldPath): E
   if (spec.errors !== undefined) wants.push(`${spec.errors} error${spec.errors === 1 ? '' : 's'}`);
   if (spec.warnings !== undefined) wants.push(`${spec.warnings} warning${spec.warnings === 1 ? '' : 's'}`);
   if (spec.findings) wants.push('the listed findings');
-  const title = spec.name ?? `lint reports ${wants.join(', ') || 'anything'}`;
-  return makeResult(ctx, 'lint', at, title, spec.hint, () => {
+  const title = plainText(spec.name) ?? `lint reports ${wants.join(', ') || 'anything'}`;
+  return makeResult(ctx, 'lint', at, title, plainText(spec.hint), () => {
     const run = ctx.lint();
     const views = run.findings.map((f) => findingView(ctx, f));
     const mismatches: Mismatch[] = [];

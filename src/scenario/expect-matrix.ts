@@ -2,6 +2,7 @@
  * `matrix:` expectations: every source against every target, compared cell by cell; a failure
  * carries the actual-vs-expected truth table with right/wrong counts, as cyclonus prints it.
  */
+import { plainText } from '../i18n/lang';
 import type { FieldPath } from '../types';
 import type { Outcome, SimCluster } from '../sim/types';
 import { makeResult, CannotEvaluate, expandTarget, type EvalContext } from './context';
@@ -28,8 +29,8 @@ const rowMatches = (want: string, row: Axis) => want === row.value || want === r
 const columnMatches = (want: string, col: Axis, address: string) => want === col.value || want === col.written || want === address;
 
 export function evaluateMatrix(ctx: EvalContext, spec: MatrixSpec, at: FieldPath): ExpectationResult {
-  const title = spec.name ?? `matrix ${spec.from.join(',')} × ${spec.to.join(',')}`;
-  return makeResult(ctx, 'matrix', at, title, spec.hint, () => {
+  const title = plainText(spec.name) ?? `matrix ${spec.from.join(',')} × ${spec.to.join(',')}`;
+  return makeResult(ctx, 'matrix', at, title, plainText(spec.hint), () => {
     const cluster = ctx.sim();
     const namespace = spec.namespace ?? ctx.namespace;
     const rows = expandSources(spec.from, cluster);

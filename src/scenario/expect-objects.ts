@@ -1,4 +1,5 @@
 /** `objects:` expectations: partial matches on the simulated objects. */
+import { plainText } from '../i18n/lang';
 import type { FieldPath } from '../types';
 import { didYouMean } from '../util/did-you-mean';
 import { makeResult, CannotEvaluate, type EvalContext } from './context';
@@ -11,8 +12,8 @@ import { parseRef } from './workspace';
 const objectCache = new WeakMap<object, Map<string, KubeObject[]>>();
 
 export function evaluateObject(ctx: EvalContext, spec: ObjectSpec, at: FieldPath): ExpectationResult {
-  const title = spec.name ?? `${spec.ref} ${spec.absent ? 'does not exist' : spec.match ? 'matches' : 'exists'}`;
-  return makeResult(ctx, 'objects', at, title, spec.hint, () => {
+  const title = plainText(spec.name) ?? `${spec.ref} ${spec.absent ? 'does not exist' : spec.match ? 'matches' : 'exists'}`;
+  return makeResult(ctx, 'objects', at, title, plainText(spec.hint), () => {
     const ref = parseRef(spec.ref);
     if (!ref) throw new CannotEvaluate(`ref "${spec.ref}" is not Kind/name or Kind/namespace/name`);
     const cluster = ctx.sim();

@@ -4,6 +4,7 @@
  * carries the actual table in the same notation (ready to paste) and the truth table of wrong
  * cells that reporters print for matrices.
  */
+import { plainText } from '../i18n/lang';
 import type { FieldPath } from '../types';
 import type { SimPod } from '../sim/types';
 import { formatTruthTable, parseTruthTable, truthTable } from '../policy/truth-table';
@@ -32,8 +33,8 @@ function podsOf(ctx: EvalContext, spec: ReachabilitySpec, pods: readonly SimPod[
 
 export function evaluateReachability(ctx: EvalContext, spec: ReachabilitySpec, at: FieldPath): ExpectationResult {
   const protocol = spec.protocol ?? 'TCP';
-  const title = spec.name ?? `reachability ${protocol}/${spec.port}`;
-  return makeResult(ctx, 'reachability', at, title, spec.hint, () => {
+  const title = plainText(spec.name) ?? `reachability ${protocol}/${spec.port}`;
+  return makeResult(ctx, 'reachability', at, title, plainText(spec.hint), () => {
     const cluster = ctx.sim();
     const pods = podsOf(ctx, spec, cluster.pods);
     const tooLarge = matrixTooLarge(pods.length, pods.length);

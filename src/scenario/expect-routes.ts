@@ -3,6 +3,7 @@
  * (what kube-proxy's rules can pick), never on the sampled answers; only `spread` and `sticky`
  * look at samples, with the seed printed.
  */
+import { plainText } from '../i18n/lang';
 import type { FieldPath } from '../types';
 import type { RouteResult, SimCluster, SimPod } from '../sim/types';
 import { makeResult, CannotEvaluate, expandTarget, matcherResult, podNameMatches, splitName, type EvalContext, type MatcherResult } from './context';
@@ -188,8 +189,8 @@ function clientIP(cluster: SimCluster, from: string, namespace: string): string 
 export function evaluateRoute(ctx: EvalContext, spec: RouteSpec, at: FieldPath): ExpectationResult {
   const e = spec.expect;
   const bits = [e.outcome, e.status !== undefined ? `HTTP ${e.status}` : '', e.reaches === 'none' ? 'reaches no pod' : e.reaches ? `reaches ${setLabel(e.reaches)}` : '', e.reachesOneOf ? `reaches one of ${setLabel(e.reachesOneOf)}` : '', e.spread ? 'spread over all' : '', e.sticky ? 'sticky' : ''].filter(Boolean);
-  const title = spec.name ?? `${spec.from} -> ${spec.method && spec.method !== 'GET' ? `${spec.method} ` : ''}${withPath(spec.to, spec.path)}${spec.count && spec.count > 1 ? ` ×${spec.count}` : ''}: ${bits.join(', ')}`;
-  return makeResult(ctx, 'routes', at, title, spec.hint, () => {
+  const title = plainText(spec.name) ?? `${spec.from} -> ${spec.method && spec.method !== 'GET' ? `${spec.method} ` : ''}${withPath(spec.to, spec.path)}${spec.count && spec.count > 1 ? ` ×${spec.count}` : ''}: ${bits.join(', ')}`;
+  return makeResult(ctx, 'routes', at, title, plainText(spec.hint), () => {
     const namespace = spec.namespace ?? ctx.namespace;
     const result = runRoute(ctx, spec);
     const mismatches = checkRoute(ctx.sim(), ctx.seed, e, result, spec.from, namespace);

@@ -48,6 +48,8 @@ export interface ScenarioRunOptions {
   root?: string;
   /** Pods each simulated cluster holds in all, over the scenarios' own `cluster.maxPods` (default 50,000). */
   maxPods?: number;
+  /** The language of authors' texts: \`{ en, ko }\` maps become this language's string (default English). */
+  lang?: string;
   /** Draw each scenario's cluster at its end (for `--format html`). */
   pictures?: boolean;
   /** Called after each scenario, in completion order (for a progress line). */
@@ -67,7 +69,7 @@ export async function runScenarios(paths: string[], options: ScenarioRunOptions 
     // Shard by folder so both variants of an exercise stay together.
     tasks = tasks.filter((t) => dirs.indexOf(t.dir) % count === index - 1);
   }
-  const taskOptions: TaskOptions = { cwd, seed: options.seed, update: options.update, filter: options.filter, root: options.root, maxPods: options.maxPods, pictures: options.pictures };
+  const taskOptions: TaskOptions = { cwd, seed: options.seed, update: options.update, filter: options.filter, root: options.root, maxPods: options.maxPods, lang: options.lang, pictures: options.pictures };
   // The same rule as lint's (src/parallel/policy.ts): by default, workers only from 3 CPUs.
   const jobs = defaultJobs(options.jobs, os.availableParallelism?.() ?? os.cpus().length);
   const useWorkers = jobs > 1 && tasks.length >= MIN_TASKS_FOR_WORKERS && fs.existsSync(WORKER_FILE) && !options.update;

@@ -22,9 +22,26 @@ import { scenarioSchemaErrors } from './schema-errors';
 import { snapshotFile, snapshotProblem } from './snapshot-path';
 import type { GetSpec, MatrixSpec, ScenarioSpec } from './spec';
 import { matrixTooLarge } from './limits';
+import { localize } from '../i18n/lang';
+import { checkAuthorMistakes, mayHoldClusterObject, scenarioNodeNames } from './author-checks';
 
 export { SCENARIO_FILE, expandFileList } from './paths';
 export const SOLUTION_DIR = 'solution';
+/** Where a course keeps an exercise's solution out of a learner's sight (`ls` and editors' file trees hide it). */
+export const HIDDEN_SOLUTION_DIR = '.solution';
+
+/** The folder of an exercise's solution: `.solution/`, else `solution/`; null when there is none. */
+export function solutionDirOf(dir: string): string | null {
+  for (const name of [HIDDEN_SOLUTION_DIR, SOLUTION_DIR]) {
+    const p = path.join(dir, name);
+    try {
+      if (fs.statSync(p).isDirectory()) return p;
+    } catch {
+      // not there
+    }
+  }
+  return null;
+}
 /** scenario.yaml is a few kilobytes; a megabyte is plenty, and a larger one is refused before it is parsed. */
 const MAX_SCENARIO_BYTES = 1024 * 1024;
 const SKIP_DIRS = new Set(['node_modules', '.git', SOLUTION_DIR, '__snapshots__']);
@@ -57,6 +74,8 @@ export interface LoadedScenario {
 export interface LoadOptions {
   /** A folder every scenario may read files from besides its own (shared manifests of a course). */
   root?: string;
+  /** The language of the texts for people (\`{ en, ko }\` maps become that language's string, else English). */
+  lang?: string;
 }
 
 export type LoadOutcome = { ok: true; scenario: LoadedScenario } | { ok: false; dir: string; file: string; name: string; errors: LoadError[] };
@@ -156,8 +175,17 @@ export function loadScenario(dir: string, cwd: string, options: LoadOptions = {}
   if ('errors' in parsed) return fail(parsed.errors);
   const { doc, value } = parsed;
   const validate = scenarioValidator();
-  if (!validate(value)) return fail(scenarioSchemaErrors(validate.errors ?? [], value, scenarioLookup(), doc, file));
-  const spec = value as ScenarioSpec;
+  if (!validate(value)) {
+    // Every mistake of the file in one pass: the schema's, and the sources and placeholders that have the right shape.
+    const schemaErrors = scenarioSchemaErrors(validate.errors ?? [], value, scenarioLookup(), doc, file);
+    const author: LoadError[] = [];
+    checkAuthorMistakes(value, scenarioNodeNames(value as ScenarioSpec, mayHoldClusterObject(listManifests(dir))), (p, message) => {
+      const r = doc.locate(p);
+      author.push({ file, line: r.line, column: r.column, message, path: formatPath(p) });
+    });
+    return fail([...schemaErrors, ...author].sort((a, b) => a.line - b.line || a.column - b.column));
+  }
+  const spec = localize(value as ScenarioSpec, options.lang ?? 'en');
 
   const errors: LoadError[] = [];
   const at = (p: FieldPath, message: string) => {
@@ -191,14 +219,18 @@ export function loadScenario(dir: string, cwd: string, options: LoadOptions = {}
   });
   if (errors.length) return fail(errors);
 
-  const solutionDir = path.join(dir, SOLUTION_DIR);
-  const solutionFiles = fs.existsSync(solutionDir) && fs.statSync(solutionDir).isDirectory() ? listManifests(solutionDir) : null;
+  const solutionDir = solutionDirOf(dir);
+  const solutionFiles = solutionDir ? listManifests(solutionDir) : null;
   for (const f of solutionFiles ?? []) if (!insideRoots(f, roots)) at([], outsideMessage(`the solution file ${displayPath(f, cwd)}`, f, roots, cwd));
   if (errors.length) return fail(errors);
   const problems: ReadProblem[] = [];
   const manifests = readScenarioSources(manifestFiles, cwd, problems);
   const solution = solutionFiles ? readScenarioSources(solutionFiles, cwd, problems) : null;
   if (problems.length) return fail(problems.map((p) => ({ ...p, path: '' })));
+  // Sources and placeholders, once the manifests are read (a Cluster object among them may name other nodes).
+  const hasClusterObject = [...manifests, ...(solution ?? [])].some((f) => /^kind:\s*["']?Cluster["']?\s*$/m.test(f.text));
+  checkAuthorMistakes(spec, scenarioNodeNames(spec, hasClusterObject), at);
+  if (errors.length) return fail(errors);
   return {
     ok: true,
     scenario: { name: spec.metadata.name, dir, file, cwd, spec, doc, manifests, solution, root: roots.root ?? null },

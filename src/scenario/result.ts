@@ -44,6 +44,26 @@ export interface ExpectationResult {
   seed: number | null;
 }
 
+/** A lint error in the learner's files (exercise mode shows them before the expectations that fail because of them). */
+export interface LearnerError {
+  file: string;
+  line: number;
+  column: number;
+  ruleId: string;
+  message: string;
+  help: string;
+}
+
+/** An exercise's texts, in the language of the run, and the learner's own lint errors. */
+export interface ExerciseResult {
+  task: string | null;
+  next: string | null;
+  /** The hint ladder; the report reveals one more after each failed run. */
+  hints: string[];
+  debrief: string | null;
+  learnerErrors: LearnerError[];
+}
+
 export interface StepResult {
   name: string;
   status: Status;
@@ -58,7 +78,7 @@ export interface ScenarioResult {
   /** `start` = an exercise's starting state under --solutions (it must fail); `solution` = with solution/ applied. */
   variant: 'normal' | 'start' | 'solution';
   description: string | null;
-  exercise: { task: string | null; next: string | null } | null;
+  exercise: ExerciseResult | null;
   steps: StepResult[];
   expectations: ExpectationResult[];
   seed: number;

@@ -3,13 +3,15 @@
  * expectations, then apply each step's changes and check its expectations.
  */
 import { displayPath } from '../load/files';
+import { plainText } from '../i18n/lang';
+import type { Finding } from '../types';
 import { dict } from '../model/guards';
 import type { FieldPath } from '../types';
 import { analyzeOptions, scenarioSeed, solutionSources, stageContext } from './analysis';
 import { evaluateExpectations } from './expectations';
 import type { LoadedScenario } from './load';
 import { expandFileList, outsideMessage, readScenarioSources, type ReadProblem } from './paths';
-import type { ExpectationResult, ScenarioResult, StepResult } from './result';
+import type { ExpectationResult, LearnerError, ScenarioResult, StepResult } from './result';
 import type { ExpectSpec, StepSpec } from './spec';
 import { parseRef, Workspace } from './workspace';
 import type { EvalContext } from './context';
@@ -40,14 +42,18 @@ export function runScenario(s: LoadedScenario, options: RunOptions = {}): Scenar
   const expectations: ExpectationResult[] = [];
   const steps: StepResult[] = [];
 
+  let start: EvalContext | null = null;
   let last: EvalContext | null = null;
   const stage = (step: string | null, base: FieldPath, expect: ExpectSpec | undefined) => {
     const ctx = stageContext(s, { step, base, update: options.update === true }, analysis, () => workspace.sources(), readiness);
+    start ??= ctx;
     last = ctx;
     return expect ? evaluateExpectations(ctx, expect) : [];
   };
 
   expectations.push(...stage(null, ['expect'], s.spec.expect));
+  // An exercise shows the learner's own mistakes first (a tab, a misindented key, a misspelt enum value).
+  const learnerErrors: LearnerError[] = s.spec.exercise && start ? learnerErrorsOf((start as ReturnType<typeof stageContext>).lint().findings) : [];
   let broken = false;
   (s.spec.steps ?? []).forEach((step, i) => {
     if (broken) {
@@ -72,14 +78,21 @@ export function runScenario(s: LoadedScenario, options: RunOptions = {}): Scenar
     dir: displayPath(s.dir, s.cwd),
     status: failed ? 'failed' : 'passed',
     variant,
-    description: s.spec.description ?? null,
-    exercise: s.spec.exercise ? { task: s.spec.exercise.task ?? null, next: s.spec.exercise.next ?? null } : null,
+    description: plainText(s.spec.description) ?? null,
+    exercise: s.spec.exercise
+      ? { task: plainText(s.spec.exercise.task) ?? null, next: s.spec.exercise.next ?? null, hints: (s.spec.exercise.hints ?? []).map((h) => plainText(h) as string), debrief: plainText(s.spec.exercise.debrief) ?? null, learnerErrors }
+      : null,
     steps,
     expectations,
     seed,
     durationMs: Date.now() - started,
     ...(options.pictures ? { picture: drawScenario(last, analysis.namespace) } : {}),
   };
+}
+
+/** The lint errors of the learner's files, in file order, with position and help. */
+function learnerErrorsOf(findings: Finding[]): LearnerError[] {
+  return findings.filter((f) => f.severity === 'error').map((f) => ({ file: f.file, line: f.line, column: f.column, ruleId: f.ruleId, message: f.message, help: f.hint }));
 }
 
 /** The picture of the last point's cluster; null when it cannot be simulated (the expectations say why). */
@@ -94,11 +107,11 @@ function drawScenario(ctx: EvalContext | null, namespace: string): string | null
 }
 
 /** Applies a step's changes; returns `step` errors (a ref that names nothing) instead of throwing. */
-function applyStep(s: LoadedScenario, ws: Workspace, step: StepSpec, index: number, readiness: Record<string, boolean>): ExpectationResult[] {
+export function applyStep(s: LoadedScenario, ws: Workspace, step: StepSpec, index: number, readiness: Record<string, boolean>): ExpectationResult[] {
   const errors: ExpectationResult[] = [];
   const fail = (p: FieldPath, message: string) => {
     const r = s.doc.locate(['steps', index, ...p]);
-    errors.push({ kind: 'step', status: 'error', name: `${step.name} › ${p.join('.')}`, step: step.name, file: s.file, line: r.line, column: r.column, message, expected: null, actual: null, hint: step.hint ?? null, mismatches: [{ path: '', message }], explain: [], table: null, seed: null });
+    errors.push({ kind: 'step', status: 'error', name: `${step.name} › ${p.join('.')}`, step: step.name, file: s.file, line: r.line, column: r.column, message, expected: null, actual: null, hint: plainText(step.hint) ?? null, mismatches: [{ path: '', message }], explain: [], table: null, seed: null });
   };
   const roots = { dir: s.dir, root: s.root };
   step.apply?.forEach((entry, i) => {

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SOLUTION_DIR } from './load';
+import { solutionDirOf } from './load';
 
 /** Seed of every random choice when neither the scenario nor --seed sets one. */
 export const DEFAULT_SEED = 1;
@@ -23,10 +23,12 @@ export interface TaskOptions {
   root?: string;
   /** Pods each simulated cluster holds in all (`svclab test --max-pods`). */
   maxPods?: number;
+  /** The language of authors' texts (`--lang`, SVCLAB_LANG, LANG). */
+  lang?: string;
   /** Draw each scenario's cluster at its end (ScenarioResult.picture), for the html report. */
   pictures?: boolean;
 }
 
 export function tasksFor(dirs: string[], solutions: boolean): Task[] {
-  return dirs.flatMap((dir): Task[] => (solutions && fs.existsSync(path.join(dir, SOLUTION_DIR)) ? [{ dir, variant: 'start' }, { dir, variant: 'solution' }] : [{ dir, variant: 'normal' }]));
+  return dirs.flatMap((dir): Task[] => (solutions && solutionDirOf(dir) !== null ? [{ dir, variant: 'start' }, { dir, variant: 'solution' }] : [{ dir, variant: 'normal' }]));
 }

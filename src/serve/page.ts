@@ -51,7 +51,9 @@ function fill(s) {
     $('sc-task').textContent = sc.task || '';
     const c = $('checks'); c.replaceChildren();
     for (const x of sc.checks) c.append(li((x.status === 'passed' ? '✓ ' : '✗ ') + x.name + (x.status === 'passed' ? '' : ': ' + x.message), x.status));
-    const hints = sc.checks.filter((x) => x.status !== 'passed' && x.hint).map((x) => x.hint);
+    // The exercise's hint ladder (one step per click), then the hints of the checks that fail.
+    const failing = sc.checks.some((x) => x.status !== 'passed');
+    const hints = failing ? [...sc.hints, ...sc.checks.filter((x) => x.status !== 'passed' && x.hint).map((x) => x.hint)] : [];
     const h = $('hints'); h.replaceChildren();
     hints.slice(0, state.hints).forEach((t) => h.append(li(t)));
     $('hint').disabled = state.hints >= hints.length;

@@ -31,7 +31,7 @@ export interface PlaygroundState {
   svg: string;
   /** Pods and Services drawn (for the request bar's source list). */
   sources: string[];
-  scenario: { name: string; description: string | null; task: string | null; checks: Check[] } | null;
+  scenario: { name: string; description: string | null; task: string | null; hints: string[]; debrief: string | null; checks: Check[] } | null;
   /** Why nothing could be simulated, if so. */
   problem: string | null;
 }
@@ -76,6 +76,8 @@ export async function computeState(dir: string, version: number, options: { seed
         name: s.name,
         description: result.description,
         task: result.exercise?.task ?? null,
+        hints: result.exercise?.hints ?? [],
+        debrief: result.exercise?.debrief ?? null,
         checks: result.expectations.map((e) => ({ name: e.name, status: e.status, message: e.message, hint: e.hint })),
       };
       const analysis = analyze(files, opts);

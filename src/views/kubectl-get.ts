@@ -12,7 +12,7 @@ import { UnknownFormatError, type Formatter } from '../report/formatter';
 import { endpointSliceObject, endpointsObject, nodeObject, plain, podObject, serviceObject, type KubeObject } from './objects';
 import { endpointSliceRow, endpointsRow, HEADERS, nodeRow, podRow, renderTable, serviceRow } from './printers';
 import type { ClusterState } from '../sim/types';
-import { formatLabels } from '../model/selectors';
+import { formatLabels, type Selector } from '../model/selectors';
 import { namespaceObject, namespaceRow, namespacesOf, networkPolicyObject, networkPolicyRow } from './policy-views';
 import { listEdge } from '../edge/views';
 
@@ -93,6 +93,8 @@ export interface GetOptions {
   output?: string;
   /** Object names to show (kubectl get RESOURCE NAME...). */
   names?: string[];
+  /** \`-l\`: a label selector (labels.Parse syntax); objects whose labels it does not match are left out. */
+  selector?: Selector;
   /** `--show-labels`: a last LABELS column with each object's labels. */
   showLabels?: boolean;
 }
@@ -115,6 +117,10 @@ export function renderGet(cluster: ClusterState, resources: Resource | Resource[
     const clusterScoped = !KIND_OF[resource].namespaced;
     let items = listResource(cluster, resource, wide);
     if (!clusterScoped && !options.allNamespaces) items = items.filter((i) => i.namespace === options.namespace);
+    if (options.selector) {
+      const selector = options.selector;
+      items = items.filter((i) => selector.matches(labelsOf(i.object())));
+    }
     if (names.length) {
       items = items.filter((i) => names.includes(i.name));
       const found = new Set(items.map((i) => i.name));
@@ -128,7 +134,9 @@ export function renderGet(cluster: ClusterState, resources: Resource | Resource[
 
   if (output === 'json' || output === 'yaml') {
     const items = sections.flatMap((x) => x.items.map((i) => plain(i.object())));
-    const doc = { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+    // kubectl prints one object named by one NAME as that object, not as a List (printObjects in get.go: singleItemImplied).
+    const single = list.length === 1 && names.length === 1 && items.length === 1;
+    const doc = single ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
     return { stdout: LIST_PRINTERS[output](doc, {}), stderr, notFound };
   }
   const tables = sections.filter((x) => x.items.length).map((x) => table(x.items, x.resource, wide, x.withNamespace, list.length > 1 ? prefixOf(x.resource) : '', options.showLabels === true));
@@ -141,15 +149,15 @@ export function renderGet(cluster: ClusterState, resources: Resource | Resource[
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The labels of a listed object, as its API object carries them. */
-function labelsOf(i: Listed): Record<string, string> {
-  const md = i.object().metadata as { labels?: Record<string, string> } | undefined;
-  return md?.labels ?? {};
+/** The labels of an API object. */
+function labelsOf(object: KubeObject): Record<string, string> {
+  const metadata = (object as { metadata?: { labels?: Record<string, string> } }).metadata;
+  return metadata?.labels ?? {};
 }
 
 function table(items: Listed[], resource: Resource, wide: boolean, withNamespace: boolean, prefix: string, showLabels: boolean): string {
   const h = HEADERS[resource];
   const headers: string[] = [...h.normal, ...(wide ? h.wide : []), ...(showLabels ? ['LABELS'] : [])];
-  const rows = items.map((i) => [...(prefix ? [prefix + i.row[0], ...i.row.slice(1)] : i.row), ...(showLabels ? [formatLabels(labelsOf(i))] : [])]);
+  const rows = items.map((i) => [...(prefix ? [prefix + i.row[0], ...i.row.slice(1)] : i.row), ...(showLabels ? [formatLabels(labelsOf(i.object()))] : [])]);
   return renderTable(withNamespace ? { headers: ['NAMESPACE', ...headers], rows: rows.map((r, k) => [items[k].namespace, ...r]) } : { headers, rows });
 }

@@ -5,6 +5,7 @@
  * `<unknown>`, as kubectl prints it for an object without creationTimestamp: svclab has no clock.
  */
 import { formatLabels } from '../model/selectors';
+import { displayWidth, padDisplay } from '../util/display-width';
 import type { ClusterState, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService } from '../sim/types';
 import { CONTROL_PLANE_ROLE } from '../sim/default-cluster';
 import { EDGE_HEADERS } from '../edge/views';
@@ -23,8 +24,9 @@ export interface Table {
 export function renderTable(table: Table): string {
   const all = [table.headers, ...table.rows];
   // A loop, not Math.max(...column): a spread of 100,000 rows overflows the stack.
-  const widths = table.headers.map((_, i) => all.reduce((w, r) => Math.max(w, (r[i] ?? '').length + 3), 6));
-  return all.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('')).join('\n') + '\n';
+  // Widths on screen, not string lengths: a Hangul name takes two columns per syllable.
+  const widths = table.headers.map((_, i) => all.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? '') + 3), 6));
+  return all.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : padDisplay(cell, widths[i]))).join('')).join('\n') + '\n';
 }
 
 /** kubectl's listing of up to 3 items, then "+ N more...". */

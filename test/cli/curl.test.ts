@@ -100,7 +100,8 @@ describe('svclab curl', () => {
     expect(badSource.code).toBe(2);
     expect(badSource.stderr).toMatch(/no pod named "wbe"/);
     expect(badSource.stderr).toMatch(/hint:/);
-    const badTarget = await runCli(['curl', 'web', ...f]);
+    // A bare host is http://host:80, as curl reads it; with --tcp it needs a port.
+    const badTarget = await runCli(['curl', 'web', '--tcp', ...f]);
     expect(badTarget.code).toBe(2);
     expect(badTarget.stderr).toMatch(/has no port/);
     expect((await runCli(['curl', 'web:80', '--count', '0', ...f])).code).toBe(2);

@@ -38,7 +38,9 @@ web            app=web,tier notin (db)   <unknown>
 
   test('-o yaml: policyTypes defaulted (Ingress, and Egress with egress rules) and port protocol TCP', async () => {
     const r = await runCli(['get', 'networkpolicies', 'web', '-n', 'shop', '-o', 'json', '-f', dir]);
-    const item = JSON.parse(r.stdout).items[0];
+    // One NAME prints the object itself, not a List, as kubectl does.
+    const item = JSON.parse(r.stdout);
+    expect(item.kind).toBe('NetworkPolicy');
     expect(item.apiVersion).toBe('networking.k8s.io/v1');
     expect(item.spec.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(item.spec.egress[0].ports[0]).toEqual({ port: 80, protocol: 'TCP' });

@@ -20,13 +20,14 @@ test('a folder of manifests: its files, no findings, the picture of its namespac
   expect(state.problem).toBeNull();
 });
 
-test('an exercise: the task, failing checks with their hints, and the checks pass once the learner fixes the file', async () => {
+test('an exercise: the task, failing checks, the hint ladder, and the checks pass once the learner fixes the file', async () => {
   const dir = copy(path.join(REPO_ROOT, 'exercises', '01-selector-typo'));
   const before = await computeState(dir, 1);
   expect(before.state.scenario?.task).toContain('hostname-svc-clusterip');
-  expect(before.state.scenario?.checks.some((c) => c.status === 'failed' && c.hint)).toBe(true);
+  expect(before.state.scenario?.checks.some((c) => c.status === 'failed')).toBe(true);
+  expect(before.state.scenario?.hints.length).toBeGreaterThan(1);
   expect(before.state.findings.map((f) => f.ruleId)).toContain('service-selector-no-match');
-  for (const f of fs.readdirSync(path.join(dir, 'solution'))) fs.copyFileSync(path.join(dir, 'solution', f), path.join(dir, f));
+  for (const f of fs.readdirSync(path.join(dir, '.solution'))) fs.copyFileSync(path.join(dir, '.solution', f), path.join(dir, f));
   const after = await computeState(dir, 2);
   expect(after.state.scenario?.checks.every((c) => c.status === 'passed')).toBe(true);
 });

@@ -65,6 +65,9 @@ function scenario(s: ScenarioResult): string {
     `<div><code>${esc(s.file)}</code> · seed ${s.seed} · ${esc(counts)}</div>`,
     s.description ? `<p class="desc">${esc(s.description)}</p>` : '',
     s.exercise?.task ? `<p><b>Task:</b> <span class="desc">${esc(s.exercise.task)}</span></p>` : '',
+    // The hint ladder, each step folded so that a learner opens one at a time (as the text report reveals one per failed run).
+    s.status !== 'passed' && s.exercise ? s.exercise.hints.map((h, i) => `<details class="hint"><summary>hint ${i + 1} of ${s.exercise?.hints.length}</summary>${esc(h)}</details>`).join('') : '',
+    s.status === 'passed' && s.exercise?.debrief ? `<p class="desc"><b>What you just saw:</b> ${esc(s.exercise.debrief)}</p>` : '',
     s.picture ? `<details class="pic"${s.status === 'passed' ? '' : ' open'}><summary>picture of the cluster</summary><div class="picture">${s.picture}</div></details>` : '',
     exps.map(expectation).join('\n'),
     '</section>',

@@ -7,6 +7,9 @@ import * as path from 'node:path';
 import type { ExpectationResult, RunResult, ScenarioResult } from '../../scenario/result';
 import { colors, type Colors } from '../colors';
 import { truthTable } from './table';
+import { EXERCISE_WORDS } from '../../i18n/exercise-words';
+import type { Lang } from '../../i18n/lang';
+import { displayWidth } from '../../util/display-width';
 
 export interface StylishOptions {
   color: boolean;
@@ -16,7 +19,19 @@ export interface StylishOptions {
   watching?: boolean;
   /** junit: write each suite's measured `time` (`--timing`); without it every format is the same bytes on every run. */
   timing?: boolean;
+  /** Exercise mode: the language of svclab's words, and per exercise folder how many hints to show and whether to explain failed routes. */
+  exercise?: ExerciseView;
 }
+
+export interface ExerciseView {
+  lang: Lang;
+  /** Hints of the ladder to show (the failed runs so far, or --hint N). */
+  hintLevel: (dir: string) => number;
+  /** The why-chain of failed routes: from the second failed run on, or --explain. */
+  showWhy: (dir: string) => boolean;
+}
+
+const ENGLISH_VIEW: ExerciseView = { lang: 'en', hintLevel: () => 1, showWhy: () => true };
 
 /** Appends one by one: `push(...list)` passes every item on the stack, which a long report overflows. */
 function pushAll(target: string[], items: readonly string[]): void {
@@ -45,25 +60,44 @@ function scenarioBlock(s: ScenarioResult, c: Colors, options: StylishOptions): s
   lines.push(`${mark(s.status, c)} ${c.bold(s.name)} ${c.dim(s.file)}${s.status === 'error' ? c.red(' (cannot be loaded)') : ''}`);
   const exercise = s.exercise && s.variant === 'normal' ? s.exercise : null;
   const nextExercise = exercise?.next ? path.join(s.dir, exercise.next) : null;
+  const view = options.exercise ?? ENGLISH_VIEW;
+  const w = EXERCISE_WORDS[view.lang];
   if (exercise && s.status === 'passed') {
-    lines.push(`    ${c.green('solved!')} ${nextExercise ? `next exercise: ${c.bold(`svclab test ${nextExercise}`)}` : 'that was the last exercise'}`);
+    lines.push(`    ${c.green(w.solved)} ${nextExercise ? w.nextExercise(c.bold(`svclab test ${nextExercise}`)) : w.lastExercise}`);
+    if (exercise.debrief) pushAll(lines, block(`    ${c.cyan(w.debrief)} `, exercise.debrief));
   }
   if (s.status === 'passed' && !options.verbose) {
     lines.push(c.dim(`    ${s.expectations.length} expectation${s.expectations.length === 1 ? '' : 's'} hold`));
     return lines;
   }
   const firstFailure = s.expectations.find((e) => e.status !== 'passed');
-  // A learner sees the task, the hint for the first thing to fix and what to do next before the details.
+  // A learner sees the task, their own lint errors, the hints earned so far and what to do next before the details.
   let shownHint: string | null = null;
+  let showWhy = true;
   if (exercise && s.status !== 'passed') {
-    if (exercise.task) lines.push(`    ${c.cyan('task:')} ${exercise.task}`);
-    if (firstFailure) {
+    if (exercise.task) pushAll(lines, block(`    ${c.cyan(w.task)} `, exercise.task));
+    if (exercise.learnerErrors.length) {
+      lines.push(`    ${c.red(w.learnerErrors(exercise.learnerErrors.length))}`);
+      for (const e of exercise.learnerErrors) {
+        lines.push(`      ${c.dim(`${e.file}:${e.line}:${e.column}`)}  ${e.message}  ${c.dim(e.ruleId)}`);
+        lines.push(`        ${c.cyan(w.help)} ${e.help}`);
+      }
+    }
+    if (exercise.hints.length) {
+      const shown = Math.max(1, Math.min(view.hintLevel(s.dir), exercise.hints.length));
+      exercise.hints.slice(0, shown).forEach((h, i) => pushAll(lines, block(`    ${c.cyan(w.hint(i + 1, exercise.hints.length))} `, h)));
+      if (shown < exercise.hints.length) lines.push(`    ${c.dim(w.moreHints(shown, exercise.hints.length))}`);
+      // The ladder replaces the hints of single expectations, which tend to give the answer away.
+      shownHint = '';
+    } else if (firstFailure) {
       shownHint = firstFailure.hint;
       const where = `${firstFailure.step ? `step "${firstFailure.step}", ` : ''}${firstFailure.file}:${firstFailure.line}`;
-      lines.push(`    ${c.cyan('hint:')} ${firstFailure.hint ?? firstFailure.message} ${c.dim(`(${where})`)}`);
+      lines.push(`    ${c.cyan(w.hint(1, 1).replace(' 1/1', ''))} ${firstFailure.hint ?? firstFailure.message} ${c.dim(`(${where})`)}`);
     }
-    const rerun = options.watching ? 'save a file and this exercise runs again' : `run ${c.bold(`svclab test ${s.dir || '.'}`)} again (add --watch to re-run on every save)`;
-    lines.push(`    ${c.cyan('next:')} fix the manifests in ${s.dir || 'this folder'}, then ${rerun}${nextExercise ? `; once it passes, go on with ${nextExercise}` : ''}`);
+    showWhy = view.showWhy(s.dir);
+    if (!showWhy && s.expectations.some((e) => e.explain.length)) lines.push(`    ${c.dim(w.whyLater)}`);
+    const rerun = options.watching ? w.saveToRerun : w.runAgain(c.bold(`svclab test ${s.dir || '.'}`));
+    lines.push(`    ${c.cyan(w.next)} ${w.fixThenRerun(s.dir || '.', rerun)}${nextExercise ? w.thenNext(nextExercise) : ''}`);
   }
   let step: string | null | undefined;
   for (const e of s.expectations) {
@@ -74,13 +108,13 @@ function scenarioBlock(s: ScenarioResult, c: Colors, options: StylishOptions): s
         lines.push(`  ${mark(st?.status ?? 'passed', c)} step: ${step}`);
       }
     }
-    pushAll(lines, expectationBlock(e, c, e.step === null ? '  ' : '    ', shownHint));
+    pushAll(lines, expectationBlock(e, c, e.step === null ? '  ' : '    ', shownHint, showWhy));
   }
   return lines;
 }
 
 /** `shownHint`: the hint already printed at the top of an exercise, not repeated under each failure. */
-function expectationBlock(e: ExpectationResult, c: Colors, indent: string, shownHint: string | null = null): string[] {
+function expectationBlock(e: ExpectationResult, c: Colors, indent: string, shownHint: string | null = null, showWhy = true): string[] {
   // A scenario that cannot be loaded: the position and the message say it all.
   if (e.kind === 'load') return [`${indent}${mark(e.status, c)} ${c.dim(`${e.file}:${e.line}:${e.column}`)}  ${e.message}`];
   const title = e.name.replace(/^.*? › /, '');
@@ -96,14 +130,21 @@ function expectationBlock(e: ExpectationResult, c: Colors, indent: string, shown
     }
   }
   if (e.table) for (const l of truthTable(e.table)) lines.push(`${pad}${l}`);
-  if (e.explain.length) {
+  if (e.explain.length && showWhy) {
     lines.push(`${pad}${c.cyan('why:')}`);
     for (const l of e.explain) lines.push(`${pad}  ${c.dim(l)}`);
   }
   // Only sampled checks (routes, matrices) carry the seed that reproduces them.
   if (e.seed !== null) lines.push(`${pad}${c.dim(`seed ${e.seed}`)}`);
-  if (e.hint && e.hint !== shownHint) lines.push(`${pad}${c.cyan('hint:')} ${e.hint}`);
+  if (e.hint && e.hint !== shownHint && shownHint !== '') lines.push(`${pad}${c.cyan('hint:')} ${e.hint}`);
   return lines;
+}
+
+/** A text of several lines under a label: the first line after it, the others indented as written (an author's indentation is kept). */
+export function block(label: string, text: string): string[] {
+  const [first, ...rest] = text.replace(/\s+$/, '').split('\n');
+  const pad = ' '.repeat(displayWidth(label.replace(/\x1b\[[0-9;]*m/g, '')));
+  return [`${label}${first}`, ...rest.map((l) => (l === '' ? '' : `${pad}${l}`))];
 }
 
 function colorDiffLine(l: string, c: Colors, index: number): string {

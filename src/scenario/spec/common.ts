@@ -119,16 +119,76 @@ export interface PodSetSpec {
   count?: Count;
 }
 
+/**
+ * Text for people in one language, or in several: `{ en: ..., ko: ... }` (English is required;
+ * `--lang`, SVCLAB_LANG or LANG picks one, falling back to English). Several lines keep their
+ * indentation.
+ * @examples ["Check the selector.", { "en": "Check the selector.", "ko": "셀렉터를 확인하세요." }]
+ */
+export type LocalizedText = string | LanguageMap;
+
+/**
+ * One text in several languages, by language code. English is required: every other language falls back to it.
+ * @examples [{ "en": "Check the selector.", "ko": "셀렉터를 확인하세요." }]
+ */
+export interface LanguageMap {
+  /**
+   * English: the text every other language falls back to.
+   * @examples ["Check the selector."]
+   */
+  en: string;
+  /**
+   * Korean.
+   * @examples ["셀렉터를 확인하세요."]
+   */
+  ko?: string;
+  /**
+   * Japanese.
+   * @examples ["セレクターを確認してください。"]
+   */
+  ja?: string;
+  /**
+   * Chinese.
+   * @examples ["检查选择器。"]
+   */
+  zh?: string;
+  /**
+   * Spanish.
+   * @examples ["Revisa el selector."]
+   */
+  es?: string;
+  /**
+   * French.
+   * @examples ["Vérifiez le sélecteur."]
+   */
+  fr?: string;
+  /**
+   * German.
+   * @examples ["Prüfe den Selektor."]
+   */
+  de?: string;
+  /**
+   * Portuguese.
+   * @examples ["Verifique o seletor."]
+   */
+  pt?: string;
+  /**
+   * Vietnamese.
+   * @examples ["Hãy kiểm tra selector."]
+   */
+  vi?: string;
+}
+
 /** What every expectation may carry besides its own keys. */
 export interface Common {
   /**
    * A short name for this expectation, used in reports and as the jest test name (default: derived from the expectation).
-   * @examples ["reaches all replicas"]
+   * @examples ["reaches all replicas", { "en": "reaches all replicas", "ko": "모든 복제본에 닿아요" }]
    */
-  name?: string;
+  name?: LocalizedText;
   /**
    * Shown to the person running the test when this expectation fails: what to check or change (the tutorial hint of an exercise).
    * @examples ["Check that the Service selector matches the pod labels."]
    */
-  hint?: string;
+  hint?: LocalizedText;
 }

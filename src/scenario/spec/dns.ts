@@ -1,5 +1,5 @@
 /** `dns:` expectations: lookups through the simulated CoreDNS and the source's resolv.conf. */
-import type { Integer, ListSpec, Matcher, RecordType, Source, WorkloadRef } from './common';
+import type { Integer, ListSpec, LocalizedText, Matcher, RecordType, Source, WorkloadRef } from './common';
 
 /**
  * An address by object.
@@ -125,12 +125,12 @@ export interface DnsSpec {
    * A short name for this expectation, used in reports.
    * @examples ["redis resolves from the counter pod"]
    */
-  title?: string;
+  title?: LocalizedText;
   /**
    * Shown to the person running the test when this expectation fails: what to check or change (the tutorial hint of an exercise).
    * @examples ["Check that the Service selector matches the pod labels."]
    */
-  hint?: string;
+  hint?: LocalizedText;
   /**
    * Where the request or lookup starts: `pod` (an ad-hoc debug pod, like `kubectl run debug`, in `namespace`), `pod/NAME`, `pod/NS/NAME` (an existing pod; NAME may be a prefix such as the Deployment name), `node/NAME`, or `external` (a client outside the cluster).
    * @examples ["pod", "node/node-1", "external", "pod/counter"]

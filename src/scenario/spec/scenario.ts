@@ -1,6 +1,6 @@
 /** The top of a scenario.yaml. */
 import type { ClusterSpec } from './cluster';
-import type { Integer } from './common';
+import type { Integer, LocalizedText } from './common';
 import type { ExpectSpec } from './expect';
 import type { StepSpec } from './steps';
 
@@ -23,15 +23,25 @@ export interface ScenarioMetadata {
 }
 
 /**
- * Marks the scenario as an exercise: its starting manifests fail until fixed; `solution/` holds the fixed files.
+ * Marks the scenario as an exercise: its starting manifests fail until fixed; `.solution/` (or `solution/`) holds the fixed files.
  * @examples [{ "task": "Make the Service reach the pods." }]
  */
 export interface ExerciseSpec {
   /**
-   * What the learner must do, shown first.
-   * @examples ["The Service has no endpoints. Fix its selector."]
+   * What the learner must do, shown first (without giving the answer away).
+   * @examples ["The pods run, but nobody answers through the Service."]
    */
-  task?: string;
+  task?: LocalizedText;
+  /**
+   * The hint ladder: one more hint is shown after each failed run (`svclab test --hint N` shows the first N now). Start vague, end close to the answer.
+   * @examples [["Which pods does the Service send traffic to? `svclab describe svc NAME` shows its Endpoints line.", "Compare the Service's selector with the labels of the pods."]]
+   */
+  hints?: LocalizedText[];
+  /**
+   * Shown once the exercise passes: what the learner just saw, in a few sentences.
+   * @examples ["A Service finds its pods by labels only: one letter off and it has no endpoints, while everything else looks fine."]
+   */
+  debrief?: LocalizedText;
   /**
    * The next exercise folder, shown when this one passes.
    * @examples ["../02-target-port"]
@@ -63,7 +73,7 @@ export interface ScenarioSpec {
    * What the scenario shows, in a sentence or two.
    * @examples ["A pod reaches all three replicas through the Service name"]
    */
-  description?: string;
+  description?: LocalizedText;
   /**
    * Namespace for objects and sources without one (default `default`).
    * @examples ["default"]
@@ -90,7 +100,7 @@ export interface ScenarioSpec {
    */
   cluster?: ClusterSpec;
   /**
-   * Marks the scenario as an exercise: its starting manifests fail until fixed; `solution/` holds the fixed files.
+   * Marks the scenario as an exercise: its starting manifests fail until fixed; `.solution/` (or `solution/`) holds the fixed files.
    * @examples [{ "task": "Make the Service reach the pods." }]
    */
   exercise?: ExerciseSpec;

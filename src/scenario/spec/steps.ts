@@ -1,5 +1,5 @@
 /** `steps:`: changes to the cluster, each followed by its own expectations. */
-import type { Count, ObjectRef } from './common';
+import type { Count, LocalizedText, ObjectRef } from './common';
 import type { ExpectSpec } from './expect';
 
 /**
@@ -72,12 +72,12 @@ export interface StepSpec {
    * Longer explanation, shown in reports.
    * @examples ["The Service keeps its ClusterIP but loses its endpoints."]
    */
-  description?: string;
+  description?: LocalizedText;
   /**
    * Shown to the person running the test when this expectation fails: what to check or change (the tutorial hint of an exercise).
    * @examples ["Check that the Service selector matches the pod labels."]
    */
-  hint?: string;
+  hint?: LocalizedText;
   /**
    * More manifest files, folders or globs (relative to the scenario folder and inside it; keep them in `steps/` so they are not loaded at the start). An object that already exists is replaced; a folder applies its manifest files, as `kubectl apply -f DIR`.
    * @examples [["steps/nodeport.yaml"]]

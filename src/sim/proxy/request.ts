@@ -84,6 +84,8 @@ function readSource(cluster: ClusterState, from: string, namespace: string): Sou
   if ((kind === 'pod' || kind === 'pods' || kind === 'po') && rest.length >= 1 && rest.length <= 2 && rest.every((r) => r !== '')) {
     const ns = rest.length === 2 ? rest[0] : namespace;
     const name = rest[rest.length - 1];
+    // `pod/debug` is the debug pod `--from pod` starts (its output names it so), unless a pod or workload has that name.
+    if (name === DEBUG_POD && !hasPodNamed(cluster, ns, name)) return adHocPod(cluster, ns);
     const pod = findPod(cluster, ns, name);
     if (!pod.podIP) throw new TargetError(`pod ${pod.namespace}/${pod.name} is Pending${pod.pendingReason ? ` (${pod.pendingReason})` : ''}, so it has no IP and cannot send traffic`, 'pick a running pod (`svclab get pods`)');
     const node = idx.nodesByName.get(pod.nodeName) ?? null;
@@ -102,6 +104,13 @@ function readSource(cluster: ClusterState, from: string, namespace: string): Sou
     };
   }
   throw new TargetError(`cannot read the source "${from}"`, SOURCE_HINT);
+}
+
+const DEBUG_POD = 'debug';
+
+function hasPodNamed(cluster: ClusterState, ns: string, name: string): boolean {
+  const idx = routingIndex(cluster);
+  return idx.podsByKey.has(`${ns}/${name}`) || (idx.podsByNamespace.get(ns) ?? []).some((p) => p.workload.metadata.name === name || p.name.startsWith(`${name}-`));
 }
 
 /**
