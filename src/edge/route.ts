@@ -16,7 +16,7 @@ import { parseSource, parseTarget, type Source } from '../sim/proxy/request';
 import type { ClusterState, Hop, RouteAttempt, RouteCandidate, RouteReason, RouteRequest, RouteResult } from '../sim/types';
 import { decide, type Decision, type Leg } from './decide';
 import { splitPathQuery, type HttpRequest } from './http-match';
-import { controllerForHost, edgeState, type Controller, type EdgeState } from './state';
+import { controllerForHost, edgeState, unservedHost, type Controller, type EdgeState } from './state';
 
 const MAX_COUNT = 1_000_000;
 
@@ -120,7 +120,7 @@ function podHop(p: Prepared, pod: string, s: Statement): Hop {
 /** `cluster.route()`: through an edge controller when the request goes to one, else the ordinary route. */
 export function routeEdge(cluster: ClusterState, request: RouteRequest): RouteResult {
   const p = prepared(cluster, request);
-  if (!p) return routeRequest(cluster, request);
+  if (!p) return explainUnserved(cluster, request, routeRequest(cluster, request));
   const edge = p.edge;
   const namespace = request.namespace ?? 'default';
   const count = request.count ?? 1;
@@ -144,6 +144,27 @@ export function routeEdge(cluster: ClusterState, request: RouteRequest): RouteRe
   }
   result.candidates = p.candidates ? p.candidates.slice() : candidatesOf(cluster, p, result.results.find((a) => a.hops.some((h) => h.message === 'pod-accepts'))?.hops.find((h) => h.message === 'pod-accepts')?.pod);
   return result;
+}
+
+/**
+ * A request for a host that an Ingress or a Gateway names, but that no controller serves (the
+ * Cluster runs no ingress controller, the class is not served, the GatewayClass is not
+ * accepted): its name does not resolve, and an `edge-unserved` hop after the DNS answer says why.
+ */
+function explainUnserved(cluster: ClusterState, request: RouteRequest, result: RouteResult): RouteResult {
+  if (!result.summary['dns-error'] || !/^https?:\/\//i.test(request.to.trim())) return result;
+  const host = parseTarget(cluster, request.to).host;
+  const u = unservedHost(edgeState(cluster), host);
+  if (!u) return result;
+  const h = hop('dns', { message: 'edge-unserved', to: host, rule: 'edge', detail: { host, ...u } });
+  const why = whyOf(h);
+  const results = result.results.map((a): RouteAttempt => {
+    if (a.outcome !== 'dns-error') return a;
+    const at = a.hops.findIndex((x) => x.kind === 'dns');
+    const hops = at < 0 ? [...a.hops, h] : [...a.hops.slice(0, at + 1), h, ...a.hops.slice(at + 1)];
+    return { ...a, hops, reason: h.text, why };
+  });
+  return { ...result, results };
 }
 
 /** The full set of endpoints the request's backends can reach, routed from the controller pod (once per request). */

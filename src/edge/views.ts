@@ -75,12 +75,14 @@ export function listEdge(cluster: ClusterState, resource: EdgeResource, wide: bo
       }));
     case 'gatewayclasses':
       return state.model.gatewayClasses.map((c: GatewayClassT) => {
-        const ok = classAccepted(state.model, c.name, gatewayControllers(cluster.config));
-        const row = [c.name, c.controllerName, ok ? 'True' : 'False', AGE, ...(wide ? [''] : [])];
-        return {
-          namespace: '', name: c.name, row,
-          object: () => ({ ...withMeta(c, undefined, c.name, 'GatewayClass', seed), status: { conditions: [condition('Accepted', ok, ok ? 'Accepted' : 'InvalidParameters', ok ? 'svclab accepts every GatewayClass' : 'no controller of this cluster runs this class')] } }),
-        };
+        const runs = gatewayControllers(cluster.config);
+        const ok = classAccepted(state.model, c.name, runs);
+        // A class no controller runs keeps the CRD's default status: Accepted Unknown, Pending, "Waiting for controller".
+        const row = [c.name, c.controllerName, ok ? 'True' : 'Unknown', AGE, ...(wide ? [''] : [])];
+        const cond = ok
+          ? condition('Accepted', true, 'Accepted', runs ? `controller ${c.controllerName} runs in this cluster` : 'svclab accepts every GatewayClass')
+          : { type: 'Accepted', status: 'Unknown', reason: 'Pending', message: `Waiting for controller: no gateway controller of this cluster runs ${c.controllerName} (Cluster spec.gatewayControllers: ${(runs ?? []).join(', ') || 'none'})` };
+        return { namespace: '', name: c.name, row, object: () => ({ ...withMeta(c, undefined, c.name, 'GatewayClass', seed), status: { conditions: [cond] } }) };
       });
     case 'gateways':
       return state.model.gateways.map((gw: GatewayT) => gatewayListed(cluster, gw));
@@ -89,12 +91,28 @@ export function listEdge(cluster: ClusterState, resource: EdgeResource, wide: bo
   }
 }
 
+/** Is a Gateway handled by the cluster's gateway implementation (its GatewayClass exists and is accepted)? */
+function gatewayHandled(cluster: ClusterState, gw: GatewayT): boolean {
+  return classAccepted(edgeState(cluster).model, gw.className, gatewayControllers(cluster.config));
+}
+
 function gatewayListed(cluster: ClusterState, gw: GatewayT): EdgeListed {
   const state = edgeState(cluster);
   const proxy = state.gateways.get(gw);
   const address = proxy?.address ?? '';
+  const handled = gatewayHandled(cluster, gw);
   const accepted = !!proxy;
   const programmed = accepted && address !== '';
+  if (!handled) {
+    // No controller reconciles it: the CRD's default status (Accepted and Programmed Unknown, Pending).
+    const cls = state.model.gatewayClasses.find((c) => c.name === gw.className);
+    const why = cls ? `GatewayClass ${gw.className} (controllerName ${cls.controllerName}) is not run by any gateway controller of this cluster` : `GatewayClass ${gw.className} does not exist`;
+    const pending = (type: string) => ({ type, status: 'Unknown', reason: 'Pending', message: `Waiting for controller: ${why}` });
+    return {
+      namespace: gw.namespace, name: gw.name, row: [gw.name, gw.className, '', 'Unknown', AGE],
+      object: () => ({ ...withMeta(gw, gw.namespace, gw.name, 'Gateway', cluster.seed), status: { conditions: [pending('Accepted'), pending('Programmed')] } }),
+    };
+  }
   return {
     namespace: gw.namespace, name: gw.name, row: [gw.name, gw.className, address, programmed ? 'True' : 'False', AGE],
     object: () => ({
@@ -102,7 +120,7 @@ function gatewayListed(cluster: ClusterState, gw: GatewayT): EdgeListed {
       status: {
         addresses: address ? [{ type: 'IPAddress', value: address }] : [],
         conditions: [
-          condition('Accepted', accepted, accepted ? 'Accepted' : 'InvalidParameters', accepted ? 'Gateway accepted' : `GatewayClass ${gw.className} is missing or not accepted`),
+          condition('Accepted', accepted, accepted ? 'Accepted' : 'Invalid', accepted ? 'Gateway accepted' : 'no listener has a valid port'),
           condition('Programmed', programmed, programmed ? 'Programmed' : 'Invalid', programmed ? `proxy ${proxy!.service.namespace}/${proxy!.service.name}` : 'no proxy'),
         ],
         listeners: gw.listeners.map((l) => ({
@@ -138,7 +156,8 @@ export function httpRouteObject(cluster: ClusterState, r: HTTPRouteT): KubeObjec
   return {
     ...withMeta(r, r.namespace, r.name, 'HTTPRoute', cluster.seed),
     status: {
-      parents: (state.gateway.parents.get(r) ?? []).map((p) => ({
+      // A parent Gateway no controller of the cluster handles gets no status entry (nobody writes one).
+      parents: (state.gateway.parents.get(r) ?? []).filter((p) => !p.gateway || gatewayHandled(cluster, p.gateway)).map((p) => ({
         parentRef: { group: p.ref.group, kind: p.ref.kind, namespace: p.ref.namespace, name: p.ref.name, ...(p.ref.sectionName ? { sectionName: p.ref.sectionName } : {}), ...(p.ref.port ? { port: p.ref.port } : {}) },
         controllerName: 'svclab.io/gateway',
         conditions: [

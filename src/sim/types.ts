@@ -51,6 +51,16 @@ export interface ClusterConfig {
    * --ignore-network-policies` sets `ignore`.
    */
   networkPolicies: 'enforce' | 'ignore';
+  /**
+   * The ingress controller the cluster runs: `nginx` (default: an ingress-nginx-like controller,
+   * src/edge/controllers.ts) or `none` (no ingress controller: Ingresses are not served).
+   */
+  ingressController: 'nginx' | 'none';
+  /**
+   * The GatewayClass `controllerName`s the cluster's gateway implementation runs; absent (the
+   * default): it accepts every GatewayClass of the input.
+   */
+  gatewayControllers?: string[];
 }
 
 export interface SimNode {

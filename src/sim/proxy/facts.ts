@@ -132,6 +132,15 @@ export interface Details {
   'gateway-backend-invalid': { route: string; rule: number; backend: string; reason: string; status: number };
   'edge-upstream-failed': { controller: EdgeControllerFacts; outcome: string; cause: string; status: number };
   'edge-answer': { controller: EdgeControllerFacts; status: number; path: string };
+  'edge-unserved': {
+    host: string;
+    object: string;
+    gateway: string | null;
+    cause: 'controller-off' | 'class-unserved' | 'class-not-accepted' | 'class-missing';
+    className: string | null;
+    controllerName: string | null;
+    runs: string[] | null;
+  };
 }
 
 /** The edge proxy of a request: ingress-nginx, or the proxy of one Gateway (`namespace/name`). */
