@@ -4,9 +4,9 @@
  * client -> load balancer address -> kube-proxy -> controller pod.
  *
  * - ingress-nginx (its `deploy/static/provider/cloud` manifest, reduced): Deployment and Service
- *   `ingress-nginx-controller` in namespace `ingress-nginx`, ports 80 and 443; present when the
- *   input has an Ingress, unless the Cluster object turns it off (`ingressController: none`) or
- *   the input's IngressClasses all name other controllers (ingress.ts nginxRuns).
+ *   `ingress-nginx-controller` in namespace `ingress-nginx`, ports 80 and 443; always present
+ *   unless the Cluster object turns it off (`ingressController: none`); its own default class
+ *   `nginx` exists unless the input defines IngressClasses (ingress.ts effectiveClasses).
  * - A gateway implementation: one Deployment and LoadBalancer Service per Gateway of an
  *   accepted class (every GatewayClass, or those whose controllerName the Cluster object's
  *   `gatewayControllers` lists), in namespace `gateway-system`, listening on the Gateway's listener ports
@@ -90,7 +90,7 @@ export function provisionedGateways(model: Model, config: ClusterConfig): Gatewa
 export function edgeManifests(config: ClusterConfig, model: Model): string {
   const docs: string[] = [];
   const edge = edgeModel(model);
-  if (edge.ingresses.length > 0 && ingressControllerRuns(config)) {
+  if (ingressControllerRuns(config)) {
     const labels = '{ app.kubernetes.io/name: ingress-nginx, app.kubernetes.io/component: controller }';
     docs.push(deployment(NGINX_NAMESPACE, NGINX_NAME, labels, 'registry.k8s.io/ingress-nginx/controller:v1.12.0', [80, 443]));
     docs.push(service(NGINX_NAMESPACE, NGINX_NAME, labels, [80, 443], config, 10));

@@ -51,15 +51,9 @@ export interface ClusterConfig {
    * --ignore-network-policies` sets `ignore`.
    */
   networkPolicies: 'enforce' | 'ignore';
-  /**
-   * The ingress controller the cluster runs: `nginx` (default: an ingress-nginx-like controller,
-   * src/edge/controllers.ts) or `none` (no ingress controller: Ingresses are not served).
-   */
+  /** The ingress controller the cluster runs (src/edge/controllers.ts): `nginx` (default) or `none`. */
   ingressController: 'nginx' | 'none';
-  /**
-   * The GatewayClass `controllerName`s the cluster's gateway implementation runs; absent (the
-   * default): it accepts every GatewayClass of the input.
-   */
+  /** The GatewayClass controllerNames the gateway implementation runs; absent: every GatewayClass is accepted. */
   gatewayControllers?: string[];
 }
 

@@ -176,3 +176,43 @@ describe('svclab with the switches', () => {
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });
+
+describe('the ingress-nginx controller is present unless the Cluster turns it off (issue: "present unless the input defines its own IngressClasses or the Cluster object turns it off")', () => {
+  const CLASS = (name: string, controller: string) => `apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata: {name: ${name}}
+spec: {controller: ${controller}}
+---
+`;
+  it('runs without any Ingress in the input, with its own default class nginx; its 404 answers a request sent to its address', () => {
+    const c = simulate(APP);
+    expect(c.pods.filter((p) => p.namespace === 'ingress-nginx').map((p) => p.name)).toEqual([expect.stringMatching(/^ingress-nginx-controller-/)]);
+    expect(renderGet(c, 'ingressclasses', { namespace: 'default', allNamespaces: false }).stdout).toMatch(/^nginx\s+k8s\.io\/ingress-nginx\s+<none>/m);
+    const a = c.route({ from: 'external', to: 'http://198.51.100.10/' }).results[0];
+    expect(a.status).toBe(404);
+    expect(a.why.message).toBe('ingress-no-match');
+  });
+  it('input IngressClasses replace its own class nginx; it serves those of controller k8s.io/ingress-nginx, whatever their name', () => {
+    const c = simulate(APP + CLASS('public', 'k8s.io/ingress-nginx') + CLASS('traefik', 'traefik.io/ingress-controller') + INGRESS.replace('spec:\n', 'spec:\n  ingressClassName: public\n'));
+    const classes = renderGet(c, 'ingressclasses', { namespace: 'default', allNamespaces: false }).stdout;
+    expect(classes).not.toMatch(/^nginx\s/m);
+    expect(classes).toMatch(/^public\s+k8s\.io\/ingress-nginx/m);
+    expect(c.route({ from: 'external', to: 'http://shop.example.com/' }).results[0].status).toBe(200);
+    const other = simulate(APP + CLASS('public', 'k8s.io/ingress-nginx') + CLASS('traefik', 'traefik.io/ingress-controller') + INGRESS.replace('spec:\n', 'spec:\n  ingressClassName: traefik\n'));
+    const a = other.route({ from: 'external', to: 'http://shop.example.com/' }).results[0];
+    expect(a.why.detail).toMatchObject({ cause: 'class-unserved', className: 'traefik' });
+  });
+  it('its pods are the cluster\'s own: the default reachability table of a scenario leaves them out', () => {
+    const c = simulate(APP);
+    const own = c.pods.filter((p) => p.namespace === 'ingress-nginx');
+    expect(own).toHaveLength(1);
+    expect(own[0].workload.manifest.file).toBe('<built-in>');
+  });
+  it('svclab get pods -A shows it; get pods (the default namespace) does not', async () => {
+    const dir = tempDir({ 'app.yaml': APP });
+    const all = await runCli(['get', 'pods', '-A', '-f', dir]);
+    expect(all.stdout).toMatch(/^ingress-nginx\s+ingress-nginx-controller-\S+\s+1\/1\s+Running/m);
+    const mine = await runCli(['get', 'pods', '-f', dir]);
+    expect(mine.stdout).not.toMatch(/ingress-nginx/);
+  });
+});
