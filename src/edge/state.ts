@@ -116,7 +116,7 @@ function unservedHosts(cluster: ClusterState, model: EdgeModel, ingress: Ingress
     };
     for (const l of gw.listeners) {
       if (l.hostname) add(l.hostname, { ...base, object: `Gateway ${gw.namespace}/${gw.name}` }, false);
-      for (const route of gateway.attached.get(l) ?? []) for (const h of route.hostnames) add(h, { ...base, object: `HTTPRoute ${route.namespace}/${route.name}` }, false);
+      for (const route of gateway.attached.get(l) ?? []) for (const h of route.hostnames) add(h, { ...base, object: `${route.kind} ${route.namespace}/${route.name}` }, false);
     }
   }
   return { unserved, unservedWildcards };

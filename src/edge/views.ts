@@ -6,7 +6,7 @@
  */
 import { fakeUid } from '../sim/naming';
 import type { ClusterState } from '../sim/types';
-import { DEFAULT_CLASS_ANNOTATION, type EdgeIngress, type EdgeIngressClass, type GatewayClassT, type GatewayT, type HTTPRouteT } from '../model/edge';
+import { DEFAULT_CLASS_ANNOTATION, type EdgeIngress, type EdgeIngressClass, type GatewayClassT, type GatewayT, type ListenerT, type RouteT } from '../model/edge';
 import { classAccepted } from './gateway';
 import { gatewayControllers } from './controllers';
 import { edgeState } from './state';
@@ -28,6 +28,7 @@ export const EDGE_HEADERS = {
   gatewayclasses: { normal: ['NAME', 'CONTROLLER', 'ACCEPTED', 'AGE'], wide: ['DESCRIPTION'] },
   gateways: { normal: ['NAME', 'CLASS', 'ADDRESS', 'PROGRAMMED', 'AGE'], wide: [] as string[] },
   httproutes: { normal: ['NAME', 'HOSTNAMES', 'AGE'], wide: [] as string[] },
+  grpcroutes: { normal: ['NAME', 'HOSTNAMES', 'AGE'], wide: [] as string[] },
 };
 export type EdgeResource = keyof typeof EDGE_HEADERS;
 
@@ -87,7 +88,8 @@ export function listEdge(cluster: ClusterState, resource: EdgeResource, wide: bo
     case 'gateways':
       return state.model.gateways.map((gw: GatewayT) => gatewayListed(cluster, gw));
     case 'httproutes':
-      return state.model.httpRoutes.map((r: HTTPRouteT) => ({ namespace: r.namespace, name: r.name, row: [r.name, hostsColumn(r.hostnames), AGE], object: () => httpRouteObject(cluster, r) }));
+    case 'grpcroutes':
+      return (resource === 'httproutes' ? state.model.httpRoutes : state.model.grpcRoutes).map((r: RouteT) => ({ namespace: r.namespace, name: r.name, row: [r.name, hostsColumn(r.hostnames), AGE], object: () => httpRouteObject(cluster, r) }));
   }
 }
 
@@ -126,7 +128,7 @@ function gatewayListed(cluster: ClusterState, gw: GatewayT): EdgeListed {
         listeners: gw.listeners.map((l) => ({
           name: l.name,
           attachedRoutes: state.gateway.attached.get(l)?.length ?? 0,
-          supportedKinds: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute' }],
+          supportedKinds: supportedKinds(l),
           conditions: [condition('Accepted', true, 'Accepted', 'listener accepted'), condition('Programmed', programmed, programmed ? 'Programmed' : 'Invalid', '')],
         })),
       },
@@ -147,14 +149,20 @@ const ATTACH_MESSAGES: Record<string, string> = {
   NoMatchingListenerHostname: "no listener hostname intersects the route's hostnames",
 };
 
-/** The route's status.parents as the gateway implementation writes them. */
-export function httpRouteObject(cluster: ClusterState, r: HTTPRouteT): KubeObject {
+/** The route kinds a listener takes: allowedRoutes.kinds, else HTTPRoute and GRPCRoute on HTTP and HTTPS, HTTPRoute on a terminating TLS listener. */
+function supportedKinds(l: ListenerT): Array<{ group: string; kind: string }> {
+  const kinds = l.kinds.length ? l.kinds : l.protocol === 'HTTP' || l.protocol === 'HTTPS' ? ['HTTPRoute', 'GRPCRoute'] : ['HTTPRoute'];
+  return kinds.map((kind) => ({ group: 'gateway.networking.k8s.io', kind }));
+}
+
+/** The route's (HTTPRoute or GRPCRoute) status.parents as the gateway implementation writes them. */
+export function httpRouteObject(cluster: ClusterState, r: RouteT): KubeObject {
   const state = edgeState(cluster);
   const refs = r.rules.flatMap((rule) => rule.backendRefs.map((b) => state.gateway.backends.get(b)!));
   const bad = refs.find((x) => x.reason !== 'ResolvedRefs');
   const refReason = bad?.reason ?? 'ResolvedRefs';
   return {
-    ...withMeta(r, r.namespace, r.name, 'HTTPRoute', cluster.seed),
+    ...withMeta(r, r.namespace, r.name, r.kind, cluster.seed),
     status: {
       // A parent Gateway no controller of the cluster handles gets no status entry (nobody writes one).
       parents: (state.gateway.parents.get(r) ?? []).filter((p) => !p.gateway || gatewayHandled(cluster, p.gateway)).map((p) => ({

@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { edgeModel, namespaceLabels } from '../model/edge';
-import { attachRoute } from '../edge/gateway';
+import { allowsKind, allRoutes, attachRoute } from '../edge/gateway';
 
 /**
  * A parentRef of an HTTPRoute that attaches to no listener of its Gateway, as a conformant
@@ -8,12 +8,13 @@ import { attachRoute } from '../edge/gateway';
  * NoMatchingParent, NotAllowedByListeners, NoMatchingListenerHostname; conformance tests
  * httproute-invalid-parentref-not-matching-section-name, httproute-invalid-parentref-not-matching-listener-port,
  * httproute-disallowed-kind, gateway-with-attached-routes). The route is then not served by that Gateway.
+ * GRPCRoutes attach by the same rules (grpcroute-listener-hostname-matching) and are checked too.
  */
 export default defineRule({
   meta: {
     id: 'httproute-not-attached',
     severity: 'error',
-    description: 'An HTTPRoute parentRef attaches to no Gateway listener (missing Gateway, sectionName or port, allowedRoutes, hostnames).',
+    description: 'An HTTPRoute (or GRPCRoute) parentRef attaches to no Gateway listener (missing Gateway, sectionName or port, allowedRoutes, hostnames).',
     category: 'cross-object',
     messages: {
       NoMatchingParent: {
@@ -32,9 +33,9 @@ export default defineRule({
   },
   check(ctx) {
     const edge = edgeModel(ctx.model);
-    if (!edge.httpRoutes.length) return;
+    if (!edge.httpRoutes.length && !edge.grpcRoutes.length) return;
     const labels = namespaceLabels(ctx.model);
-    for (const route of edge.httpRoutes) {
+    for (const route of allRoutes(edge)) {
       for (const p of attachRoute(edge, route, labels)) {
         if (p.reason === 'Accepted') continue;
         const parent = `${p.ref.namespace}/${p.ref.name}${p.ref.sectionName ? ` sectionName ${p.ref.sectionName}` : ''}${p.ref.port ? ` port ${p.ref.port}` : ''}`;
@@ -45,7 +46,8 @@ export default defineRule({
           // A Gateway that is not in the input may exist in the cluster (a platform team's): a warning, not an error.
           ctx.report({ messageId: 'NoMatchingParent', manifest: route.object.manifest, path: p.ref.fieldPath, data: { parent, why }, ...(gw ? {} : { severity: 'warning' as const }) });
         } else if (p.reason === 'NotAllowedByListeners') {
-          const why = `the route is in namespace ${route.namespace}, the Gateway in ${gw!.namespace}; listeners: ${listeners}`;
+          const kindOk = gw!.listeners.some((l) => allowsKind(l, route.kind));
+          const why = kindOk ? `the route is in namespace ${route.namespace}, the Gateway in ${gw!.namespace}; listeners: ${listeners}` : `no listener takes a ${route.kind} (allowedRoutes.kinds, or its protocol); listeners: ${listeners}`;
           ctx.report({ messageId: 'NotAllowedByListeners', manifest: route.object.manifest, path: p.ref.fieldPath, data: { parent, why }, related: [{ manifest: gw!.object.manifest, path: ['spec', 'listeners'], message: `listeners of Gateway ${gw!.namespace}/${gw!.name}` }] });
         } else {
           ctx.report({

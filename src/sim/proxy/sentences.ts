@@ -125,11 +125,12 @@ const EDGE: Pick<Catalogue, 'edge-address' | 'edge-tls' | 'ingress-redirect' | '
     `Ingress ${s.detail.ingress} sends ${s.detail.request} to Service ${s.detail.backend} port ${s.detail.servicePort}, which ${MISSING_BACKEND[s.detail.cause]}: ingress-nginx answers ${s.detail.status}`,
   'gateway-no-listener': (s) => `Gateway ${s.detail.gateway} has no listener on port ${s.detail.port} for host ${s.detail.host}: it answers ${s.detail.status}`,
   'gateway-match': (s) =>
-    `Gateway ${s.detail.gateway} listener ${s.detail.listener} takes ${s.detail.request}: HTTPRoute ${s.detail.route} rule ${s.detail.rule} match ${s.detail.match} -> Service ${s.detail.backend}${s.detail.servicePort === null ? '' : ` port ${s.detail.servicePort}`}` +
+    `Gateway ${s.detail.gateway} listener ${s.detail.listener} takes ${s.detail.request}: ${s.detail.kind} ${s.detail.route} rule ${s.detail.rule} match ${s.detail.match} -> Service ${s.detail.backend}${s.detail.servicePort === null ? '' : ` port ${s.detail.servicePort}`}` +
     (s.detail.total > s.detail.weight ? ` (weight ${s.detail.weight} of ${s.detail.total})` : ''),
-  'gateway-no-match': (s) => `no rule of the ${s.detail.routes} HTTPRoute(s) attached to Gateway ${s.detail.gateway} listener ${s.detail.listener} matches ${s.detail.request}: the gateway answers ${s.detail.status}`,
+  'gateway-no-match': (s) =>
+    `no rule of the ${s.detail.routes} ${s.detail.kind}(s) attached to Gateway ${s.detail.gateway} listener ${s.detail.listener} matches ${s.detail.request}: the gateway answers ${s.detail.kind === 'GRPCRoute' ? 'UNIMPLEMENTED' : s.detail.status}`,
   'gateway-backend-invalid': (s) =>
-    `HTTPRoute ${s.detail.route} rule ${s.detail.rule} picked backend ${s.detail.backend}, which does not resolve (${s.detail.reason}): the Gateway API requires ${s.detail.status} for requests to an invalid backend`,
+    `${s.detail.kind} ${s.detail.route} rule ${s.detail.rule} picked backend ${s.detail.backend}, which does not resolve (${s.detail.reason}): the Gateway API requires ${s.detail.kind === 'GRPCRoute' ? 'UNAVAILABLE' : s.detail.status} for requests to an invalid backend`,
   'edge-upstream-failed': (s) => `${controllerLabel(s.detail.controller)} could not reach the backend (${s.detail.outcome}: ${s.detail.cause}) and answers ${s.detail.status}`,
   'edge-answer': (s) => `${controllerLabel(s.detail.controller)} returns the backend's answer for ${s.detail.path}: ${s.detail.status}`,
   'edge-unserved': ({ detail: d }) => `${d.object} names ${d.host}, but ${UNSERVED[d.cause](d)}: nothing gives ${d.host} an address, so external DNS has none for it`,
