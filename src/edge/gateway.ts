@@ -13,7 +13,7 @@ import type { ClusterState, SimService } from '../sim/types';
 import { intersectHostnames } from './http-match';
 
 /** Why a parentRef did not attach (RouteConditionReason of apis/v1/shared_types.go). */
-export type AttachReason = 'Accepted' | 'NoMatchingParent' | 'NotAllowedByListeners' | 'NoMatchingListenerHostname';
+export type AttachReason = 'Accepted' | 'NoMatchingParent' | 'NotAllowedByListeners' | 'NoMatchingListenerHostname' | 'HostnameConflict';
 
 /** Why a backendRef does not resolve (RouteConditionReason). */
 export type RefReason = 'ResolvedRefs' | 'BackendNotFound' | 'RefNotPermitted' | 'InvalidKind';
@@ -24,6 +24,8 @@ export interface ParentStatus {
   reason: AttachReason;
   /** The listeners the route attached to, by name. */
   listeners: ListenerT[];
+  /** HostnameConflict: the route of the other kind that keeps the listener. */
+  rival?: string;
 }
 
 export interface ResolvedBackend {
@@ -109,10 +111,9 @@ export function allRoutes(model: EdgeModel): RouteT[] {
   return [...model.httpRoutes, ...model.grpcRoutes].sort((a, b) => a.order - b.order);
 }
 
-export function gatewayState(cluster: ClusterState, model: EdgeModel): GatewayState {
-  const labels = namespaceLabels(cluster.model);
+/** Every route's parents and the routes attached to each listener, with HTTPRoute / GRPCRoute hostname conflicts settled. */
+export function attachAll(model: EdgeModel, labels: Map<string, Record<string, string>>): Pick<GatewayState, 'parents' | 'attached'> {
   const parents = new Map<RouteT, ParentStatus[]>();
-  const backends = new Map<BackendRefT, ResolvedBackend>();
   const attached = new Map<ListenerT, RouteT[]>();
   for (const route of allRoutes(model)) {
     const ps = attachRoute(model, route, labels);
@@ -122,6 +123,49 @@ export function gatewayState(cluster: ClusterState, model: EdgeModel): GatewaySt
       if (!list.includes(route)) list.push(route);
       attached.set(l, list);
     }
+  }
+  settleKindConflicts(parents, attached);
+  return { parents, attached };
+}
+
+/** The hostnames a route serves on a listener (`*`: any). */
+function hostsOn(l: ListenerT, r: RouteT): string[] {
+  if (!r.hostnames.length) return [l.hostname ?? '*'];
+  return r.hostnames.map((h) => intersectHostnames(l.hostname, h)).filter((h): h is string => h !== null);
+}
+
+const hostsMeet = (a: string[], b: string[]) => a.some((x) => b.some((y) => x === '*' || y === '*' || intersectHostnames(x, y) !== null));
+
+/**
+ * An HTTPRoute and a GRPCRoute on one listener whose hostnames intersect: the implementation
+ * MUST accept exactly one, the older (input order stands for creationTimestamp), then the first
+ * by `namespace/name` (grpcroute_types.go GRPCRouteSpec.Hostnames); the other is not Accepted
+ * on that listener (the specification names no reason: svclab says HostnameConflict).
+ */
+function settleKindConflicts(parents: Map<RouteT, ParentStatus[]>, attached: Map<ListenerT, RouteT[]>): void {
+  for (const [l, routes] of attached) {
+    if (!routes.some((r) => r.kind === 'GRPCRoute') || !routes.some((r) => r.kind === 'HTTPRoute')) continue;
+    const kept: RouteT[] = [];
+    for (const r of routes) {
+      const rival = kept.find((k) => k.kind !== r.kind && hostsMeet(hostsOn(l, k), hostsOn(l, r)));
+      if (!rival) {
+        kept.push(r);
+        continue;
+      }
+      for (const p of parents.get(r) ?? []) {
+        if (!p.listeners.includes(l)) continue;
+        p.listeners = p.listeners.filter((x) => x !== l);
+        if (!p.listeners.length) Object.assign(p, { reason: 'HostnameConflict', rival: `${rival.kind} ${rival.namespace}/${rival.name}` });
+      }
+    }
+    attached.set(l, kept);
+  }
+}
+
+export function gatewayState(cluster: ClusterState, model: EdgeModel): GatewayState {
+  const { parents, attached } = attachAll(model, namespaceLabels(cluster.model));
+  const backends = new Map<BackendRefT, ResolvedBackend>();
+  for (const route of allRoutes(model)) {
     for (const rule of route.rules) for (const ref of rule.backendRefs) backends.set(ref, resolveBackend(cluster, model.referenceGrants, route, ref));
   }
   return { parents, backends, attached };

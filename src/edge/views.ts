@@ -147,6 +147,7 @@ const ATTACH_MESSAGES: Record<string, string> = {
   NoMatchingParent: 'no Gateway listener matches the parentRef (name, sectionName, port)',
   NotAllowedByListeners: "the listeners' allowedRoutes do not admit this route (namespace or kind)",
   NoMatchingListenerHostname: "no listener hostname intersects the route's hostnames",
+  HostnameConflict: 'an older route of the other kind (HTTPRoute / GRPCRoute) with intersecting hostnames holds the listener',
 };
 
 /** The route kinds a listener takes: allowedRoutes.kinds, else HTTPRoute and GRPCRoute on HTTP and HTTPS, HTTPRoute on a terminating TLS listener. */
@@ -169,7 +170,7 @@ export function httpRouteObject(cluster: ClusterState, r: RouteT): KubeObject {
         parentRef: { group: p.ref.group, kind: p.ref.kind, namespace: p.ref.namespace, name: p.ref.name, ...(p.ref.sectionName ? { sectionName: p.ref.sectionName } : {}), ...(p.ref.port ? { port: p.ref.port } : {}) },
         controllerName: 'svclab.io/gateway',
         conditions: [
-          condition('Accepted', p.reason === 'Accepted', p.reason, ATTACH_MESSAGES[p.reason]),
+          condition('Accepted', p.reason === 'Accepted', p.reason, p.rival ? `${ATTACH_MESSAGES[p.reason]}: ${p.rival}` : ATTACH_MESSAGES[p.reason]),
           condition('ResolvedRefs', refReason === 'ResolvedRefs', refReason, bad ? `${REF_MESSAGES[refReason]}: ${bad.ref.namespace}/${bad.ref.name}` : REF_MESSAGES.ResolvedRefs),
         ],
       })),

@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { edgeModel, namespaceLabels } from '../model/edge';
-import { allowsKind, allRoutes, attachRoute } from '../edge/gateway';
+import { allowsKind, allRoutes, attachAll } from '../edge/gateway';
 
 /**
  * A parentRef of an HTTPRoute that attaches to no listener of its Gateway, as a conformant
@@ -25,6 +25,10 @@ export default defineRule({
         message: "parentRef {{parent}}: no listener of the Gateway admits this route: {{why}} (Accepted: False, NotAllowedByListeners)",
         hint: 'Set the listener\'s allowedRoutes.namespaces.from to All, or to Selector with a selector matching this namespace (kubernetes.io/metadata.name), or move the route into the Gateway\'s namespace.',
       },
+      HostnameConflict: {
+        message: 'parentRef {{parent}}: {{rival}}, older, is attached to the same listener with intersecting hostnames; of an HTTPRoute and a GRPCRoute sharing a hostname on a listener only the older is accepted (Accepted: False)',
+        hint: 'Give the two routes different hostnames, or route the gRPC calls through the GRPCRoute only (a gRPC call is an HTTP/2 POST: an HTTPRoute can carry it too).',
+      },
       NoMatchingListenerHostname: {
         message: 'parentRef {{parent}}: none of the hostnames {{hostnames}} intersects a listener hostname ({{listeners}}) (Accepted: False, NoMatchingListenerHostname)',
         hint: "Use hostnames the listener's hostname covers (a listener `*.example.com` covers `shop.example.com`), or drop spec.hostnames to take the listener's.",
@@ -35,13 +39,16 @@ export default defineRule({
     const edge = edgeModel(ctx.model);
     if (!edge.httpRoutes.length && !edge.grpcRoutes.length) return;
     const labels = namespaceLabels(ctx.model);
+    const { parents } = attachAll(edge, labels);
     for (const route of allRoutes(edge)) {
-      for (const p of attachRoute(edge, route, labels)) {
+      for (const p of parents.get(route) ?? []) {
         if (p.reason === 'Accepted') continue;
         const parent = `${p.ref.namespace}/${p.ref.name}${p.ref.sectionName ? ` sectionName ${p.ref.sectionName}` : ''}${p.ref.port ? ` port ${p.ref.port}` : ''}`;
         const gw = p.gateway;
         const listeners = gw ? gw.listeners.map((l) => `${l.name} (${l.protocol} ${l.port}${l.hostname ? ` ${l.hostname}` : ''}${l.from !== 'Same' ? `, from ${l.from}` : ''})`).join(', ') : '';
-        if (p.reason === 'NoMatchingParent') {
+        if (p.reason === 'HostnameConflict') {
+          ctx.report({ messageId: 'HostnameConflict', manifest: route.object.manifest, path: p.ref.fieldPath, data: { parent, rival: p.rival ?? '' } });
+        } else if (p.reason === 'NoMatchingParent') {
           const why = !gw ? `there is no Gateway ${p.ref.namespace}/${p.ref.name}` : `Gateway ${gw.namespace}/${gw.name} has no listener with that ${p.ref.sectionName !== undefined && p.ref.port !== undefined ? 'name and port' : p.ref.sectionName !== undefined ? 'name' : 'port'} (listeners: ${listeners || 'none'})`;
           // A Gateway that is not in the input may exist in the cluster (a platform team's): a warning, not an error.
           ctx.report({ messageId: 'NoMatchingParent', manifest: route.object.manifest, path: p.ref.fieldPath, data: { parent, why }, ...(gw ? {} : { severity: 'warning' as const }) });
