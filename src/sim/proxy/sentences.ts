@@ -98,7 +98,7 @@ const peerLabel = (ip: string, pod: string | null) => (pod ? `pod ${pod} (${ip})
 const controllerLabel = (c: EdgeControllerFacts) => (c.kind === 'ingress-nginx' ? 'the ingress-nginx controller' : `the proxy of Gateway ${c.gateway}`);
 const EDGE_BY: Record<'ingress-rule' | 'gateway-hostname' | 'resolve' | 'address', string> = {
   'ingress-rule': 'an Ingress rule names it, so external DNS points it at',
-  'gateway-hostname': 'a Gateway listener or HTTPRoute names it, so external DNS points it at',
+  'gateway-hostname': 'a Gateway listener or one of its routes (HTTPRoute, GRPCRoute) names it, so external DNS points it at',
   resolve: '--resolve sends it to',
   address: 'the URL names the address of',
 };
