@@ -122,7 +122,7 @@ function gatewayListed(cluster: ClusterState, gw: GatewayT): EdgeListed {
       status: {
         addresses: address ? [{ type: 'IPAddress', value: address }] : [],
         conditions: [
-          condition('Accepted', accepted, accepted ? 'Accepted' : 'Invalid', accepted ? 'Gateway accepted' : 'no listener has a valid port'),
+          condition('Accepted', accepted, accepted ? 'Accepted' : 'ListenersNotValid', accepted ? 'Gateway accepted' : 'no listener has a valid port'),
           condition('Programmed', programmed, programmed ? 'Programmed' : 'Invalid', programmed ? `proxy ${proxy!.service.namespace}/${proxy!.service.name}` : 'no proxy'),
         ],
         listeners: gw.listeners.map((l) => ({
