@@ -3,6 +3,8 @@
  * status and route; the `http:` matrix (hosts x paths). The cases follow the Ingress docs' path
  * table (Prefix /api matches /api/v1, not /apix) and the gateway-api HTTPRouteHeaderMatching test.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { runScenarios } from '../../src/scenario/index';
 import { tempTree } from '../scenarios/fixtures';
 
@@ -93,6 +95,14 @@ spec:
     const [[status, message]] = await runWith('expect:\n  routes:\n  - { from: external, to: grpc://grpc.example.com/other.Svc/Call, expect: { grpcStatus: OK } }\n');
     expect(status).toBe('failed');
     expect(message).toMatch(/^is UNIMPLEMENTED, expected OK: no rule of the 1 GRPCRoute\(s\)/);
+  });
+  it('get: grpcroute snapshots (kubectl get grpcroute: NAME, HOSTNAMES, AGE)', async () => {
+    const root = tempTree({ 's/scenario.yaml': 'apiVersion: svclab.io/v1alpha1\nkind: Scenario\nmetadata: {name: g}\nexpect:\n  get: [ { resource: grpcroute, snapshot: grpcroutes.txt } ]\n', 's/app.yaml': MANIFESTS + GRPC });
+    const written = await runScenarios([root], { cwd: root, jobs: 1, update: true });
+    expect(written.scenarios[0].expectations[0].status).toBe('passed');
+    expect(fs.readFileSync(path.join(root, 's', 'grpcroutes.txt'), 'utf8')).toMatch(/^NAME\s+HOSTNAMES\s+AGE\ngreeter\s+grpc\.example\.com\s+<unknown>\n$/);
+    const again = await runScenarios([root], { cwd: root, jobs: 1 });
+    expect(again.scenarios[0].expectations[0].status).toBe('passed');
   });
   it("cluster: gatewayControllers and ingressController change what is served (the scenario's cluster wins over the default)", async () => {
     expect(await runWith(`cluster: { ingressController: none, gatewayControllers: [example.com/other] }
