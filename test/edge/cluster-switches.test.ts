@@ -168,6 +168,14 @@ describe('svclab with the switches', () => {
     const v = await runCli(['curl', 'http://books.mesh.example.com/', '--from', 'external', '-v', '-f', `${dir}/app.yaml`, '--cluster', `${dir}/cluster.yaml`]);
     expect(v.stdout).toContain('HTTPRoute default/books names books.mesh.example.com, but Gateway default/mesh is of GatewayClass istio (controllerName istio.io/gateway-controller), which no gateway controller of this cluster runs');
   });
+  it('svclab lint reads the switches of a Cluster object among the files, as the simulator does', async () => {
+    const r = await runCli(['lint', inDir, '--format', 'json']);
+    const ids = (JSON.parse(r.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId);
+    expect(ids.filter((id) => id === 'gateway-class-unaccepted')).toHaveLength(1);
+    expect(ids).not.toContain('ingress-class-unserved');
+    const off = tempDir({ 'app.yaml': APP + INGRESS + CLUSTER('ingressController: none') });
+    expect((await runCli(['lint', off])).stdout).toContain('this cluster runs no ingress controller (Cluster spec.ingressController: none)');
+  });
   it('a --cluster file with a bad value is a usage error, not a crash', async () => {
     const bad = tempDir({ 'cluster.yaml': CLUSTER('ingressController: traefik').replace(/---\n$/, '') });
     const r = await runCli(['get', 'pods', '-f', `${dir}/app.yaml`, '--cluster', `${bad}/cluster.yaml`]);
