@@ -136,3 +136,44 @@ describe('an HTTPRoute and a GRPCRoute with intersecting hostnames on one listen
     expect(route.status.parents[0].conditions[0].message).toContain('GRPCRoute default/greeter');
   });
 });
+
+describe('GRPCRoute references and TLS', () => {
+  const other = APP('greeter').replace(/metadata: \{name: greeter\}/g, 'metadata: {name: greeter, namespace: backends}');
+  const route = (grant: string) => simulate(`${other}apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: gc}
+spec: {controllerName: example.net/gw}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw}
+spec:
+  gatewayClassName: gc
+  listeners:
+  - {name: https, port: 443, protocol: HTTPS, hostname: grpc.example.com, tls: {certificateRefs: [{name: grpc-cert}]}}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata: {name: greeter}
+spec:
+  parentRefs: [{name: gw}]
+  rules: [{backendRefs: [{name: greeter, namespace: backends, port: 50051}]}]
+---
+apiVersion: gateway.networking.k8s.io/v1beta1
+kind: ReferenceGrant
+metadata: {name: g, namespace: backends}
+spec:
+  from: [{group: gateway.networking.k8s.io, kind: ${grant}, namespace: default}]
+  to: [{group: "", kind: Service}]
+`);
+  it('a ReferenceGrant from GRPCRoute lets the call cross namespaces; grpcs:// terminates TLS at the Gateway's HTTPS listener (apis/v1beta1 referencegrant_types.go: from[].kind names the route kind)', () => {
+    const a = route('GRPCRoute').route({ from: 'external', to: 'grpcs://grpc.example.com/helloworld.Greeter/SayHello' }).results[0];
+    expect(a).toMatchObject({ status: 200, grpcStatus: { name: 'OK' }, service: 'backends/greeter' });
+    expect(a.hops.find((h) => h.message === 'edge-tls')!.detail).toMatchObject({ host: 'grpc.example.com', secret: 'default/grpc-cert', covered: true });
+  });
+  it('a grant for HTTPRoutes does not cover a GRPCRoute: RefNotPermitted, UNAVAILABLE (GRPCRouteRule.BackendRefs)', () => {
+    const a = route('HTTPRoute').route({ from: 'external', to: 'grpcs://grpc.example.com/helloworld.Greeter/SayHello' }).results[0];
+    expect(a).toMatchObject({ status: 503, grpcStatus: { code: 14, name: 'UNAVAILABLE' } });
+    expect(a.why.detail).toMatchObject({ kind: 'GRPCRoute', reason: 'RefNotPermitted' });
+  });
+});
