@@ -166,7 +166,7 @@ spec:
   from: [{group: gateway.networking.k8s.io, kind: ${grant}, namespace: default}]
   to: [{group: "", kind: Service}]
 `);
-  it('a ReferenceGrant from GRPCRoute lets the call cross namespaces; grpcs:// terminates TLS at the Gateway's HTTPS listener (apis/v1beta1 referencegrant_types.go: from[].kind names the route kind)', () => {
+  it('a ReferenceGrant from GRPCRoute lets the call cross namespaces; grpcs:// terminates TLS at an HTTPS listener of the Gateway (apis/v1beta1 referencegrant_types.go: from[].kind names the route kind)', () => {
     const a = route('GRPCRoute').route({ from: 'external', to: 'grpcs://grpc.example.com/helloworld.Greeter/SayHello' }).results[0];
     expect(a).toMatchObject({ status: 200, grpcStatus: { name: 'OK' }, service: 'backends/greeter' });
     expect(a.hops.find((h) => h.message === 'edge-tls')!.detail).toMatchObject({ host: 'grpc.example.com', secret: 'default/grpc-cert', covered: true });
