@@ -37,6 +37,9 @@ export interface LintOptions {
   clusterDomain?: string;
   /** The Kubernetes release the objects are checked against (which APIs it still serves; default: the default cluster's). */
   kubernetesVersion?: string;
+  /** The cluster's ingress controller and GatewayClass controllerNames, when given from outside the input (default: a Cluster object among the manifests, else the default cluster's). */
+  ingressController?: 'nginx' | 'none';
+  gatewayControllers?: readonly string[];
   /** Directories of extra JSON schemas (kubeconform naming), for custom resources. */
   schemaDirs?: string[];
   /** Where relative paths are shown from, and kustomizations' files outside the input are read (default: the process's). */
@@ -101,6 +104,8 @@ export function settingsFrom(options: LintOptions): LintSettings {
     podCIDR: options.podCIDR ?? DEFAULT_SETTINGS.podCIDR,
     clusterDomain: options.clusterDomain ?? DEFAULT_SETTINGS.clusterDomain,
     kubernetesVersion: options.kubernetesVersion ?? DEFAULT_SETTINGS.kubernetesVersion,
+    ...(options.ingressController !== undefined ? { ingressController: options.ingressController } : {}),
+    ...(options.gatewayControllers !== undefined ? { gatewayControllers: options.gatewayControllers } : {}),
   };
 }
 

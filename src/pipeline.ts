@@ -65,10 +65,12 @@ function lintSettingsOf(cluster: Partial<ClusterConfig>): ClusterLintSettings {
  */
 export function lintStage(sources: SourceFile[], options: AnalyzeOptions = {}): Linted {
   const base: LintOptions = { namespace: options.namespace, rules: options.rules, schemaDirs: options.schemaDirs, cwd: options.cwd };
-  const assumed: LintOptions = { ...base, ...lintSettingsOf(options.cluster ?? {}) };
+  // The edge switches given from outside; the rules read those of a Cluster object from the model (rules/context.ts edgeSwitches).
+  const edge: LintOptions = { ingressController: options.cluster?.ingressController, gatewayControllers: options.cluster?.gatewayControllers };
+  const assumed: LintOptions = { ...base, ...lintSettingsOf(options.cluster ?? {}), ...edge };
   const first = lintSources(sources, assumed);
   const config = resolveClusterConfig(first.model, options.cluster);
-  const actual: LintOptions = { ...base, ...lintSettingsOf(config) };
+  const actual: LintOptions = { ...base, ...lintSettingsOf(config), ...edge };
   // Only a Cluster object among the sources can make the cluster differ from what the first pass assumed.
   const lint = JSON.stringify(settingsFrom(assumed)) === JSON.stringify(settingsFrom(actual)) ? first : lintSources(sources, actual);
   return { lint, config };

@@ -46,6 +46,8 @@ TARGET:  IP:PORT, NAME:PORT (resolved by the source's DNS), NODE-IP:NODEPORT, a 
          given. A host named by an Ingress rule or a Gateway listener / HTTPRoute resolves to
          the ingress controller's or the Gateway's address (as external DNS would point it); the
          request then goes through the controller pod to the backend, with an HTTP status.
+         grpc://HOST[:PORT]/SERVICE/METHOD (grpcs:// for TLS) makes a gRPC call, routed by
+         GRPCRoutes (-H adds metadata), with the gRPC status the client reports.
 SOURCE:  pod/NAME or pod/NS/NAME (an existing pod; a workload name picks its first pod),
          pod or pod/debug (a temporary debug pod in --namespace, like \`kubectl run debug\`),
          node/NAME, or external (a client outside the cluster).
@@ -165,7 +167,8 @@ export function formatCurlText(result: RouteResult, verbose: boolean, lang: Lang
       for (const h of a.hops) if (h.kind !== 'source') lines.push(`  ${h.kind.padEnd(8)} ${say(h, lang)}`);
     }
     const reason = say(a.why, lang);
-    const http = a.status === undefined || a.status === null ? '' : `HTTP ${a.status}${a.route ? ` [${a.route.kind} ${a.route.namespace}/${a.route.name}${a.route.rule === null ? ' defaultBackend' : ` rule ${a.route.rule}`}]` : ''} `;
+    const grpc = a.grpcStatus ? `gRPC ${a.grpcStatus.name} ` : '';
+    const http = a.status === undefined || a.status === null ? grpc : `HTTP ${a.status} ${grpc}${a.route ? `[${a.route.kind} ${a.route.namespace}/${a.route.name}${a.route.rule === null ? ' defaultBackend' : ` rule ${a.route.rule}`}] ` : ''}`;
     if (a.outcome === 'ok') lines.push(a.body !== null && (a.status ?? 200) === 200 ? `${http}${a.body}${a.assumed ? ' (assumed)' : ''}` : `${http}${w.outcome.ok}: ${reason}`);
     else lines.push(`${w.outcome[a.outcome]}: ${reason}`);
   });

@@ -25,7 +25,7 @@ export const GET_USAGE = `Usage: svclab get RESOURCE[,RESOURCE...] [NAME...] -f 
 Shows the cluster Kubernetes would run from the manifests, as \`kubectl get\` prints it.
 RESOURCE is one of: pods (po), services (svc), endpoints (ep), endpointslices, nodes (no),
 networkpolicies (netpol), namespaces (ns),
-ingresses (ing), ingressclasses, gatewayclasses (gc), gateways (gtw), httproutes.
+ingresses (ing), ingressclasses, gatewayclasses (gc), gateways (gtw), httproutes, grpcroutes.
 The simulated cluster is the embedded default (see README) unless a Cluster object or
 --cluster says otherwise.
 

@@ -4,10 +4,12 @@
  * client -> load balancer address -> kube-proxy -> controller pod.
  *
  * - ingress-nginx (its `deploy/static/provider/cloud` manifest, reduced): Deployment and Service
- *   `ingress-nginx-controller` in namespace `ingress-nginx`, ports 80 and 443; present when the
- *   input has an Ingress.
+ *   `ingress-nginx-controller` in namespace `ingress-nginx`, ports 80 and 443; always present
+ *   unless the Cluster object turns it off (`ingressController: none`); its own default class
+ *   `nginx` exists unless the input defines IngressClasses (ingress.ts effectiveClasses).
  * - A gateway implementation: one Deployment and LoadBalancer Service per Gateway of an
- *   accepted class, in namespace `gateway-system`, listening on the Gateway's listener ports
+ *   accepted class (every GatewayClass, or those whose controllerName the Cluster object's
+ *   `gatewayControllers` lists), in namespace `gateway-system`, listening on the Gateway's listener ports
  *   (as Envoy Gateway and Istio provision a proxy per Gateway), so each Gateway has its own address.
  *
  * Addresses: from the Cluster's load-balancer pool when it has one; without a provider a real
@@ -18,6 +20,7 @@ import type { ClusterConfig, ClusterState, SimService } from '../sim/types';
 import type { Model } from '../model/types';
 import { edgeModel, type GatewayT } from '../model/edge';
 import { classAccepted } from './gateway';
+import { nginxRuns } from './ingress';
 
 export const NGINX_NAMESPACE = 'ingress-nginx';
 export const NGINX_NAME = 'ingress-nginx-controller';
@@ -30,8 +33,13 @@ export function gatewayProxyName(gw: { namespace: string; name: string }): strin
 }
 
 /** The GatewayClass controllerNames the Cluster runs (undefined: accept every class). */
-export function gatewayControllers(_config: ClusterConfig): readonly string[] | undefined {
-  return undefined;
+export function gatewayControllers(config: Pick<ClusterConfig, 'gatewayControllers'>): readonly string[] | undefined {
+  return config.gatewayControllers;
+}
+
+/** Does the cluster run the ingress-nginx controller? (the Cluster's switch and the input's IngressClasses) */
+export function ingressControllerRuns(config: Pick<ClusterConfig, 'ingressController'>): boolean {
+  return nginxRuns(config.ingressController);
 }
 
 function addressing(config: ClusterConfig, i: number): string {
@@ -81,7 +89,8 @@ export function provisionedGateways(model: Model, config: ClusterConfig): Gatewa
 /** The controllers' manifests for this input (empty when it has no Ingress and no Gateway). */
 export function edgeManifests(config: ClusterConfig, model: Model): string {
   const docs: string[] = [];
-  if (model.objects.some((o) => o.kind === 'Ingress' && o.ref.apiVersion.startsWith('networking.k8s.io/'))) {
+  const edge = edgeModel(model);
+  if (ingressControllerRuns(config)) {
     const labels = '{ app.kubernetes.io/name: ingress-nginx, app.kubernetes.io/component: controller }';
     docs.push(deployment(NGINX_NAMESPACE, NGINX_NAME, labels, 'registry.k8s.io/ingress-nginx/controller:v1.12.0', [80, 443]));
     docs.push(service(NGINX_NAMESPACE, NGINX_NAME, labels, [80, 443], config, 10));

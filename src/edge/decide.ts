@@ -6,7 +6,8 @@
 import { cacheOf, memo2 } from '../sim/cache';
 import type { Statement } from '../sim/proxy/facts';
 import type { SimService } from '../sim/types';
-import type { HTTPMatchT, HTTPRouteT, IngressServiceBackend, ListenerT } from '../model/edge';
+import type { GRPCRouteT, HTTPMatchT, HTTPRouteT, IngressServiceBackend, ListenerT, RouteT } from '../model/edge';
+import { grpcCandidates, grpcMatches, type GrpcCandidate } from './grpc';
 import { findService } from './controllers';
 import { fullRegex, gatewayHostMatches, headerValue, prefixMatches, type HttpRequest } from './http-match';
 import { matchIngressPath, serverFor } from './ingress';
@@ -14,7 +15,7 @@ import type { Controller, EdgeState } from './state';
 
 /** The Ingress or HTTPRoute rule that matched (a public JSON shape: `route` of `svclab curl`). */
 export interface EdgeRouteRef {
-  kind: 'Ingress' | 'HTTPRoute';
+  kind: 'Ingress' | 'HTTPRoute' | 'GRPCRoute';
   namespace: string;
   name: string;
   /** Index of the rule (null: an Ingress's defaultBackend). */
@@ -37,7 +38,7 @@ export interface Decision {
 }
 
 const svcKey = (s: { namespace: string; name: string }) => `${s.namespace}/${s.name}`;
-const requestLabel = (r: HttpRequest) => `${r.method} ${r.scheme}://${r.host}${r.path}`;
+const requestLabel = (r: HttpRequest) => (r.grpc ? `gRPC ${r.grpc.service}/${r.grpc.method} (${r.scheme === 'https' ? 'grpcs' : 'grpc'}://${r.host})` : `${r.method} ${r.scheme}://${r.host}${r.path}`);
 const single = (route: EdgeRouteRef | null, leg: Leg, tls: Statement | null = null): Decision => ({ route, tls, choices: [{ weight: 1, leg }], total: 1 });
 
 export function decide(state: EdgeState, c: Controller, req: HttpRequest): Decision {
@@ -116,7 +117,8 @@ interface Candidate {
 /** The precedence of the specification (httproute_types.go HTTPRouteRule, HTTPRouteSpec.Hostnames), as a key compared in order. */
 function candidates(state: EdgeState, l: ListenerT, host: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const route of state.gateway.attached.get(l) ?? []) {
+  // Merging MUST not be done between GRPCRoutes and HTTPRoutes (grpcroute_types.go): HTTPRoutes only here.
+  for (const route of (state.gateway.attached.get(l) ?? []).filter((r): r is HTTPRouteT => r.kind === 'HTTPRoute')) {
     let nonWild = l.hostname && !l.hostname.startsWith('*.') ? l.hostname.length : 0;
     let chars = l.hostname?.length ?? 0;
     if (route.hostnames.length) {
@@ -159,25 +161,45 @@ function decideGateway(state: EdgeState, c: Extract<Controller, { kind: 'gateway
   const l = pickListener(c, req);
   if (!l) return single(null, { kind: 'answer', status: 404, statement: { message: 'gateway-no-listener', rule: 'listener', detail: { gateway: gw, host: req.host, port: req.port, status: 404 } } });
   const tls: Statement | null = req.scheme === 'https' ? { message: 'edge-tls', rule: 'tls', detail: { host: req.host, secret: l.certificateRefs.length ? `${c.gateway.namespace}/${l.certificateRefs[0]}` : null, covered: l.certificateRefs.length > 0, controller } } : null;
+  const attached = state.gateway.attached.get(l) ?? [];
+  // A gRPC call goes by the GRPCRoutes for its host; without any, by the HTTPRoutes (a gRPC call is an HTTP/2 POST).
+  const grpc = req.grpc ? memo2(cacheOf(state.cluster).table<ListenerT, Map<string, GrpcCandidate[]>>('edge-grpc-candidates'), l, req.host, () => grpcCandidates(attached.filter((r): r is GRPCRouteT => r.kind === 'GRPCRoute'), l, req.host)) : [];
+  if (req.grpc && grpc.length) {
+    const call = req.grpc;
+    const hit = grpc.find((cand) => grpcMatches(cand.match, call, req));
+    if (!hit) return noMatch(req, gw, l, attached.filter((r) => r.kind === 'GRPCRoute').length, 'GRPCRoute', tls);
+    return choose(state, req, gw, l, hit.route, hit.rule, hit.index, tls);
+  }
   const list = memo2(cacheOf(state.cluster).table<ListenerT, Map<string, Candidate[]>>('edge-candidates'), l, req.host, () => candidates(state, l, req.host));
   const hit = list.find((cand) => httpMatches(cand.match, req));
-  if (!hit) {
-    return single(null, { kind: 'answer', status: 404, statement: { message: 'gateway-no-match', rule: 'httproute', detail: { request: requestLabel(req), gateway: gw, listener: l.name, routes: state.gateway.attached.get(l)?.length ?? 0, status: 404 } } }, tls);
-  }
-  const route: EdgeRouteRef = { kind: 'HTTPRoute', namespace: hit.route.namespace, name: hit.route.name, rule: hit.rule, match: hit.index };
-  const routeName = `${hit.route.namespace}/${hit.route.name}`;
-  const refs = hit.route.rules[hit.rule].backendRefs;
-  const total = refs.reduce((s, r) => s + Math.max(0, r.weight), 0);
-  const invalid = (backend: string, reason: string): Leg => ({ kind: 'answer', status: 500, statement: { message: 'gateway-backend-invalid', rule: 'httproute', detail: { route: routeName, rule: hit.rule, backend, reason, status: 500 } } });
-  // No backendRefs, or every weight 0: the Gateway API asks for a 500.
+  if (!hit) return noMatch(req, gw, l, attached.filter((r) => r.kind === 'HTTPRoute').length, 'HTTPRoute', tls);
+  return choose(state, req, gw, l, hit.route, hit.rule, hit.index, tls);
+}
+
+function noMatch(req: HttpRequest, gw: string, l: ListenerT, routes: number, kind: RouteT['kind'], tls: Statement | null): Decision {
+  return single(null, { kind: 'answer', status: 404, statement: { message: 'gateway-no-match', rule: kind.toLowerCase(), detail: { request: requestLabel(req), gateway: gw, listener: l.name, routes, kind, status: 404 } } }, tls);
+}
+
+/**
+ * The backends of the rule that matched, by weight. No backendRefs, or every weight 0: the
+ * Gateway API asks for a 500 (HTTPRoute) or UNAVAILABLE (GRPCRoute, answered as 503); an
+ * invalid backendRef likewise for its share of the requests.
+ */
+function choose(state: EdgeState, req: HttpRequest, gw: string, l: ListenerT, r: RouteT, ruleIndex: number, matchIndex: number, tls: Statement | null): Decision {
+  const route: EdgeRouteRef = { kind: r.kind, namespace: r.namespace, name: r.name, rule: ruleIndex, match: matchIndex };
+  const routeName = `${r.namespace}/${r.name}`;
+  const refs = r.rules[ruleIndex].backendRefs;
+  const total = refs.reduce((s, x) => s + Math.max(0, x.weight), 0);
+  const status = r.kind === 'GRPCRoute' ? 503 : 500;
+  const invalid = (backend: string, reason: string): Leg => ({ kind: 'answer', status, statement: { message: 'gateway-backend-invalid', rule: r.kind.toLowerCase(), detail: { route: routeName, kind: r.kind, rule: ruleIndex, backend, reason, status } } });
   if (total === 0) return { route, tls, choices: [{ weight: 1, leg: invalid('(none)', refs.length ? 'every weight is 0' : 'no backendRefs') }], total: 1 };
-  const choices = refs.filter((r) => r.weight > 0).map((ref) => {
+  const choices = refs.filter((x) => x.weight > 0).map((ref) => {
     const resolved = state.gateway.backends.get(ref)!;
     const backend = `${ref.namespace}/${ref.name}`;
     if (!resolved.service) return { weight: ref.weight, leg: invalid(backend, resolved.reason) };
     const leg: Leg = {
       kind: 'backend', service: resolved.service, port: ref.port ?? 0,
-      statement: { message: 'gateway-match', service: backend, rule: 'httproute', detail: { request: requestLabel(req), gateway: gw, listener: l.name, route: routeName, rule: hit.rule, match: hit.index, backend, servicePort: ref.port ?? null, weight: ref.weight, total } },
+      statement: { message: 'gateway-match', service: backend, rule: r.kind.toLowerCase(), detail: { request: requestLabel(req), gateway: gw, listener: l.name, route: routeName, kind: r.kind, rule: ruleIndex, match: matchIndex, backend, servicePort: ref.port ?? null, weight: ref.weight, total } },
     };
     return { weight: ref.weight, leg };
   });

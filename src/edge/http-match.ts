@@ -22,6 +22,8 @@ export interface HttpRequest {
   headers: Array<[string, string]>;
   scheme: 'http' | 'https';
   port: number;
+  /** A gRPC call (`svclab curl grpc://HOST/SERVICE/METHOD`): the path is `/SERVICE/METHOD`, the method POST. */
+  grpc?: { service: string; method: string };
 }
 
 /** Splits `/a/b?x=1` into the path and its query parameters. */

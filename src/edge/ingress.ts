@@ -49,22 +49,38 @@ export interface IngressIndex {
   defaultBackend: { ingress: EdgeIngress; backend: IngressServiceBackend } | undefined;
 }
 
-/** The controller's own IngressClass (`nginx`, default) exists unless the input defines IngressClasses. */
-export function effectiveClasses(model: EdgeModel): { classes: EdgeIngressClass[]; builtIn: boolean } {
+/**
+ * The IngressClasses of the cluster: the input's, or, when the input defines none and the
+ * ingress-nginx controller runs, the controller's own `nginx` (marked default) as its Helm chart
+ * and static manifests create it. Without a controller (Cluster `ingressController: none`) and
+ * without input classes there is none.
+ */
+export function effectiveClasses(model: EdgeModel, controllerOn: boolean): { classes: EdgeIngressClass[]; builtIn: boolean } {
   if (model.ingressClasses.length) return { classes: model.ingressClasses, builtIn: false };
-  return { classes: [builtInClass()], builtIn: true };
+  return controllerOn ? { classes: [builtInClass()], builtIn: true } : { classes: [], builtIn: false };
+}
+
+/**
+ * Whether the ingress-nginx controller runs: unless the Cluster turns it off. Input
+ * IngressClasses do not stop it: it serves those whose spec.controller is k8s.io/ingress-nginx
+ * (and Ingresses with the annotation `kubernetes.io/ingress.class: nginx`), as an ingress-nginx
+ * installed beside another controller does; only its own class `nginx` is then not created.
+ */
+export function nginxRuns(ingressController: 'nginx' | 'none'): boolean {
+  return ingressController !== 'none';
 }
 
 function builtInClass(): EdgeIngressClass {
   return { object: undefined as never, name: NGINX_CLASS, controller: NGINX_CONTROLLER, isDefault: true, order: -1 };
 }
 
-export function ingressClassOf(model: EdgeModel, ing: EdgeIngress): { name: string | undefined; served: boolean; via: 'spec' | 'annotation' | 'default' | 'none' } {
-  const { classes } = effectiveClasses(model);
-  const served = (name: string | undefined) => name !== undefined && classes.some((c) => c.name === name && c.controller === NGINX_CONTROLLER);
+/** The class an Ingress ends up with, and whether the controller serves it (never when it does not run). */
+export function ingressClassOf(model: EdgeModel, ing: EdgeIngress, controllerOn: boolean): { name: string | undefined; served: boolean; via: 'spec' | 'annotation' | 'default' | 'none' } {
+  const { classes } = effectiveClasses(model, controllerOn);
+  const served = (name: string | undefined) => controllerOn && name !== undefined && classes.some((c) => c.name === name && c.controller === NGINX_CONTROLLER);
   if (ing.className !== undefined) return { name: ing.className, served: served(ing.className), via: 'spec' };
   // ingress-nginx accepts the annotation when it names its --ingress-class (nginx by default).
-  if (ing.annotationClass !== undefined) return { name: ing.annotationClass, served: ing.annotationClass === NGINX_CLASS || served(ing.annotationClass), via: 'annotation' };
+  if (ing.annotationClass !== undefined) return { name: ing.annotationClass, served: controllerOn && (ing.annotationClass === NGINX_CLASS || served(ing.annotationClass)), via: 'annotation' };
   const def = defaultIngressClass(classes);
   if (def) return { name: def.name, served: served(def.name), via: 'default' };
   return { name: undefined, served: false, via: 'none' };
@@ -84,7 +100,7 @@ function byPrecedence(a: ServedPath, b: ServedPath): number {
   return a.rule - b.rule || a.index - b.index;
 }
 
-export function ingressIndex(model: EdgeModel): IngressIndex {
+export function ingressIndex(model: EdgeModel, controllerOn: boolean): IngressIndex {
   const classOf = new Map<EdgeIngress, ReturnType<typeof ingressClassOf>>();
   const exact = new Map<string, IngressServer>();
   const wildcard = new Map<string, IngressServer>();
@@ -99,7 +115,7 @@ export function ingressIndex(model: EdgeModel): IngressIndex {
     return s;
   };
   for (const ing of model.ingresses) {
-    const cls = ingressClassOf(model, ing);
+    const cls = ingressClassOf(model, ing, controllerOn);
     classOf.set(ing, cls);
     if (!cls.served) continue;
     if (ing.defaultBackend && !defaultBackend) defaultBackend = { ingress: ing, backend: ing.defaultBackend };
@@ -113,7 +129,7 @@ export function ingressIndex(model: EdgeModel): IngressIndex {
     }
   }
   for (const s of [catchAll, ...exact.values(), ...wildcard.values()]) s.paths.sort(byPrecedence);
-  return { classes: effectiveClasses(model).classes, classOf, exact, wildcard, catchAll, defaultBackend };
+  return { classes: effectiveClasses(model, controllerOn).classes, classOf, exact, wildcard, catchAll, defaultBackend };
 }
 
 /** The server a Host lands on: exact, then the one-label wildcard, then the catch-all. */

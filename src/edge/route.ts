@@ -16,7 +16,8 @@ import { parseSource, parseTarget, type Source } from '../sim/proxy/request';
 import type { ClusterState, Hop, RouteAttempt, RouteCandidate, RouteReason, RouteRequest, RouteResult } from '../sim/types';
 import { decide, type Decision, type Leg } from './decide';
 import { splitPathQuery, type HttpRequest } from './http-match';
-import { controllerForHost, edgeState, type Controller, type EdgeState } from './state';
+import { grpcCallOfPath, grpcStatus, grpcStatusOfHttp } from './grpc';
+import { controllerForHost, edgeState, unservedHost, type Controller, type EdgeState } from './state';
 
 const MAX_COUNT = 1_000_000;
 
@@ -49,9 +50,11 @@ function headerPairs(list: readonly string[] | undefined): Array<[string, string
 
 /** The edge controller a request goes to, or null for an ordinary route. */
 function edgeTarget(cluster: ClusterState, request: RouteRequest): EdgeTarget | null {
-  const scheme = /^(https?):\/\//i.exec(request.to.trim())?.[1].toLowerCase() as 'http' | 'https' | undefined;
-  if (!scheme) return null;
-  const target = parseTarget(cluster, request.to);
+  const given = /^(https?|grpcs?):\/\//i.exec(request.to.trim())?.[1].toLowerCase();
+  if (!given) return null;
+  const scheme: 'http' | 'https' = given === 'https' || given === 'grpcs' ? 'https' : 'http';
+  const isGrpc = given.startsWith('grpc');
+  const target = parseTarget(cluster, isGrpc ? asHttpUrl(request.to) : request.to);
   const state = edgeState(cluster);
   if (!state.nginx && state.gateways.size === 0) return null;
   let address: string | undefined;
@@ -72,8 +75,20 @@ function edgeTarget(cluster: ClusterState, request: RouteRequest): EdgeTarget | 
   const hostHeader = headers.find(([n]) => n === 'host')?.[1];
   const host = (hostHeader ?? target.host).replace(/:\d+$/, '').toLowerCase();
   const { path, query } = splitPathQuery(target.path);
+  if (isGrpc) {
+    const call = grpcCallOfPath(path);
+    if (!call) throw new TargetError(`a gRPC call names a service and a method, got the path "${path}"`, 'write grpc://HOST[:PORT]/SERVICE/METHOD, e.g. grpc://api.example.com/helloworld.Greeter/SayHello');
+    // A gRPC client sends POST with content-type application/grpc (PROTOCOL-HTTP2.md): what an HTTPRoute would see.
+    if (!headers.some(([n]) => n === 'content-type')) headers.push(['content-type', 'application/grpc']);
+    return { controller, address, by, urlHost: target.host, request: { host, path, query: [], method: 'POST', headers, scheme, port: target.port, grpc: call } };
+  }
   const method = (request.method ?? 'GET').toUpperCase();
   return { controller, address, by, urlHost: target.host, request: { host, path, query, method, headers, scheme, port: target.port } };
+}
+
+/** `grpc://host[:port]/...` as the HTTP/2 URL it is (`http://`, port 80 by default; `grpcs://`: `https://`, 443). */
+function asHttpUrl(to: string): string {
+  return to.trim().replace(/^grpcs:\/\//i, 'https://').replace(/^grpc:\/\//i, 'http://');
 }
 
 /** A request worked out once: its controller, decision, address hop, and the hops it repeats (by controller pod). */
@@ -120,7 +135,11 @@ function podHop(p: Prepared, pod: string, s: Statement): Hop {
 /** `cluster.route()`: through an edge controller when the request goes to one, else the ordinary route. */
 export function routeEdge(cluster: ClusterState, request: RouteRequest): RouteResult {
   const p = prepared(cluster, request);
-  if (!p) return routeRequest(cluster, request);
+  if (!p) {
+    // A gRPC call to anything but an edge controller is an HTTP/2 connection like any other.
+    const plain = /^grpcs?:\/\//i.test(request.to.trim()) ? { ...request, to: asHttpUrl(request.to) } : request;
+    return explainUnserved(cluster, plain, routeRequest(cluster, plain));
+  }
   const edge = p.edge;
   const namespace = request.namespace ?? 'default';
   const count = request.count ?? 1;
@@ -146,6 +165,27 @@ export function routeEdge(cluster: ClusterState, request: RouteRequest): RouteRe
   return result;
 }
 
+/**
+ * A request for a host that an Ingress or a Gateway names, but that no controller serves (the
+ * Cluster runs no ingress controller, the class is not served, the GatewayClass is not
+ * accepted): its name does not resolve, and an `edge-unserved` hop after the DNS answer says why.
+ */
+function explainUnserved(cluster: ClusterState, request: RouteRequest, result: RouteResult): RouteResult {
+  if (!result.summary['dns-error'] || !/^(https?|grpcs?):\/\//i.test(request.to.trim())) return result;
+  const host = parseTarget(cluster, request.to).host;
+  const u = unservedHost(edgeState(cluster), host);
+  if (!u) return result;
+  const h = hop('dns', { message: 'edge-unserved', to: host, rule: 'edge', detail: { host, ...u } });
+  const why = whyOf(h);
+  const results = result.results.map((a): RouteAttempt => {
+    if (a.outcome !== 'dns-error') return a;
+    const at = a.hops.findIndex((x) => x.kind === 'dns');
+    const hops = at < 0 ? [...a.hops, h] : [...a.hops.slice(0, at + 1), h, ...a.hops.slice(at + 1)];
+    return { ...a, hops, reason: h.text, why };
+  });
+  return { ...result, results };
+}
+
 /** The full set of endpoints the request's backends can reach, routed from the controller pod (once per request). */
 function candidatesOf(cluster: ClusterState, p: Prepared, controllerPod: string | undefined): RouteCandidate[] {
   if (p.candidates) return p.candidates.slice();
@@ -164,7 +204,7 @@ function candidatesOf(cluster: ClusterState, p: Prepared, controllerPod: string 
 /** Decisions depend only on the controller and the request: memoised per controller and request text. */
 function decisionFor(state: EdgeState, edge: EdgeTarget): Decision {
   const r = edge.request;
-  const key = `${r.scheme}|${r.port}|${r.method}|${r.host}|${r.path}|${r.query.map(([n, v]) => `${n}=${v}`).join('&')}|${r.headers.map(([n, v]) => `${n}:${v}`).join('\n')}`;
+  const key = `${r.grpc ? 'grpc|' : ''}${r.scheme}|${r.port}|${r.method}|${r.host}|${r.path}|${r.query.map(([n, v]) => `${n}=${v}`).join('&')}|${r.headers.map(([n, v]) => `${n}:${v}`).join('\n')}`;
   return memo2(cacheOf(state.cluster).table<Controller, Map<string, Decision>>('edge-decisions'), edge.controller, key, () => decide(state, edge.controller, r));
 }
 
@@ -212,10 +252,12 @@ function whyOf(h: Hop): RouteReason {
   return why;
 }
 
-function answered(base: RouteAttempt, hops: Hop[], status: number, route: RouteAttempt['route'], end: Hop): RouteAttempt {
+function answered(base: RouteAttempt, hops: Hop[], status: number, route: RouteAttempt['route'], end: Hop, grpc: boolean): RouteAttempt {
   const reason = end.text;
   const why = whyOf(end);
-  return { outcome: 'ok', reason, service: base.service, pod: base.pod, podIP: base.podIP, node: base.node, port: base.port, sourceIP: base.sourceIP, body: base.body, hops, why, assumed: base.assumed, status, route };
+  const a: RouteAttempt = { outcome: 'ok', reason, service: base.service, pod: base.pod, podIP: base.podIP, node: base.node, port: base.port, sourceIP: base.sourceIP, body: base.body, hops, why, assumed: base.assumed, status, route };
+  if (grpc) a.grpcStatus = grpcStatusOfHttp(status);
+  return a;
 }
 
 function through(session: Session, source: Source, p: Prepared): RouteAttempt {
@@ -223,14 +265,16 @@ function through(session: Session, source: Source, p: Prepared): RouteAttempt {
   const leg1 = connect(session, source, p.first);
   const hops = [leg1.hops[0], p.addressHop];
   for (let i = 1; i < leg1.hops.length; i++) if (leg1.hops[i].message !== 'answered-by-pod') hops.push(leg1.hops[i]);
-  if (leg1.outcome !== 'ok' || !leg1.pod) return { ...leg1, hops, status: null, route: null };
+  const grpc = edge.request.grpc !== undefined;
+  // A connection that never reaches the controller: a gRPC client reports UNAVAILABLE.
+  if (leg1.outcome !== 'ok' || !leg1.pod) return { ...leg1, hops, status: null, route: null, ...(grpc ? { grpcStatus: grpcStatus('UNAVAILABLE') } : {}) };
   const pod = leg1.pod;
   const at = (s: Statement): Hop => podHop(p, pod, s);
   if (d.tls) hops.push(at(d.tls));
   const leg = pick(session, d);
   const none = { ...leg1, service: null, pod: null, podIP: null, node: null, port: null, sourceIP: null, body: null, assumed: false };
   hops.push(at(leg.statement));
-  if (leg.kind === 'answer') return answered(none, hops, leg.status, d.route, hops[hops.length - 1]);
+  if (leg.kind === 'answer') return answered(none, hops, leg.status, d.route, hops[hops.length - 1], grpc);
   const svc = leg.service;
   const r = edge.request;
   let upstream = p.upstream.get(leg);
@@ -244,12 +288,12 @@ function through(session: Session, source: Source, p: Prepared): RouteAttempt {
     const status = upstreamStatus(facts, leg2);
     const end: Statement = { message: 'edge-upstream-failed', pod, service: `${svc.namespace}/${svc.name}`, rule: 'upstream', detail: { controller: facts, outcome: leg2.outcome, cause: leg2.reason, status } };
     hops.push(at(end));
-    return answered({ ...none, service: `${svc.namespace}/${svc.name}` }, hops, status, d.route, hops[hops.length - 1]);
+    return answered({ ...none, service: `${svc.namespace}/${svc.name}` }, hops, status, d.route, hops[hops.length - 1], grpc);
   }
   const answer = answerStatement(p, leg2.pod ?? '');
   hops.push(answer.hop);
-  const body = leg2.body === null ? null : `${leg2.body} (${r.method} ${r.path})`;
-  return answered({ ...leg2, body }, hops, 200, d.route, answer.hop);
+  const body = leg2.body === null ? null : `${leg2.body} (${r.grpc ? `gRPC ${r.grpc.service}/${r.grpc.method}` : `${r.method} ${r.path}`})`;
+  return answered({ ...leg2, body }, hops, 200, d.route, answer.hop, grpc);
 }
 
 

@@ -7,13 +7,25 @@
 import { cacheOf } from '../sim/cache';
 import type { ClusterState, SimService } from '../sim/types';
 import { edgeModel, type EdgeModel, type GatewayT, type ListenerT } from '../model/edge';
-import { findService, GATEWAY_NAMESPACE, gatewayProxyName, NGINX_NAME, NGINX_NAMESPACE, serviceAddress } from './controllers';
+import { findService, gatewayControllers, ingressControllerRuns, GATEWAY_NAMESPACE, gatewayProxyName, NGINX_NAME, NGINX_NAMESPACE, serviceAddress } from './controllers';
 import { gatewayState, type GatewayState } from './gateway';
 import { ingressIndex, type IngressIndex } from './ingress';
 
 export type Controller =
   | { kind: 'ingress-nginx'; service: SimService; address: string | undefined }
   | { kind: 'gateway'; gateway: GatewayT; service: SimService; address: string | undefined; listenersByPort: Map<number, ListenerT[]> };
+
+/** Why a host that an Ingress or a Gateway names has no controller address (the `edge-unserved` statement's facts). */
+export interface Unserved {
+  /** `Ingress ns/name`, `HTTPRoute ns/name` or `Gateway ns/name`: the object naming the host. */
+  object: string;
+  gateway: string | null;
+  cause: 'controller-off' | 'class-unserved' | 'class-not-accepted' | 'class-missing';
+  className: string | null;
+  controllerName: string | null;
+  /** The controllerNames the Cluster runs (`gatewayControllers`), when it names them. */
+  runs: string[] | null;
+}
 
 export interface EdgeState {
   cluster: ClusterState;
@@ -28,6 +40,9 @@ export interface EdgeState {
   hosts: Map<string, { controller: Controller; by: 'ingress-rule' | 'gateway-hostname' }>;
   /** Wildcard names by suffix (`.example.com`): one label for Ingress, any for Gateway. */
   wildcards: Map<string, { controller: Controller; by: 'ingress-rule' | 'gateway-hostname'; oneLabel: boolean }>;
+  /** Host names an Ingress or Gateway names but no controller serves (why), exact and by wildcard suffix. */
+  unserved: Map<string, Unserved>;
+  unservedWildcards: Map<string, Unserved & { oneLabel: boolean }>;
 }
 
 export function edgeState(cluster: ClusterState): EdgeState {
@@ -36,7 +51,7 @@ export function edgeState(cluster: ClusterState): EdgeState {
 
 function buildEdgeState(cluster: ClusterState): EdgeState {
   const model = edgeModel(cluster.model);
-  const ingress = ingressIndex(model);
+  const ingress = ingressIndex(model, ingressControllerRuns(cluster.config));
   const gateway = gatewayState(cluster, model);
   const byAddress = new Map<string, Controller>();
   const hosts: EdgeState['hosts'] = new Map();
@@ -71,21 +86,65 @@ function buildEdgeState(cluster: ClusterState): EdgeState {
       for (const route of gateway.attached.get(l) ?? []) for (const h of route.hostnames) addHost(h, c, 'gateway-hostname');
     }
   }
-  return { cluster, model, ingress, gateway, nginx, gateways, byAddress, hosts, wildcards };
+  const { unserved, unservedWildcards } = unservedHosts(cluster, model, ingress, gateway, gateways);
+  return { cluster, model, ingress, gateway, nginx, gateways, byAddress, hosts, wildcards, unserved, unservedWildcards };
 }
 
-/** The controller external DNS points a host name at, if an Ingress rule or a Gateway names it. */
-export function controllerForHost(state: EdgeState, host: string): { controller: Controller; by: 'ingress-rule' | 'gateway-hostname' } | undefined {
-  const exact = state.hosts.get(host);
+/** The hosts of Ingresses no controller serves and of Gateways without a proxy (class not accepted or missing), with why. */
+function unservedHosts(cluster: ClusterState, model: EdgeModel, ingress: IngressIndex, gateway: GatewayState, gateways: EdgeState['gateways']): Pick<EdgeState, 'unserved' | 'unservedWildcards'> {
+  const unserved: EdgeState['unserved'] = new Map();
+  const unservedWildcards: EdgeState['unservedWildcards'] = new Map();
+  const add = (host: string, u: Unserved, oneLabel: boolean) => {
+    if (host.startsWith('*.')) {
+      if (!unservedWildcards.has(host.slice(1))) unservedWildcards.set(host.slice(1), { ...u, oneLabel });
+    } else if (!unserved.has(host)) unserved.set(host, u);
+  };
+  const off = !ingressControllerRuns(cluster.config);
+  for (const ing of model.ingresses) {
+    const cls = ingress.classOf.get(ing);
+    if (!cls || cls.served) continue;
+    const u: Unserved = { object: `Ingress ${ing.namespace}/${ing.name}`, gateway: null, cause: off ? 'controller-off' : 'class-unserved', className: cls.name ?? null, controllerName: null, runs: null };
+    for (const r of ing.rules) if (r.host) add(r.host, u, true);
+  }
+  const runs = gatewayControllers(cluster.config);
+  for (const gw of model.gateways) {
+    if (gateways.has(gw)) continue;
+    const cls = model.gatewayClasses.find((c) => c.name === gw.className);
+    const base = {
+      gateway: `${gw.namespace}/${gw.name}`, cause: cls ? ('class-not-accepted' as const) : ('class-missing' as const),
+      className: gw.className, controllerName: cls?.controllerName ?? null, runs: runs ? [...runs] : null,
+    };
+    for (const l of gw.listeners) {
+      if (l.hostname) add(l.hostname, { ...base, object: `Gateway ${gw.namespace}/${gw.name}` }, false);
+      for (const route of gateway.attached.get(l) ?? []) for (const h of route.hostnames) add(h, { ...base, object: `${route.kind} ${route.namespace}/${route.name}` }, false);
+    }
+  }
+  return { unserved, unservedWildcards };
+}
+
+/** The entry of a host in a table of exact names and one of wildcard suffixes (`.example.com`; `oneLabel`: Ingress's one-label wildcards). */
+function lookupHost<T extends { oneLabel: boolean }, E>(exactTable: Map<string, E>, wildcardTable: Map<string, T>, host: string): E | T | undefined {
+  const exact = exactTable.get(host);
   if (exact) return exact;
   // `a.b.example.com`: try `.b.example.com` (one label, Ingress or Gateway), then shorter suffixes (Gateway only).
   let dot = host.indexOf('.');
   let first = true;
   while (dot >= 0) {
-    const w = state.wildcards.get(host.slice(dot));
+    const w = wildcardTable.get(host.slice(dot));
     if (w && (first || !w.oneLabel)) return w;
     first = false;
     dot = host.indexOf('.', dot + 1);
   }
   return undefined;
+}
+
+/** Why no controller answers for a host that an Ingress or a Gateway names, if one does. */
+export function unservedHost(state: EdgeState, host: string): Unserved | undefined {
+  if (!state.unserved.size && !state.unservedWildcards.size) return undefined;
+  return lookupHost(state.unserved, state.unservedWildcards, host);
+}
+
+/** The controller external DNS points a host name at, if an Ingress rule or a Gateway names it. */
+export function controllerForHost(state: EdgeState, host: string): { controller: Controller; by: 'ingress-rule' | 'gateway-hostname' } | undefined {
+  return lookupHost(state.hosts, state.wildcards, host);
 }

@@ -1,6 +1,6 @@
 /**
  * The edge kinds as typed, defaulted data: Ingress and IngressClass (networking.k8s.io/v1) and
- * the Gateway API (gateway.networking.k8s.io: GatewayClass, Gateway, HTTPRoute, ReferenceGrant),
+ * the Gateway API (gateway.networking.k8s.io: GatewayClass, Gateway, HTTPRoute, GRPCRoute, ReferenceGrant),
  * read from the model's objects. Defaults are the API server's (Ingress: k8s.io/api
  * networking/v1 types.go) and the Gateway API CRDs' (config/crd/standard/*.yaml: `default:`).
  */
@@ -126,15 +126,33 @@ export interface HTTPRuleT {
   fieldPath: FieldPath;
 }
 
-export interface HTTPRouteT {
+/** What HTTPRoute and GRPCRoute share (CommonRouteSpec, hostnames, backendRefs): attachment and references. */
+export interface RouteT {
   object: AnyObject;
+  kind: 'HTTPRoute' | 'GRPCRoute';
   namespace: string;
   name: string;
   parentRefs: ParentRefT[];
   /** Lower-cased. */
   hostnames: string[];
-  rules: HTTPRuleT[];
+  rules: Array<{ backendRefs: BackendRefT[]; fieldPath: FieldPath }>;
   order: number;
+}
+
+export interface HTTPRouteT extends RouteT {
+  kind: 'HTTPRoute';
+  rules: HTTPRuleT[];
+}
+
+/** GRPCRouteMatch: the method (service and/or method, Exact or RegularExpression) and headers. */
+export interface GRPCMatchT {
+  method: { type: 'Exact' | 'RegularExpression'; service: string | undefined; method: string | undefined } | undefined;
+  headers: Array<{ type: 'Exact' | 'RegularExpression'; name: string; value: string }>;
+}
+
+export interface GRPCRouteT extends RouteT {
+  kind: 'GRPCRoute';
+  rules: Array<{ matches: GRPCMatchT[]; backendRefs: BackendRefT[]; fieldPath: FieldPath }>;
 }
 
 export interface ReferenceGrantT {
@@ -149,6 +167,7 @@ export interface EdgeModel {
   gatewayClasses: GatewayClassT[];
   gateways: GatewayT[];
   httpRoutes: HTTPRouteT[];
+  grpcRoutes: GRPCRouteT[];
   referenceGrants: ReferenceGrantT[];
 }
 
@@ -212,13 +231,23 @@ const matchValues = (v: unknown): MatchValue[] =>
     return { type: str(m.type) === 'RegularExpression' ? 'RegularExpression' : 'Exact', name: str(m.name) ?? '', value: str(m.value) ?? '' };
   });
 
-function httpRouteOf(o: AnyObject, order: number): HTTPRouteT {
-  const spec = obj(o.manifest.value.spec);
-  const ns = o.metadata.namespace;
-  const parentRefs = arr(spec.parentRefs).map((p, i): ParentRefT => {
+function parentRefsOf(spec: Obj, ns: string): ParentRefT[] {
+  return arr(spec.parentRefs).map((p, i): ParentRefT => {
     const r = obj(p);
     return { group: str(r.group) ?? GATEWAY_GROUP, kind: str(r.kind) ?? 'Gateway', namespace: str(r.namespace) ?? ns, name: str(r.name) ?? '', sectionName: str(r.sectionName), port: num(r.port), fieldPath: ['spec', 'parentRefs', i] };
   });
+}
+
+function backendRefsOf(rule: Obj, ns: string, i: number): BackendRefT[] {
+  return arr(rule.backendRefs).map((b, j): BackendRefT => {
+    const br = obj(b);
+    return { group: str(br.group) ?? '', kind: str(br.kind) ?? 'Service', namespace: str(br.namespace) ?? ns, name: str(br.name) ?? '', port: num(br.port), weight: num(br.weight) ?? 1, fieldPath: ['spec', 'rules', i, 'backendRefs', j] };
+  });
+}
+
+function httpRouteOf(o: AnyObject, order: number): HTTPRouteT {
+  const spec = obj(o.manifest.value.spec);
+  const ns = o.metadata.namespace;
   // The CRD defaults rules to one rule matching PathPrefix "/", and a rule's matches likewise.
   const rawRules = spec.rules === undefined ? [{}] : arr(spec.rules);
   const rules = rawRules.map((r, i): HTTPRuleT => {
@@ -233,18 +262,35 @@ function httpRouteOf(o: AnyObject, order: number): HTTPRouteT {
         headers: matchValues(mm.headers), queryParams: matchValues(mm.queryParams), method: str(mm.method),
       };
     });
-    const backendRefs = arr(rule.backendRefs).map((b, j): BackendRefT => {
-      const br = obj(b);
-      return { group: str(br.group) ?? '', kind: str(br.kind) ?? 'Service', namespace: str(br.namespace) ?? ns, name: str(br.name) ?? '', port: num(br.port), weight: num(br.weight) ?? 1, fieldPath: ['spec', 'rules', i, 'backendRefs', j] };
-    });
-    return { matches, backendRefs, fieldPath: ['spec', 'rules', i] };
+    return { matches, backendRefs: backendRefsOf(rule, ns, i), fieldPath: ['spec', 'rules', i] };
   });
-  return { object: o, namespace: ns, name: o.metadata.name, parentRefs, hostnames: arr(spec.hostnames).map((h) => String(h).toLowerCase()), rules, order };
+  return { object: o, kind: 'HTTPRoute', namespace: ns, name: o.metadata.name, parentRefs: parentRefsOf(spec, ns), hostnames: arr(spec.hostnames).map((h) => String(h).toLowerCase()), rules, order };
+}
+
+/** A GRPCRoute (apis/v1 grpcroute_types.go): no matches = every gRPC request; method.type defaults to Exact. */
+function grpcRouteOf(o: AnyObject, order: number): GRPCRouteT {
+  const spec = obj(o.manifest.value.spec);
+  const ns = o.metadata.namespace;
+  const rawRules = spec.rules === undefined ? [{}] : arr(spec.rules);
+  const rules = rawRules.map((r, i) => {
+    const rule = obj(r);
+    const rawMatches = rule.matches === undefined || arr(rule.matches).length === 0 ? [{}] : arr(rule.matches);
+    const matches = rawMatches.map((m): GRPCMatchT => {
+      const mm = obj(m);
+      const method = mm.method === undefined ? undefined : obj(mm.method);
+      return {
+        method: method ? { type: str(method.type) === 'RegularExpression' ? 'RegularExpression' : 'Exact', service: str(method.service) || undefined, method: str(method.method) || undefined } : undefined,
+        headers: matchValues(mm.headers),
+      };
+    });
+    return { matches, backendRefs: backendRefsOf(rule, ns, i), fieldPath: ['spec', 'rules', i] as FieldPath };
+  });
+  return { object: o, kind: 'GRPCRoute', namespace: ns, name: o.metadata.name, parentRefs: parentRefsOf(spec, ns), hostnames: arr(spec.hostnames).map((h) => String(h).toLowerCase()), rules, order };
 }
 
 /** The edge objects of the model, typed and defaulted, in input order. */
 export function edgeModel(model: Model): EdgeModel {
-  const out: EdgeModel = { ingresses: [], ingressClasses: [], gatewayClasses: [], gateways: [], httpRoutes: [], referenceGrants: [] };
+  const out: EdgeModel = { ingresses: [], ingressClasses: [], gatewayClasses: [], gateways: [], httpRoutes: [], grpcRoutes: [], referenceGrants: [] };
   model.objects.forEach((o, order) => {
     const group = groupOf(o.ref.apiVersion);
     const spec = obj(o.manifest.value.spec);
@@ -255,6 +301,7 @@ export function edgeModel(model: Model): EdgeModel {
       if (o.kind === 'GatewayClass') out.gatewayClasses.push({ object: o, name: o.metadata.name, controllerName: str(spec.controllerName) ?? '' });
       else if (o.kind === 'Gateway') out.gateways.push({ object: o, namespace: o.metadata.namespace, name: o.metadata.name, className: str(spec.gatewayClassName) ?? '', listeners: arr(spec.listeners).map(listenerOf), order });
       else if (o.kind === 'HTTPRoute') out.httpRoutes.push(httpRouteOf(o, order));
+      else if (o.kind === 'GRPCRoute') out.grpcRoutes.push(grpcRouteOf(o, order));
       else if (o.kind === 'ReferenceGrant') {
         out.referenceGrants.push({
           namespace: o.metadata.namespace,

@@ -1,6 +1,7 @@
 import type { Model, WorkloadObject } from '../model/types';
 import { LabelIndex } from '../model/selectors';
 import type { Manifest } from '../parse/manifest';
+import { edgeSwitchesFromModel } from '../sim/cluster-config';
 import { DEFAULT_KUBERNETES_VERSION, isBuiltinApiVersion, neverMakesPods } from '../model/kinds';
 
 export interface LintSettings {
@@ -14,6 +15,13 @@ export interface LintSettings {
   clusterDomain: string;
   /** The Kubernetes release of the cluster the objects go to (which APIs it still serves). */
   kubernetesVersion: string;
+  /**
+   * The edge switches given from outside the input (a scenario's `cluster:`, `--cluster FILE`):
+   * they win over a Cluster object among the manifests, which wins over the default cluster's
+   * (ingress-nginx runs; every GatewayClass is accepted). See `edgeSwitches`.
+   */
+  ingressController?: 'nginx' | 'none';
+  gatewayControllers?: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: LintSettings = {
@@ -43,6 +51,8 @@ export interface LintContextData {
    * neverMakesPods) are left out.
    */
   possiblePodOwnersIn(namespace: string): Manifest[];
+  /** The ingress controller and gateway controllerNames of the cluster the objects go to (as the simulator resolves them). */
+  edgeSwitches(): { ingressController: 'nginx' | 'none'; gatewayControllers: readonly string[] | undefined };
 }
 
 const EMPTY_INDEX = new LabelIndex<WorkloadObject>((w) => w.template.metadata.labels);
@@ -73,5 +83,12 @@ export function createContextData(model: Model, settings: LintSettings): LintCon
     namespacesWithCustomResources: new Set([...customByNs.keys()].filter((ns) => ns !== '')),
     customResourcesIn: (ns) => customByNs.get(ns) ?? [],
     possiblePodOwnersIn: (ns) => (customByNs.get(ns) ?? []).filter((m) => !neverMakesPods(m.apiVersion, m.kind)),
+    edgeSwitches: () => {
+      const fromObjects = edgeSwitchesFromModel(model);
+      return {
+        ingressController: settings.ingressController ?? fromObjects.ingressController ?? 'nginx',
+        gatewayControllers: settings.gatewayControllers ?? fromObjects.gatewayControllers,
+      };
+    },
   };
 }

@@ -25,7 +25,7 @@ export default defineRule({
     const edge = edgeModel(ctx.model);
     const seen = new Map<string, { ingress: string; backend: string; manifest: (typeof edge.ingresses)[number]['object']['manifest']; path: Array<string | number> }>();
     for (const ing of edge.ingresses) {
-      const cls = ingressClassOf(edge, ing).name ?? '';
+      const cls = ingressClassOf(edge, ing, true).name ?? '';
       ing.rules.forEach((rule) => rule.paths.forEach((p) => {
         const key = `${cls}\n${rule.host ?? '*'}\n${p.path}\n${p.pathType}`;
         const backend = p.backend.service ? `Service ${ing.namespace}/${p.backend.service.name}` : 'a resource backend';

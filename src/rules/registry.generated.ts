@@ -13,6 +13,7 @@ import externalIpInvalid from './external-ip-invalid';
 import externalTrafficPolicyInvalid from './external-traffic-policy-invalid';
 import externalnameInvalid from './externalname-invalid';
 import fileUnreadable from './file-unreadable';
+import gatewayClassUnaccepted from './gateway-class-unaccepted';
 import headlessInvalid from './headless-invalid';
 import hostNetworkPortMismatch from './host-network-port-mismatch';
 import httprouteBackendNotPermitted from './httproute-backend-not-permitted';
@@ -89,6 +90,7 @@ export const RULE_MODULES = rulesByFileName({
   'external-traffic-policy-invalid': externalTrafficPolicyInvalid,
   'externalname-invalid': externalnameInvalid,
   'file-unreadable': fileUnreadable,
+  'gateway-class-unaccepted': gatewayClassUnaccepted,
   'headless-invalid': headlessInvalid,
   'host-network-port-mismatch': hostNetworkPortMismatch,
   'httproute-backend-not-permitted': httprouteBackendNotPermitted,

@@ -36,6 +36,8 @@ export function clusterOverrides(spec: ClusterSpec | undefined): Partial<Cluster
   if (spec?.upstreamDNS) out.upstreamDNS = spec.upstreamDNS;
   if (spec?.maxPods !== undefined) out.maxPods = spec.maxPods;
   if (spec?.networkPolicies !== undefined) out.networkPolicies = spec.networkPolicies;
+  if (spec?.ingressController !== undefined) out.ingressController = spec.ingressController;
+  if (spec?.gatewayControllers !== undefined) out.gatewayControllers = [...spec.gatewayControllers];
   return out;
 }
 

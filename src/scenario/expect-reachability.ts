@@ -5,6 +5,7 @@
  * cells that reporters print for matrices.
  */
 import { plainText } from '../i18n/lang';
+import { BUILT_IN_FILE } from '../sim/default-cluster';
 import type { FieldPath } from '../types';
 import type { SimPod } from '../sim/types';
 import { formatTruthTable, parseTruthTable, truthTable } from '../policy/truth-table';
@@ -27,7 +28,8 @@ function podsOf(ctx: EvalContext, spec: ReachabilitySpec, pods: readonly SimPod[
   }
   const namespaces = spec.namespaces;
   return running
-    .filter((p) => (namespaces ? namespaces.includes(p.namespace) : p.namespace !== 'kube-system'))
+    // By default the input's pods: not kube-system's, nor the edge controllers' the cluster runs (ingress-nginx, Gateway proxies).
+    .filter((p) => (namespaces ? namespaces.includes(p.namespace) : p.namespace !== 'kube-system' && p.workload.manifest.file !== BUILT_IN_FILE))
     .sort((a, b) => (a.namespace !== b.namespace ? (a.namespace < b.namespace ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 

@@ -17,7 +17,7 @@ import type { PodSetSpec, RouteExpectSpec, RouteSpec } from './spec';
 export function withPath(to: string, path: string | undefined): string {
   if (path === undefined) return to;
   const p = path.startsWith('/') ? path : `/${path}`;
-  const scheme = /^https?:\/\//i.exec(to);
+  const scheme = /^(https?|grpcs?):\/\//i.exec(to);
   if (!scheme) return `http://${to}${p}`;
   const rest = to.slice(scheme[0].length);
   const cut = rest.search(/[/?#]/);
@@ -161,6 +161,10 @@ function checkHttp(spec: RouteExpectSpec, results: RouteResult['results'], names
     const bad = results.find((r) => r.status !== spec.status);
     if (bad) out.push({ path: 'status', message: `is ${bad.status === undefined || bad.status === null ? 'no HTTP answer from an ingress controller or Gateway' : bad.status}, expected ${spec.status}: ${bad.reason}`, expected: spec.status, actual: bad.status ?? null });
   }
+  if (spec.grpcStatus !== undefined) {
+    const bad = results.find((r) => r.grpcStatus?.name !== spec.grpcStatus);
+    if (bad) out.push({ path: 'grpcStatus', message: `is ${bad.grpcStatus ? bad.grpcStatus.name : 'no gRPC answer (use to: grpc://HOST/SERVICE/METHOD)'}, expected ${spec.grpcStatus}: ${bad.reason}`, expected: spec.grpcStatus, actual: bad.grpcStatus?.name ?? null });
+  }
   if (spec.route !== undefined) {
     const want = spec.route;
     const bad = results.find((r) => {
@@ -188,7 +192,7 @@ function clientIP(cluster: SimCluster, from: string, namespace: string): string 
 
 export function evaluateRoute(ctx: EvalContext, spec: RouteSpec, at: FieldPath): ExpectationResult {
   const e = spec.expect;
-  const bits = [e.outcome, e.status !== undefined ? `HTTP ${e.status}` : '', e.reaches === 'none' ? 'reaches no pod' : e.reaches ? `reaches ${setLabel(e.reaches)}` : '', e.reachesOneOf ? `reaches one of ${setLabel(e.reachesOneOf)}` : '', e.spread ? 'spread over all' : '', e.sticky ? 'sticky' : ''].filter(Boolean);
+  const bits = [e.outcome, e.status !== undefined ? `HTTP ${e.status}` : '', e.grpcStatus !== undefined ? `gRPC ${e.grpcStatus}` : '', e.reaches === 'none' ? 'reaches no pod' : e.reaches ? `reaches ${setLabel(e.reaches)}` : '', e.reachesOneOf ? `reaches one of ${setLabel(e.reachesOneOf)}` : '', e.spread ? 'spread over all' : '', e.sticky ? 'sticky' : ''].filter(Boolean);
   const title = plainText(spec.name) ?? `${spec.from} -> ${spec.method && spec.method !== 'GET' ? `${spec.method} ` : ''}${withPath(spec.to, spec.path)}${spec.count && spec.count > 1 ? ` ×${spec.count}` : ''}: ${bits.join(', ')}`;
   return makeResult(ctx, 'routes', at, title, plainText(spec.hint), () => {
     const namespace = spec.namespace ?? ctx.namespace;
@@ -198,7 +202,7 @@ export function evaluateRoute(ctx: EvalContext, spec: RouteSpec, at: FieldPath):
     return {
       mismatches,
       expected: e,
-      actual: { outcome: first?.outcome, reason: first?.reason, candidates: result.candidates.map((c) => c.pod), summary: result.summary, sourceIP: first?.sourceIP ?? null, ...(first?.status !== undefined ? { status: first.status, route: first.route ?? null } : {}) },
+      actual: { outcome: first?.outcome, reason: first?.reason, candidates: result.candidates.map((c) => c.pod), summary: result.summary, sourceIP: first?.sourceIP ?? null, ...(first?.status !== undefined ? { status: first.status, route: first.route ?? null } : {}), ...(first?.grpcStatus ? { grpcStatus: first.grpcStatus.name } : {}) },
       explain: mismatches.length ? [...explainRoute(ctx.sim(), result), ...(first ? first.hops.map((h) => `hop: ${h.text}`) : [])] : [],
       seed: ctx.seed,
     };

@@ -51,6 +51,39 @@ export function clusterOverridesFromObject(value: Obj): Partial<ClusterConfig> {
   if (maxPodsPerNode !== undefined) out.maxPodsPerNode = maxPodsPerNode;
   if (spec.maxPods !== undefined) out.maxPods = checkMaxPods(spec.maxPods, 'spec.maxPods');
   if (spec.networkPolicies !== undefined) out.networkPolicies = checkNetworkPolicies(spec.networkPolicies, 'spec.networkPolicies');
+  if (spec.ingressController !== undefined) out.ingressController = checkIngressController(spec.ingressController, 'spec.ingressController');
+  if (spec.gatewayControllers !== undefined) out.gatewayControllers = checkGatewayControllers(spec.gatewayControllers, 'spec.gatewayControllers');
+  return out;
+}
+
+/** `ingressController`: `nginx` (the default, an ingress-nginx-like controller) or `none`. */
+export function checkIngressController(v: unknown, where: string): 'nginx' | 'none' {
+  if (v === 'nginx' || v === 'none') return v;
+  throw new ClusterConfigError(`${where}: "${textOf(v)}" is not nginx or none`);
+}
+
+/** `gatewayControllers`: a list of GatewayClass controllerNames (`example.com/gateway-controller`). */
+export function checkGatewayControllers(v: unknown, where: string): string[] {
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && x !== '')) throw new ClusterConfigError(`${where}: ${textOf(v)} is not a list of controllerNames (e.g. [ "example.com/gateway-controller" ])`);
+  return [...new Set(v as string[])];
+}
+
+/**
+ * The edge switches the Cluster objects among the manifests set (the linter's view: it reads
+ * them from the model, as the simulator does through resolveClusterConfig); a value that
+ * cannot be read is left out (the schema reports it).
+ */
+export function edgeSwitchesFromModel(model: Model): Pick<Partial<ClusterConfig>, 'ingressController' | 'gatewayControllers'> {
+  const out: Pick<Partial<ClusterConfig>, 'ingressController' | 'gatewayControllers'> = {};
+  for (const value of clusterObjects(model)) {
+    const spec = obj(value.spec);
+    try {
+      if (spec.ingressController !== undefined) out.ingressController = checkIngressController(spec.ingressController, 'spec.ingressController');
+    } catch { /* the schema's finding */ }
+    try {
+      if (spec.gatewayControllers !== undefined) out.gatewayControllers = checkGatewayControllers(spec.gatewayControllers, 'spec.gatewayControllers');
+    } catch { /* the schema's finding */ }
+  }
   return out;
 }
 

@@ -80,6 +80,7 @@ export function defaultClusterConfig(): ClusterConfig {
     maxPods: DEFAULT_MAX_PODS,
     kubernetesVersion: DEFAULT_KUBERNETES_VERSION,
     networkPolicies: 'enforce',
+    ingressController: 'nginx',
   };
 }
 

@@ -49,8 +49,17 @@ function builtInModel(config: ClusterConfig): Model {
 /** The edge controllers this input needs (src/edge/controllers.ts), after the input's own objects so that they take no address before it. */
 function edgeControllerModel(config: ClusterConfig, input: Model): Model | null {
   const text = edgeManifests(config, input);
-  return text ? buildModel(parseSourceFile({ path: BUILT_IN_FILE, absPath: null, text }).manifests, 'default') : null;
+  if (!text) return null;
+  let model = edgeCache.get(text);
+  if (!model) {
+    if (edgeCache.size >= 64) edgeCache.clear();
+    model = buildModel(parseSourceFile({ path: BUILT_IN_FILE, absPath: null, text }).manifests, 'default');
+    edgeCache.set(text, model);
+  }
+  return model;
 }
+/** The controllers' models by their manifests' text (the ingress-nginx controller alone is the common case). */
+const edgeCache = new Map<string, Model>();
 /** Models are never mutated after they are built, so clusters with the same settings share the built-ins. */
 const builtInCache = new Map<string, Model>();
 

@@ -51,6 +51,10 @@ export interface ClusterConfig {
    * --ignore-network-policies` sets `ignore`.
    */
   networkPolicies: 'enforce' | 'ignore';
+  /** The ingress controller the cluster runs (src/edge/controllers.ts): `nginx` (default) or `none`. */
+  ingressController: 'nginx' | 'none';
+  /** The GatewayClass controllerNames the gateway implementation runs; absent: every GatewayClass is accepted. */
+  gatewayControllers?: string[];
 }
 
 export interface SimNode {
@@ -187,7 +191,7 @@ export interface RouteRequest {
 
 /** The Ingress or HTTPRoute rule that matched an HTTP request (src/edge/decide.ts EdgeRouteRef). */
 export interface MatchedRoute {
-  kind: 'Ingress' | 'HTTPRoute';
+  kind: 'Ingress' | 'HTTPRoute' | 'GRPCRoute';
   namespace: string;
   name: string;
   rule: number | null;
@@ -275,6 +279,8 @@ export interface RouteAttempt {
   status?: number | null;
   /** The Ingress or HTTPRoute rule that matched (null when none did), for requests through an edge proxy. */
   route?: MatchedRoute | null;
+  /** For a gRPC call (`grpc://`): the status the gRPC client reports (`{ code: 12, name: 'UNIMPLEMENTED' }`). */
+  grpcStatus?: { code: number; name: string } | null;
 }
 
 export interface RouteResult {

@@ -35,7 +35,7 @@ export function resolveResource(word: string): Resource {
   const r = own(ALIASES, word.toLowerCase());
   if (r) return r;
   const guess = didYouMean(word, Object.keys(ALIASES));
-  throw new UnknownResourceError(`the server doesn't have a resource type "${word}"${guess ? ` (did you mean ${guess}?)` : ''}; svclab get knows pods, services, endpoints, endpointslices, nodes, networkpolicies, namespaces, ingresses, ingressclasses, gatewayclasses, gateways and httproutes`);
+  throw new UnknownResourceError(`the server doesn't have a resource type "${word}"${guess ? ` (did you mean ${guess}?)` : ''}; svclab get knows pods, services, endpoints, endpointslices, nodes, networkpolicies, namespaces, ingresses, ingressclasses, gatewayclasses, gateways, httproutes and grpcroutes`);
 }
 
 interface Listed {

@@ -107,14 +107,16 @@ describe('the pod limit', () => {
   });
 
   test('the limit counts every pod: exactly at the limit is fine, one more is refused', () => {
-    const cluster = { maxPods: 12 };
-    expect(simulate(deployment('10'), { cluster }).pods).toHaveLength(12);
+    // 10 of the input, CoreDNS's 2 and the ingress-nginx controller's 1 (the cluster runs it unless the Cluster turns it off).
+    const cluster = { maxPods: 13 };
+    expect(simulate(deployment('10'), { cluster }).pods).toHaveLength(13);
+    expect(simulate(deployment('11'), { cluster: { ...cluster, ingressController: 'none' } }).pods).toHaveLength(13);
     expect(() => simulate(deployment('11'), { cluster })).toThrow(PodLimitError);
   });
 
   test('a Cluster object among the manifests sets it (spec.maxPods), and the schema knows the field', () => {
     const clusterObject = 'apiVersion: svclab.io/v1alpha1\nkind: Cluster\nmetadata:\n  name: lab\nspec:\n  maxPods: 100000\n';
-    expect(simulate(`${clusterObject}---\n${deployment('60000')}`).pods).toHaveLength(60002);
+    expect(simulate(`${clusterObject}---\n${deployment('60000')}`).pods).toHaveLength(60003);
     expect(lintSources([{ path: 'c.yaml', absPath: null, text: clusterObject }]).findings).toEqual([]);
     expect(lintSources([{ path: 'c.yaml', absPath: null, text: clusterObject.replace('100000', '500001') }]).findings.map((f) => f.ruleId)).toEqual(['schema']);
   });

@@ -26,10 +26,13 @@ ruleTester('httproute-backend-not-permitted', {
     route + grant('v1', 'infra'),
     // Same namespace: no grant needed.
     route.replace(', namespace: web', ''),
+    route.replace('kind: HTTPRoute', 'kind: GRPCRoute') + grant('v1', 'infra').replace('kind: HTTPRoute', 'kind: GRPCRoute'),
   ],
   invalid: [
     { code: route, errors: [{ line: 8, path: 'spec.rules[0].backendRefs[0].namespace', message: 'backendRef web/web-backend is in namespace web, and no ReferenceGrant in web lets HTTPRoutes of infra refer to it' }] },
     { code: route + grant('v1', 'other'), errors: [{ message: 'RefNotPermitted' }] },
     { code: route + grant('v1', 'infra', 'another'), errors: [{ message: 'requests for it get 500' }] },
+    // A GRPCRoute needs a grant from GRPCRoutes: one for HTTPRoutes does not do (ReferenceGrant from[].kind); its calls get UNAVAILABLE.
+    { code: route.replace('kind: HTTPRoute', 'kind: GRPCRoute') + grant('v1', 'infra'), errors: [{ message: 'no ReferenceGrant in web lets GRPCRoutes of infra refer to it: ResolvedRefs False (RefNotPermitted), requests for it get UNAVAILABLE' }] },
   ],
 });

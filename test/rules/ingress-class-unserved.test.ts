@@ -16,6 +16,13 @@ spec: {controller: ${controller}}
 ---
 `;
 
+const OFF = `apiVersion: svclab.io/v1alpha1
+kind: Cluster
+metadata: {name: lab}
+spec: {ingressController: none}
+---
+`;
+
 ruleTester('ingress-class-unserved', {
   valid: [
     ing(),
@@ -23,6 +30,9 @@ ruleTester('ingress-class-unserved', {
     cls('internal', 'k8s.io/ingress-nginx') + ing('  ingressClassName: internal\n'),
     cls('internal', 'k8s.io/ingress-nginx', true) + ing(),
     cls('other', 'example.com/x') + ing('', ', annotations: {kubernetes.io/ingress.class: nginx}'),
+    // A Cluster object that keeps the controller, or options that turn it back on over the object.
+    OFF.replace('none', 'nginx') + ing(),
+    { code: OFF + ing(), options: { ingressController: 'nginx' } },
   ],
   invalid: [
     { code: ing('  ingressClassName: traefik\n'), errors: [{ line: 5, path: 'spec.ingressClassName', message: 'ingressClassName "traefik" names no IngressClass (classes: nginx)' }] },
@@ -30,5 +40,10 @@ ruleTester('ingress-class-unserved', {
     { code: cls('internal', 'k8s.io/ingress-nginx') + ing(), errors: [{ message: 'no IngressClass is marked default' }] },
     // Two defaults: the later one (another controller's) is the one the admission plugin writes.
     { code: cls('a', 'k8s.io/ingress-nginx', true) + cls('b', 'example.com/x', true) + ing(), errors: [{ message: 'IngressClass "b" belongs to controller example.com/x' }] },
+    // The Cluster object turns the controller off: nothing serves any Ingress (and its class nginx does not exist).
+    { code: OFF + ing(), errors: [{ path: 'spec', message: 'this cluster runs no ingress controller (Cluster spec.ingressController: none)' }] },
+    { code: OFF + cls('internal', 'k8s.io/ingress-nginx') + ing('  ingressClassName: internal\n'), errors: [{ path: 'spec.ingressClassName', message: 'nothing serves this Ingress (class "internal")' }] },
+    // The same switch given from outside the input (a scenario's cluster:, --cluster FILE).
+    { code: ing('  ingressClassName: nginx\n'), options: { ingressController: 'none' }, errors: [{ message: 'runs no ingress controller' }] },
   ],
 });

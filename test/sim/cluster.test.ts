@@ -96,6 +96,7 @@ loadBalancer: { provider: pool, addresses: [ 172.18.255.200-172.18.255.250 ] }`)
       podCIDR: '10.244.0.0/16', serviceCIDR: '10.96.0.0/12', clusterDomain: 'c.local', nodePortRange: '30000-30100',
       loadBalancer: { provider: 'pool', addresses: ['192.168.49.240'] }, apiServer: { ip: '192.168.49.3', port: 6443 },
       upstreamDNS: { 'example.net': ['1.2.3.4'] }, readiness: { 'Deployment/x': false }, maxPodsPerNode: 10, maxPods: 1000, kubernetesVersion: 'v1.30.0', networkPolicies: 'ignore',
+      ingressController: 'none', gatewayControllers: ['example.net/gateway-controller'],
     };
     expect(Object.keys(full).sort()).toEqual(Object.keys(schema.definitions.ClusterSpec.properties).sort());
     const read = clusterOverridesFromObject({ apiVersion: 'svclab.io/v1alpha1', kind: 'Cluster', metadata: { name: 'lab' }, spec: full });

@@ -4,7 +4,8 @@ import { SAFE_ALPHABET } from '../../src/util/random';
 import { podHostname } from '../../src/sim/pods';
 import { deploy, SEED_HOSTNAME } from './fixtures';
 
-const userPods = (c: ReturnType<typeof simulate>) => c.pods.filter((p) => p.namespace !== 'kube-system');
+// The input's pods: not those of the cluster's own Deployments (CoreDNS in kube-system, the ingress-nginx controller).
+const userPods = (c: ReturnType<typeof simulate>) => c.pods.filter((p) => p.namespace !== 'kube-system' && p.namespace !== 'ingress-nginx');
 const safe = `[${SAFE_ALPHABET}]`;
 
 describe('workloads become pods', () => {

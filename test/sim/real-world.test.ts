@@ -33,8 +33,8 @@ describeWithShared('real-world apps simulate like a cluster would run them', 'co
     const shop = c.pods.filter((p) => p.namespace === 'sock-shop');
     expect(shop.length).toBeGreaterThan(10);
     expect(shop.every((p) => p.phase === 'Running')).toBe(true);
-    // Two namespaces: each Service only selects pods of its own namespace.
-    expect(new Set(c.services.map((s) => s.namespace))).toEqual(new Set(['default', 'kube-system', 'sock-shop', 'monitoring']));
+    // Two namespaces: each Service only selects pods of its own namespace (and the cluster's own: kube-system, ingress-nginx).
+    expect(new Set(c.services.map((s) => s.namespace))).toEqual(new Set(['default', 'kube-system', 'ingress-nginx', 'sock-shop', 'monitoring']));
     expect(endpointIPs(c, 'sock-shop', 'front-end')).toHaveLength(1);
   });
 

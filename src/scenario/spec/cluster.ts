@@ -137,7 +137,23 @@ export interface ClusterSpec {
    * @examples ["ignore"]
    */
   networkPolicies?: 'enforce' | 'ignore';
+  /**
+   * The ingress controller the cluster runs: `nginx` (default; an ingress-nginx-like controller serving the IngressClasses of controller `k8s.io/ingress-nginx`, and its own default class `nginx` when the input defines none) or `none` (no ingress controller: no Ingress is served).
+   * @examples ["none"]
+   */
+  ingressController?: 'nginx' | 'none';
+  /**
+   * The GatewayClass `controllerName`s the cluster's gateway implementation runs. Absent (the default): every GatewayClass of the input is accepted; a class whose controllerName is not listed is not Accepted, and its Gateways get no address.
+   * @examples [["example.com/gateway-controller"]]
+   */
+  gatewayControllers?: GatewayControllerName[];
 }
+
+/**
+ * A GatewayClass controllerName (`domain/path`).
+ * @minLength 1
+ */
+type GatewayControllerName = string;
 
 /**
  * A pod count.

@@ -2,7 +2,7 @@
 import type { Common } from './common';
 
 /** What `get` lists, like `kubectl get`. */
-export type GetResource = 'pods' | 'svc' | 'endpoints' | 'endpointslices' | 'nodes' | 'ingress' | 'ingressclass' | 'gatewayclass' | 'gateway' | 'httproute';
+export type GetResource = 'pods' | 'svc' | 'endpoints' | 'endpointslices' | 'nodes' | 'ingress' | 'ingressclass' | 'gatewayclass' | 'gateway' | 'httproute' | 'grpcroute';
 
 /**
  * One snapshot.

@@ -26,7 +26,7 @@ export interface ReachabilitySpec extends Common {
    */
   pods?: string[];
   /**
-   * Namespaces whose running pods make the rows and columns when `pods` is not given (default: every namespace but kube-system).
+   * Namespaces whose running pods make the rows and columns when `pods` is not given (default: every namespace but kube-system, without the pods of the cluster's own edge controllers: ingress-nginx, Gateway proxies).
    * @examples [["x", "y", "z"]]
    * @minItems 1
    */

@@ -76,6 +76,11 @@ export interface RouteExpectSpec {
    * @examples [{ "kind": "Ingress", "name": "shop", "rule": 0 }, "none"]
    */
   route?: MatchedRouteSpec | 'none';
+  /**
+   * For a gRPC call (`to: grpc://HOST/SERVICE/METHOD`): the status the gRPC client reports (`OK`, `UNIMPLEMENTED` when no GRPCRoute rule matches, `UNAVAILABLE` for an invalid backend or one that cannot be reached).
+   * @examples ["OK", "UNIMPLEMENTED"]
+   */
+  grpcStatus?: 'OK' | 'UNKNOWN' | 'PERMISSION_DENIED' | 'UNIMPLEMENTED' | 'INTERNAL' | 'UNAVAILABLE' | 'UNAUTHENTICATED';
 }
 
 /**
@@ -84,10 +89,10 @@ export interface RouteExpectSpec {
  */
 export interface MatchedRouteSpec {
   /**
-   * `Ingress` or `HTTPRoute`.
+   * `Ingress`, `HTTPRoute` or `GRPCRoute`.
    * @examples ["HTTPRoute"]
    */
-  kind?: 'Ingress' | 'HTTPRoute';
+  kind?: 'Ingress' | 'HTTPRoute' | 'GRPCRoute';
   /**
    * Namespace of the Ingress or HTTPRoute (default: the request's namespace).
    * @examples ["default"]

@@ -127,11 +127,20 @@ export interface Details {
   'ingress-no-match': { request: string; host: string; server: string; status: number };
   'ingress-backend-missing': { request: string; ingress: string; backend: string; servicePort: string | number; cause: 'no-service' | 'no-port' | 'resource'; status: number };
   'gateway-no-listener': { gateway: string; host: string; port: number; status: number };
-  'gateway-match': { request: string; gateway: string; listener: string; route: string; rule: number; match: number; backend: string; servicePort: number | null; weight: number; total: number };
-  'gateway-no-match': { request: string; gateway: string; listener: string; routes: number; status: number };
-  'gateway-backend-invalid': { route: string; rule: number; backend: string; reason: string; status: number };
+  'gateway-match': { request: string; gateway: string; listener: string; route: string; kind: 'HTTPRoute' | 'GRPCRoute'; rule: number; match: number; backend: string; servicePort: number | null; weight: number; total: number };
+  'gateway-no-match': { request: string; gateway: string; listener: string; routes: number; kind: 'HTTPRoute' | 'GRPCRoute'; status: number };
+  'gateway-backend-invalid': { route: string; kind: 'HTTPRoute' | 'GRPCRoute'; rule: number; backend: string; reason: string; status: number };
   'edge-upstream-failed': { controller: EdgeControllerFacts; outcome: string; cause: string; status: number };
   'edge-answer': { controller: EdgeControllerFacts; status: number; path: string };
+  'edge-unserved': {
+    host: string;
+    object: string;
+    gateway: string | null;
+    cause: 'controller-off' | 'class-unserved' | 'class-not-accepted' | 'class-missing';
+    className: string | null;
+    controllerName: string | null;
+    runs: string[] | null;
+  };
 }
 
 /** The edge proxy of a request: ingress-nginx, or the proxy of one Gateway (`namespace/name`). */

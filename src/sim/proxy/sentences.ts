@@ -98,7 +98,7 @@ const peerLabel = (ip: string, pod: string | null) => (pod ? `pod ${pod} (${ip})
 const controllerLabel = (c: EdgeControllerFacts) => (c.kind === 'ingress-nginx' ? 'the ingress-nginx controller' : `the proxy of Gateway ${c.gateway}`);
 const EDGE_BY: Record<'ingress-rule' | 'gateway-hostname' | 'resolve' | 'address', string> = {
   'ingress-rule': 'an Ingress rule names it, so external DNS points it at',
-  'gateway-hostname': 'a Gateway listener or HTTPRoute names it, so external DNS points it at',
+  'gateway-hostname': 'a Gateway listener or one of its routes (HTTPRoute, GRPCRoute) names it, so external DNS points it at',
   resolve: '--resolve sends it to',
   address: 'the URL names the address of',
 };
@@ -109,7 +109,7 @@ const MISSING_BACKEND: Record<'no-service' | 'no-port' | 'resource', string> = {
 };
 
 /** The edge's sentences (src/edge/): ingress-nginx and Gateway proxies. */
-const EDGE: Pick<Catalogue, 'edge-address' | 'edge-tls' | 'ingress-redirect' | 'ingress-match' | 'ingress-default-backend' | 'ingress-no-match' | 'ingress-backend-missing' | 'gateway-no-listener' | 'gateway-match' | 'gateway-no-match' | 'gateway-backend-invalid' | 'edge-upstream-failed' | 'edge-answer'> = {
+const EDGE: Pick<Catalogue, 'edge-address' | 'edge-tls' | 'ingress-redirect' | 'ingress-match' | 'ingress-default-backend' | 'ingress-no-match' | 'ingress-backend-missing' | 'gateway-no-listener' | 'gateway-match' | 'gateway-no-match' | 'gateway-backend-invalid' | 'edge-upstream-failed' | 'edge-answer' | 'edge-unserved'> = {
   'edge-address': (s) => `${s.detail.host}: ${EDGE_BY[s.detail.by]} ${s.detail.address}:${s.detail.port}, ${controllerLabel(s.detail.controller)}`,
   'edge-tls': (s) =>
     s.detail.covered
@@ -125,13 +125,22 @@ const EDGE: Pick<Catalogue, 'edge-address' | 'edge-tls' | 'ingress-redirect' | '
     `Ingress ${s.detail.ingress} sends ${s.detail.request} to Service ${s.detail.backend} port ${s.detail.servicePort}, which ${MISSING_BACKEND[s.detail.cause]}: ingress-nginx answers ${s.detail.status}`,
   'gateway-no-listener': (s) => `Gateway ${s.detail.gateway} has no listener on port ${s.detail.port} for host ${s.detail.host}: it answers ${s.detail.status}`,
   'gateway-match': (s) =>
-    `Gateway ${s.detail.gateway} listener ${s.detail.listener} takes ${s.detail.request}: HTTPRoute ${s.detail.route} rule ${s.detail.rule} match ${s.detail.match} -> Service ${s.detail.backend}${s.detail.servicePort === null ? '' : ` port ${s.detail.servicePort}`}` +
+    `Gateway ${s.detail.gateway} listener ${s.detail.listener} takes ${s.detail.request}: ${s.detail.kind} ${s.detail.route} rule ${s.detail.rule} match ${s.detail.match} -> Service ${s.detail.backend}${s.detail.servicePort === null ? '' : ` port ${s.detail.servicePort}`}` +
     (s.detail.total > s.detail.weight ? ` (weight ${s.detail.weight} of ${s.detail.total})` : ''),
-  'gateway-no-match': (s) => `no rule of the ${s.detail.routes} HTTPRoute(s) attached to Gateway ${s.detail.gateway} listener ${s.detail.listener} matches ${s.detail.request}: the gateway answers ${s.detail.status}`,
+  'gateway-no-match': (s) =>
+    `no rule of the ${s.detail.routes} ${s.detail.kind}(s) attached to Gateway ${s.detail.gateway} listener ${s.detail.listener} matches ${s.detail.request}: the gateway answers ${s.detail.kind === 'GRPCRoute' ? 'UNIMPLEMENTED' : s.detail.status}`,
   'gateway-backend-invalid': (s) =>
-    `HTTPRoute ${s.detail.route} rule ${s.detail.rule} picked backend ${s.detail.backend}, which does not resolve (${s.detail.reason}): the Gateway API requires ${s.detail.status} for requests to an invalid backend`,
+    `${s.detail.kind} ${s.detail.route} rule ${s.detail.rule} picked backend ${s.detail.backend}, which does not resolve (${s.detail.reason}): the Gateway API requires ${s.detail.kind === 'GRPCRoute' ? 'UNAVAILABLE' : s.detail.status} for requests to an invalid backend`,
   'edge-upstream-failed': (s) => `${controllerLabel(s.detail.controller)} could not reach the backend (${s.detail.outcome}: ${s.detail.cause}) and answers ${s.detail.status}`,
   'edge-answer': (s) => `${controllerLabel(s.detail.controller)} returns the backend's answer for ${s.detail.path}: ${s.detail.status}`,
+  'edge-unserved': ({ detail: d }) => `${d.object} names ${d.host}, but ${UNSERVED[d.cause](d)}: nothing gives ${d.host} an address, so external DNS has none for it`,
+};
+const UNSERVED: Record<'controller-off' | 'class-unserved' | 'class-not-accepted' | 'class-missing', (d: { gateway: string | null; className: string | null; controllerName: string | null; runs: string[] | null }) => string> = {
+  'controller-off': () => 'this cluster runs no ingress controller (Cluster spec.ingressController: none)',
+  'class-unserved': (d) => (d.className === null ? 'it has no class and no IngressClass is the default, so ingress-nginx ignores it' : `no ingress controller of this cluster serves its class "${d.className}"`),
+  'class-not-accepted': (d) =>
+    `Gateway ${d.gateway} is of GatewayClass ${d.className} (controllerName ${d.controllerName}), which no gateway controller of this cluster runs (Cluster spec.gatewayControllers: ${(d.runs ?? []).join(', ') || 'none'}): the class is not Accepted and the Gateway not Programmed`,
+  'class-missing': (d) => `Gateway ${d.gateway} names GatewayClass ${d.className}, which does not exist: the Gateway is not Accepted`,
 };
 
 
