@@ -103,7 +103,7 @@ const MISSING_BACKEND: Record<'no-service' | 'no-port' | 'resource', string> = {
 };
 
 /** The edge's sentences (src/edge/) in Korean. */
-const EDGE: Pick<Catalogue, 'edge-address' | 'edge-tls' | 'ingress-redirect' | 'ingress-match' | 'ingress-default-backend' | 'ingress-no-match' | 'ingress-backend-missing' | 'gateway-no-listener' | 'gateway-match' | 'gateway-no-match' | 'gateway-backend-invalid' | 'edge-upstream-failed' | 'edge-answer'> = {
+const EDGE: Pick<Catalogue, 'edge-address' | 'edge-tls' | 'ingress-redirect' | 'ingress-match' | 'ingress-default-backend' | 'ingress-no-match' | 'ingress-backend-missing' | 'gateway-no-listener' | 'gateway-match' | 'gateway-no-match' | 'gateway-backend-invalid' | 'edge-upstream-failed' | 'edge-answer' | 'edge-unserved'> = {
   'edge-address': (s) => `${s.detail.host}: ${EDGE_BY[s.detail.by]} ${s.detail.address}:${s.detail.port}, 곧 ${controllerLabel(s.detail.controller)}예요`,
   'edge-tls': (s) =>
     s.detail.covered
@@ -119,13 +119,21 @@ const EDGE: Pick<Catalogue, 'edge-address' | 'edge-tls' | 'ingress-redirect' | '
     `Ingress ${s.detail.ingress}가 ${s.detail.request}를 Service ${s.detail.backend} 포트 ${s.detail.servicePort}로 보내는데, 그 Service는 ${MISSING_BACKEND[s.detail.cause]}. ingress-nginx가 ${s.detail.status}로 대답해요`,
   'gateway-no-listener': (s) => `Gateway ${s.detail.gateway}에는 호스트 ${s.detail.host}를 위한 포트 ${s.detail.port}의 리스너가 없어요. ${s.detail.status}로 대답해요`,
   'gateway-match': (s) =>
-    `Gateway ${s.detail.gateway}의 리스너 ${s.detail.listener}가 ${s.detail.request}를 받아요: HTTPRoute ${s.detail.route} 규칙 ${s.detail.rule}의 매치 ${s.detail.match} -> Service ${s.detail.backend}${s.detail.servicePort === null ? '' : ` 포트 ${s.detail.servicePort}`}` +
+    `Gateway ${s.detail.gateway}의 리스너 ${s.detail.listener}가 ${s.detail.request}를 받아요: ${s.detail.kind} ${s.detail.route} 규칙 ${s.detail.rule}의 매치 ${s.detail.match} -> Service ${s.detail.backend}${s.detail.servicePort === null ? '' : ` 포트 ${s.detail.servicePort}`}` +
     (s.detail.total > s.detail.weight ? ` (가중치 ${s.detail.total} 중 ${s.detail.weight})` : ''),
-  'gateway-no-match': (s) => `Gateway ${s.detail.gateway}의 리스너 ${s.detail.listener}에 붙은 HTTPRoute ${s.detail.routes}개의 규칙 중 ${s.detail.request}에 맞는 것이 없어요. 게이트웨이가 ${s.detail.status}로 대답해요`,
+  'gateway-no-match': (s) => `Gateway ${s.detail.gateway}의 리스너 ${s.detail.listener}에 붙은 ${s.detail.kind} ${s.detail.routes}개의 규칙 중 ${s.detail.request}에 맞는 것이 없어요. 게이트웨이가 ${s.detail.kind === 'GRPCRoute' ? 'UNIMPLEMENTED' : s.detail.status}로 대답해요`,
   'gateway-backend-invalid': (s) =>
-    `HTTPRoute ${s.detail.route} 규칙 ${s.detail.rule}이 고른 백엔드 ${s.detail.backend}를 찾을 수 없어요 (${s.detail.reason}). Gateway API는 잘못된 백엔드로 가는 요청에 ${s.detail.status}를 요구해요`,
+    `${s.detail.kind} ${s.detail.route} 규칙 ${s.detail.rule}이 고른 백엔드 ${s.detail.backend}를 찾을 수 없어요 (${s.detail.reason}). Gateway API는 잘못된 백엔드로 가는 요청에 ${s.detail.kind === 'GRPCRoute' ? 'UNAVAILABLE' : s.detail.status}를 요구해요`,
   'edge-upstream-failed': (s) => `${controllerLabel(s.detail.controller)}가 백엔드에 닿지 못해서 (${s.detail.outcome}: ${s.detail.cause}) ${s.detail.status}로 대답해요`,
   'edge-answer': (s) => `${controllerLabel(s.detail.controller)}가 ${s.detail.path}에 대한 백엔드의 응답을 돌려줘요: ${s.detail.status}`,
+  'edge-unserved': ({ detail: d }) => `${d.object}가 ${d.host}를 쓰지만, ${UNSERVED[d.cause](d)}. ${d.host}에 주소를 주는 것이 없어서 외부 DNS에도 주소가 없어요`,
+};
+const UNSERVED: Record<'controller-off' | 'class-unserved' | 'class-not-accepted' | 'class-missing', (d: { gateway: string | null; className: string | null; controllerName: string | null; runs: string[] | null }) => string> = {
+  'controller-off': () => '이 클러스터에는 인그레스 컨트롤러가 없어요 (Cluster spec.ingressController: none)',
+  'class-unserved': (d) => (d.className === null ? '클래스가 없고 기본 IngressClass도 없어서 ingress-nginx가 이를 무시해요' : `이 클러스터의 어떤 인그레스 컨트롤러도 클래스 "${d.className}"를 처리하지 않아요`),
+  'class-not-accepted': (d) =>
+    `Gateway ${d.gateway}의 GatewayClass ${d.className}(controllerName ${d.controllerName})를 실행하는 게이트웨이 컨트롤러가 이 클러스터에 없어요 (Cluster spec.gatewayControllers: ${(d.runs ?? []).join(', ') || '없음'}). 클래스는 Accepted가 아니고 Gateway는 Programmed가 아니에요`,
+  'class-missing': (d) => `Gateway ${d.gateway}가 가리키는 GatewayClass ${d.className}가 없어서 Gateway가 Accepted가 아니에요`,
 };
 
 export const KOREAN: Partial<Catalogue> = {
