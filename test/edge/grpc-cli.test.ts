@@ -115,8 +115,9 @@ describe('svclab get grpcroute', () => {
     const y = JSON.parse((await runCli(['get', 'grpcroutes.gateway.networking.k8s.io', '-o', 'json', '-f', dir])).stdout);
     expect(y.items[0].kind).toBe('GRPCRoute');
     expect(y.items[0].status.parents[0].conditions.map((c: { type: string; reason: string }) => `${c.type}=${c.reason}`)).toEqual(['Accepted=Accepted', 'ResolvedRefs=BackendNotFound']);
+    // One NAME prints the object itself, as kubectl does.
     const gw = JSON.parse((await runCli(['get', 'gateway', 'gw', '-o', 'json', '-f', dir])).stdout);
-    expect(gw.items[0].status.listeners[0]).toMatchObject({ attachedRoutes: 2, supportedKinds: [{ kind: 'HTTPRoute' }, { kind: 'GRPCRoute' }] });
+    expect(gw.status.listeners[0]).toMatchObject({ attachedRoutes: 2, supportedKinds: [{ kind: 'HTTPRoute' }, { kind: 'GRPCRoute' }] });
   });
 });
 
@@ -131,7 +132,7 @@ describe('an HTTPRoute and a GRPCRoute with intersecting hostnames on one listen
   });
   it('get httproute -o json says why', async () => {
     const d = tempDir({ 'app.yaml': both });
-    const route = JSON.parse((await runCli(['get', 'httproute', 'legacy', '-o', 'json', '-f', d])).stdout).items[0];
+    const route = JSON.parse((await runCli(['get', 'httproute', 'legacy', '-o', 'json', '-f', d])).stdout); // one NAME: the object itself, as kubectl prints it
     expect(route.status.parents[0].conditions[0]).toMatchObject({ type: 'Accepted', status: 'False', reason: 'HostnameConflict' });
     expect(route.status.parents[0].conditions[0].message).toContain('GRPCRoute default/greeter');
   });
