@@ -47,7 +47,7 @@ export function parseSourceFile(source: SourceFile, options: ParseOptions = {}):
   chunks.forEach((chunk, index) => {
     const doc = values[index];
     if (!doc) parseWithYaml(source, lines, chunk, index, out);
-    else if (doc.value !== null && doc.value !== undefined) collectObjects(new FastDocumentSource(source.path, index, text, chunk, lines), doc.value, [], out);
+    else if (doc.value !== null && doc.value !== undefined) collectObjects(new FastDocumentSource(source.path, index, text, chunk, lines, doc.rootKeys), doc.value, [], out);
   });
   return out;
 }
@@ -68,7 +68,8 @@ export class DocumentLocator {
   document(index: number): DocumentSource {
     this.chunks ??= splitDocuments(this.source.text);
     const chunk = this.chunks?.[index];
-    if (chunk && fastDocuments(this.source.text, [chunk])[0]) return new FastDocumentSource(this.source.path, index, this.source.text, chunk, this.lines);
+    const fast = chunk ? fastDocuments(this.source.text, [chunk])[0] : null;
+    if (chunk && fast) return new FastDocumentSource(this.source.path, index, this.source.text, chunk, this.lines, fast.rootKeys);
     // Declined by the fast path (or a file `yaml` reads whole): as parseSourceFile read it.
     const out: ParsedFile = { file: this.source.path, documents: [], manifests: [], findings: [] };
     if (chunk) parseWithYaml(this.source, this.lines, chunk, index, out);

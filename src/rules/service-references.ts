@@ -75,19 +75,35 @@ export function addressesIn(text: string, clusterDomain: string): FoundAddress[]
   const out: FoundAddress[] = [];
   const taken: Array<[number, number]> = [];
   const url = /\b([a-z][a-z0-9+.-]*):\/\/(?:[^@\s/?#"'`<>]*@)?([a-z0-9][a-z0-9.-]*)(?::(\d{1,5}))?(?![a-z0-9.-])/gi;
-  for (let m = url.exec(text); m; m = url.exec(text)) {
+  for (let m = text.includes('://') ? url.exec(text) : null; m; m = url.exec(text)) {
     if (insideTemplate(text, m.index)) continue;
     out.push({ host: m[2], port: m[3] ? Number(m[3]) : undefined, form: 'url', text: m[0], index: m.index });
     taken.push([m.index, m.index + m[0].length]);
   }
-  const domain = clusterDomain.replace(/\./g, '\\.');
-  const svc = new RegExp(`(?<![a-z0-9.@/-])((?:[a-z0-9][a-z0-9-]*\\.){2,3}svc(?:\\.${domain})?)\\.?(?::(\\d{1,5}))?(?![a-z0-9-]|\\.[a-z0-9])`, 'gi');
+  // Most config text names no `.svc` address: one plain search skips the lookbehind scan.
+  if (!SVC_WORD.test(text)) return out.sort((a, b) => a.index - b.index);
+  const svc = svcPattern(clusterDomain);
+  svc.lastIndex = 0;
   for (let m = svc.exec(text); m; m = svc.exec(text)) {
     const at = m.index;
     if (taken.some(([a, b]) => at >= a && at < b) || insideTemplate(text, at)) continue;
     out.push({ host: m[1], port: m[2] ? Number(m[2]) : undefined, form: 'hostport', text: m[0], index: at });
   }
   return out.sort((a, b) => a.index - b.index);
+}
+
+const SVC_WORD = /\.svc/i;
+const svcPatterns = new Map<string, RegExp>();
+
+/** `name.ns.svc[.<domain>][:port]` as a global pattern, made once per cluster domain. */
+function svcPattern(clusterDomain: string): RegExp {
+  let re = svcPatterns.get(clusterDomain);
+  if (!re) {
+    const domain = clusterDomain.replace(/\./g, '\\.');
+    re = new RegExp(`(?<![a-z0-9.@/-])((?:[a-z0-9][a-z0-9-]*\\.){2,3}svc(?:\\.${domain})?)\\.?(?::(\\d{1,5}))?(?![a-z0-9-]|\\.[a-z0-9])`, 'gi');
+    svcPatterns.set(clusterDomain, re);
+  }
+  return re;
 }
 
 /** Is the offset inside `{{ ... }}` or `${ ... }` (a template the app or a tool fills in)? */

@@ -88,19 +88,48 @@ describe('fallback is per document: yaml parses the declined document only', () 
 });
 
 describe('positions are found without parsing the file again', () => {
-  test('locating a node in document 150 of 200 parses that document only', () => {
+  test('locating a node in document 150 of 200 parses the top-level entry it is in, and keeps it', () => {
     const text = Array.from({ length: 200 }, (_, i) => cm(`c${i}`)).join('---\n');
     const parsed = parse(text);
     const spy = jest.spyOn(construct, 'parseAllEvents');
     try {
       const range = parsed.manifests[150].source.locate(['metadata', 'name']);
       expect(range.line).toBe(150 * 7 + 4);
-      expect(spy).toHaveBeenCalledTimes(1);
-      expect(spy.mock.calls[0][0].length).toBe(cm('c150').length + 4);
-      parsed.manifests[150].source.locate(['data', 'a']);
-      expect(spy).toHaveBeenCalledTimes(1); // kept for the next look-up
+      expect(spy.mock.calls.map((c) => c[0])).toEqual(['metadata:\n  name: c150\n']);
+      expect(parsed.manifests[150].source.locate(['data', 'a']).line).toBe(150 * 7 + 6);
+      expect(spy.mock.calls.map((c) => c[0])).toEqual(['metadata:\n  name: c150\n', 'data:\n  a: "1"\n---\n'.slice(0, -4)]);
+      parsed.manifests[150].source.locate(['metadata', 'name', 'x']);
+      expect(spy).toHaveBeenCalledTimes(2); // kept for the next look-up
     } finally {
       spy.mockRestore();
+    }
+  });
+
+  // The entry-by-entry look-up must give the positions a parse of the whole document gives, and
+  // fall back to that parse where an entry does not stand alone.
+  test.each<[string, string]>([
+    ['an alias to an anchor of another entry', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: &l\n    a: b\ndata: *l\n'],
+    ['comments and blank lines between entries', 'apiVersion: v1\n# c\n\nkind: ConfigMap\nmetadata:\n  name: x # n\n\n# about data\ndata:\n  a: |\n    one\n\n  b: >-\n    two\n'],
+    ['an indented root mapping', '  apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: x\n  data:\n    a: "1"\n'],
+    ['a flow root mapping', '{apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {a: "1"}}\n'],
+    ['quoted keys and CRLF line ends', '"apiVersion": v1\r\nkind: ConfigMap\r\n\'metadata\':\r\n  name: x\r\ndata:\r\n  a: "1"\r\n'],
+    ['a last entry followed by an end marker', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: "1"\n...\n'],
+  ])('%s: positions equal those of the whole document parsed again (and yaml\'s) (FastDocumentSource.find)', (_name, doc) => {
+    const text = [cm('first'), doc].join('---\n');
+    const fast = parse(text);
+    const slow = parse(text, false);
+    expect(fast.manifests.map((m) => m.value)).toEqual(slow.manifests.map((m) => m.value));
+    const m = fast.manifests[1];
+    expect(m.source).toBeInstanceOf(FastDocumentSource);
+    // The same document looked up by parsing it whole (no root keys given).
+    const whole = new FastDocumentSource('f.yaml', 1, text, splitDocuments(text)![1], new FileLines(text));
+    for (const p of [['metadata', 'name'], ['metadata', 'labels', 'a'], ['data', 'a'], ['data', 'b'], ['data'], ['kind'], ['data', 'missing'], ['nope', 'x']]) {
+      for (const key of [false, true]) {
+        const a = m.source.locate(p, { key });
+        expect({ p, key, a }).toEqual({ p, key, a: whole.locate(p, { key }) });
+        if (p[0] !== 'nope') expect({ p, key, line: a.line, column: a.column }).toEqual({ p, key, line: slow.manifests[1].source.locate(p, { key }).line, column: slow.manifests[1].source.locate(p, { key }).column });
+      }
+      expect({ p, node: m.source.nodeAt(p) }).toEqual({ p, node: whole.nodeAt(p) });
     }
   });
 });

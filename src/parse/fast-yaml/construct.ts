@@ -65,6 +65,18 @@ export interface Constructed {
   value: unknown;
   /** With `withNodes`: the node tree, offsets in the file (chunk offsets + `base`). */
   root: FastNode | null;
+  /** Without `withNodes`: where each key of a block-mapping root begins (see RootKeys). */
+  rootKeys?: RootKeys | null;
+}
+
+/**
+ * The keys of a document whose root is a block mapping with every key at the start of its line,
+ * and the file offset where each begins: the text from one key to the next is that entry alone,
+ * so a position inside it is found by parsing that text again, not the whole document.
+ */
+export interface RootKeys {
+  names: string[];
+  starts: number[];
 }
 
 class Decline extends Error {}
@@ -109,6 +121,8 @@ class Builder {
   private readonly stack: Frame[] = [];
   private readonly anchors = new Map<string, Anchor>();
   private root: { value: unknown; node: FastNode | null } | null = null;
+  private rootKeys: RootKeys | null = null;
+  private rootKeysOk = true;
 
   constructor(
     private readonly src: string,
@@ -140,7 +154,7 @@ class Builder {
       }
     }
     if (documents !== 1 || this.root === null || this.stack.length > 0) return null;
-    return { value: this.root.value, root: this.root.node };
+    return { value: this.root.value, root: this.root.node, rootKeys: this.rootKeysOk ? this.rootKeys : null };
   }
 
   private open(isMap: boolean, start: number, anchorStart: number, anchorEnd: number, tagStart: number, flow: boolean): void {
@@ -212,6 +226,7 @@ class Builder {
     // A value is never undefined (an empty one is null), so most keys are told new without hasOwn.
     if ((map[key] !== undefined && hasOwn.call(map, key)) || key === '__proto__') decline();
     frame.key = key;
+    if (!this.withNodes && this.stack.length === 1) this.rootKey(frame, ev, key);
     if (frame.node?.kind === 'map') {
       const [s, e] = this.scalarRange(ev);
       frame.keyEnd = e;
@@ -220,6 +235,20 @@ class Builder {
       frame.node.keyStarts.push(this.base + s);
       frame.node.keyEnds.push(this.base + e);
     }
+  }
+
+  /** Records a key of the root mapping, or gives up on root keys when one is not at a line start. */
+  private rootKey(frame: Frame, ev: ScalarEvent, key: string): void {
+    if (!this.rootKeysOk) return;
+    const s = this.scalarRange(ev)[0];
+    const c = s === 0 ? 10 : this.src.charCodeAt(s - 1);
+    if (frame.flow || (c !== 10 && c !== 13)) {
+      this.rootKeysOk = false;
+      return;
+    }
+    this.rootKeys ??= { names: [], starts: [] };
+    this.rootKeys.names.push(key);
+    this.rootKeys.starts.push(this.base + s);
   }
 
   private alias(anchorStart: number, anchorEnd: number): void {

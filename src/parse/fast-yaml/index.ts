@@ -14,12 +14,13 @@
  * document is declined. test/parse/fast-yaml.test.ts checks it on every corpus and by fuzzing.
  */
 import type { Event } from 'js-yaml';
-import { constructDocument, documentStarts, parseAllEvents } from './construct';
+import { constructDocument, documentStarts, parseAllEvents, type RootKeys } from './construct';
 import { splitDocuments, type Chunk } from './chunks';
 import type { FastDocument } from './nodes';
 
 export type { FastAlias, FastDocument, FastMap, FastNode, FastScalar, FastSeq, ScalarStyle } from './nodes';
 export type { Chunk } from './chunks';
+export type { RootKeys } from './construct';
 export { splitDocuments } from './chunks';
 export { resolvePlain } from './scalars';
 
@@ -53,6 +54,8 @@ export interface FastValue {
   value: unknown;
   /** With `withNodes`: the document's node tree, with file offsets. */
   root: FastDocument['root'] | null;
+  /** Without `withNodes`: the root mapping's keys and where they begin, when every one is at a line start. */
+  rootKeys?: RootKeys | null;
 }
 
 /**
