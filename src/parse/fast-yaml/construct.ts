@@ -16,7 +16,9 @@
  *   (`yaml`'s maxAliasCount), and anything js-yaml itself rejects.
  */
 import { getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
-import type { FastMap, FastNode, FastScalar, FastSeq, ScalarStyle } from './nodes';
+import type { FastMap, FastNode, FastScalar, FastSeq, RootKeys, ScalarStyle } from './nodes';
+
+export type { RootKeys } from './nodes';
 import { resolvePlain } from './scalars';
 
 const DOCUMENT = 1;
@@ -69,15 +71,6 @@ export interface Constructed {
   rootKeys?: RootKeys | null;
 }
 
-/**
- * The keys of a document whose root is a block mapping with every key at the start of its line,
- * and the file offset where each begins: the text from one key to the next is that entry alone,
- * so a position inside it is found by parsing that text again, not the whole document.
- */
-export interface RootKeys {
-  names: string[];
-  starts: number[];
-}
 
 class Decline extends Error {}
 const decline = (): never => {

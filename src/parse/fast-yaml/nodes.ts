@@ -47,3 +47,13 @@ export interface FastDocument {
   /** Offset of the document's first content. */
   start: number;
 }
+
+/**
+ * The keys of a document whose root is a block mapping with every key at the start of its line,
+ * and the file offset where each begins: the text from one key to the next is that entry alone,
+ * so a position inside it is found by parsing that text again, not the whole document.
+ */
+export interface RootKeys {
+  names: string[];
+  starts: number[];
+}
