@@ -17,9 +17,9 @@
  */
 import { getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
 import type { FastMap, FastNode, FastScalar, FastSeq, RootKeys, ScalarStyle } from './nodes';
+import { resolvePlain } from './scalars';
 
 export type { RootKeys } from './nodes';
-import { resolvePlain } from './scalars';
 
 const DOCUMENT = 1;
 const SEQUENCE = 2;
@@ -70,7 +70,6 @@ export interface Constructed {
   /** Without `withNodes`: where each key of a block-mapping root begins (see RootKeys). */
   rootKeys?: RootKeys | null;
 }
-
 
 class Decline extends Error {}
 const decline = (): never => {
