@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import type { ErrorObject } from 'ajv';
 import { UsageError } from '../cli/args';
@@ -129,13 +130,23 @@ export function wrapModule(code: string): string {
 }
 
 /**
+ * The V8 code cache of a compiled validator for this process: `<name>.<tag>.cache`, where the
+ * tag is V8's cachedDataVersionTag (its version, flags and CPU features), since V8 rejects a
+ * cache made under other flags. The build writes one for Node's default flags (the library)
+ * and one for the flags the CLI's loader sets (scripts/cli-v8-flags.js).
+ */
+export function codeCacheFile(file: string): string {
+  return file.replace(/\.js$/, `.${v8.cachedDataVersionTag().toString(16)}.cache`);
+}
+
+/**
  * Runs a compiled validator with the V8 code cache written beside it at build time
- * (`<name>.cache`): parsing a 400 KB validator costs more than the rest of a small run's
- * schema stage. Returns null (the caller then uses require) when there is no cache or V8
- * rejects it, e.g. after a Node upgrade.
+ * (codeCacheFile): parsing a 400 KB validator costs more than the rest of a small run's
+ * schema stage. Returns null (the caller then uses require) when there is no cache for these
+ * flags or V8 rejects it, e.g. after a Node upgrade.
  */
 function runWithCodeCache(file: string): CompiledModule | null {
-  const cacheFile = file.replace(/\.js$/, '.cache');
+  const cacheFile = codeCacheFile(file);
   let cachedData: Buffer;
   try {
     cachedData = fs.readFileSync(cacheFile);

@@ -26,6 +26,28 @@ describe('the bundled CLI', () => {
     expect(node(['-e', probe]).stdout).toBe('false');
   });
 
+  test('the loader raises V8\'s interrupt budget only after the code cache is read, and never over one the user set', () => {
+    const loader = fs.readFileSync(MAIN, 'utf8');
+    const read = loader.indexOf('new vm.Script(');
+    const flags = loader.indexOf('setFlagsFromString(');
+    expect(read).toBeGreaterThan(0);
+    expect(flags).toBeGreaterThan(read);
+    expect(loader.indexOf('runInThisContext')).toBeGreaterThan(flags);
+    // With the user's own budget (a Node flag), the loader leaves it: same report, nothing on stderr about flags.
+    const plain = node([MAIN, 'lint', 'examples/seed-000', '--format', 'json']);
+    const own = node(['--interrupt-budget=20000', MAIN, 'lint', 'examples/seed-000', '--format', 'json']);
+    expect({ status: own.status, stdout: own.stdout, stderr: own.stderr }).toEqual({ status: plain.status, stdout: plain.stdout, stderr: plain.stderr });
+    expect(plain.stderr).not.toMatch(/flag/i);
+    // Each validator has a code cache for Node's default flags (the library) and one for the CLI's.
+    const tags = (flags: string[]) => node([...flags, '-e', 'process.stdout.write(require("node:v8").cachedDataVersionTag().toString(16))']).stdout;
+    const validator = path.join(REPO_ROOT, 'dist', 'schema', 'compiled', 'service-v1');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own list of flags
+    const { CLI_V8_FLAGS } = require('../../scripts/cli-v8-flags') as { CLI_V8_FLAGS: string };
+    const both = [tags([]), tags(CLI_V8_FLAGS.split(' '))];
+    expect(both[0]).not.toBe(both[1]);
+    for (const tag of both) expect(fs.existsSync(`${validator}.${tag}.cache`)).toBe(true);
+  });
+
   test.each([
     ['lint', 'examples/seed-000', '--format', 'json'],
     ['lint', 'scenarios', '--format', 'sarif'],

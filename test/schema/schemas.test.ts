@@ -9,7 +9,7 @@ import { BUILTIN_KINDS } from '../../src/schema/builtin-kinds';
 const GATEWAY_API_REVISION = '4564255ac2c35d582249b3cdf261bdf51c8bca32';
 import { schemaName } from '../../src/schema/names';
 import * as vm from 'node:vm';
-import { builtinSchemas, compiledHash, loadCompiledModule, schemaForValidation, SCHEMAS_DIR, wrapModule } from '../../src/schema/registry';
+import { builtinSchemas, codeCacheFile, compiledHash, loadCompiledModule, schemaForValidation, SCHEMAS_DIR, wrapModule } from '../../src/schema/registry';
 import { schemaAtPath } from '../../src/schema/walk';
 
 type Json = Record<string, unknown>;
@@ -93,8 +93,8 @@ describe('precompiled standalone validators', () => {
       const file = path.join(dir, 'deployment.js');
       const code = standaloneCode(ajv, runtime);
       fs.writeFileSync(file, code);
-      // The build writes a V8 code cache beside each module (scripts/compile-schemas.js).
-      fs.writeFileSync(path.join(dir, 'deployment.cache'), new vm.Script(wrapModule(code), { filename: file }).createCachedData());
+      // The build writes V8 code caches beside each module, named by V8's flags tag (scripts/compile-schemas.js).
+      fs.writeFileSync(codeCacheFile(file), new vm.Script(wrapModule(code), { filename: file }).createCachedData());
       const standalone = loadCompiledModule(file);
       const bad = {
         apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', labels: { a: 1 } },
@@ -105,7 +105,7 @@ describe('precompiled standalone validators', () => {
       expect(standalone.errors).toEqual(runtime.errors);
       expect((runtime.errors ?? []).length).toBeGreaterThanOrEqual(6);
       // A cache V8 rejects (other Node version, corrupt file) falls back to a plain require.
-      fs.writeFileSync(path.join(dir, 'deployment.cache'), 'not a code cache');
+      fs.writeFileSync(codeCacheFile(file), 'not a code cache');
       const fallback = loadCompiledModule(file);
       expect(fallback(bad)).toBe(false);
       expect(fallback.errors).toEqual(runtime.errors);
