@@ -73,10 +73,16 @@ export function formatLabels(labels: Labels): string {
 export class LabelIndex<T> {
   private readonly byPair = new Map<string, T[]>();
   private readonly all: T[] = [];
+  /**
+   * Answers of selectMap by the set's pairs, until the next add: copies of an app (one chart
+   * rendered per environment, a file applied twice) ask the same selector again and again.
+   */
+  private readonly answers = new Map<string, T[]>();
 
   constructor(private readonly labelsOf: (item: T) => Labels) {}
 
   add(item: T): void {
+    this.answers.clear();
     this.all.push(item);
     const labels = this.labelsOf(item);
     for (const key in labels) {
@@ -96,7 +102,12 @@ export class LabelIndex<T> {
       if (!best || list.length < best.length) best = list;
     }
     if (!best) return this.all.slice();
-    return best.filter((item) => setMatches(set, this.labelsOf(item)));
+    // JSON names the set unambiguously (a label may hold any character); the same pairs written
+    // in another order only miss the memo.
+    const memo = JSON.stringify(set);
+    let answer = this.answers.get(memo);
+    if (!answer) this.answers.set(memo, (answer = best.filter((item) => setMatches(set, this.labelsOf(item)))));
+    return answer.slice();
   }
 
   /** The items metav1.LabelSelectorAsSelector(selector) selects. */

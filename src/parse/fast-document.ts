@@ -13,7 +13,8 @@ import type { FileLines } from './lines';
  * path is found by parsing only its top-level entry (`metadata:` to the next key): a finding
  * on `metadata.name` then costs a few lines, not the document (10,000 duplicate-object findings
  * in the published corpus re-parsed 10,000 documents). An entry that does not parse alone (an
- * alias to an anchor in another entry) falls back to the whole document.
+ * alias to an anchor in another entry) falls back to the whole document. `metadata.name`, which
+ * most findings name, was located by the first parse already (RootKeys.name): no parse at all.
  */
 export class FastDocumentSource implements DocumentSource {
   private rootNode: FastNode | undefined;
@@ -60,6 +61,8 @@ export class FastDocumentSource implements DocumentSource {
   }
 
   locate(path: FieldPath, options: { key?: boolean } = {}): SourceRange {
+    const name = this.rootKeys?.name;
+    if (name && path.length === 2 && path[0] === 'metadata' && path[1] === 'name') return options.key ? this.range(name.keyStart, name.keyEnd) : this.range(name.start, name.end);
     const found = this.find(path);
     if (found.keyAt && (found.depth < path.length || options.key)) return this.range(found.keyAt[0], found.keyAt[1]);
     return this.range(found.node.start, found.node.end);

@@ -3,7 +3,7 @@ import { apiGroup } from '../model/kinds';
 import type { AnyObject } from '../model/types';
 import { refString } from '../types';
 import { locateIn } from '../parse/manifest';
-import { canonicalJson } from '../util/canonical-json';
+import { sameCanonicalJson } from '../util/canonical-json';
 
 /**
  * The API server's identity of an object: group (not version: apps/v1 and apps/v1beta2 are the
@@ -20,11 +20,11 @@ function where(o: AnyObject): string {
 
 /**
  * The object as the API server would store it from this manifest, for comparing two copies:
- * its written value with the namespace it lands in (written or defaulted), keys in any order.
+ * its written value with the namespace it lands in (written or defaulted).
  */
-function content(o: AnyObject): string {
+function content(o: AnyObject): Record<string, unknown> {
   const metadata = typeof o.manifest.value.metadata === 'object' && o.manifest.value.metadata !== null ? o.manifest.value.metadata : {};
-  return canonicalJson({ ...o.manifest.value, metadata: { ...metadata, namespace: o.ref.namespace || undefined } });
+  return { ...o.manifest.value, metadata: { ...metadata, namespace: o.ref.namespace || undefined } };
 }
 
 /**
@@ -53,14 +53,6 @@ export default defineRule({
     const first = new Map<string, AnyObject>();
     // The copy each later one would replace: the last one applied before it.
     const latest = new Map<string, AnyObject>();
-    // Each object's content once (a third copy is compared with the second, which was compared with
-    // the first), kept only while it is the latest copy.
-    const contents = new Map<AnyObject, string>();
-    const contentOf = (o: AnyObject) => {
-      let c = contents.get(o);
-      if (c === undefined) contents.set(o, (c = content(o)));
-      return c;
-    };
     for (const o of ctx.model.objects) {
       // Nameless objects are invalid-name's business; they cannot collide by name.
       if (o.ref.name === '') continue;
@@ -72,8 +64,8 @@ export default defineRule({
         first.set(key, o);
         continue;
       }
-      const same = contentOf(o) === contentOf(previous);
-      contents.delete(previous);
+      // The same values, keys in any order (as their canonical JSON would be equal).
+      const same = sameCanonicalJson(content(o), content(previous));
       ctx.report({
         messageId: same ? 'identical' : 'duplicate', manifest: o.manifest, path: ['metadata', 'name'],
         data: { ref: refString(o.ref), first: where(seen) },

@@ -78,6 +78,22 @@ describe('label selectors (apimachinery labels / metav1 helpers)', () => {
     expect(index.select({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['front'] }] })).toEqual([items[1]]);
   });
 
+  test('LabelIndex remembers an answer only until the next add, and hands out copies', () => {
+    const index = new LabelIndex<Record<string, string>>((x) => x);
+    const a = { app: 'web' };
+    index.add(a);
+    const first = index.selectMap({ app: 'web' });
+    first.push({ app: 'intruder' });
+    expect(index.selectMap({ app: 'web' })).toEqual([a]);
+    const b = { app: 'web', tier: 'back' };
+    index.add(b);
+    expect(index.selectMap({ app: 'web' })).toEqual([a, b]);
+    // A label may hold any character: sets that would read alike if joined are told apart.
+    index.add({ a: 'x', b: 'y' });
+    expect(index.selectMap({ a: 'x', b: 'y' })).toHaveLength(1);
+    expect(index.selectMap({ a: 'x\u0000b\u0000y' })).toEqual([]);
+  });
+
   test('labels.FormatLabels: sorted k=v pairs, <none> for none', () => {
     expect([formatLabels({ b: '2', a: '1' }), formatLabels({})]).toEqual(['a=1,b=2', '<none>']);
   });

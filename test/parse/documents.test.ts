@@ -88,13 +88,16 @@ describe('fallback is per document: yaml parses the declined document only', () 
 });
 
 describe('positions are found without parsing the file again', () => {
-  test('locating a node in document 150 of 200 parses the top-level entry it is in, and keeps it', () => {
+  test('locating a node in document 150 of 200 parses the top-level entry it is in, and keeps it; metadata.name parses nothing', () => {
     const text = Array.from({ length: 200 }, (_, i) => cm(`c${i}`)).join('---\n');
     const parsed = parse(text);
     const spy = jest.spyOn(construct, 'parseAllEvents');
     try {
-      const range = parsed.manifests[150].source.locate(['metadata', 'name']);
-      expect(range.line).toBe(150 * 7 + 4);
+      // The first parse recorded where metadata.name is (RootKeys.name).
+      expect(parsed.manifests[150].source.locate(['metadata', 'name'])).toEqual({ line: 150 * 7 + 4, column: 9, endLine: 150 * 7 + 4, endColumn: 13 });
+      expect(parsed.manifests[150].source.locate(['metadata', 'name'], { key: true })).toEqual({ line: 150 * 7 + 4, column: 3, endLine: 150 * 7 + 4, endColumn: 7 });
+      expect(spy).not.toHaveBeenCalled();
+      expect(parsed.manifests[150].source.locate(['metadata', 'labels']).line).toBe(150 * 7 + 3);
       expect(spy.mock.calls.map((c) => c[0])).toEqual(['metadata:\n  name: c150\n']);
       expect(parsed.manifests[150].source.locate(['data', 'a']).line).toBe(150 * 7 + 6);
       expect(spy.mock.calls.map((c) => c[0])).toEqual(['metadata:\n  name: c150\n', 'data:\n  a: "1"\n---\n'.slice(0, -4)]);
@@ -114,6 +117,12 @@ describe('positions are found without parsing the file again', () => {
     ['a flow root mapping', '{apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {a: "1"}}\n'],
     ['quoted keys and CRLF line ends', '"apiVersion": v1\r\nkind: ConfigMap\r\n\'metadata\':\r\n  name: x\r\ndata:\r\n  a: "1"\r\n'],
     ['a last entry followed by an end marker', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: "1"\n...\n'],
+    ['a quoted, anchored name with a comment', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {a: b}\n  name: &n "x" # the name\ndata:\n  a: "1"\n'],
+    ['a name written as a block scalar', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  "name": |-\n    x\ndata:\n  a: "1"\n'],
+    ['a name in a flow mapping, single-quoted', "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: 'x', labels: {a: b} }\ndata:\n  a: \"1\"\n"],
+    ['an empty name', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name:\n  labels: {a: b}\ndata:\n  a: "1"\n'],
+    ['a name that is an alias', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {a: &n x}\n  name: *n\ndata:\n  a: "1"\n'],
+    ['name under a key other than metadata', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {name: y}\n  name: x\ndata:\n  name: z\n  a: "1"\n'],
   ])('%s: positions equal those of the whole document parsed again (and yaml\'s) (FastDocumentSource.find)', (_name, doc) => {
     const text = [cm('first'), doc].join('---\n');
     const fast = parse(text);

@@ -18,6 +18,7 @@
 import { getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
 import type { FastMap, FastNode, FastScalar, FastSeq, RootKeys, ScalarStyle } from './nodes';
 import { resolvePlain } from './scalars';
+import { hasLineBreak, skipBlank } from './text';
 
 export type { RootKeys } from './nodes';
 
@@ -115,6 +116,8 @@ class Builder {
   private root: { value: unknown; node: FastNode | null } | null = null;
   private rootKeys: RootKeys | null = null;
   private rootKeysOk = true;
+  /** Chunk offsets of the key `name` in the root's `metadata` mapping, while its value is read. */
+  private nameKey: [number, number] | null = null;
 
   constructor(
     private readonly src: string,
@@ -199,6 +202,7 @@ class Builder {
     }
     let node: FastScalar | null = null;
     let end = 0;
+    if (!this.withNodes && !empty && this.stack.length === 2 && parent!.key === 'name' && this.stack[0].key === 'metadata') this.metadataName(ev);
     if (this.withNodes) {
       const [s, e] = empty ? this.emptyAt(parent) : this.scalarRange(ev);
       end = e;
@@ -211,7 +215,7 @@ class Builder {
   private key(frame: Frame, ev: ScalarEvent, value: unknown): void {
     if (ev.anchorStart !== -1 || ev.valueStart === -1) decline();
     if (ev.valueEnd - ev.valueStart > MAX_KEY_LENGTH) decline();
-    if (!ev.fast && ev.style <= DOUBLE_QUOTED && this.hasLineBreak(ev.valueStart, ev.valueEnd)) decline();
+    if (!ev.fast && ev.style <= DOUBLE_QUOTED && hasLineBreak(this.src, ev.valueStart, ev.valueEnd)) decline();
     if (ev.style > DOUBLE_QUOTED) decline(); // a block scalar as a key (`? |`)
     const key = value === null ? '' : typeof value === 'string' ? value : String(value);
     const map = frame.map!;
@@ -219,6 +223,7 @@ class Builder {
     if ((map[key] !== undefined && hasOwn.call(map, key)) || key === '__proto__') decline();
     frame.key = key;
     if (!this.withNodes && this.stack.length === 1) this.rootKey(frame, ev, key);
+    if (!this.withNodes && this.stack.length === 2 && key === 'name' && this.stack[0].key === 'metadata') this.nameKey = this.scalarRange(ev);
     if (frame.node?.kind === 'map') {
       const [s, e] = this.scalarRange(ev);
       frame.keyEnd = e;
@@ -241,6 +246,14 @@ class Builder {
     this.rootKeys ??= { names: [], starts: [] };
     this.rootKeys.names.push(key);
     this.rootKeys.starts.push(this.base + s);
+  }
+
+  /** Records where `metadata.name` and its key are (see RootKeys.name), when the root keys are recorded. */
+  private metadataName(ev: ScalarEvent): void {
+    if (!this.rootKeysOk || !this.rootKeys || !this.nameKey) return;
+    const [start, end] = this.scalarRange(ev);
+    const base = this.base;
+    this.rootKeys.name = { keyStart: base + this.nameKey[0], keyEnd: base + this.nameKey[1], start: base + start, end: base + end };
   }
 
   private alias(anchorStart: number, anchorEnd: number): void {
@@ -312,33 +325,14 @@ class Builder {
       return [i, i];
     }
     if (parent.flow) return [i, i];
-    i = this.skipBlank(i, false);
+    i = skipBlank(this.src, i, false);
     return src.charCodeAt(i) === 45 ? [i + 1, i + 1] : [parent.cursor, parent.cursor];
   }
 
   /** Offset just past the `]`/`}` that closes a flow collection whose last child ends at `from`. */
   private closingBracket(from: number): number {
-    const i = this.skipBlank(from, true);
+    const i = skipBlank(this.src, from, true);
     const c = this.src.charCodeAt(i);
     return c === 93 || c === 125 ? i + 1 : from;
-  }
-
-  /** Skips spaces, line breaks and comments (and commas, in flow collections). */
-  private skipBlank(from: number, commas: boolean): number {
-    const src = this.src;
-    let i = from;
-    for (;;) {
-      const c = src.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13 || (commas && c === 44)) i++;
-      else if (c === 35) {
-        while (i < src.length && src.charCodeAt(i) !== 10 && src.charCodeAt(i) !== 13) i++;
-      } else return i;
-    }
-  }
-
-  private hasLineBreak(from: number, to: number): boolean {
-    const nl = this.src.indexOf('\n', from);
-    const cr = this.src.indexOf('\r', from);
-    return (nl >= 0 && nl < to) || (cr >= 0 && cr < to);
   }
 }

@@ -56,4 +56,9 @@ export interface FastDocument {
 export interface RootKeys {
   names: string[];
   starts: number[];
+  /**
+   * File offsets of `metadata.name`'s key and of its value (a non-empty scalar, as its node's
+   * range would be): the position most findings name, found without parsing anything again.
+   */
+  name?: { keyStart: number; keyEnd: number; start: number; end: number };
 }
