@@ -47,7 +47,7 @@ export function buildModel(manifests: Manifest[], defaultNamespace = 'default'):
     // `Service`, a CRD `Ingress`) is not that kind: only its own API groups make it one.
     switch (isBuiltinGroupOf(m) ? m.kind : '') {
       case 'Service':
-        model.services.push({ ...base, kind: 'Service', spec: serviceSpec(spec, invalid) });
+        model.services.push({ ...base, kind: 'Service', spec: serviceSpec(spec, invalid), writtenSpec: spec });
         break;
       case 'Endpoints':
         model.endpoints.push({ ...base, kind: 'Endpoints', subsets: arr(m.value.subsets).map((s, i) => endpointSubset(s, ['subsets', i], invalid)) });

@@ -6,6 +6,7 @@
 import type { Manifest } from '../parse/manifest';
 import type { ObjectRef } from '../types';
 import type { InvalidValue } from './invalid';
+import type { Obj } from './guards';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 export type IntOrString = number | string;
@@ -209,6 +210,13 @@ export interface Base<K extends string> {
 
 export interface ServiceObject extends Base<'Service'> {
   spec: ServiceSpec;
+  /**
+   * `spec` as written, before defaulting (the manifest's value; `{}` when it is not a mapping):
+   * the Service rules judge what the user wrote. Kept here because reading it from the
+   * manifest's value, whose shape differs from document to document, cost ~0.3 µs a look-up
+   * and the rules looked it up 1.3 million times on the 50 MB file.
+   */
+  writtenSpec: Obj;
 }
 
 export interface WorkloadObject extends Base<WorkloadKind> {

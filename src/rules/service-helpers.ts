@@ -17,7 +17,7 @@ import { parseIP, type ParsedIP } from '../util/ip';
 
 /** The not-yet-defaulted `spec` as written. */
 export function rawSpec(svc: ServiceObject): Obj {
-  return obj(svc.manifest.value.spec);
+  return svc.writtenSpec;
 }
 
 /** The raw `spec.ports` items (same indexes as `svc.spec.ports`). */
