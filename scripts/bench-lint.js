@@ -3,7 +3,10 @@
 // wall medians, beside two references on the same files: `yaml`'s parse + toJS() (the floor of
 // any linter built on it) and kubeconform -strict (GOMAXPROCS=1 -n 1) with svclab's schemas
 // (schemas/k8s/, named as kubeconform expects). kubeconform is used when KUBECONFORM names it
-// or it is on PATH; build 0.6.3 from source (`go build ./cmd/kubeconform`), never commit it.
+// or it is on PATH; build 0.6.3 from source, never commit it. Its repository vendors its
+// modules, so it builds offline with Debian's golang-go, in a clone of yannh/kubeconform:
+//   git archive v0.6.3 go.mod go.sum cmd pkg vendor | tar -x -C /tmp/kc && cd /tmp/kc &&
+//   GOFLAGS=-mod=vendor GOPROXY=off CGO_ENABLED=0 go build ./cmd/kubeconform
 // Also: one small file (startup included) and `node -e 0`.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
