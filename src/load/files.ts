@@ -49,11 +49,15 @@ export async function collectFiles(operands: string[], options: CollectOptions =
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const seen = new Set<string>();
   const paths: string[] = [];
+  // Files a folder search saw as regular files (its directory entry, or a stat of the link):
+  // read without a second stat before opening them.
+  const regular = new Set<string>();
 
-  const add = (abs: string) => {
+  const add = (abs: string, seenRegular = false) => {
     if (seen.has(abs)) return;
     seen.add(abs);
     paths.push(abs);
+    if (seenRegular) regular.add(abs);
   };
 
   for (const operand of operands) {
@@ -79,14 +83,14 @@ export async function collectFiles(operands: string[], options: CollectOptions =
       const matches = await globModule().glob(operand, { cwd, absolute: true, nodir: true, dot: false, ignore: ['**/node_modules/**'] });
       const kept = matches.filter((m) => !ignore.matches(displayPath(m, cwd), false)).sort();
       if (matches.length === 0) result.missing.push(operand);
-      kept.forEach(add);
+      kept.forEach((m) => add(m));
     } else {
       result.missing.push(operand);
     }
   }
 
   for (const abs of paths) {
-    const file = readSource(abs, cwd, maxBytes);
+    const file = readSource(abs, cwd, maxBytes, regular.has(abs));
     if ('reason' in file) result.unreadable.push(file);
     else result.files.push(file);
   }
@@ -122,16 +126,22 @@ function walkDirectory(
   cwd: string,
   extensions: string[],
   ignore: IgnoreMatcher,
-  add: (abs: string) => void,
+  add: (abs: string, seenRegular: boolean) => void,
   unreadable: UnreadableFile[],
 ): void {
   const visited = new Set<string>();
-  const visit = (dir: string) => {
+  // `knownReal`: the real path of a folder reached without a symbolic link (its parent's real
+  // path and its name); realpath is asked only for the root and for linked folders (it stats
+  // every component of the path: ~3,000 lstat calls for the 526 folders of the published corpus).
+  const visit = (dir: string, knownReal?: string) => {
     let real: string;
-    try {
-      real = fs.realpathSync(dir);
-    } catch {
-      real = dir;
+    if (knownReal !== undefined) real = knownReal;
+    else {
+      try {
+        real = fs.realpathSync(dir);
+      } catch {
+        real = dir;
+      }
     }
     if (visited.has(real)) return;
     visited.add(real);
@@ -151,7 +161,8 @@ function walkDirectory(
       const shown = displayPath(abs, cwd);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
+      const linked = entry.isSymbolicLink();
+      if (linked) {
         try {
           const st = fs.statSync(abs);
           isDir = st.isDirectory();
@@ -162,10 +173,10 @@ function walkDirectory(
       }
       if (isDir) {
         if (scenario && !SCENARIO_MANIFEST_DIRS.has(entry.name)) continue;
-        if (!ignore.matches(shown, true)) visit(abs);
+        if (!ignore.matches(shown, true)) visit(abs, linked ? undefined : path.join(real, entry.name));
       } else if (isFile && (extensions.includes(path.extname(entry.name).toLowerCase()) || entry.name === 'Kustomization')) {
         // `Kustomization` (no extension) is the third name kustomize reads a kustomization from.
-        if (!ignore.matches(shown, false)) add(abs);
+        if (!ignore.matches(shown, false)) add(abs, true);
       }
     }
   };
@@ -191,9 +202,9 @@ function sizeData(size: number, maxBytes: number): { size: string; limit: string
 }
 
 /** A regular file's text (through the decoder), or why there is none: missing, unreadable, not a regular file, too large, not UTF-8. */
-export function readSource(abs: string, cwd: string, maxBytes: number): SourceFile | UnreadableFile {
+export function readSource(abs: string, cwd: string, maxBytes: number, seenRegular = false): SourceFile | UnreadableFile {
   const shown = displayPath(abs, cwd);
-  const read = readRegularFile(abs, maxBytes);
+  const read = readRegularFile(abs, maxBytes, seenRegular);
   if ('error' in read) return unreadableFile(shown, { messageId: 'file', data: { code: read.error } });
   if ('notRegular' in read) return unreadableFile(shown, { messageId: 'notRegular', data: { type: read.notRegular } });
   if ('tooLarge' in read) return unreadableFile(shown, { messageId: 'tooLarge', data: sizeData(read.tooLarge, maxBytes) });

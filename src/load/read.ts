@@ -32,14 +32,17 @@ export function errorCode(err: unknown): string {
  * The bytes of a regular file of at most `maxBytes`, or why there are none. The type is checked
  * before the file is opened (a socket cannot be opened) and again on the open descriptor (the
  * path may have been replaced in between), and the read stops after `maxBytes + 1` bytes even
- * when the file grows while it is read.
+ * when the file grows while it is read. `seenRegular`: a folder search has just seen a regular
+ * file at this path, so only the check on the descriptor is made.
  */
-export function readRegularFile(abs: string, maxBytes: number): ReadOutcome {
-  try {
-    const type = nonRegularType(fs.statSync(abs));
-    if (type) return { notRegular: type };
-  } catch (err) {
-    return { error: errorCode(err) };
+export function readRegularFile(abs: string, maxBytes: number, seenRegular = false): ReadOutcome {
+  if (!seenRegular) {
+    try {
+      const type = nonRegularType(fs.statSync(abs));
+      if (type) return { notRegular: type };
+    } catch (err) {
+      return { error: errorCode(err) };
+    }
   }
   let fd: number;
   try {

@@ -203,6 +203,18 @@ test('a symlink loop in a folder is walked once', async () => {
   expect(o.code).toBe(1);
 });
 
+// walkDirectory asks realpath only for the folder named and for linked folders; a folder under
+// a real one is known by its parent's real path and its name.
+test('a folder named through a symbolic link, with a link inside it back to its real path, is walked once', async () => {
+  write(dir, 'real/app/bad.yaml', 'apiVersion: v1\nmetadata: {name: x}\n');
+  fs.symlinkSync(path.join(dir, 'real'), path.join(dir, 'via'));
+  fs.symlinkSync(path.join(dir, 'real'), path.join(dir, 'real', 'app', 'up'));
+  const o = await lintDir(['via']);
+  expect(o.report.summary.files).toBe(1);
+  expect(findingsFor(o, 'via/app/bad.yaml')).toEqual([expect.objectContaining({ ruleId: 'missing-kind', line: 1 })]);
+  expect(o.code).toBe(1);
+});
+
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 // Root reads a chmod 000 file anyway, so this case only means something for other users.
