@@ -30,6 +30,12 @@ export interface DocumentSource {
   nodeAt(path: FieldPath): SourceNode | null;
   /** The first content line of the document, for findings about the document as a whole. */
   documentRange(): SourceRange;
+  /**
+   * The text the value was parsed from alone, when there is one: two documents with the same
+   * text have the same value. Absent when the value may depend on more (a whole-file parse with
+   * directives, an object built by kustomize).
+   */
+  sourceText?(): string;
 }
 
 /** Offsets to line and column: `yaml`'s LineCounter, or the file's FileLines. */

@@ -60,6 +60,11 @@ export class FastDocumentSource implements DocumentSource {
     return this.range(this.root.start, this.root.start);
   }
 
+  /** The document's chunk: the fast path parsed the value from it alone. */
+  sourceText(): string {
+    return this.text.slice(this.chunk.start, this.chunk.end);
+  }
+
   locate(path: FieldPath, options: { key?: boolean } = {}): SourceRange {
     const name = this.rootKeys?.name;
     if (name && path.length === 2 && path[0] === 'metadata' && path[1] === 'name') return options.key ? this.range(name.keyStart, name.keyEnd) : this.range(name.start, name.end);

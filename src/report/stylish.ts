@@ -18,21 +18,32 @@ export function formatStylish(result: LintResult, options: FormatOptions): strin
     list.push(f);
   }
   const lines: string[] = [];
+  const several = result.sets?.length ?? 0;
   for (const [file, findings] of byFile) {
     lines.push(c.underline(file));
-    // reduce, not Math.max(...list): a spread of a very long list overflows the stack.
-    const posWidth = findings.reduce((w, f) => Math.max(w, `${f.line}:${f.column}`.length), 0);
-    const sevWidth = findings.reduce((w, f) => Math.max(w, f.severity.length), 0);
+    // A loop, not Math.max(...list): a spread of a very long list overflows the stack.
+    let posWidth = 0;
+    let sevWidth = 0;
+    const positions: string[] = [];
     for (const f of findings) {
+      const pos = `${f.line}:${f.column}`;
+      positions.push(pos);
+      if (pos.length > posWidth) posWidth = pos.length;
+      if (f.severity.length > sevWidth) sevWidth = f.severity.length;
+    }
+    // One indent per file: the hint and related lines start under the message.
+    const indent = ' '.repeat(posWidth + sevWidth + 6);
+    const help = `${indent}${c.cyan('help:')} `;
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i];
       const sevText = LABEL[f.severity].padEnd(sevWidth);
       const sev = f.severity === 'error' ? c.red(sevText) : f.severity === 'warning' ? c.yellow(sevText) : c.blue(sevText);
       const where = f.object ? `${refString(f.object)}${f.path ? ` ${f.path}` : ''}: ` : '';
       // In a run of several sets, a finding that holds in some of them only says which.
-      const onlyIn = f.sets && result.sets && f.sets.length < result.sets.length ? ` ${c.dim(`(in ${f.sets.join(', ')})`)}` : '';
-      lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(posWidth))}  ${sev}  ${where}${f.message}${onlyIn}  ${c.dim(f.ruleId)}`);
-      const indent = ' '.repeat(posWidth + sevWidth + 6);
-      if (f.hint) lines.push(`${indent}${c.cyan('help:')} ${f.hint}`);
-      for (const r of f.related) lines.push(`${indent}${c.dim(`related: ${r.file}:${r.line}:${r.column} ${r.message}`)}`);
+      const onlyIn = f.sets && f.sets.length < several ? ` ${c.dim(`(in ${f.sets.join(', ')})`)}` : '';
+      lines.push(`  ${c.dim(positions[i].padEnd(posWidth))}  ${sev}  ${where}${f.message}${onlyIn}  ${c.dim(f.ruleId)}`);
+      if (f.hint) lines.push(help + f.hint);
+      for (const r of f.related) lines.push(indent + c.dim(`related: ${r.file}:${r.line}:${r.column} ${r.message}`));
     }
     lines.push('');
   }

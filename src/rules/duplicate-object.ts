@@ -19,6 +19,20 @@ function where(o: AnyObject): string {
 }
 
 /**
+ * Whether two objects of one identity would be stored alike. Two whole documents parsed from
+ * the same text have the same value, so their texts are compared first (a copied file: 10,000
+ * copies in the published corpus, 60 ms of comparing values and copying them into content()).
+ */
+function sameContent(a: AnyObject, b: AnyObject): boolean {
+  if (a.manifest.root.length === 0 && b.manifest.root.length === 0) {
+    const text = a.manifest.source.sourceText?.();
+    if (text !== undefined && text === b.manifest.source.sourceText?.()) return true;
+  }
+  // The same values, keys in any order (as their canonical JSON would be equal).
+  return sameCanonicalJson(content(a), content(b));
+}
+
+/**
  * The object as the API server would store it from this manifest, for comparing two copies:
  * its written value with the namespace it lands in (written or defaulted).
  */
@@ -51,6 +65,8 @@ export default defineRule({
   },
   check(ctx) {
     const first = new Map<string, AnyObject>();
+    // Where each first definition is, said by every copy of it.
+    const firstAt = new Map<AnyObject, string>();
     // The copy each later one would replace: the last one applied before it.
     const latest = new Map<string, AnyObject>();
     for (const o of ctx.model.objects) {
@@ -64,11 +80,12 @@ export default defineRule({
         first.set(key, o);
         continue;
       }
-      // The same values, keys in any order (as their canonical JSON would be equal).
-      const same = sameCanonicalJson(content(o), content(previous));
+      const same = sameContent(o, previous);
+      let at = firstAt.get(seen);
+      if (at === undefined) firstAt.set(seen, (at = where(seen)));
       ctx.report({
         messageId: same ? 'identical' : 'duplicate', manifest: o.manifest, path: ['metadata', 'name'],
-        data: { ref: refString(o.ref), first: where(seen) },
+        data: { ref: refString(o.ref), first: at },
         related: [{ manifest: seen.manifest, path: ['metadata', 'name'], message: `first definition of ${refString(seen.ref)}` }],
         ...(same ? { severity: 'info' as const } : {}),
       });

@@ -71,3 +71,17 @@ test('duplicate-object links the first definition', () => {
   const [f] = findingsOf(cm('settings') + cm('settings'), 'duplicate-object');
   expect(f.related).toEqual([{ file: 'test.yaml', line: 5, column: 9, message: 'first definition of ConfigMap/default/settings' }]);
 });
+
+test('duplicate-object: copies compared by their text when both have one, by their values otherwise', () => {
+  // b.yaml repeats a.yaml's text (compared as text); c.yaml holds the same values under a %YAML
+  // directive, so `yaml` parses the whole file and there is no text of its own to compare;
+  // d.yaml repeats the text with one value changed.
+  const doc = cm('settings');
+  const found = findingsOf({ 'a.yaml': doc, 'b.yaml': doc, 'c.yaml': `%YAML 1.2\n${doc}`, 'd.yaml': doc.replace('a: "1"', 'a: "2"') }, 'duplicate-object');
+  expect(found.map((f) => [f.file, f.severity])).toEqual([
+    ['b.yaml', 'info'],
+    ['c.yaml', 'info'],
+    ['d.yaml', 'error'],
+  ]);
+  expect(found.every((f) => f.message.includes('(first at a.yaml:5)'))).toBe(true);
+});
