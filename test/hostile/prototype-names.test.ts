@@ -9,7 +9,7 @@
  */
 import { lintSources } from '../../src/lint';
 import { simulate } from '../../src/sim/simulate';
-import { dict, own, strMap, textOf } from '../../src/model/guards';
+import { dict, dictOf, own, strMap, textOf } from '../../src/model/guards';
 import { runCli } from '../helpers';
 import { removeTempDirs, tempDir, write } from './temp';
 
@@ -53,6 +53,14 @@ describe('helpers: user text is looked up and printed without touching Object.pr
     expect(Object.keys(labels)).toEqual([name]);
     expect(labels[name]).toBe('v');
     expect(strMap({})[name]).toBeUndefined();
+    // Nothing inherited either: `in` and a plain look-up see only own keys (dictOf too).
+    expect(name in dict<string>()).toBe(false);
+    expect(dict<string>()[name]).toBeUndefined();
+    expect(dictOf<string>({ a: 'b' })[name]).toBeUndefined();
+    const set = dict<string>();
+    set[name] = 'y';
+    expect(Object.keys(set)).toEqual([name]);
+    expect(dict<string>()[name]).toBeUndefined();
   });
 
   test('strMap keeps a __proto__ label that YAML wrote as a key', () => {
