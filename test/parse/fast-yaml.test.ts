@@ -59,9 +59,21 @@ describe('fast YAML path agrees with the yaml library', () => {
     ['folded long strings', 'a: >-\n  one\n  two\n\n  three\n    more\nb: "a long string that a\n  chart folded"\n'],
     ['non-string keys become strings as in yaml', '1: a\ntrue: b\n0x10: c\n~: d\n'],
     ['merge key is a plain key in YAML 1.2', 'base: &b {x: 1}\nc:\n  <<: *b\n'],
+    ['anchored sequences, flow and block', 'a: &s [1, 2]\nb: *s\nc: &t\n- x\n- y\nd: *t\n'],
   ];
   test.each(cases)('%s', (label, text) => {
     expect(expectAgreement(text, label)).toBe('fast');
+  });
+
+  test('an alias of a sequence is the anchored list itself, kept at its own length', () => {
+    // construct.ts copies a finished list to its length (one pushed to has room for 17); the
+    // anchor must then give that copy, as yaml's toJS gives one object for an anchor and its aliases.
+    const [doc] = fastParse('a: &s [1, 2]\nb: *s\nc: &t\n- x\nd: *t\n')!;
+    const v = doc.value as Record<string, unknown[]>;
+    expect(v.b).toBe(v.a);
+    expect(v.d).toBe(v.c);
+    expect(v.a).toEqual([1, 2]);
+    expect(v.c).toEqual(['x']);
   });
 
   const declined: Array<[string, string]> = [

@@ -149,7 +149,10 @@ class Builder {
       }
     }
     if (documents !== 1 || this.root === null || this.stack.length > 0) return null;
-    return { value: this.root.value, root: this.root.node, rootKeys: this.rootKeysOk ? this.rootKeys : null };
+    const keys = this.rootKeysOk ? this.rootKeys : null;
+    // Kept for the whole run: at their own length (see close()).
+    if (keys) [keys.names, keys.starts] = [keys.names.slice(), keys.starts.slice()];
+    return { value: this.root.value, root: this.root.node, rootKeys: keys };
   }
 
   private open(isMap: boolean, start: number, anchorStart: number, anchorEnd: number, tagStart: number, flow: boolean): void {
@@ -178,8 +181,14 @@ class Builder {
   private close(): void {
     const frame = this.stack.pop()!;
     if (frame.map && frame.key !== undefined) decline(); // a key without a value: js-yaml never emits one
-    if (frame.anchor) frame.anchor.open = false;
-    const value = frame.map ?? frame.seq;
+    // A list grown by push has room for at least 17 items: 152 bytes for one port, kept as long
+    // as the run (12 MB of the bench corpus's 60 MB were arrays). A value's copy at its own
+    // length instead; the nodes, only made to find positions, are not kept.
+    const value = frame.map ?? (this.withNodes ? frame.seq : frame.seq!.slice());
+    if (frame.anchor) {
+      frame.anchor.open = false;
+      frame.anchor.value = value;
+    }
     const node = frame.node;
     let end = frame.cursor;
     if (node) {
