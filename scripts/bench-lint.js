@@ -46,24 +46,47 @@ function prepareCorpora() {
 
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
+/** One run of a command: wall and CPU (user + system) seconds, peak RSS in MB. */
+function runOnce(cmd, args, env = {}) {
+  const t = process.hrtime.bigint();
+  const full = TIME ? [TIME, ['-f', '__BENCH_TIME %U %S %M', cmd, ...args]] : [cmd, args];
+  const r = spawnSync(full[0], full[1], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env } });
+  const wall = Number(process.hrtime.bigint() - t) / 1e9;
+  const m = /__BENCH_TIME ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr || '');
+  return { wall, cpu: m ? Number(m[1]) + Number(m[2]) : NaN, rss: m ? Number(m[3]) / 1024 : 0, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 /** Runs a command `runs` times; medians of wall and CPU (user + system) seconds, max peak RSS in MB. */
 function measure(cmd, args, runs = RUNS, env = {}) {
-  const walls = [];
-  const cpus = [];
-  let rss = 0;
-  let last;
+  return measureTogether([{ cmd, args, env }], runs)[0];
+}
+
+/**
+ * Runs several commands in turn, `runs` rounds (A B C, A B C, ...), so that each sees the same
+ * minutes of a machine whose speed drifts (this one's by up to 30 % from minute to minute); a
+ * ratio of two of them is then the median of the rounds' ratios (`pairedRatio`), not a ratio of
+ * medians taken minutes apart. `runs` may differ per command (`c.runs`, at most `runs`).
+ */
+function measureTogether(cmds, runs = RUNS) {
+  const all = cmds.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    const full = TIME ? [TIME, ['-f', '__BENCH_TIME %U %S %M', cmd, ...args]] : [cmd, args];
-    last = spawnSync(full[0], full[1], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env } });
-    walls.push(Number(process.hrtime.bigint() - t) / 1e9);
-    const m = /__BENCH_TIME ([\d.]+) ([\d.]+) (\d+)/.exec(last.stderr || '');
-    if (m) {
-      cpus.push(Number(m[1]) + Number(m[2]));
-      rss = Math.max(rss, Number(m[3]) / 1024);
-    }
+    cmds.forEach((c, j) => {
+      if (i < (c.runs ?? runs)) all[j].push(runOnce(c.cmd, c.args, c.env));
+    });
   }
-  return { wall: median(walls), cpu: cpus.length ? median(cpus) : NaN, rss, status: last.status, stdout: last.stdout, stderr: last.stderr };
+  return all.map((rs) => {
+    const cpus = rs.map((r) => r.cpu).filter(Number.isFinite);
+    const last = rs[rs.length - 1];
+    return { wall: median(rs.map((r) => r.wall)), cpu: cpus.length ? median(cpus) : NaN, rss: Math.max(0, ...rs.map((r) => r.rss)), runs: rs, status: last.status, stdout: last.stdout, stderr: last.stderr };
+  });
+}
+
+/** The median over rounds of a.cpu / b.cpu (rounds both ran). */
+function pairedRatio(a, b) {
+  const n = Math.min(a.runs.length, b.runs.length);
+  const ratios = [];
+  for (let i = 0; i < n; i++) if (Number.isFinite(a.runs[i].cpu) && b.runs[i].cpu > 0) ratios.push(a.runs[i].cpu / b.runs[i].cpu);
+  return ratios.length ? median(ratios) : NaN;
 }
 
 function kubeconformPath() {
@@ -86,26 +109,26 @@ function lintBench() {
   const kc = kubeconformPath();
   const load = os.loadavg()[0].toFixed(1);
   console.log(`\n## svclab lint on every corpus (${os.cpus().length} cores, load ${load}, ${RUNS} runs, medians, one thread)`);
+  console.log('Each row runs svclab, yaml parse + toJS and kubeconform in turn, round after round; a ratio is the median of the rounds\' ratios.');
   console.log(kc ? `kubeconform: ${kc} -strict -n 1 (GOMAXPROCS=1), schemas/k8s` : 'kubeconform: not found (set KUBECONFORM); the target is then <= 0.6x of yaml parse + toJS');
   console.log('| corpus | files | documents | MB | yaml parse+toJS CPU s | svclab CPU s | svclab wall s | svclab peak MB | kubeconform CPU s | svclab / kubeconform | svclab / yaml |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const c of corpora) {
-    const floor = measure(process.execPath, ['-e', FLOOR, c.dir], Math.min(RUNS, 3));
-    const svclab = measure(process.execPath, [CLI, 'lint', '--format', 'json', '--jobs', '1', '--max-file-size', '64', c.dir]);
+    const cmds = [
+      { cmd: process.execPath, args: [CLI, 'lint', '--format', 'json', '--jobs', '1', '--max-file-size', '64', c.dir] },
+      { cmd: process.execPath, args: ['-e', FLOOR, c.dir], runs: Math.min(RUNS, 3) },
+    ];
+    if (kc) cmds.push({ cmd: kc, args: ['-strict', '-n', '1', '-summary', '-ignore-missing-schemas', '-schema-location', 'schemas/k8s/{{ .ResourceKind }}{{ .KindSuffix }}.json', c.dir], env: { GOMAXPROCS: '1' } });
+    const [svclab, floor, kube = null] = measureTogether(cmds);
     if (svclab.status !== 0 && svclab.status !== 1) console.log(`  warning: svclab exited ${svclab.status}: ${svclab.stderr.slice(0, 300)}`);
-    let kube = null;
-    if (kc) {
-      kube = measure(kc, ['-strict', '-n', '1', '-summary', '-ignore-missing-schemas', '-schema-location', 'schemas/k8s/{{ .ResourceKind }}{{ .KindSuffix }}.json', c.dir], RUNS, { GOMAXPROCS: '1' });
-    }
     const f = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '');
     console.log(
-      `| ${c.label} | ${c.files} | ${c.documents} | ${(c.bytes / 1048576).toFixed(1)} | ${f(floor.cpu)} | ${f(svclab.cpu)} | ${f(svclab.wall)} | ${svclab.rss.toFixed(0)} | ${kube ? f(kube.cpu) : ''} | ${kube ? f(svclab.cpu / kube.cpu) : ''} | ${f(svclab.cpu / floor.cpu)} |`,
+      `| ${c.label} | ${c.files} | ${c.documents} | ${(c.bytes / 1048576).toFixed(1)} | ${f(floor.cpu)} | ${f(svclab.cpu)} | ${f(svclab.wall)} | ${svclab.rss.toFixed(0)} | ${kube ? f(kube.cpu) : ''} | ${kube ? f(pairedRatio(svclab, kube)) : ''} | ${f(pairedRatio(svclab, floor))} |`,
     );
   }
   const small = path.join(ROOT, '.bench', 'small.yaml');
   fs.writeFileSync(small, corpus.corpusTexts(3, 1)[0].text);
-  const one = measure(process.execPath, [CLI, 'lint', small], Math.max(RUNS, 7));
-  const node = measure(process.execPath, ['-e', '0'], Math.max(RUNS, 7));
+  const [one, node] = measureTogether([{ cmd: process.execPath, args: [CLI, 'lint', small] }, { cmd: process.execPath, args: ['-e', '0'] }], Math.max(RUNS, 7));
   console.log(`\none small file (3 documents), startup included: ${f3(one.wall)} s wall, ${f3(one.cpu)} s CPU; node -e 0: ${f3(node.wall)} s wall, ${f3(node.cpu)} s CPU`);
   console.log('Targets (issue 14): every row <= 0.7x kubeconform CPU (<= 0.6x yaml parse + toJS without it); the 50 MB file <= 6 s and <= 1 GB; one small file <= 0.12 s wall.');
 }
@@ -114,6 +137,6 @@ function f3(x) {
   return Number.isFinite(x) ? x.toFixed(3) : '?';
 }
 
-module.exports = { prepareCorpora, lintBench, measure };
+module.exports = { prepareCorpora, lintBench, measure, measureTogether, pairedRatio };
 
 if (require.main === module) lintBench();
