@@ -56,13 +56,9 @@ function runOnce(cmd, args, env = {}) {
   return { wall, cpu: m ? Number(m[1]) + Number(m[2]) : NaN, rss: m ? Number(m[3]) / 1024 : 0, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Runs a command `runs` times; medians of wall and CPU (user + system) seconds, max peak RSS in MB. */
-function measure(cmd, args, runs = RUNS, env = {}) {
-  return measureTogether([{ cmd, args, env }], runs)[0];
-}
-
 /**
- * Runs several commands in turn, `runs` rounds (A B C, A B C, ...), so that each sees the same
+ * Medians of wall and CPU (user + system) seconds and max peak RSS in MB of several commands,
+ * run in turn, `runs` rounds (A B C, A B C, ...), so that each sees the same
  * minutes of a machine whose speed drifts (this one's by up to 30 % from minute to minute); a
  * ratio of two of them is then the median of the rounds' ratios (`pairedRatio`), not a ratio of
  * medians taken minutes apart. `runs` may differ per command (`c.runs`, at most `runs`).
@@ -137,6 +133,6 @@ function f3(x) {
   return Number.isFinite(x) ? x.toFixed(3) : '?';
 }
 
-module.exports = { prepareCorpora, lintBench, measure, measureTogether, pairedRatio };
+module.exports = { prepareCorpora, lintBench };
 
 if (require.main === module) lintBench();
