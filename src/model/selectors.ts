@@ -70,6 +70,9 @@ export function formatLabels(labels: Labels): string {
  * Items indexed by label pair, so that a selector is matched against the few items carrying
  * its rarest pair instead of against every item (no selector x pod scan).
  */
+/** The answer that selects nothing (shared: frozen). */
+const NONE: readonly never[] = Object.freeze([]);
+
 export class LabelIndex<T> {
   private readonly byPair = new Map<string, T[]>();
   private readonly all: T[] = [];
@@ -95,19 +98,27 @@ export class LabelIndex<T> {
 
   /** The items labels.SelectorFromSet(set) selects (an empty set: all of them). */
   selectMap(set: Labels): T[] {
+    return this.selectShared(set).slice();
+  }
+
+  /**
+   * selectMap's answer as the index keeps it, valid until the next add: the same array for the
+   * same pairs (so callers can memoise by it), which callers must not change.
+   */
+  selectShared(set: Labels): readonly T[] {
     let best: T[] | undefined;
     for (const key in set) {
       const list = this.byPair.get(`${key}\u0000${set[key]}`);
-      if (!list) return [];
+      if (!list) return NONE;
       if (!best || list.length < best.length) best = list;
     }
-    if (!best) return this.all.slice();
+    if (!best) return this.all;
     // JSON names the set unambiguously (a label may hold any character); the same pairs written
     // in another order only miss the memo.
     const memo = JSON.stringify(set);
     let answer = this.answers.get(memo);
     if (!answer) this.answers.set(memo, (answer = best.filter((item) => setMatches(set, this.labelsOf(item)))));
-    return answer.slice();
+    return answer;
   }
 
   /** The items metav1.LabelSelectorAsSelector(selector) selects. */

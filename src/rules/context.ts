@@ -50,7 +50,7 @@ export interface LintContextData {
    * those of kinds that never make pods (a ServiceMonitor, a Certificate: model/kinds.ts
    * neverMakesPods) are left out.
    */
-  possiblePodOwnersIn(namespace: string): Manifest[];
+  possiblePodOwnersIn(namespace: string): readonly Manifest[];
   /** The ingress controller and gateway controllerNames of the cluster the objects go to (as the simulator resolves them). */
   edgeSwitches(): { ingressController: 'nginx' | 'none'; gatewayControllers: readonly string[] | undefined };
 }
@@ -75,6 +75,7 @@ export function createContextData(model: Model, settings: LintSettings): LintCon
       list.push(o.manifest);
     }
   }
+  const ownersByNs = new Map<string, Manifest[]>();
   return {
     model,
     settings,
@@ -82,7 +83,12 @@ export function createContextData(model: Model, settings: LintSettings): LintCon
     namespacesSeen,
     namespacesWithCustomResources: new Set([...customByNs.keys()].filter((ns) => ns !== '')),
     customResourcesIn: (ns) => customByNs.get(ns) ?? [],
-    possiblePodOwnersIn: (ns) => (customByNs.get(ns) ?? []).filter((m) => !neverMakesPods(m.apiVersion, m.kind)),
+    // Once per namespace: two rules ask for every Service and NetworkPolicy that selects nothing.
+    possiblePodOwnersIn: (ns) => {
+      let owners = ownersByNs.get(ns);
+      if (!owners) ownersByNs.set(ns, (owners = (customByNs.get(ns) ?? []).filter((m) => !neverMakesPods(m.apiVersion, m.kind))));
+      return owners;
+    },
     edgeSwitches: () => {
       const fromObjects = edgeSwitchesFromModel(model);
       return {

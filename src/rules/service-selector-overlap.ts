@@ -46,6 +46,9 @@ function nonVariantLabels(w: WorkloadObject): string {
 /** A workload's grouping keys, once (a workload is selected by every copy of its Service). */
 const appKeys = new WeakMap<WorkloadObject, string[]>();
 
+/** The apps of a selection, once per selection: Services with the same selector (copies of one app) share it (selectedWorkloads). */
+const groupsOf = new WeakMap<readonly WorkloadObject[], WorkloadObject[][]>();
+
 /**
  * Groups the workloads into logical apps: the connected components of `sameApp`, each in input
  * order, ordered by their first workload. Linear: workloads join through their image repository
@@ -107,7 +110,8 @@ export default defineRule({
     for (const svc of ctx.model.services) {
       const selected = selectedWorkloads(ctx, svc);
       if (selected.length < 2) continue;
-      const groups = groupApps(selected);
+      let groups = groupsOf.get(selected);
+      if (!groups) groupsOf.set(selected, (groups = groupApps(selected)));
       if (groups.length < 2) continue;
       const selector = svc.spec.selector ?? {};
       const reps = groups.map((g) => g[0]);

@@ -44,9 +44,11 @@ export default defineRule({
       svc.spec.ports.forEach((sp, i) => {
         const target = sp.targetPort;
         if (typeof target !== 'number') return;
-        const answers = selected.map((w) => ({ w, l: listensOn({ spec: w.template.spec, annotations: w.template.metadata.annotations }, target, sp.protocol) }));
+        const listening = (w: WorkloadObject) => listensOn({ spec: w.template.spec, annotations: w.template.metadata.annotations }, target, sp.protocol);
         // A pod template that declares no port (and states none) tells nothing about what it listens on.
-        if (answers.some((a) => a.l.listens)) return;
+        // The first one that listens settles it: a Service may select many copies of one app.
+        if (selected.some((w) => listening(w).listens)) return;
+        const answers = selected.map((w) => ({ w, l: listening(w) }));
         // The number declared with another protocol is target-port-protocol-mismatch's business.
         if (answers.some((a) => a.l.basis !== 'listens-annotation' && declaredPorts(a.w).some((d) => d.port.containerPort === target))) return;
         const stated = answers.every((a) => a.l.basis === 'listens-annotation');

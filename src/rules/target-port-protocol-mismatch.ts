@@ -28,8 +28,18 @@ export default defineRule({
       svc.spec.ports.forEach((sp, i) => {
         const target = sp.targetPort;
         if (typeof target !== 'number') return;
+        // Most often the first declaration of the number has the Service port's protocol: no list
+        // of every selected copy's ports is built for that.
+        let declaredElsewise = false;
+        for (const w of selected) {
+          for (const d of declaredPorts(w)) {
+            if (d.port.containerPort !== target) continue;
+            if (d.port.protocol === sp.protocol) return;
+            declaredElsewise = true;
+          }
+        }
+        if (!declaredElsewise) return;
         const same = selected.flatMap(declaredPorts).filter((d) => d.port.containerPort === target);
-        if (same.length === 0 || same.some((d) => d.port.protocol === sp.protocol)) return;
         const field = servicePortHasField(svc, i, 'protocol') ? 'protocol' : servicePortHasField(svc, i, 'targetPort') ? 'targetPort' : 'port';
         ctx.report({
           messageId: 'mismatch', manifest: svc.manifest, path: ['spec', 'ports', i, field],

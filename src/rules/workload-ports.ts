@@ -78,13 +78,13 @@ export function declaredPorts(w: WorkloadObject): DeclaredPort[] {
 }
 
 /** Pod templates a Service selects (none for a Service without selector or an ExternalName Service). */
-export function selectedWorkloads(ctx: LintContextData, svc: ServiceObject): WorkloadObject[] {
-  if (!svc.spec.selector || svc.spec.type === 'ExternalName') return [];
+export function selectedWorkloads(ctx: LintContextData, svc: ServiceObject): readonly WorkloadObject[] {
+  if (!svc.spec.selector || svc.spec.type === 'ExternalName') return NO_WORKLOADS;
   const index = ctx.podTemplatesIn(svc.ref.namespace);
   let bySvc = selectionCache.get(index);
   if (!bySvc) selectionCache.set(index, (bySvc = new WeakMap()));
   let selected = bySvc.get(svc);
-  if (!selected) bySvc.set(svc, (selected = index.selectMap(svc.spec.selector)));
+  if (!selected) bySvc.set(svc, (selected = index.selectShared(svc.spec.selector)));
   return selected;
 }
 
@@ -93,7 +93,8 @@ export function selectedWorkloads(ctx: LintContextData, svc: ServiceObject): Wor
  * matching a selector against many pod templates was the most costly step of the published
  * corpus (issue 14). Shared, so callers must not change the array.
  */
-const selectionCache = new WeakMap<object, WeakMap<ServiceObject, WorkloadObject[]>>();
+const selectionCache = new WeakMap<object, WeakMap<ServiceObject, readonly WorkloadObject[]>>();
+const NO_WORKLOADS: readonly WorkloadObject[] = Object.freeze([]);
 
 export interface ServiceIndex {
   /** `namespace/name` -> Service. */

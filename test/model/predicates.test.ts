@@ -94,6 +94,24 @@ describe('label selectors (apimachinery labels / metav1 helpers)', () => {
     expect(index.selectMap({ a: 'x\u0000b\u0000y' })).toEqual([]);
   });
 
+  test('LabelIndex.selectShared: selectMap\'s answer, the same array for the same pairs until the next add (rules memoise by it)', () => {
+    const index = new LabelIndex<Record<string, string>>((x) => x);
+    const a = { app: 'web', copy: '1' };
+    const b = { app: 'web', copy: '2' };
+    index.add(a);
+    index.add(b);
+    const shared = index.selectShared({ app: 'web' });
+    expect(shared).toEqual(index.selectMap({ app: 'web' }));
+    expect(index.selectShared({ app: 'web' })).toBe(shared);
+    expect(index.selectShared({ copy: '2' })).toEqual([b]);
+    const none = index.selectShared({ app: 'db' });
+    expect(none).toEqual([]);
+    expect(Object.isFrozen(none)).toBe(true);
+    index.add({ app: 'web', copy: '3' });
+    expect(index.selectShared({ app: 'web' })).not.toBe(shared);
+    expect(index.selectShared({ app: 'web' })).toHaveLength(3);
+  });
+
   test('labels.FormatLabels: sorted k=v pairs, <none> for none', () => {
     expect([formatLabels({ b: '2', a: '1' }), formatLabels({})]).toEqual(['a=1,b=2', '<none>']);
   });

@@ -55,6 +55,14 @@ ruleTester('service-selector-overlap', {
         message: 'selector app=counter picks the pods of 2 workloads that look like different apps: Deployment/default/redis (app=counter,tier=db; image redis) and Deployment/default/counter (app=counter,tier=app; image ghcr.io/subicura/counter:latest)',
       }],
     },
+    {
+      // Two Services with the same selector share one selection (selectedWorkloads); each is judged and reported.
+      code: redis + counter + svc('redis', 'app: counter') + svc('counter', 'app: counter'),
+      errors: [
+        { line: 37, path: 'spec.selector', object: 'Service/default/redis', message: 'picks the pods of 2 workloads' },
+        { line: 46, path: 'spec.selector', object: 'Service/default/counter', message: 'picks the pods of 2 workloads' },
+      ],
+    },
   ],
 });
 

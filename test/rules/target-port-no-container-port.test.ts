@@ -16,6 +16,10 @@ ruleTester('target-port-no-container-port', {
     // A probe on the port shows that the process listens there (argo-cd's notifications controller probes 9001).
     workload('metrics', 'app: m', ['- containerPort: 8080']).replace('        ports:', '        livenessProbe:\n          tcpSocket: {port: 9001}\n        ports:')
       + service('metrics', 'app: m', ['- port: 9001']),
+    // Several pod templates selected (listensOn per pod, as the endpoints see them): the first declares
+    // another port, a later one declares 9090, so the Service port reaches a pod that listens.
+    hostname + '---\n' + workload('metrics-sidecar', 'app: webserver', ['- containerPort: 9090'])
+      + service('metrics', 'app: webserver', ['- port: 9090']),
     // Named targetPorts are target-port-name-unresolved's business.
     hostname + service('web', 'app: webserver', ['- port: 80', '  targetPort: http']),
     // The number declared with another protocol: target-port-protocol-mismatch reports it, not this rule.

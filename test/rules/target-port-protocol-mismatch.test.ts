@@ -12,8 +12,17 @@ ruleTester('target-port-protocol-mismatch', {
       + service('dns', 'app: dns', ['- {name: dns, port: 53, protocol: UDP}', '- {name: dns-tcp, port: 53, protocol: TCP}']),
     // Port not declared at all: target-port-no-container-port's business.
     dns + service('dns', 'app: dns', ['- port: 54']),
+    // Selected copies of an app (FindPort looks at each pod): one of them declares 53/TCP.
+    dns + '---\n' + workload('dns-b', 'app: dns', ['- containerPort: 53', '  protocol: UDP'])
+      + '---\n' + workload('dns-c', 'app: dns', ['- containerPort: 53', '  protocol: TCP'])
+      + service('dns', 'app: dns', ['- port: 53']),
   ],
   invalid: [
+    {
+      // Every selected copy declares 53 as UDP only: one finding, naming the declarations.
+      code: dns + '---\n' + workload('dns-b', 'app: dns', ['- containerPort: 53', '  protocol: UDP']) + service('dns', 'app: dns', ['- port: 53']),
+      errors: [{ line: 44, column: 11, path: 'spec.ports[0].port', message: 'but the selected pods declare 53 only as UDP (53/UDP)' }],
+    },
     {
       // protocol written: the finding is on it (line 28).
       code: dns + service('dns', 'app: dns', ['- port: 53', '  targetPort: 53', '  protocol: TCP']),
