@@ -57,8 +57,9 @@ export function containerEnv(w: WorkloadObject, containerPath: FieldPath, config
   const byName = new Map<string, EnvEntry>();
   arr(rawAt(w.manifest.value, [...containerPath, 'envFrom'])).forEach((source, j) => {
     if (!isObj(source)) return;
-    const ref = obj(source.configMapRef);
-    const cm = configMaps.get(`${ns}/${str(ref.name) ?? ''}`);
+    // A secretRef source, or a configMapRef without a name, takes nothing from a ConfigMap.
+    const name = str(obj(source.configMapRef).name);
+    const cm = name ? configMaps.get(`${ns}/${name}`) : undefined;
     if (!cm) return;
     const prefix = str(source.prefix) ?? '';
     for (const [key, value] of cm.data) {
@@ -77,7 +78,8 @@ export function containerEnv(w: WorkloadObject, containerPath: FieldPath, config
       entry = { name, value: String(e.value), path: [...at, 'value'] };
     } else {
       const ref = obj(obj(e.valueFrom).configMapKeyRef);
-      const cm = configMaps.get(`${ns}/${str(ref.name) ?? ''}`);
+      const cmName = str(ref.name);
+      const cm = cmName ? configMaps.get(`${ns}/${cmName}`) : undefined;
       const key = str(ref.key);
       const value = key !== undefined ? cm?.data.get(key) : undefined;
       if (cm && key !== undefined && value !== undefined) entry = { name, value, path: [...at, 'valueFrom', 'configMapKeyRef', 'key'], from: { configMap: cm, key } };
@@ -93,10 +95,17 @@ export function keysTakenAsEnv(ctx: LintContextData, configMaps: ReadonlyMap<str
   const out = new Set<string>();
   for (const w of ctx.model.workloads) {
     for (const { path } of containersOf(w)) {
+      if (!readsConfigMaps(rawAt(w.manifest.value, path))) continue;
       for (const e of containerEnv(w, path, configMaps)) if (e.from) out.add(`${e.from.configMap.namespace}/${e.from.configMap.name}/${e.from.key}`);
     }
   }
   return out;
+}
+
+/** Whether a container (raw) names a ConfigMap in `envFrom` or an `env` entry's configMapKeyRef: only then can its environment hold ConfigMap values. */
+function readsConfigMaps(container: unknown): boolean {
+  if (!isObj(container)) return false;
+  return arr(container.envFrom).some((s) => isObj(s) && isObj(s.configMapRef)) || arr(container.env).some((e) => isObj(e) && isObj(e.valueFrom) && isObj(e.valueFrom.configMapKeyRef));
 }
 
 /** The containers of a pod template with their paths: init containers too (an init container that waits for a Service). */

@@ -178,6 +178,15 @@ ${Object.entries(data).map(([k, v]) => `  ${k}: "${v}"`).join('\n')}
     expect(findingsOf(withEnvFrom('        - configMapRef: {name: missing}\n'), 'env-service-reference')).toEqual([]);
   });
 
+  test('a secretRef source, or a configMapRef without a name, takes nothing from a ConfigMap (not even one that has no name)', () => {
+    const nameless = configMap({ REDIS_HOST: 'rdis' }).replace('metadata: {name: app-config}', 'metadata: {}');
+    for (const envFrom of ['        - secretRef: {name: creds}\n', '        - configMapRef: {optional: true}\n']) {
+      expect(findingsOf(withEnvFrom(envFrom) + nameless, 'env-service-reference')).toEqual([]);
+    }
+    const keyRef = redisSvc() + counter({ X: 'y' }).replace('        env:\n', '        env:\n        - name: REDIS_HOST\n          valueFrom: {configMapKeyRef: {key: REDIS_HOST}}\n') + nameless;
+    expect(findingsOf(keyRef, 'env-service-reference')).toEqual([]);
+  });
+
   test('a ConfigMap of another namespace is not read (configMapRef is namespaced)', () => {
     const code = withEnvFrom('        - configMapRef: {name: app-config}\n') + configMap({ REDIS_HOST: 'rdis' }).replace('metadata: {name: app-config}', 'metadata: {name: app-config, namespace: other}');
     expect(findingsOf(code, 'env-service-reference')).toEqual([]);
