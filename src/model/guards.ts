@@ -25,6 +25,7 @@ export function valueAt(root: unknown, path: ReadonlyArray<string | number>): un
   for (const seg of path) {
     if (typeof seg === 'number') v = Array.isArray(v) ? v[seg] : undefined;
     else v = isObj(v) ? v[seg] : undefined;
+    if (v === undefined) return undefined;
   }
   return v;
 }

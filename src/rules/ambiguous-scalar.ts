@@ -1,5 +1,5 @@
 import { defineMessages, defineRule, type RuleContext } from './rule';
-import { rawAt } from './pod-containers';
+import { valueAt } from '../model/guards';
 import { arr, isObj } from '../model/guards';
 import type { Manifest } from '../parse/manifest';
 import type { FieldPath } from '../types';
@@ -124,7 +124,7 @@ export default defineRule({
       }
       const spec = [...w.templatePath, 'spec'];
       for (const list of ['initContainers', 'containers']) {
-        arr(rawAt(m.value, [...spec, list])).forEach((c, i) => {
+        arr(valueAt(m.value, [...spec, list])).forEach((c, i) => {
           if (!isObj(c)) return;
           arr(c.env).forEach((e, j) => {
             if (isObj(e)) checkValue(ctx, m, e.value, [...spec, list, i, 'env', j], 'value', 'an env value');
@@ -139,7 +139,7 @@ export default defineRule({
 });
 
 function checkMapValues(ctx: Context, m: Manifest, path: FieldPath, field: string): void {
-  const map = rawAt(m.value, path);
+  const map = valueAt(m.value, path);
   if (!isObj(map)) return;
   for (const key in map) checkValue(ctx, m, map[key], path, key, field, key);
 }

@@ -5,12 +5,11 @@
  * valid variable names are skipped), then `env` entries, which win over `envFrom`;
  * `valueFrom.configMapKeyRef` takes one key. A ConfigMap is read from the pod's own namespace.
  */
-import { arr, isObj, obj, str } from '../model/guards';
+import { arr, isObj, obj, str, valueAt } from '../model/guards';
 import type { WorkloadObject } from '../model/types';
 import type { Manifest } from '../parse/manifest';
 import type { FieldPath } from '../types';
 import type { LintContextData } from './context';
-import { rawAt } from './workload-ports';
 
 export interface ConfigMapData {
   manifest: Manifest;
@@ -55,7 +54,7 @@ export function configMapIndex(ctx: LintContextData): ReadonlyMap<string, Config
 export function containerEnv(w: WorkloadObject, containerPath: FieldPath, configMaps: ReadonlyMap<string, ConfigMapData>): EnvEntry[] {
   const ns = w.ref.namespace;
   const byName = new Map<string, EnvEntry>();
-  arr(rawAt(w.manifest.value, [...containerPath, 'envFrom'])).forEach((source, j) => {
+  arr(valueAt(w.manifest.value, [...containerPath, 'envFrom'])).forEach((source, j) => {
     if (!isObj(source)) return;
     // A secretRef source, or a configMapRef without a name, takes nothing from a ConfigMap.
     const name = str(obj(source.configMapRef).name);
@@ -69,7 +68,7 @@ export function containerEnv(w: WorkloadObject, containerPath: FieldPath, config
       byName.set(name, { name, value, path: [...containerPath, 'envFrom', j, 'configMapRef', 'name'], from: { configMap: cm, key } });
     }
   });
-  arr(rawAt(w.manifest.value, [...containerPath, 'env'])).forEach((e, i) => {
+  arr(valueAt(w.manifest.value, [...containerPath, 'env'])).forEach((e, i) => {
     if (!isObj(e)) return;
     const name = str(e.name) ?? '';
     const at: FieldPath = [...containerPath, 'env', i];
@@ -90,13 +89,18 @@ export function containerEnv(w: WorkloadObject, containerPath: FieldPath, config
   return [...byName.values()];
 }
 
-/** `namespace/name/key` of every ConfigMap key some container of the input takes as an environment variable. */
-export function keysTakenAsEnv(ctx: LintContextData, configMaps: ReadonlyMap<string, ConfigMapData>): ReadonlySet<string> {
-  const out = new Set<string>();
+/** The keys of each ConfigMap that some container of the input takes as environment variables (ConfigMaps none takes from are absent). */
+export function keysTakenAsEnv(ctx: LintContextData, configMaps: ReadonlyMap<string, ConfigMapData>): ReadonlyMap<ConfigMapData, ReadonlySet<string>> {
+  const out = new Map<ConfigMapData, Set<string>>();
   for (const w of ctx.model.workloads) {
     for (const { path } of containersOf(w)) {
-      if (!readsConfigMaps(rawAt(w.manifest.value, path))) continue;
-      for (const e of containerEnv(w, path, configMaps)) if (e.from) out.add(`${e.from.configMap.namespace}/${e.from.configMap.name}/${e.from.key}`);
+      if (!readsConfigMaps(valueAt(w.manifest.value, path))) continue;
+      for (const e of containerEnv(w, path, configMaps)) {
+        if (!e.from) continue;
+        let keys = out.get(e.from.configMap);
+        if (!keys) out.set(e.from.configMap, (keys = new Set()));
+        keys.add(e.from.key);
+      }
     }
   }
   return out;

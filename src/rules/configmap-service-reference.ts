@@ -44,8 +44,9 @@ export default defineRule({
     const configMaps = configMapIndex(ctx);
     const asEnv = keysTakenAsEnv(ctx, configMaps);
     for (const cm of configMaps.values()) {
+      const taken = asEnv.get(cm);
       for (const [key, value] of cm.data) {
-        if (asEnv.has(`${cm.namespace}/${cm.name}/${key}`)) continue;
+        if (taken?.has(key)) continue;
         for (const found of addressesIn(value, ctx.settings.clusterDomain)) {
           const name = refs.nameOf(found.host, cm.namespace);
           if (!name) continue;

@@ -1,5 +1,6 @@
 import { defineRule } from './rule';
-import { containerLabel, podContainers, rawAt, type PodContainer } from './pod-containers';
+import { containerLabel, podContainers, type PodContainer } from './pod-containers';
+import { valueAt } from '../model/guards';
 import type { ContainerPort } from '../model/types';
 import type { FieldPath } from '../types';
 
@@ -118,5 +119,5 @@ function portPath(s: Seen): FieldPath {
 /** The written hostPort, or the containerPort it was defaulted from (hostNetwork). */
 function hostPortPath(value: unknown, s: Seen): FieldPath {
   const path = portPath(s);
-  return [...path, rawAt(value, [...path, 'hostPort']) !== undefined ? 'hostPort' : 'containerPort'];
+  return [...path, valueAt(value, [...path, 'hostPort']) !== undefined ? 'hostPort' : 'containerPort'];
 }

@@ -1,5 +1,6 @@
 import { defineRule } from './rule';
-import { containerLabel, podContainers, rawAt } from './pod-containers';
+import { containerLabel, podContainers } from './pod-containers';
+import { valueAt } from '../model/guards';
 
 /**
  * validateHostNetwork (pkg/apis/core/validation/validation.go): a pod with `hostNetwork: true`
@@ -29,7 +30,7 @@ export default defineRule({
       for (const c of podContainers(w)) {
         for (const p of c.container.ports) {
           const path = [...c.path, 'ports', p.index, 'hostPort'];
-          const written = rawAt(w.manifest.value, path);
+          const written = valueAt(w.manifest.value, path);
           if (typeof written !== 'number' || written === 0 || written === p.containerPort) continue;
           ctx.report({ messageId: 'mismatch', manifest: w.manifest, path, data: { hostPort: written, containerPort: p.containerPort, container: containerLabel(c) } });
         }

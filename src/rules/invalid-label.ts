@@ -1,5 +1,5 @@
 import { defineMessages, defineRule, type RuleContext } from './rule';
-import { rawAt } from './pod-containers';
+import { valueAt } from '../model/guards';
 import { arr, isObj } from '../model/guards';
 import { isBuiltinGroupOf } from '../model/kinds';
 import type { Manifest } from '../parse/manifest';
@@ -49,7 +49,7 @@ export default defineRule({
 });
 
 function checkMap(ctx: Context, m: Manifest, path: FieldPath, where: string): void {
-  const map = rawAt(m.value, path);
+  const map = valueAt(m.value, path);
   if (!isObj(map)) return;
   for (const key in map) {
     checkKey(ctx, m, path, key, key, where, true);
@@ -61,7 +61,7 @@ function checkMap(ctx: Context, m: Manifest, path: FieldPath, where: string): vo
 
 function checkSelector(ctx: Context, m: Manifest, path: FieldPath): void {
   checkMap(ctx, m, [...path, 'matchLabels'], `${formatPath(path)}.matchLabels`);
-  arr(rawAt(m.value, [...path, 'matchExpressions'])).forEach((req, i) => {
+  arr(valueAt(m.value, [...path, 'matchExpressions'])).forEach((req, i) => {
     if (!isObj(req) || typeof req.key !== 'string') return;
     const reqPath = [...path, 'matchExpressions', i];
     checkKey(ctx, m, reqPath, 'key', req.key, formatPath(reqPath), false);

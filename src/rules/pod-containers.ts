@@ -31,13 +31,3 @@ export function containerLabel(c: PodContainer): string {
   return `${c.init ? 'init container' : 'container'} \`${name}\``;
 }
 
-/** The raw value at `path` inside a manifest (for fields the model does not keep), or undefined. */
-export function rawAt(value: unknown, path: FieldPath): unknown {
-  let cur: unknown = value;
-  for (const seg of path) {
-    if (typeof seg === 'number') cur = Array.isArray(cur) ? cur[seg] : undefined;
-    else cur = typeof cur === 'object' && cur !== null && !Array.isArray(cur) ? (cur as Record<string, unknown>)[seg] : undefined;
-    if (cur === undefined) return undefined;
-  }
-  return cur;
-}

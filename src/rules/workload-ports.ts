@@ -4,7 +4,7 @@
  * each declaration, for `related` locations), and short human descriptions of both.
  * Not a rule: this module has no default export, so the registry skips it.
  */
-import { isObj, obj, arr, str } from '../model/guards';
+import { isObj, obj, arr, str, valueAt } from '../model/guards';
 import { formatLabels } from '../model/selectors';
 import type { Container, ContainerPort, ServiceObject, WorkloadObject } from '../model/types';
 import type { FieldPath } from '../types';
@@ -24,16 +24,6 @@ export interface ServingContainer {
   path: FieldPath;
 }
 
-/** The raw YAML value at `path`, or undefined (the model keeps only what rules usually need). */
-export function rawAt(root: unknown, path: FieldPath): unknown {
-  let cur: unknown = root;
-  for (const seg of path) {
-    if (typeof seg === 'number') cur = Array.isArray(cur) ? cur[seg] : undefined;
-    else cur = isObj(cur) ? cur[seg] : undefined;
-    if (cur === undefined) return undefined;
-  }
-  return cur;
-}
 
 const servingCache = new WeakMap<WorkloadObject, ServingContainer[]>();
 
@@ -47,7 +37,7 @@ export function servingContainers(w: WorkloadObject): ServingContainer[] {
   if (cached) return cached;
   const spec = [...w.templatePath, 'spec'];
   const out: ServingContainer[] = w.template.spec.containers.map((container, i) => ({ container, path: [...spec, 'containers', i] }));
-  const rawInit = arr(rawAt(w.manifest.value, [...spec, 'initContainers']));
+  const rawInit = arr(valueAt(w.manifest.value, [...spec, 'initContainers']));
   w.template.spec.initContainers.forEach((container, i) => {
     if (str(obj(rawInit[i]).restartPolicy) === 'Always') out.push({ container, path: [...spec, 'initContainers', i] });
   });
@@ -64,7 +54,7 @@ export function declaredPorts(w: WorkloadObject): DeclaredPort[] {
   const out: DeclaredPort[] = [];
   for (const { container, path } of servingContainers(w)) {
     // The model drops malformed entries, so find each port's index in the raw list.
-    const raw = arr(rawAt(w.manifest.value, [...path, 'ports']));
+    const raw = arr(valueAt(w.manifest.value, [...path, 'ports']));
     const used = new Set<number>();
     for (const port of container.ports) {
       let index = raw.findIndex((r, j) => !used.has(j) && isObj(r) && r.containerPort === port.containerPort && str(r.name) === port.name);
@@ -124,7 +114,7 @@ export function serviceIndex(ctx: LintContextData): ServiceIndex {
 
 /** Was the field written in the Service (as opposed to defaulted by svclab's model)? */
 export function servicePortHasField(svc: ServiceObject, index: number, field: string): boolean {
-  return rawAt(svc.manifest.value, ['spec', 'ports', index, field]) !== undefined;
+  return valueAt(svc.manifest.value, ['spec', 'ports', index, field]) !== undefined;
 }
 
 export function workloadName(w: WorkloadObject): string {
