@@ -154,7 +154,11 @@ export async function lintInParallel(sources: SourceFile[], options: LintOptions
     if (!result) throw new Error(`no lint result for ${source.path}`);
     // Positions of a worker's documents: that document parsed again here, the first time one is needed.
     const locator = new DocumentLocator(source);
-    const fileManifests = result.manifests.map((d) => ({ ...d, source: new LazyDocumentSource(d.file, d.docIndex, () => locator.document(d.docIndex)) }));
+    // Written out in collect.ts's order, not spread: a spread can give each object its own hidden class (see model/build.ts workloadObject).
+    const fileManifests: Manifest[] = result.manifests.map((d) => ({
+      file: d.file, docIndex: d.docIndex, root: d.root, value: d.value, apiVersion: d.apiVersion, kind: d.kind, name: d.name, namespace: d.namespace,
+      source: new LazyDocumentSource(d.file, d.docIndex, () => locator.document(d.docIndex)),
+    }));
     appendAll(manifests, fileManifests);
     appendModel(model, buildModel(fileManifests, settings.defaultNamespace));
     for (const { manifestIndex, ...f } of result.findings) pending.push({ ...f, manifest: manifestIndex >= 0 ? fileManifests[manifestIndex] : null });
