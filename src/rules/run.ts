@@ -8,13 +8,22 @@ import type { Rule, RuleReport } from './rule';
 
 /** Runs every rule that has a `check` over the whole model (cross-object rules see all files). */
 export function runRules(model: Model, settings: LintSettings, rules: readonly Rule[] = RULES): PendingFinding[] {
-  const data = createContextData(model, settings);
   const out: PendingFinding[] = [];
+  let current: Rule | undefined;
+  // One context for every rule (its report goes to the rule that runs): the helpers rules share
+  // (selectedWorkloads, serviceIndex, ...) then always see one object shape, not one per rule.
+  const ctx = {
+    ...createContextData(model, settings),
+    report: (r: RuleReport) => {
+      if (current) out.push(toPending(current, r, settings.defaultNamespace));
+    },
+  };
   for (const rule of rules) {
     if (!rule.check) continue;
-    const report = (r: RuleReport) => out.push(toPending(rule, r, settings.defaultNamespace));
-    rule.check({ ...data, report });
+    current = rule;
+    rule.check(ctx);
   }
+  current = undefined;
   return out;
 }
 
