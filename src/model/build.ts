@@ -59,8 +59,7 @@ export function buildModel(manifests: Manifest[], defaultNamespace = 'default'):
       case 'Ingress':
         model.ingresses.push({ kind: 'Ingress', ref: base.ref, metadata: base.metadata, manifest: m, invalid, backends: ingressBackends(spec) });
         break;
-      case 'NetworkPolicy':
-        {
+      case 'NetworkPolicy': {
         const np = networkPolicySpec(spec, invalid, labelSelector);
         model.networkPolicies.push({
           kind: 'NetworkPolicy', ref: base.ref, metadata: base.metadata, manifest: m, invalid,

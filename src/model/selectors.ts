@@ -66,13 +66,13 @@ export function formatLabels(labels: Labels): string {
   return keys.length ? keys.map((k) => `${k}=${labels[k]}`).join(',') : '<none>';
 }
 
+/** The answer that selects nothing (shared: frozen). */
+const NONE: readonly never[] = Object.freeze([]);
+
 /**
  * Items indexed by label pair, so that a selector is matched against the few items carrying
  * its rarest pair instead of against every item (no selector x pod scan).
  */
-/** The answer that selects nothing (shared: frozen). */
-const NONE: readonly never[] = Object.freeze([]);
-
 export class LabelIndex<T> {
   private readonly byPair = new Map<string, T[]>();
   private readonly all: T[] = [];

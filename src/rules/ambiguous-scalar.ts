@@ -1,6 +1,5 @@
 import { defineMessages, defineRule, type RuleContext } from './rule';
-import { valueAt } from '../model/guards';
-import { arr, isObj } from '../model/guards';
+import { arr, isObj, valueAt } from '../model/guards';
 import type { Manifest } from '../parse/manifest';
 import type { FieldPath } from '../types';
 

@@ -1,6 +1,5 @@
 import { defineMessages, defineRule, type RuleContext } from './rule';
-import { valueAt } from '../model/guards';
-import { arr, isObj } from '../model/guards';
+import { arr, isObj, valueAt } from '../model/guards';
 import { isBuiltinGroupOf } from '../model/kinds';
 import type { Manifest } from '../parse/manifest';
 import { formatPath, type FieldPath } from '../types';

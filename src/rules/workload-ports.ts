@@ -24,7 +24,6 @@ export interface ServingContainer {
   path: FieldPath;
 }
 
-
 const servingCache = new WeakMap<WorkloadObject, ServingContainer[]>();
 
 /**
