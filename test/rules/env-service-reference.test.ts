@@ -185,6 +185,9 @@ ${Object.entries(data).map(([k, v]) => `  ${k}: "${v}"`).join('\n')}
     }
     const keyRef = redisSvc() + counter({ X: 'y' }).replace('        env:\n', '        env:\n        - name: REDIS_HOST\n          valueFrom: {configMapKeyRef: {key: REDIS_HOST}}\n') + nameless;
     expect(findingsOf(keyRef, 'env-service-reference')).toEqual([]);
+    // The control: the same ConfigMap with a name, named by configMapRef, is read and judged.
+    expect(findingsOf(withEnvFrom('        - configMapRef: {name: app-config}\n') + configMap({ REDIS_HOST: 'rdis' }), 'env-service-reference').map((f) => f.path))
+      .toEqual(['spec.template.spec.containers[0].envFrom[0].configMapRef.name']);
   });
 
   test('a ConfigMap of another namespace is not read (configMapRef is namespaced)', () => {
