@@ -23,7 +23,7 @@ export const LINT_FLAGS: FlagSpecs = {
   config: { type: 'string', short: 'c', description: 'config file (default: svclab.config.yaml searched upward)', valueName: 'FILE' },
   'no-config': { type: 'boolean', description: 'ignore svclab.config.yaml' },
   'max-file-size': { type: 'number', description: 'largest file to parse, in MB (default 8)', valueName: 'MB' },
-  jobs: { type: 'number', short: 'j', description: 'threads for large inputs (default: CPUs, workers only from 3 CPUs and 16 MB; 1 = no workers)', valueName: 'N' },
+  jobs: { type: 'number', short: 'j', description: 'threads for large inputs, shared out by file (default: CPUs, workers only from 3 CPUs and 16 MB; 1 = no workers)', valueName: 'N' },
   color: { type: 'boolean', description: 'force colours on (--no-color: off)' },
   debug: { type: 'boolean', description: 'print stack traces of internal errors' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
