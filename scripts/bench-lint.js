@@ -60,7 +60,7 @@ function runOnce(cmd, args, env = {}) {
  * Medians of wall and CPU (user + system) seconds and max peak RSS in MB of several commands,
  * run in turn, `runs` rounds (A B C, A B C, ...), so that each sees the same
  * minutes of a machine whose speed drifts (this one's by up to 30 % from minute to minute); a
- * ratio of two of them is then the median of the rounds' ratios (`pairedRatio`), not a ratio of
+ * ratio of two of them is then the median of the rounds' ratios (`ratioWithRange`), not a ratio of
  * medians taken minutes apart. `runs` may differ per command (`c.runs`, at most `runs`).
  */
 function measureTogether(cmds, runs = RUNS) {
@@ -77,12 +77,22 @@ function measureTogether(cmds, runs = RUNS) {
   });
 }
 
-/** The median over rounds of a.cpu / b.cpu (rounds both ran). */
-function pairedRatio(a, b) {
+/** a.cpu / b.cpu of each round both ran. */
+function roundRatios(a, b) {
   const n = Math.min(a.runs.length, b.runs.length);
   const ratios = [];
   for (let i = 0; i < n; i++) if (Number.isFinite(a.runs[i].cpu) && b.runs[i].cpu > 0) ratios.push(a.runs[i].cpu / b.runs[i].cpu);
-  return ratios.length ? median(ratios) : NaN;
+  return ratios;
+}
+
+/**
+ * The paired ratio with the range of the rounds' ratios, `0.62 (0.55-0.71)`: on a machine whose
+ * speed drifts, the range says how far one median can be trusted.
+ */
+function ratioWithRange(a, b) {
+  const ratios = roundRatios(a, b);
+  if (!ratios.length) return '';
+  return `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})`;
 }
 
 function kubeconformPath() {
@@ -105,7 +115,7 @@ function lintBench() {
   const kc = kubeconformPath();
   const load = os.loadavg()[0].toFixed(1);
   console.log(`\n## svclab lint on every corpus (${os.cpus().length} cores, load ${load}, ${RUNS} runs, medians, one thread)`);
-  console.log('Each row runs svclab, yaml parse + toJS and kubeconform in turn, round after round; a ratio is the median of the rounds\' ratios.');
+  console.log('Each row runs svclab, yaml parse + toJS and kubeconform in turn, round after round; a ratio is the median of the rounds\' ratios (in brackets: the lowest and highest).');
   console.log(kc ? `kubeconform: ${kc} -strict -n 1 (GOMAXPROCS=1), schemas/k8s` : 'kubeconform: not found (set KUBECONFORM); the target is then <= 0.6x of yaml parse + toJS');
   console.log('| corpus | files | documents | MB | yaml parse+toJS CPU s | svclab CPU s | svclab wall s | svclab peak MB | kubeconform CPU s | svclab / kubeconform | svclab / yaml |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
@@ -119,7 +129,7 @@ function lintBench() {
     if (svclab.status !== 0 && svclab.status !== 1) console.log(`  warning: svclab exited ${svclab.status}: ${svclab.stderr.slice(0, 300)}`);
     const f = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '');
     console.log(
-      `| ${c.label} | ${c.files} | ${c.documents} | ${(c.bytes / 1048576).toFixed(1)} | ${f(floor.cpu)} | ${f(svclab.cpu)} | ${f(svclab.wall)} | ${svclab.rss.toFixed(0)} | ${kube ? f(kube.cpu) : ''} | ${kube ? f(pairedRatio(svclab, kube)) : ''} | ${f(pairedRatio(svclab, floor))} |`,
+      `| ${c.label} | ${c.files} | ${c.documents} | ${(c.bytes / 1048576).toFixed(1)} | ${f(floor.cpu)} | ${f(svclab.cpu)} | ${f(svclab.wall)} | ${svclab.rss.toFixed(0)} | ${kube ? f(kube.cpu) : ''} | ${kube ? ratioWithRange(svclab, kube) : ''} | ${ratioWithRange(svclab, floor)} |`,
     );
   }
   const small = path.join(ROOT, '.bench', 'small.yaml');
