@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { fastParse } from '../../src/parse/fast-yaml';
 import { describeWithShared, sharedPath } from '../helpers';
+import { mutate, randomValue, yamlFilesUnder } from './yaml-fuzz';
 
 /** What `yaml` makes of a text: the values of its non-empty documents, or null when it reports errors. */
 function reference(text: string): unknown[] | null {
@@ -19,16 +20,6 @@ function expectAgreement(text: string, label = text): 'fast' | 'fallback' {
   const ref = reference(text);
   expect({ label, ref }).toEqual({ label, ref: fast.map((d) => d.value).filter((v) => v !== null && v !== undefined) });
   return 'fast';
-}
-
-function yamlFilesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...yamlFilesUnder(p));
-    else if (/\.(ya?ml|json)$/.test(e.name)) out.push(p);
-  }
-  return out;
 }
 
 describe('fast YAML path agrees with the yaml library', () => {
@@ -184,53 +175,6 @@ describe('fuzz: random manifests and mutations never make the fast path disagree
   const { stringify } = require('yaml') as typeof import('yaml');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Random } = require('../../src/util/random') as typeof import('../../src/util/random');
-
-  const words = ['app', 'web', 'yes', 'on', '0755', '1e3', 'a: b', '- x', '#c', 'x #y', "it's", '"q"', 'multi\nline\n', 'trail ', ' lead', '', 'null', '~', '12:30', 'http://a:80', '-1', '.5', 'true', '{x}', '[y]', '*', '&a', '!t', '%p', '@', '`'];
-
-  function randomValue(rng: InstanceType<typeof Random>, depth: number): unknown {
-    const r = rng.next();
-    if (depth > 3 || r < 0.45) {
-      const s = rng.next();
-      if (s < 0.6) return rng.pick(words);
-      if (s < 0.8) return rng.int(-5, 70000);
-      if (s < 0.9) return rng.next() < 0.5;
-      return null;
-    }
-    if (r < 0.7) {
-      const o: Record<string, unknown> = {};
-      const n = rng.int(0, 4);
-      for (let i = 0; i < n; i++) o[rng.pick(['name', 'port', 'a b', 'x.y/z', 'key-' + i, '"k"', 'on', '1'])] = randomValue(rng, depth + 1);
-      return o;
-    }
-    return Array.from({ length: rng.int(0, 3) }, () => randomValue(rng, depth + 1));
-  }
-
-  function mutate(rng: InstanceType<typeof Random>, text: string): string {
-    const lines = text.split('\n');
-    const i = rng.int(0, Math.max(0, lines.length - 1));
-    switch (rng.int(0, 5)) {
-      case 0:
-        lines[i] = ' ' + lines[i];
-        break;
-      case 1:
-        lines[i] = lines[i].replace(/^ /, '');
-        break;
-      case 2:
-        lines.splice(i, 0, lines[i]);
-        break;
-      case 3: {
-        const p = rng.int(0, Math.max(0, lines[i].length));
-        lines[i] = lines[i].slice(0, p) + rng.pick([':', '-', '#', '"', "'", '[', '{', ' ', '|', '>', '---']) + lines[i].slice(p);
-        break;
-      }
-      case 4:
-        lines.splice(i, 1);
-        break;
-      default:
-        lines[i] = lines[i] + ' # c';
-    }
-    return lines.join('\n');
-  }
 
   test('1500 random documents', () => {
     const rng = new Random(Number(process.env.FUZZ_SEED ?? 20261123));

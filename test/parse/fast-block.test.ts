@@ -1,0 +1,209 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { fastDocument, fastDocuments, splitDocuments } from '../../src/parse/fast-yaml';
+import { blockDocument } from '../../src/parse/fast-yaml/block';
+import { describeWithShared, sharedPath } from '../helpers';
+import { FUZZ_INSERTS, FUZZ_KEYS, FUZZ_WORDS, mutate, randomValue, yamlFilesUnder } from './yaml-fuzz';
+
+/*
+ * Issue 14: the block reader (src/parse/fast-yaml/block.ts) reads the common shape of a manifest
+ * in one pass, and declines the rest to the event path (js-yaml's events + construct.ts). Its
+ * promise is the event path's: a document's value equals what `yaml` gives (parseAllDocuments +
+ * toJS, YAML 1.2 core schema, keys made strings), or the document is declined. Its root keys
+ * and metadata.name positions, which findings are located by, equal the event path's.
+ */
+
+/** `yaml`'s value of a one-document text, or `undefined` when `yaml` reports an error there. */
+function reference(text: string): unknown {
+  const docs = parseAllDocuments(text, { uniqueKeys: true });
+  const list = Array.isArray(docs) ? docs : [docs];
+  if (list.length !== 1 || list[0].errors.length > 0) return undefined;
+  return list[0].toJS({ maxAliasCount: -1 });
+}
+
+/**
+ * Every document of `text` the block reader takes: its value equals yaml's and the event path's,
+ * and so do its root keys. Returns how many it took, of how many.
+ */
+function expectAgreement(text: string, label: string): { taken: number; documents: number } {
+  const chunks = splitDocuments(text);
+  if (!chunks) return { taken: 0, documents: 0 };
+  let taken = 0;
+  for (const chunk of chunks) {
+    // blockDocument's precondition, which fastDocuments checks once per file.
+    if (/\r(?!\n)|\uFEFF/.test(text.slice(chunk.start, chunk.end))) continue;
+    const block = blockDocument(text, chunk.start, chunk.end);
+    if (!block) continue;
+    taken++;
+    const at = `${label} @${chunk.start}`;
+    expect({ at, value: block.value }).toEqual({ at, value: reference(text.slice(chunk.start, chunk.end)) });
+    // Where the event path reads it too (it declines an indented first line of a file, say), the same value and root keys.
+    const event = fastDocument(text, chunk, false);
+    if (event) expect({ at, value: block.value, rootKeys: block.rootKeys }).toEqual({ at, value: event.value, rootKeys: event.rootKeys });
+  }
+  return { taken, documents: chunks.length };
+}
+
+describe('block reader: the shapes it takes equal yaml', () => {
+  const taken: Array<[string, string]> = [
+    ['a manifest', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n      targetPort: http\n'],
+    ['a sequence at its key\'s column', 'spec:\n  containers:\n  - name: a\n    ports:\n    - containerPort: 80\n  - name: b\nkind: Pod\n'],
+    ['an entry that is a block below its dash', 'items:\n  -\n    a: 1\n  -\n  - x\n'],
+    ['comments and blank lines everywhere', '# head\n---   # marker\n\na: 1 # tail\n  # indented comment\nb:   # after key\n\n  c: d#not a comment\n# end\n'],
+    ['scalars of the core schema', 'a: yes\nb: on\nc: 0755\nd: 1e3\ne: 0x1F\nf: 0o17\ng: .5\nh: -.inf\ni: .NaN\nj: True\nk: null\nl: "1"\nm: \'it\'\'s\'\nn: +12\no: 1_000\np: 12:30\nq: ~\nr:\n'],
+    ['non-string keys become strings as yaml makes them', '1: a\ntrue: b\n0x10: c\n~: d\n1.50: e\n'],
+    ['quoted keys and JSON escapes', '"app.kubernetes.io/name": web\n\'x y\': "tab\\tnew\\nline \\u00e9 \\"q\\" \\\\ \\/"\n"k": \'\'\n'],
+    ['colons, dashes and hashes inside plain scalars', 'image: nginx:1.10\nurl: http://redis:6379/0#frag\nargs:\n- --port=8080\n- -v\n- "-"\n- a,b [c] {d}\nn: -1\nq: ?x\nr: :y\n'],
+    ['empty flow collections', 'resources: {}\nargs: []\nlist:\n- {}\n- []\n'],
+    ['an empty flow collection on the line below', 'a:\n  {}\nb:\n-\n  []\n'],
+    ['a `...` marker, then comments', 'a: 1\n... # end\n# after\n'],
+    ['CRLF line breaks', 'a: 1\r\nb:\r\n  - x\r\n  - y: "z"\r\n\r\nc: d # e\r\n'],
+    ['no final newline', 'a: 1\nb:\n  c: x'],
+    ['unicode text', 'name: caf\u00e9\nnote: "\u3053\u3093\u306b\u3061\u306f"\n'],
+  ];
+  test.each(taken)('%s', (label, text) => {
+    expect(expectAgreement(text, label).taken).toBe(1);
+  });
+
+  test('metadata.name and its key are located, quotes included', () => {
+    const text = 'kind: A\nmetadata:\n  labels: {}\n  name: "web"   # c\nspec: {}\n';
+    const block = blockDocument(text, 0, text.length)!;
+    expect(block.rootKeys.names).toEqual(['kind', 'metadata', 'spec']);
+    expect(block.rootKeys.starts).toEqual([0, text.indexOf('metadata'), text.indexOf('spec')]);
+    const name = block.rootKeys.name!;
+    expect(text.slice(name.keyStart, name.keyEnd)).toBe('name');
+    expect(text.slice(name.start, name.end)).toBe('"web"');
+  });
+
+  test('a name that is not metadata.name, or not a scalar, is not taken for it', () => {
+    for (const text of ['kind: A\nspec:\n  name: x\n', 'metadata:\n  name:\n    x: 1\n', 'items:\n- metadata:\n    name: x\n']) {
+      const block = blockDocument(text, 0, text.length);
+      expect(block).not.toBeNull();
+      expect(block!.rootKeys.name).toBeUndefined();
+      expect(block!.rootKeys.name).toEqual(fastDocument(text, { start: 0, end: text.length }, false)?.rootKeys?.name);
+    }
+  });
+});
+
+describe('block reader: what it declines goes to the event path', () => {
+  const declined: Array<[string, string]> = [
+    ['a literal block scalar', 'a: |\n  x\n'],
+    ['a folded block scalar', 'a: >-\n  x\n'],
+    ['a multi-line plain scalar', 'a: one\n  two\n'],
+    ['a plain scalar on the line below its key', 'a:\n  one\n'],
+    ['a multi-line quoted scalar', 'a: "one\n  two"\n'],
+    ['an anchor', 'a: &x 1\nb: 2\n'],
+    ['an alias', 'a: 1\nb: *x\n'],
+    ['a tag', 'a: !!str 1\n'],
+    ['a flow collection with content', 'a: [1, 2]\n'],
+    ['a flow mapping with content', 'metadata: {name: a}\n'],
+    ['a tab', 'a:\tb\n'],
+    ['an indented first line', '  a: 1\n'],
+    ['a root sequence', '- a\n- b\n'],
+    ['a root scalar', 'just text\n'],
+    ['a document of comments only', '# nothing\n'],
+    ['a sequence in a sequence on one line', 'a:\n- - x\n'],
+    ['a mapping value on the key\'s line', 'a: b: c\n'],
+    ['a duplicate key', 'a: 1\na: 2\n'],
+    ['a __proto__ key', '__proto__: 1\n'],
+    ['an empty key', ': 1\n'],
+    ['a complex key', '? a\n: b\n'],
+    ['a key over 1000 characters', `${'k'.repeat(1001)}: 1\n`],
+    ['an escape JSON does not share', 'a: "\\x41"\n'],
+    ['a bad \\u escape', 'a: "\\u12"\n'],
+    ['a control character', 'a: b\u0007c\n'],
+    ['a C1 character (a YAML 1.1 line break)', 'a: b\u0085c\n'],
+    ['a lone surrogate', 'a: b\ud800c\n'],
+    ['a line separator', 'a: b\u2028c\n'],
+    ['bad indentation', 'a:\n  b: 1\n c: 2\n'],
+    ['an entry where a key belongs', 'a: 1\n- b\n'],
+    ['content after a `...` marker', 'a: 1\n... x\n'],
+    ['content on the `---` line', '--- a: 1\n'],
+    ['an unrendered template', 'port: {{ .Values.port }}\n'],
+    ['junk after a quoted scalar', 'a: "b" c\n'],
+    ['a comment without a space before it, after a quote', 'a: "b"#c\n'],
+  ];
+  test.each(declined)('%s', (label, text) => {
+    expect(blockDocument(text, 0, text.length)).toBeNull();
+    // fastDocuments still reads it (or not) as the event path does.
+    const chunks = splitDocuments(text);
+    if (chunks) expect({ label, values: fastDocuments(text, chunks).map((d) => d?.value ?? null) }).toEqual({ label, values: chunks.map((c) => fastDocument(text, c, false)?.value ?? null) });
+  });
+
+  test('a lone CR in a comment (a line break for yaml) sends the document to the event path, not the block reader', () => {
+    const text = 'a: 1\n# c\rb: 2\n---\nc: 3\n';
+    const chunks = splitDocuments(text)!;
+    const values = fastDocuments(text, chunks);
+    expect(values[0]).toBeNull(); // the event path declines a lone CR
+    expect(values[1]?.value).toEqual({ c: 3 });
+  });
+
+  test('runs of declined documents are read in one batch, between documents the block reader takes', () => {
+    const docs = ['a: 1\n', 'b: |\n  x\n', 'c: &a 1\nd: *a\n', 'e: 2\n', 'f: >\n  y\n', 'g: 3\n'];
+    const text = docs.map((d) => `---\n${d}`).join('');
+    const chunks = splitDocuments(text)!;
+    expect(fastDocuments(text, chunks).map((d) => d?.value)).toEqual([{ a: 1 }, { b: 'x\n' }, { c: 1, d: 1 }, { e: 2 }, { f: 'y\n' }, { g: 3 }]);
+  });
+});
+
+describe('block reader on every corpus: takes most documents, and agrees wherever it does', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const corpus = require('../../scripts/bench-corpus') as Record<'corpusTexts' | 'blockScalarTexts' | 'helmTexts', (documents?: number, files?: number) => Array<{ text: string }>> & { bigText(bytes?: number): string };
+
+  test.each<[string, () => string[], number]>([
+    ['the bench corpus', () => corpus.corpusTexts(600, 60).map((f) => f.text), 1],
+    ['block scalars at the end of files', () => corpus.blockScalarTexts(600, 60).map((f) => f.text), 0.85],
+    ['Helm-style output', () => corpus.helmTexts(600, 60).map((f) => f.text), 0.25],
+    ['the mixed 50 MB file (its first MB)', () => [corpus.bigText(1024 * 1024)], 0.5],
+    // Written by hand for tests, often with flow mappings (`labels: {app: web}`), which go to the event path.
+    ['scenarios/', () => yamlFilesUnder(path.join(__dirname, '..', '..', 'scenarios')).map((f) => fs.readFileSync(f, 'utf8')), 0.4],
+  ])('%s', (label, texts, share) => {
+    let taken = 0;
+    let documents = 0;
+    texts().forEach((text, i) => {
+      const r = expectAgreement(text, `${label} #${i}`);
+      taken += r.taken;
+      documents += r.documents;
+    });
+    expect(documents).toBeGreaterThan(0);
+    expect(taken / documents).toBeGreaterThanOrEqual(share);
+  });
+
+  describeWithShared('the real-world corpus (../shared/corpus/real-world)', 'corpus/real-world', () => {
+    test('every document it takes equals yaml, and it takes 90 % of them (the rest hold block scalars or flow collections)', () => {
+      let taken = 0;
+      let documents = 0;
+      for (const f of yamlFilesUnder(sharedPath('corpus', 'real-world'))) {
+        const r = expectAgreement(fs.readFileSync(f, 'utf8'), f);
+        taken += r.taken;
+        documents += r.documents;
+      }
+      expect(taken / documents).toBeGreaterThan(0.9);
+    });
+  });
+});
+
+describe('fuzz: mutated manifests never make the block reader disagree with yaml', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { stringify } = require('yaml') as typeof import('yaml');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Random } = require('../../src/util/random') as typeof import('../../src/util/random');
+  // More of what the block reader must decline: tabs, lone CRs, backslashes, non-ASCII, quoted keys with quotes.
+  const words = [...FUZZ_WORDS, 'caf\u00e9', 'a\\b', 'k: "v"', 'x\ty'];
+  const keys = [...FUZZ_KEYS, "it's"];
+  const inserts = [...FUZZ_INSERTS, ': ', '- ', ' #', '}', '\t', '&a ', '*a', '\r', '\\'];
+
+  test('2000 random documents', () => {
+    const rng = new Random(Number(process.env.FUZZ_SEED ?? 20261206));
+    let taken = 0;
+    for (let n = 0; n < Number(process.env.FUZZ_N ?? 2000); n++) {
+      const value = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', labels: randomValue(rng, 2, words, keys) }, data: randomValue(rng, 0, words, keys) };
+      let text = stringify(value, { indentSeq: rng.next() < 0.5, collectionStyle: rng.next() < 0.1 ? 'flow' : 'block' });
+      for (let k = rng.int(0, 3); k > 0; k--) text = mutate(rng, text, inserts);
+      if (rng.next() < 0.1) text = text.replace(/\n/g, '\r\n');
+      taken += expectAgreement(text, JSON.stringify(text)).taken;
+    }
+    expect(taken).toBeGreaterThan(400); // a quarter or more: the fuzz reaches the reader, not only the event path
+  }, 120_000);
+});
