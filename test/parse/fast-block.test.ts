@@ -58,6 +58,9 @@ describe('block reader: the shapes it takes equal yaml', () => {
     ['empty flow collections', 'resources: {}\nargs: []\nlist:\n- {}\n- []\n'],
     ['an empty flow collection on the line below', 'a:\n  {}\nb:\n-\n  []\n'],
     ['a `...` marker, then comments', 'a: 1\n... # end\n# after\n'],
+    ['literal block scalars: clip, strip, keep', 'a: |\n  x\n    y\n\n  z\nb: |-\n  s\n\nc: |+\n  k\n\n \nd: | # c\n  # not a comment\n# a comment\ne: |\n\n  after an empty line\n'],
+    ['literal block scalars in a sequence and under a compact mapping', 'args:\n- |\n  x\n  y\n- z\nitems:\n  - k: |-\n      v\n    l: 1\n'],
+    ['a literal block scalar with CRLF breaks', 'a: |\r\n  x\r\n\r\n  y\r\nb: 1\r\n'],
     ['CRLF line breaks', 'a: 1\r\nb:\r\n  - x\r\n  - y: "z"\r\n\r\nc: d # e\r\n'],
     ['no final newline', 'a: 1\nb:\n  c: x'],
     ['unicode text', 'name: caf\u00e9\nnote: "\u3053\u3093\u306b\u3061\u306f"\n'],
@@ -88,7 +91,13 @@ describe('block reader: the shapes it takes equal yaml', () => {
 
 describe('block reader: what it declines goes to the event path', () => {
   const declined: Array<[string, string]> = [
-    ['a literal block scalar', 'a: |\n  x\n'],
+    ['a literal block scalar with an indentation indicator', 'a: |2\n   x\n'],
+    ['a literal block scalar on the last line, without a line break', 'a: |\n  x'],
+    ['a literal block scalar with no content line', 'a: |\nb: 1\n'],
+    ['a leading empty line with more spaces than the first content line', 'a: |\n      \n  x\n'],
+    ['an all-space line with more spaces than the content', 'a: |\n  x\n      \n  y\n'],
+    ['a literal block scalar as metadata.name', 'metadata:\n  name: |\n    x\n'],
+    ['a literal block scalar over-indented after its end', 'a: |\n    x\n  y\n'],
     ['a folded block scalar', 'a: >-\n  x\n'],
     ['a multi-line plain scalar', 'a: one\n  two\n'],
     ['a plain scalar on the line below its key', 'a:\n  one\n'],

@@ -85,3 +85,62 @@ export function doubleQuoted(t: string, p: number, lineEnd: number, out: Quoted)
   }
   return decline(); // it goes on to the next line
 }
+
+/**
+ * The literal block scalar whose `|` is at `p` (its header line ends at `lineEnd`, the next line
+ * starts at `nextLine`), in a node at column `col`; returns where the first line after it starts.
+ * Taken: `|`, `|-`, `|+` with an indentation found from the first content line, every line ending
+ * in a line break. Declined: an indentation indicator, a folded `>` (never reaches here), a
+ * scalar with no content line, a leading empty line with more spaces than the first content line,
+ * an all-space line with more spaces than the content's indentation (its extra spaces would be
+ * content), tabs and other odd characters.
+ */
+export function literalScalar(t: string, p: number, lineEnd: number, nextLine: number, end: number, col: number, out: Quoted): number {
+  let q = p + 1;
+  let chomp = 0; // clip: one final line break; -1 strip: none; 1 keep: all trailing ones
+  const h = t.charCodeAt(q);
+  if (h === 45 || h === 43) {
+    chomp = h === 45 ? -1 : 1;
+    q++;
+  }
+  const afterHeader = q;
+  while (q < lineEnd && t.charCodeAt(q) === 32) q++;
+  if (q < lineEnd && (t.charCodeAt(q) !== 35 || q === afterHeader)) decline(); // an indicator digit, or text after the header
+  const parts: string[] = [];
+  let indent = -1;
+  let leading = 0; // most spaces on an empty line before the first content line
+  let empty = 0; // empty lines since the last content line
+  let i = nextLine;
+  while (i < end) {
+    let nl = t.indexOf('\n', i);
+    if (nl < 0 || nl >= end) nl = end;
+    const le = nl < end && nl > i && t.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    let s = i;
+    while (s < le && t.charCodeAt(s) === 32) s++;
+    if (s === le) {
+      if (indent < 0) leading = Math.max(leading, s - i);
+      else if (s - i > indent) decline();
+      if (nl === end) decline(); // the last line, without a line break
+      empty++;
+      i = nl + 1;
+      continue;
+    }
+    if (indent < 0) {
+      if (s - i <= col) break; // no content line: declined below
+      indent = s - i;
+      if (leading > indent) decline();
+    } else if (s - i < indent) break;
+    if (nl === end) decline(); // the last line, without a line break: its chomping is yaml's to decide
+    for (let j = i + indent; j < le; j++) {
+      const d = t.charCodeAt(j);
+      if ((d < 32 || d >= 0x7f) && odd(d)) decline();
+    }
+    for (; empty > 0; empty--) parts.push('');
+    parts.push(t.slice(i + indent, le));
+    i = nl + 1;
+  }
+  if (indent < 0) decline();
+  const body = parts.join('\n');
+  out.value = chomp < 0 ? body : chomp === 0 ? `${body}\n` : `${body}\n${'\n'.repeat(empty)}`;
+  return i;
+}

@@ -1,7 +1,8 @@
 /**
  * The common shape of a manifest, read in one pass over its lines: a block mapping at column 0
  * of block mappings and sequences whose scalars each fit on their line (plain, single- or
- * double-quoted), with comments, blank lines, CRLF breaks, and empty `[]` / `{}`. That is how
+ * double-quoted) and literal block scalars (`|`), with comments, blank lines, CRLF breaks, and
+ * empty `[]` / `{}`. That is how
  * most manifests are written: 91 % of the real-world corpus's documents (the rest hold block
  * scalars or flow collections), all of the bench corpus's, a third of the Helm-style corpus's
  * (its folded strings and anchors are there to be declined).
@@ -10,8 +11,8 @@
  * building the same values takes (JSON.parse of the bench corpus's values: 62 ms; the event path:
  * about 530 ms). This reader builds the values directly, with no event in between.
  *
- * Anything else is declined (null) and goes to the event path, which reads all of YAML: block
- * scalars, multi-line scalars, anchors and aliases, tags, flow collections with content, tabs,
+ * Anything else is declined (null) and goes to the event path, which reads all of YAML: folded
+ * block scalars, multi-line scalars, anchors and aliases, tags, flow collections with content, tabs,
  * complex keys, escapes JSON does not share, characters js-yaml refuses. The promise is the
  * event path's: the value equals `yaml`'s toJS() under the YAML 1.2 core schema (keys made
  * strings as `yaml` makes them), or null. test/parse/fast-block.test.ts compares the two readers
@@ -19,7 +20,7 @@
  */
 import type { RootKeys } from './nodes';
 import { resolvePlain } from './scalars';
-import { decline, Decline, doubleQuoted, NOT_PLAIN_START, odd, singleQuoted, type Quoted } from './block-scalars';
+import { decline, Decline, doubleQuoted, literalScalar, NOT_PLAIN_START, odd, singleQuoted, type Quoted } from './block-scalars';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 /** As construct.ts: `yaml` rejects implicit keys past 1024 characters. */
@@ -181,6 +182,8 @@ class BlockReader {
       const keyFrom = this.from;
       const keyTo = this.to;
       const value = this.value(this.after, col, true, depth);
+      // A block scalar's range as construct.ts gives it (indicator to last line) is not worth reproducing for a name.
+      if (depth === 1 && key === 'name' && this.literal && this.names[this.names.length - 1] === 'metadata') decline();
       if (depth === 1 && key === 'name' && this.nameScalar && this.names[this.names.length - 1] === 'metadata') {
         this.name = { keyStart: keyFrom, keyEnd: keyTo, start: this.nameFrom, end: this.nameTo };
       }
@@ -192,6 +195,8 @@ class BlockReader {
     }
   }
 
+  /** Whether the last value() read a literal block scalar. */
+  private literal = false;
   /** Whether the last value() read a non-empty scalar on its line (and where), for metadata.name. */
   private nameScalar = false;
   private nameFrom = 0;
@@ -205,6 +210,7 @@ class BlockReader {
   private value(p: number, col: number, inMapping: boolean, depth: number): unknown {
     const t = this.t;
     this.nameScalar = false;
+    this.literal = false;
     while (p < this.lineEnd && t.charCodeAt(p) === SPACE) p++;
     if (p >= this.lineEnd || t.charCodeAt(p) === HASH) {
       // Nothing on the line: the value is the block below, or null.
@@ -216,10 +222,19 @@ class BlockReader {
       else if (this.isDash(q)) block = this.sequence(this.indent, depth + 1);
       else block = this.startsFlow(q) ? this.value(q, col, inMapping, depth) : this.mapping(this.indent, q, depth + 1, false);
       this.nameScalar = false; // what the block's own scalars set
+      this.literal = false;
       return block;
     }
     const c = t.charCodeAt(p);
     let value: unknown;
+    if (c === 124) {
+      // `|`: a literal block scalar, then the line after it.
+      const next = literalScalar(t, p, this.lineEnd, this.nextLine, this.end, col, this.quoted);
+      this.literal = true;
+      this.seek(next);
+      if (!this.eof && this.indent > col) decline();
+      return this.quoted.value;
+    }
     if (c === 91 || c === 123) {
       // Only an empty flow collection: `[]` or `{}`.
       if (t.charCodeAt(p + 1) !== (c === 91 ? 93 : 125)) decline();
@@ -259,7 +274,7 @@ class BlockReader {
         decline(); // `- - a`: a sequence in a sequence on one line
       } else {
         const c = t.charCodeAt(q);
-        if (c === 91 || c === 123) seq.push(this.value(q, col, false, depth));
+        if (c === 91 || c === 123 || c === 124) seq.push(this.value(q, col, false, depth));
         else {
           this.scan(q);
           // `- key: value`: a mapping whose keys are at the column of this first one.
