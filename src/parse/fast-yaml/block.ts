@@ -73,6 +73,13 @@ class BlockReader {
   private to = 0;
   private after = 0;
 
+  /** Whether the last value() read a literal block scalar. */
+  private literal = false;
+  /** Whether the last value() read a non-empty scalar on its line (and where), for metadata.name. */
+  private nameScalar = false;
+  private nameFrom = 0;
+  private nameTo = 0;
+
   private readonly quoted: Quoted = { value: '' };
   private readonly names: string[] = [];
   private readonly starts: number[] = [];
@@ -165,7 +172,6 @@ class BlockReader {
    */
   private mapping(col: number, at: number, depth: number, scanned: boolean): Record<string, unknown> {
     if (depth > MAX_DEPTH) decline();
-    const t = this.t;
     const map: Record<string, unknown> = {};
     let p = at;
     for (;;) {
@@ -182,10 +188,10 @@ class BlockReader {
       const keyFrom = this.from;
       const keyTo = this.to;
       const value = this.value(this.after, col, true, depth);
-      // A block scalar's range as construct.ts gives it (indicator to last line) is not worth reproducing for a name.
-      if (depth === 1 && key === 'name' && this.literal && this.names[this.names.length - 1] === 'metadata') decline();
-      if (depth === 1 && key === 'name' && this.nameScalar && this.names[this.names.length - 1] === 'metadata') {
-        this.name = { keyStart: keyFrom, keyEnd: keyTo, start: this.nameFrom, end: this.nameTo };
+      if (depth === 1 && key === 'name' && this.names[this.names.length - 1] === 'metadata') {
+        // A block scalar's range as construct.ts gives it (indicator to last line) is not worth reproducing for a name.
+        if (this.literal) decline();
+        if (this.nameScalar) this.name = { keyStart: keyFrom, keyEnd: keyTo, start: this.nameFrom, end: this.nameTo };
       }
       map[key] = value;
       if (this.eof || this.indent < col) return map;
@@ -194,13 +200,6 @@ class BlockReader {
       if (this.isDash(p)) decline(); // an entry where a key belongs
     }
   }
-
-  /** Whether the last value() read a literal block scalar. */
-  private literal = false;
-  /** Whether the last value() read a non-empty scalar on its line (and where), for metadata.name. */
-  private nameScalar = false;
-  private nameFrom = 0;
-  private nameTo = 0;
 
   /**
    * The value after a key's `:` or an entry's `-` (at `p`, on the current line) of a node at
