@@ -64,6 +64,15 @@ describe('block reader: the shapes it takes equal yaml', () => {
     ['CRLF line breaks', 'a: 1\r\nb:\r\n  - x\r\n  - y: "z"\r\n\r\nc: d # e\r\n'],
     ['no final newline', 'a: 1\nb:\n  c: x'],
     ['unicode text', 'name: caf\u00e9\nnote: "\u3053\u3093\u306b\u3061\u306f"\n'],
+    ['folded block scalars: clip, strip, keep', 'a: >\n  x\n  y\n\n  z\nb: >-\n  s\n  t\n\nc: >+\n  k\n  l\n\n \nd: > # c\n\n  after an empty line\n  and more\n\n\n  two breaks\n'],
+    ['a folded block scalar in a sequence and as an env value', 'args:\n- >-\n  -Xms256m\n  -Xmx512m\n- z\nenv:\n  - name: JAVA_OPTS\n    value: >-\n      -Xms256m -Xmx512m\n      -Dspring.profiles.active=production\n'],
+    ['multi-line plain scalars (Helm folds long strings at 80 columns)', 'description: This is a long description\n  folded over two lines.\nother: x\n\n\n  y\n  z # c\nlist:\n- a\n  b\n- c\nm:\n  k: one\n   two:three #four\n  l: 1\n'],
+    ['multi-line single-quoted scalars', "a: 'it''s\n  folded'\nb: 'x  \n\n   y # \\\n  z'   # c\n"],
+    ['multi-line double-quoted scalars', 'motd: "Welcome to web: this string is\n  folded by the template"\nb: "x  \n\n   y \\t\n  z\\n\\" #"   # c\nlist:\n- "one\n  two"\n- "#"\n'],
+    ['anchors and aliases', 'metadata:\n  labels: &labels\n    app: web\nspec:\n  selector:\n    matchLabels: *labels # the same labels\n  a: &s scalar\n  b: *s\n  c: &e\n  d: *e\n  seq: &q\n  - 1\n  - &i 2\n  list:\n  - *q\n  - *i\n  - &m\n    k: v\n  - *m\n  lit: &l |\n    x\n  again: *l\n'],
+    ['an anchor name with dashes, dots and underscores', 'a: &a-b.c_1 x\nb: *a-b.c_1\n'],
+    ['an anchor redefined: an alias is the latest before it', 'a: &x 1\nb: *x\nc: &x 2\nd: *x\n'],
+    ['multi-line and folded scalars with CRLF breaks', 'a: x\r\n  y\r\nb: "p\r\n\r\n  q"\r\nc: >\r\n  r\r\n  s\r\n'],
   ];
   test.each(taken)('%s', (label, text) => {
     expect(expectAgreement(text, label).taken).toBe(1);
@@ -77,6 +86,15 @@ describe('block reader: the shapes it takes equal yaml', () => {
     const name = block.rootKeys.name!;
     expect(text.slice(name.keyStart, name.keyEnd)).toBe('name');
     expect(text.slice(name.start, name.end)).toBe('"web"');
+  });
+
+  test('an alias is the anchored value itself, as yaml\'s toJS gives it', () => {
+    const text = 'a: &x\n  k: v\nb: *x\nc: &y\n- 1\nd:\n- *y\n';
+    const v = blockDocument(text, 0, text.length)!.value as { a: object; b: object; c: unknown[]; d: unknown[] };
+    expect(v.b).toBe(v.a);
+    expect(v.d[0]).toBe(v.c);
+    const ref = parseAllDocuments(text)[0].toJS() as typeof v;
+    expect(ref.b).toBe(ref.a);
   });
 
   test('a name that is not metadata.name, or not a scalar, is not taken for it', () => {
@@ -98,12 +116,32 @@ describe('block reader: what it declines goes to the event path', () => {
     ['an all-space line with more spaces than the content', 'a: |\n  x\n      \n  y\n'],
     ['a literal block scalar as metadata.name', 'metadata:\n  name: |\n    x\n'],
     ['a literal block scalar over-indented after its end', 'a: |\n    x\n  y\n'],
-    ['a folded block scalar', 'a: >-\n  x\n'],
-    ['a multi-line plain scalar', 'a: one\n  two\n'],
+    ['a more-indented line in a folded block scalar', 'a: >\n  x\n    y\n  z\n'],
+    ['a folded block scalar with an indentation indicator', 'a: >2\n   x\n'],
     ['a plain scalar on the line below its key', 'a:\n  one\n'],
-    ['a multi-line quoted scalar', 'a: "one\n  two"\n'],
-    ['an anchor', 'a: &x 1\nb: 2\n'],
-    ['an alias', 'a: 1\nb: *x\n'],
+    ['a plain scalar going on after a comment (an error)', 'a: x # c\n  y\n'],
+    ['a line after a plain scalar that looks like a key', 'a: x\n  y: z\n'],
+    ['a line after a plain scalar that starts with an indicator', 'a: x\n  - y\n'],
+    ['a multi-line plain key', 'a\n  b: 1\n'],
+    ['a multi-line quoted scalar indented no further than its key', 'a: "one\ntwo"\n'],
+    ['an escaped line break in a double-quoted scalar', 'a: "x\\\n  y"\n'],
+    ['a multi-line double-quoted key', '"a\n  b": 1\n'],
+    ['a double-quoted scalar the text does not close', 'a: "x\n  y\n'],
+    ['junk after a multi-line double-quoted scalar', 'a: "x\n  y" z\n'],
+    ['an alias to an anchor not defined', 'a: 1\nb: *x\n'],
+    ['an alias inside its own anchor (a cycle)', 'a: &x\n  b: *x\n'],
+    ['an alias to an anchor that holds aliases', 'a: &x 1\nb: &y\n  c: *x\nd: *y\n'],
+    ['more than 1000 aliases of one anchor (yaml\'s maxAliasCount)', `a: &x 1\n${Array.from({ length: 1001 }, (_, i) => `k${i}: *x\n`).join('')}`],
+    ['an anchor on a key', '&a k: v\n'],
+    ['an anchor on a compact key in a sequence', 'a:\n- &x k: v\n'],
+    ['two anchors on one node', 'a: &x &y 1\n'],
+    ['an anchor and a tag', 'a: &x !!str 1\n'],
+    ['an anchor name with other characters', 'a: &x:y 1\nb: &caf\u00e9 2\n'],
+    ['an alias with a key after it', 'a: &x 1\nb: *x : 2\n'],
+    ['metadata.name as an alias', 'n: &n web\nmetadata:\n  name: *n\n'],
+    ['an anchored metadata.name', 'metadata:\n  name: &n web\n'],
+    ['a multi-line metadata.name', 'metadata:\n  name: web\n    x\n'],
+    ['a folded metadata.name', 'metadata:\n  name: >\n    x\n'],
     ['a tag', 'a: !!str 1\n'],
     ['a flow collection with content', 'a: [1, 2]\n'],
     ['a flow mapping with content', 'metadata: {name: a}\n'],
@@ -149,10 +187,11 @@ describe('block reader: what it declines goes to the event path', () => {
   });
 
   test('runs of declined documents are read in one batch, between documents the block reader takes', () => {
-    const docs = ['a: 1\n', 'b: |\n  x\n', 'c: &a 1\nd: *a\n', 'e: 2\n', 'f: >\n  y\n', 'g: 3\n'];
+    const docs = ['a: 1\n', 'b: "\\x41"\n', 'c: [1]\nd: 1\n', 'e: 2\n', 'f: {y: 1}\n', 'g: 3\n'];
     const text = docs.map((d) => `---\n${d}`).join('');
     const chunks = splitDocuments(text)!;
-    expect(fastDocuments(text, chunks).map((d) => d?.value)).toEqual([{ a: 1 }, { b: 'x\n' }, { c: 1, d: 1 }, { e: 2 }, { f: 'y\n' }, { g: 3 }]);
+    expect(docs.map((d) => blockDocument(d, 0, d.length) !== null)).toEqual([true, false, false, true, false, true]);
+    expect(fastDocuments(text, chunks).map((d) => d?.value)).toEqual([{ a: 1 }, { b: 'A' }, { c: [1], d: 1 }, { e: 2 }, { f: { y: 1 } }, { g: 3 }]);
   });
 });
 
@@ -199,7 +238,9 @@ describe('fuzz: mutated manifests never make the block reader disagree with yaml
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Random } = require('../../src/util/random') as typeof import('../../src/util/random');
   // More of what the block reader must decline: tabs, lone CRs, backslashes, non-ASCII, quoted keys with quotes.
-  const words = [...FUZZ_WORDS, 'caf\u00e9', 'a\\b', 'k: "v"', 'x\ty'];
+  // Long sentences, which yaml's stringify folds over lines (plain, double-quoted or `>`) as Helm's templates do.
+  const sentences = ['a long description that the template folds over more than one line because it is long', 'Welcome: "quoted" words, a #hash, a\\backslash and \u00e9 at eighty columns or less', 'two\n\nparagraphs of text that go on and on past the width of one line'];
+  const words = [...FUZZ_WORDS, ...sentences, 'caf\u00e9', 'a\\b', 'k: "v"', 'x\ty'];
   const keys = [...FUZZ_KEYS, "it's"];
   const inserts = [...FUZZ_INSERTS, ': ', '- ', ' #', '}', '\t', '&a ', '*a', '\r', '\\'];
 
@@ -207,8 +248,12 @@ describe('fuzz: mutated manifests never make the block reader disagree with yaml
     const rng = new Random(Number(process.env.FUZZ_SEED ?? 20261206));
     let taken = 0;
     for (let n = 0; n < Number(process.env.FUZZ_N ?? 2000); n++) {
-      const value = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', labels: randomValue(rng, 2, words, keys) }, data: randomValue(rng, 0, words, keys) };
-      let text = stringify(value, { indentSeq: rng.next() < 0.5, collectionStyle: rng.next() < 0.1 ? 'flow' : 'block' });
+      const labels = randomValue(rng, 2, words, keys);
+      const value: Record<string, unknown> = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', labels }, data: randomValue(rng, 0, words, keys) };
+      // The same object twice: stringify writes an anchor and an alias (`labels: &a1` ... `*a1`).
+      if (rng.next() < 0.3) value.spec = { selector: labels, list: [labels, rng.pick(words)] };
+      const types = ['PLAIN', 'PLAIN', 'PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'] as const;
+      let text = stringify(value, { indentSeq: rng.next() < 0.5, collectionStyle: rng.next() < 0.1 ? 'flow' : 'block', lineWidth: rng.int(20, 80), defaultStringType: rng.pick([...types]), blockQuote: rng.pick([true, 'folded', 'literal', false] as const) });
       for (let k = rng.int(0, 3); k > 0; k--) text = mutate(rng, text, inserts);
       if (rng.next() < 0.1) text = text.replace(/\n/g, '\r\n');
       taken += expectAgreement(text, JSON.stringify(text)).taken;

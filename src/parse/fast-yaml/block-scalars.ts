@@ -33,69 +33,111 @@ export function odd(c: number): boolean {
   return c <= 0x9f || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029 || c === 0xfeff || c >= 0xfffe;
 }
 
+/** The offset of the line break that ends the line starting at `i`, or `end`. */
+export function lineBreakAt(t: string, i: number, end: number): number {
+  const nl = t.indexOf('\n', i);
+  return nl < 0 || nl >= end ? end : nl;
+}
+
+/** The end of the content of the line from `i` to its break at `nl`: before the CR of a CRLF (a lone CR is the caller's to decline). */
+export function contentEnd(t: string, i: number, nl: number, end: number): number {
+  return nl < end && nl > i && t.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+}
+
 /** Where a quoted scalar's value goes (one holder per reader: no object per scalar). */
 export interface Quoted {
   value: string;
 }
 
-/** The single-quoted scalar at `p` (`''` is a quote), ending before `lineEnd`; returns the offset past its closing quote. */
-export function singleQuoted(t: string, p: number, lineEnd: number, out: Quoted): number {
-  let doubled = false;
-  for (let j = p + 1; j < lineEnd; j++) {
+/**
+ * The offset of the quote that closes single-quoted text at or after `from`, before `lineEnd`
+ * (`''` is a quote), or -1 when the line ends first. Declines odd characters.
+ */
+export function closingSingleQuote(t: string, from: number, lineEnd: number): number {
+  for (let j = from; j < lineEnd; j++) {
     const d = t.charCodeAt(j);
     if (d === SQUOTE) {
       if (j + 1 < lineEnd && t.charCodeAt(j + 1) === SQUOTE) {
-        doubled = true;
         j++;
         continue;
       }
-      const s = t.slice(p + 1, j);
-      out.value = doubled ? s.replace(/''/g, "'") : s;
-      return j + 1;
+      return j;
     }
     if ((d < 32 || d >= 0x7f) && odd(d)) decline();
   }
-  return decline(); // it goes on to the next line
+  return -1;
 }
 
-/** The double-quoted scalar at `p`, ending before `lineEnd`; returns the offset past its closing quote. */
-export function doubleQuoted(t: string, p: number, lineEnd: number, out: Quoted): number {
-  let escapes = false;
-  for (let j = p + 1; j < lineEnd; j++) {
+/** A single-quoted scalar's text between its quotes (`raw`) as a value: `''` is a quote. */
+export function singleQuotedValue(raw: string): string {
+  return raw.indexOf("''") < 0 ? raw : raw.replace(/''/g, "'");
+}
+
+/**
+ * The single-quoted scalar at `p`: returns the offset past its closing quote, or -1 when the line
+ * (ending at `lineEnd`) ends first (foldedQuoted reads the lines after it).
+ */
+export function singleQuoted(t: string, p: number, lineEnd: number, out: Quoted): number {
+  const close = closingSingleQuote(t, p + 1, lineEnd);
+  if (close < 0) return -1;
+  out.value = singleQuotedValue(t.slice(p + 1, close));
+  return close + 1;
+}
+
+/**
+ * The offset of the quote that closes double-quoted text at or after `from`, before `lineEnd`, or
+ * -1 when the line ends first. Declines an escape JSON does not share, a `\` at the line's end (an
+ * escaped line break) and odd characters.
+ */
+export function closingDoubleQuote(t: string, from: number, lineEnd: number): number {
+  for (let j = from; j < lineEnd; j++) {
     const d = t.charCodeAt(j);
-    if (d === DQUOTE) {
-      if (!escapes) out.value = t.slice(p + 1, j);
-      else {
-        try {
-          out.value = JSON.parse(t.slice(p, j + 1)) as string;
-        } catch {
-          decline(); // `\u` without four hex digits
-        }
-      }
-      return j + 1;
-    }
+    if (d === DQUOTE) return j;
     if (d === BACKSLASH) {
       const e = t.charCodeAt(j + 1);
       if (j + 1 >= lineEnd || e >= 128 || JSON_ESCAPES[e] !== 1) decline();
-      escapes = true;
       j++;
       continue;
     }
     if ((d < 32 || d >= 0x7f) && odd(d)) decline();
   }
-  return decline(); // it goes on to the next line
+  return -1;
+}
+
+/** The string a double-quoted scalar written with JSON's escapes only (`json`, quotes included) stands for. */
+export function jsonString(json: string): string {
+  try {
+    return JSON.parse(json) as string;
+  } catch {
+    return decline(); // `\u` without four hex digits
+  }
 }
 
 /**
- * The literal block scalar whose `|` is at `p` (its header line ends at `lineEnd`, the next line
- * starts at `nextLine`), in a node at column `col`; returns where the first line after it starts.
- * Taken: `|`, `|-`, `|+` with an indentation found from the first content line, every line ending
- * in a line break. Declined: an indentation indicator, a folded `>` (never reaches here), a
- * scalar with no content line, a leading empty line with more spaces than the first content line,
- * an all-space line with more spaces than the content's indentation (its extra spaces would be
- * content), tabs and other odd characters.
+ * The double-quoted scalar at `p`: returns the offset past its closing quote, or -1 when the line
+ * (ending at `lineEnd`) ends first (foldedQuoted reads the lines after it).
  */
-export function literalScalar(t: string, p: number, lineEnd: number, nextLine: number, end: number, col: number, out: Quoted): number {
+export function doubleQuoted(t: string, p: number, lineEnd: number, out: Quoted): number {
+  const close = closingDoubleQuote(t, p + 1, lineEnd);
+  if (close < 0) return -1;
+  const raw = t.slice(p + 1, close);
+  out.value = raw.indexOf('\\') < 0 ? raw : jsonString(t.slice(p, close + 1));
+  return close + 1;
+}
+
+/**
+ * The block scalar whose `|` or `>` is at `p` (its header line ends at `lineEnd`, the next line
+ * starts at `nextLine`), in a node at column `col`; returns where the first line after it starts.
+ * Taken: `|` and `>` with `-` or `+` or neither, an indentation found from the first content line,
+ * every line ending in a line break. A folded scalar (`>`) joins two content lines with a space,
+ * and keeps a run of k empty lines between them as k line breaks. Declined: an indentation
+ * indicator, a scalar with no content line, a leading empty line with more spaces than the first
+ * content line, an all-space line with more spaces than the content's indentation (its extra
+ * spaces would be content), a more-indented line in a folded scalar (it is not folded), tabs and
+ * other odd characters.
+ */
+export function blockScalar(t: string, p: number, lineEnd: number, nextLine: number, end: number, col: number, out: Quoted): number {
+  const folded = t.charCodeAt(p) === 62;
   let q = p + 1;
   let chomp = 0; // clip: one final line break; -1 strip: none; 1 keep: all trailing ones
   const h = t.charCodeAt(q);
@@ -106,15 +148,14 @@ export function literalScalar(t: string, p: number, lineEnd: number, nextLine: n
   const afterHeader = q;
   while (q < lineEnd && t.charCodeAt(q) === 32) q++;
   if (q < lineEnd && (t.charCodeAt(q) !== 35 || q === afterHeader)) decline(); // an indicator digit, or text after the header
-  const parts: string[] = [];
+  let body = '';
   let indent = -1;
   let leading = 0; // most spaces on an empty line before the first content line
   let empty = 0; // empty lines since the last content line
   let i = nextLine;
   while (i < end) {
-    let nl = t.indexOf('\n', i);
-    if (nl < 0 || nl >= end) nl = end;
-    const le = nl < end && nl > i && t.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    const nl = lineBreakAt(t, i, end);
+    const le = contentEnd(t, i, nl, end);
     let s = i;
     while (s < le && t.charCodeAt(s) === 32) s++;
     if (s === le) {
@@ -129,18 +170,21 @@ export function literalScalar(t: string, p: number, lineEnd: number, nextLine: n
       if (s - i <= col) break; // no content line: declined below
       indent = s - i;
       if (leading > indent) decline();
+      // Empty lines before the first content line are line breaks in both styles.
+      body = '\n'.repeat(empty);
     } else if (s - i < indent) break;
+    else if (folded && s - i > indent) decline(); // a more-indented line keeps its line breaks
+    else body += folded && empty === 0 ? ' ' : '\n'.repeat(folded ? empty : empty + 1);
     if (nl === end) decline(); // the last line, without a line break: its chomping is yaml's to decide
     for (let j = i + indent; j < le; j++) {
       const d = t.charCodeAt(j);
       if ((d < 32 || d >= 0x7f) && odd(d)) decline();
     }
-    for (; empty > 0; empty--) parts.push('');
-    parts.push(t.slice(i + indent, le));
+    empty = 0;
+    body += t.slice(i + indent, le);
     i = nl + 1;
   }
   if (indent < 0) decline();
-  const body = parts.join('\n');
   out.value = chomp < 0 ? body : chomp === 0 ? `${body}\n` : `${body}\n${'\n'.repeat(empty)}`;
   return i;
 }

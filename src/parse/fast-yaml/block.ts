@@ -1,26 +1,30 @@
 /**
  * The common shape of a manifest, read in one pass over its lines: a block mapping at column 0
- * of block mappings and sequences whose scalars each fit on their line (plain, single- or
- * double-quoted) and literal block scalars (`|`), with comments, blank lines, CRLF breaks, and
- * empty `[]` / `{}`. That is how
- * most manifests are written: 91 % of the real-world corpus's documents (the rest hold block
- * scalars or flow collections), all of the bench corpus's, a third of the Helm-style corpus's
- * (its folded strings and anchors are there to be declined).
+ * of block mappings and sequences; plain, single- and double-quoted scalars, on one line or
+ * folded over more (block-folding.ts); literal (`|`) and folded (`>`) block scalars; anchors and
+ * aliases (block-anchors.ts); comments, blank lines, CRLF breaks, and empty `[]` / `{}`. That is
+ * how manifests and Helm's output are written: all of the bench, block-scalar, Helm-style and
+ * 50 MB corpora's documents, 96 % of the published corpus's (the rest hold flow collections with
+ * content, or shapes below).
  *
  * Why: js-yaml's event parser plus the construction step (construct.ts) spend about 8x what
  * building the same values takes (JSON.parse of the bench corpus's values: 62 ms; the event path:
  * about 530 ms). This reader builds the values directly, with no event in between.
  *
- * Anything else is declined (null) and goes to the event path, which reads all of YAML: folded
- * block scalars, multi-line scalars, anchors and aliases, tags, flow collections with content, tabs,
- * complex keys, escapes JSON does not share, characters js-yaml refuses. The promise is the
- * event path's: the value equals `yaml`'s toJS() under the YAML 1.2 core schema (keys made
- * strings as `yaml` makes them), or null. test/parse/fast-block.test.ts compares the two readers
- * on every corpus and on fuzzed documents.
+ * Anything else is declined (null) and goes to the event path, which reads all of YAML: tags,
+ * flow collections with content, more-indented lines in a folded scalar, indentation
+ * indicators, escaped line breaks, a plain scalar on the line below its key, tabs, complex keys,
+ * escapes JSON does not share, characters js-yaml refuses. The promise is the event path's: the
+ * value equals `yaml`'s toJS() under the YAML 1.2 core schema (keys made strings as `yaml` makes
+ * them), or null. test/parse/fast-block.test.ts compares the two readers on every corpus and on
+ * fuzzed documents.
  */
 import type { RootKeys } from './nodes';
 import { resolvePlain } from './scalars';
-import { decline, Decline, doubleQuoted, literalScalar, NOT_PLAIN_START, odd, singleQuoted, type Quoted } from './block-scalars';
+import { Anchors, nameEnd } from './block-anchors';
+import { foldedQuoted, plainLines, type Folded } from './block-folding';
+import { blockScalar, decline, Decline, doubleQuoted, NOT_PLAIN_START, odd, singleQuoted } from './block-scalars';
+import { Lines } from './block-lines';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 /** As construct.ts: `yaml` rejects implicit keys past 1024 characters. */
@@ -34,6 +38,8 @@ const COLON = 58;
 const DASH = 45;
 const SQUOTE = 39;
 const DQUOTE = 34;
+const AMP = 38;
+const STAR = 42;
 
 export interface BlockValue {
   value: Record<string, unknown>;
@@ -55,17 +61,7 @@ export function blockDocument(text: string, start: number, end: number): BlockVa
   }
 }
 
-class BlockReader {
-  /** Start of the current content line. */
-  private line = 0;
-  /** Its indentation (spaces). */
-  private indent = 0;
-  /** End of its content (before the line break). */
-  private lineEnd = 0;
-  /** Start of the line after it. */
-  private nextLine = 0;
-  private eof = false;
-
+class BlockReader extends Lines {
   // What scan() read: a key (text before `: `) or a scalar, its range, and where reading goes on.
   private isKey = false;
   private scalar: unknown = null;
@@ -73,22 +69,25 @@ class BlockReader {
   private to = 0;
   private after = 0;
 
-  /** Whether the last value() read a literal block scalar. */
-  private literal = false;
+  /** Whether scan() met a quoted scalar its line does not close. */
+  private unclosed = false;
+
+  /**
+   * Whether the last value() read a scalar whose range construct.ts gives in a way this reader
+   * does not repeat (a block or multi-line scalar, an anchored or aliased value): declined as
+   * metadata.name.
+   */
+  private unnamed = false;
   /** Whether the last value() read a non-empty scalar on its line (and where), for metadata.name. */
   private nameScalar = false;
   private nameFrom = 0;
   private nameTo = 0;
 
-  private readonly quoted: Quoted = { value: '' };
+  private readonly quoted: Folded = { value: '', lineEnd: 0, nextLine: 0 };
+  private readonly anchors = new Anchors();
   private readonly names: string[] = [];
   private readonly starts: number[] = [];
   private name: RootKeys['name'];
-
-  constructor(
-    private readonly t: string,
-    private readonly end: number,
-  ) {}
 
   document(start: number): BlockValue {
     this.seek(start);
@@ -109,61 +108,6 @@ class BlockReader {
     const rootKeys: RootKeys = { names: this.names, starts: this.starts };
     if (this.name) rootKeys.name = this.name;
     return { value, rootKeys };
-  }
-
-  /** Moves to the first line at or after `from` that holds more than spaces and a comment. */
-  private seek(from: number): void {
-    const t = this.t;
-    const end = this.end;
-    let i = from;
-    while (i < end) {
-      let p = i;
-      while (p < end && t.charCodeAt(p) === SPACE) p++;
-      let nl = t.indexOf('\n', p);
-      if (nl < 0 || nl >= end) nl = end;
-      // A CR counts only in a CRLF break (a lone CR is a line break of its own: declined below).
-      const le = nl < end && nl > p && t.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      const c = t.charCodeAt(p);
-      if (p === le || c === HASH) {
-        i = nl + 1;
-        continue;
-      }
-      if (p === i && c === 46 && t.charCodeAt(p + 1) === 46 && t.charCodeAt(p + 2) === 46 && (p + 3 === le || t.charCodeAt(p + 3) === SPACE)) {
-        // `...`: the document ends (splitDocuments lets only comments follow it in a chunk).
-        this.lineEnd = le;
-        this.restIsBlank(p + 3);
-        this.eof = true;
-        this.indent = -1;
-        return;
-      }
-      this.line = i;
-      this.indent = p - i;
-      this.lineEnd = le;
-      this.nextLine = nl + 1;
-      this.eof = false;
-      return;
-    }
-    this.eof = true;
-    this.indent = -1;
-  }
-
-  /** Declines unless text[p, lineEnd) is spaces and maybe a comment (after a space). */
-  private restIsBlank(p: number): void {
-    const t = this.t;
-    const start = p;
-    while (p < this.lineEnd && t.charCodeAt(p) === SPACE) p++;
-    if (p < this.lineEnd && (t.charCodeAt(p) !== HASH || p === start)) decline();
-  }
-
-  /** Whether a flow collection starts at `p` (value() takes only an empty one, `[]` or `{}`). */
-  private startsFlow(p: number): boolean {
-    const c = this.t.charCodeAt(p);
-    return c === 91 || c === 123;
-  }
-
-  /** Whether text[p] is a `-` entry indicator (a dash before a space or the line end). */
-  private isDash(p: number): boolean {
-    return this.t.charCodeAt(p) === DASH && (p + 1 === this.lineEnd || this.t.charCodeAt(p + 1) === SPACE);
   }
 
   /**
@@ -189,8 +133,7 @@ class BlockReader {
       const keyTo = this.to;
       const value = this.value(this.after, col, true, depth);
       if (depth === 1 && key === 'name' && this.names[this.names.length - 1] === 'metadata') {
-        // A block scalar's range as construct.ts gives it (indicator to last line) is not worth reproducing for a name.
-        if (this.literal) decline();
+        if (this.unnamed) decline();
         if (this.nameScalar) this.name = { keyStart: keyFrom, keyEnd: keyTo, start: this.nameFrom, end: this.nameTo };
       }
       map[key] = value;
@@ -209,9 +152,31 @@ class BlockReader {
   private value(p: number, col: number, inMapping: boolean, depth: number): unknown {
     const t = this.t;
     this.nameScalar = false;
-    this.literal = false;
+    this.unnamed = false;
     while (p < this.lineEnd && t.charCodeAt(p) === SPACE) p++;
-    if (p >= this.lineEnd || t.charCodeAt(p) === HASH) {
+    const c = t.charCodeAt(p);
+    if (p < this.lineEnd && (c === AMP || c === STAR)) {
+      const q = nameEnd(t, p + 1, this.lineEnd);
+      const name = t.slice(p + 1, q);
+      let value: unknown;
+      if (c === STAR) {
+        this.restIsBlank(q);
+        value = this.anchors.alias(name);
+        this.nextContentLine(col);
+      } else {
+        // `&name`, then its node on the line or the block below (`labels: &labels`).
+        let r = q;
+        while (r < this.lineEnd && t.charCodeAt(r) === SPACE) r++;
+        const d = t.charCodeAt(r);
+        if (r < this.lineEnd && (d === AMP || d === STAR || d === 33)) decline(); // two properties, or a tag
+        this.anchors.begin(name);
+        value = this.value(q, col, inMapping, depth);
+        this.anchors.end(value);
+      }
+      this.unnamed = true;
+      return value;
+    }
+    if (p >= this.lineEnd || c === HASH) {
       // Nothing on the line: the value is the block below, or null.
       this.seek(this.nextLine);
       if (this.eof || this.indent < col) return null;
@@ -221,34 +186,53 @@ class BlockReader {
       else if (this.isDash(q)) block = this.sequence(this.indent, depth + 1);
       else block = this.startsFlow(q) ? this.value(q, col, inMapping, depth) : this.mapping(this.indent, q, depth + 1, false);
       this.nameScalar = false; // what the block's own scalars set
-      this.literal = false;
+      this.unnamed = false;
       return block;
     }
-    const c = t.charCodeAt(p);
-    let value: unknown;
-    if (c === 124) {
-      // `|`: a literal block scalar, then the line after it.
-      const next = literalScalar(t, p, this.lineEnd, this.nextLine, this.end, col, this.quoted);
-      this.literal = true;
-      this.seek(next);
-      if (!this.eof && this.indent > col) decline();
+    if (c === 124 || c === 62) {
+      // `|` or `>`: a block scalar, then the line after it.
+      const next = blockScalar(t, p, this.lineEnd, this.nextLine, this.end, col, this.quoted);
+      this.unnamed = true;
+      this.nextLine = next;
+      this.nextContentLine(col);
       return this.quoted.value;
     }
     if (c === 91 || c === 123) {
       // Only an empty flow collection: `[]` or `{}`.
       if (t.charCodeAt(p + 1) !== (c === 91 ? 93 : 125)) decline();
       this.restIsBlank(p + 2);
-      value = c === 91 ? [] : {};
-    } else {
-      this.scan(p);
-      if (this.isKey) decline(); // `key: a: b`, or a compact mapping where none may start
-      value = this.scalar;
-      this.nameScalar = true;
-      this.nameFrom = this.from;
-      this.nameTo = this.to;
+      this.nextContentLine(col);
+      return c === 91 ? [] : {};
     }
-    this.seek(this.nextLine);
-    if (!this.eof && this.indent > col) decline(); // a continuation line: a multi-line scalar
+    this.scan(p);
+    if (this.isKey) decline(); // `key: a: b`, or a compact mapping where none may start
+    if (this.unclosed) {
+      // A quoted scalar over more lines.
+      const close = foldedQuoted(t, p, this.lineEnd, this.nextLine, this.end, col, this.quoted);
+      this.lineEnd = this.quoted.lineEnd;
+      this.nextLine = this.quoted.nextLine;
+      this.restIsBlank(close);
+      this.unnamed = true;
+      this.nextContentLine(col);
+      return this.quoted.value;
+    }
+    let value = this.scalar;
+    this.nameScalar = true;
+    this.nameFrom = this.from;
+    this.nameTo = this.to;
+    let r = this.to;
+    while (r < this.lineEnd && t.charCodeAt(r) === SPACE) r++;
+    if (c !== SQUOTE && c !== DQUOTE && r === this.lineEnd) {
+      // A plain scalar may go on over the lines below that are indented further.
+      const next = plainLines(t, this.from, this.to, this.nextLine, this.end, col, this.quoted);
+      if (next >= 0) {
+        value = this.quoted.value;
+        this.nameScalar = false;
+        this.unnamed = true;
+        this.nextLine = next;
+      }
+    }
+    this.nextContentLine(col);
     return value;
   }
 
@@ -273,7 +257,7 @@ class BlockReader {
         decline(); // `- - a`: a sequence in a sequence on one line
       } else {
         const c = t.charCodeAt(q);
-        if (c === 91 || c === 123 || c === 124) seq.push(this.value(q, col, false, depth));
+        if (c === 91 || c === 123 || c === 124 || c === 62 || c === AMP || c === STAR) seq.push(this.value(q, col, false, depth));
         else {
           this.scan(q);
           // `- key: value`: a mapping whose keys are at the column of this first one.
@@ -297,6 +281,9 @@ class BlockReader {
     const c = t.charCodeAt(p);
     if (c === SQUOTE || c === DQUOTE) {
       const close = c === SQUOTE ? singleQuoted(t, p, le, this.quoted) : doubleQuoted(t, p, le, this.quoted);
+      this.isKey = false;
+      this.unclosed = close < 0;
+      if (close < 0) return;
       this.scalar = this.quoted.value;
       this.from = p;
       this.to = close;
@@ -308,9 +295,9 @@ class BlockReader {
         return;
       }
       if (r < le && (t.charCodeAt(r) !== HASH || r === close)) decline();
-      this.isKey = false;
       return;
     }
+    this.unclosed = false;
     if (c < 128 && NOT_PLAIN_START[c] === 1) decline();
     if ((c === DASH || c === 63 || c === COLON) && (p + 1 === le || t.charCodeAt(p + 1) === SPACE)) decline();
     let last = p;

@@ -33,7 +33,7 @@ const SINGLE_QUOTED = 2;
 const DOUBLE_QUOTED = 3;
 
 /** `yaml`'s default maxAliasCount, which the parse stage passes to toJS() as well. */
-const MAX_ALIASES_PER_ANCHOR = 1000;
+export const MAX_ALIASES_PER_ANCHOR = 1000;
 /** Implicit keys longer than this are declined (`yaml` rejects them past 1024 characters from key start to `:`). */
 const MAX_KEY_LENGTH = 1000;
 /** Deeper than this, js-yaml gives up (and `yaml` reads it, or reports it). */
