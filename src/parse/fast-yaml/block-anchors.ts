@@ -6,7 +6,7 @@
  * one anchor (`yaml`'s maxAliasCount).
  */
 import { decline } from './block-scalars';
-import { MAX_ALIASES_PER_ANCHOR } from './construct';
+import { MAX_ALIASES_PER_ANCHOR } from './nodes';
 
 interface Anchor {
   value: unknown;

@@ -19,7 +19,7 @@
  * them), or null. test/parse/fast-block.test.ts compares the two readers on every corpus and on
  * fuzzed documents.
  */
-import type { RootKeys } from './nodes';
+import { MAX_KEY_LENGTH, type RootKeys } from './nodes';
 import { resolvePlain } from './scalars';
 import { Anchors, nameEnd } from './block-anchors';
 import { foldedQuoted, plainLines, type Folded } from './block-folding';
@@ -27,8 +27,6 @@ import { blockScalar, decline, Decline, doubleQuoted, NOT_PLAIN_START, odd, sing
 import { Lines } from './block-lines';
 
 const hasOwn = Object.prototype.hasOwnProperty;
-/** As construct.ts: `yaml` rejects implicit keys past 1024 characters. */
-const MAX_KEY_LENGTH = 1000;
 /** As construct.ts: deeper documents go to the event path (which gives up at 200). */
 const MAX_DEPTH = 100;
 

@@ -16,7 +16,7 @@
  *   (`yaml`'s maxAliasCount), and anything js-yaml itself rejects.
  */
 import { getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
-import type { FastMap, FastNode, FastScalar, FastSeq, RootKeys, ScalarStyle } from './nodes';
+import { MAX_ALIASES_PER_ANCHOR, MAX_KEY_LENGTH, type FastMap, type FastNode, type FastScalar, type FastSeq, type RootKeys, type ScalarStyle } from './nodes';
 import { resolvePlain } from './scalars';
 import { hasLineBreak, skipBlank } from './text';
 
@@ -32,10 +32,6 @@ const PLAIN = 1;
 const SINGLE_QUOTED = 2;
 const DOUBLE_QUOTED = 3;
 
-/** `yaml`'s default maxAliasCount, which the parse stage passes to toJS() as well. */
-export const MAX_ALIASES_PER_ANCHOR = 1000;
-/** Implicit keys longer than this are declined (`yaml` rejects them past 1024 characters from key start to `:`). */
-const MAX_KEY_LENGTH = 1000;
 /** Deeper than this, js-yaml gives up (and `yaml` reads it, or reports it). */
 const MAX_DEPTH = 200;
 

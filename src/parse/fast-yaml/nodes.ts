@@ -1,4 +1,9 @@
 /** The nodes the fast YAML path builds: values as `yaml`'s toJS() gives them, with source ranges. */
+/** `yaml`'s default maxAliasCount, which the parse stage passes to toJS() as well: both readers decline more aliases of one anchor. */
+export const MAX_ALIASES_PER_ANCHOR = 1000;
+/** Both readers decline implicit keys longer than this (`yaml` rejects them past 1024 characters from key start to `:`). */
+export const MAX_KEY_LENGTH = 1000;
+
 export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
 
 export type FastNode = FastMap | FastSeq | FastScalar | FastAlias;
