@@ -2,17 +2,18 @@
  * The common shape of a manifest, read in one pass over its lines: a block mapping at column 0
  * of block mappings and sequences; plain, single- and double-quoted scalars, on one line or
  * folded over more (block-folding.ts); literal (`|`) and folded (`>`) block scalars; anchors and
- * aliases (block-anchors.ts); comments, blank lines, CRLF breaks, and empty `[]` / `{}`. That is
- * how manifests and Helm's output are written: all of the bench, block-scalar, Helm-style and
- * 50 MB corpora's documents, 96 % of the published corpus's (the rest hold flow collections with
- * content, or shapes below).
+ * aliases (block-anchors.ts); flow collections closed on their line (block-flow.ts); comments,
+ * blank lines, CRLF breaks. That is how manifests, Helm's output and hand-written scenarios are
+ * written: all of the bench, block-scalar, Helm-style and 50 MB corpora's documents and of
+ * scenarios/, 98.6 % of the published and real-world corpora's (the rest hold flow collections
+ * over more lines, or shapes below).
  *
  * Why: js-yaml's event parser plus the construction step (construct.ts) spend about 8x what
  * building the same values takes (JSON.parse of the bench corpus's values: 62 ms; the event path:
  * about 530 ms). This reader builds the values directly, with no event in between.
  *
  * Anything else is declined (null) and goes to the event path, which reads all of YAML: tags,
- * flow collections with content, more-indented lines in a folded scalar, indentation
+ * flow collections over more lines, more-indented lines in a folded scalar, indentation
  * indicators, escaped line breaks, a plain scalar on the line below its key, tabs, complex keys,
  * escapes JSON does not share, characters js-yaml refuses. The promise is the event path's: the
  * value equals `yaml`'s toJS() under the YAML 1.2 core schema (keys made strings as `yaml` makes
@@ -25,6 +26,7 @@ import { Anchors, nameEnd } from './block-anchors';
 import { foldedQuoted, plainLines, type Folded } from './block-folding';
 import { blockScalar, decline, Decline, doubleQuoted, NOT_PLAIN_START, odd, singleQuoted } from './block-scalars';
 import { Lines } from './block-lines';
+import { FlowReader } from './block-flow';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 /** As construct.ts: deeper documents go to the event path (which gives up at 200). */
@@ -83,6 +85,9 @@ class BlockReader extends Lines {
 
   private readonly quoted: Folded = { value: '', lineEnd: 0, nextLine: 0 };
   private readonly anchors = new Anchors();
+  private flow: FlowReader | undefined;
+  /** Whether the value being read is the root's `metadata` (a flow mapping there may hold metadata.name). */
+  private metadata = false;
   private readonly names: string[] = [];
   private readonly starts: number[] = [];
   private name: RootKeys['name'];
@@ -129,6 +134,7 @@ class BlockReader extends Lines {
       }
       const keyFrom = this.from;
       const keyTo = this.to;
+      this.metadata = depth === 0 && key === 'metadata';
       const value = this.value(this.after, col, true, depth);
       if (depth === 1 && key === 'name' && this.names[this.names.length - 1] === 'metadata') {
         if (this.unnamed) decline();
@@ -149,6 +155,8 @@ class BlockReader extends Lines {
    */
   private value(p: number, col: number, inMapping: boolean, depth: number): unknown {
     const t = this.t;
+    const metadata = this.metadata;
+    this.metadata = false;
     this.nameScalar = false;
     this.unnamed = false;
     while (p < this.lineEnd && t.charCodeAt(p) === SPACE) p++;
@@ -196,11 +204,22 @@ class BlockReader extends Lines {
       return this.quoted.value;
     }
     if (c === 91 || c === 123) {
-      // Only an empty flow collection: `[]` or `{}`.
-      if (t.charCodeAt(p + 1) !== (c === 91 ? 93 : 125)) decline();
-      this.restIsBlank(p + 2);
+      // A flow collection, closed on its line.
+      const d = t.charCodeAt(p + 1);
+      let value: unknown;
+      let close = p + 2;
+      if (d === 93 || d === 125) {
+        if (d !== (c === 91 ? 93 : 125)) decline();
+        value = c === 91 ? [] : {};
+      } else {
+        this.flow ??= new FlowReader(t, this.quoted, MAX_DEPTH);
+        close = this.flow.read(p, this.lineEnd, depth + 1, metadata, this.quoted);
+        value = this.quoted.value;
+        if (this.flow.name) this.name = this.flow.name;
+      }
+      this.restIsBlank(close);
       this.nextContentLine(col);
-      return c === 91 ? [] : {};
+      return value;
     }
     this.scan(p);
     if (this.isKey) decline(); // `key: a: b`, or a compact mapping where none may start
