@@ -97,6 +97,19 @@ describe('block reader: the shapes it takes equal yaml', () => {
     expect(name).toEqual(fastDocument(text, { start: 0, end: text.length }, false)!.rootKeys!.name);
   });
 
+  test.each([
+    ['on the line below', 'kind: A\nmetadata:\n  {name: web}\n'],
+    ['anchored', 'kind: A\nmetadata: &m {name: web}\n'],
+    ['anchored, on the line below', 'kind: A\nmetadata: &m\n  { labels: {}, name: "web" }\n'],
+    ['empty, quoted', "kind: A\nmetadata: {name: ''}\n"],
+    ['a flow sequence', 'kind: A\nmetadata: {name: [web]}\n'],
+    ['in a sequence under metadata', 'kind: A\nmetadata:\n- {name: web}\n'],
+  ])('metadata.name in a flow mapping %s: root keys as the event path gives them', (_label, text) => {
+    const block = blockDocument(text, 0, text.length)!;
+    expect(block).not.toBeNull();
+    expect(block.rootKeys).toEqual(fastDocument(text, { start: 0, end: text.length }, false)!.rootKeys);
+  });
+
   test('an alias is the anchored value itself, as yaml\'s toJS gives it', () => {
     const text = 'a: &x\n  k: v\nb: *x\nc: &y\n- 1\nd:\n- *y\n';
     const v = blockDocument(text, 0, text.length)!.value as { a: object; b: object; c: unknown[]; d: unknown[] };

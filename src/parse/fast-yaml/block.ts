@@ -176,6 +176,7 @@ class BlockReader extends Lines {
         const d = t.charCodeAt(r);
         if (r < this.lineEnd && (d === AMP || d === STAR || d === 33)) decline(); // two properties, or a tag
         this.anchors.begin(name);
+        this.metadata = metadata;
         value = this.value(q, col, inMapping, depth);
         this.anchors.end(value);
       }
@@ -190,7 +191,10 @@ class BlockReader extends Lines {
       let block: unknown = null;
       if (this.indent === col) block = inMapping && this.isDash(q) ? this.sequence(col, depth + 1) : null;
       else if (this.isDash(q)) block = this.sequence(this.indent, depth + 1);
-      else block = this.startsFlow(q) ? this.value(q, col, inMapping, depth) : this.mapping(this.indent, q, depth + 1, false);
+      else if (this.startsFlow(q)) {
+        this.metadata = metadata;
+        block = this.value(q, col, inMapping, depth);
+      } else block = this.mapping(this.indent, q, depth + 1, false);
       this.nameScalar = false; // what the block's own scalars set
       this.unnamed = false;
       return block;
