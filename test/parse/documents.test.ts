@@ -6,6 +6,7 @@
  * value or a crash.
  */
 import * as construct from '../../src/parse/fast-yaml/construct';
+import * as blockLocateModule from '../../src/parse/fast-yaml/block-locate';
 import { splitDocuments } from '../../src/parse/fast-yaml';
 import { FastDocumentSource } from '../../src/parse/fast-document';
 import { ParsedDocument } from '../../src/parse/document';
@@ -88,21 +89,37 @@ describe('fallback is per document: yaml parses the declined document only', () 
 });
 
 describe('positions are found without parsing the file again', () => {
-  test('locating a node in document 150 of 200 parses the top-level entry it is in, and keeps it; metadata.name parses nothing', () => {
+  test('locating a node in document 150 of 200 reads only the top-level entry it is in, with the block reader; metadata.name reads nothing', () => {
     const text = Array.from({ length: 200 }, (_, i) => cm(`c${i}`)).join('---\n');
     const parsed = parse(text);
-    const spy = jest.spyOn(construct, 'parseAllEvents');
+    const events = jest.spyOn(construct, 'parseAllEvents');
+    const follow = jest.spyOn(blockLocateModule, 'blockLocate');
+    const read = (): string[] => follow.mock.calls.map(([t, start, end]) => t.slice(start, end));
     try {
       // The first parse recorded where metadata.name is (RootKeys.name).
       expect(parsed.manifests[150].source.locate(['metadata', 'name'])).toEqual({ line: 150 * 7 + 4, column: 9, endLine: 150 * 7 + 4, endColumn: 13 });
       expect(parsed.manifests[150].source.locate(['metadata', 'name'], { key: true })).toEqual({ line: 150 * 7 + 4, column: 3, endLine: 150 * 7 + 4, endColumn: 7 });
-      expect(spy).not.toHaveBeenCalled();
+      expect(follow).not.toHaveBeenCalled();
       expect(parsed.manifests[150].source.locate(['metadata', 'labels']).line).toBe(150 * 7 + 3);
-      expect(spy.mock.calls.map((c) => c[0])).toEqual(['metadata:\n  name: c150\n']);
-      expect(parsed.manifests[150].source.locate(['data', 'a']).line).toBe(150 * 7 + 6);
-      expect(spy.mock.calls.map((c) => c[0])).toEqual(['metadata:\n  name: c150\n', 'data:\n  a: "1"\n---\n'.slice(0, -4)]);
-      parsed.manifests[150].source.locate(['metadata', 'name', 'x']);
-      expect(spy).toHaveBeenCalledTimes(2); // kept for the next look-up
+      expect(read()).toEqual(['metadata:\n  name: c150\n']);
+      expect(parsed.manifests[150].source.locate(['data', 'a'])).toEqual({ line: 150 * 7 + 6, column: 6, endLine: 150 * 7 + 6, endColumn: 9 });
+      expect(read()).toEqual(['metadata:\n  name: c150\n', 'data:\n  a: "1"\n']);
+      expect(events).not.toHaveBeenCalled(); // no node tree built
+    } finally {
+      events.mockRestore();
+      follow.mockRestore();
+    }
+  });
+
+  test('a node the block reader does not place (a block scalar) is found in the node tree of its entry alone, kept for the next look-up', () => {
+    const text = Array.from({ length: 200 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  a: |\n    1\n`).join('---\n');
+    const parsed = parse(text);
+    const spy = jest.spyOn(construct, 'parseAllEvents');
+    try {
+      expect(parsed.manifests[150].source.locate(['data', 'a'])).toEqual({ line: 150 * 8 + 6, column: 6, endLine: 150 * 8 + 7, endColumn: 6 });
+      expect(spy.mock.calls.map((c) => c[0])).toEqual(['data:\n  a: |\n    1\n']);
+      expect(parsed.manifests[150].source.locate(['data', 'a', 'x']).line).toBe(150 * 8 + 6);
+      expect(spy).toHaveBeenCalledTimes(1); // kept for the next look-up
     } finally {
       spy.mockRestore();
     }

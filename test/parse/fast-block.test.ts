@@ -4,7 +4,7 @@ import { parseAllDocuments } from 'yaml';
 import { fastDocument, fastDocuments, splitDocuments } from '../../src/parse/fast-yaml';
 import { blockDocument } from '../../src/parse/fast-yaml/block';
 import { describeWithShared, sharedPath } from '../helpers';
-import { FUZZ_INSERTS, FUZZ_KEYS, FUZZ_WORDS, mutate, randomValue, yamlFilesUnder } from './yaml-fuzz';
+import { benchCorpus, fuzzManifest, yamlFilesUnder } from './yaml-fuzz';
 
 /*
  * Issue 14: the block reader (src/parse/fast-yaml/block.ts) reads the common shape of a manifest
@@ -231,14 +231,12 @@ describe('block reader: what it declines goes to the event path', () => {
 });
 
 describe('block reader on every corpus: takes most documents, and agrees wherever it does', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const corpus = require('../../scripts/bench-corpus') as Record<'corpusTexts' | 'blockScalarTexts' | 'helmTexts', (documents?: number, files?: number) => Array<{ text: string }>> & { bigText(bytes?: number): string };
 
   test.each<[string, () => string[], number]>([
-    ['the bench corpus', () => corpus.corpusTexts(600, 60).map((f) => f.text), 1],
-    ['block scalars at the end of files', () => corpus.blockScalarTexts(600, 60).map((f) => f.text), 0.99],
-    ['Helm-style output', () => corpus.helmTexts(600, 60).map((f) => f.text), 0.99],
-    ['the mixed 50 MB file (its first MB)', () => [corpus.bigText(1024 * 1024)], 0.99],
+    ['the bench corpus', () => benchCorpus.corpusTexts(600, 60).map((f) => f.text), 1],
+    ['block scalars at the end of files', () => benchCorpus.blockScalarTexts(600, 60).map((f) => f.text), 0.99],
+    ['Helm-style output', () => benchCorpus.helmTexts(600, 60).map((f) => f.text), 0.99],
+    ['the mixed 50 MB file (its first MB)', () => [benchCorpus.bigText(1024 * 1024)], 0.99],
     // Written by hand for tests, often with flow collections (`labels: { app: web }`).
     ['scenarios/', () => yamlFilesUnder(path.join(__dirname, '..', '..', 'scenarios')).map((f) => fs.readFileSync(f, 'utf8')), 0.95],
   ])('%s', (label, texts, share) => {
@@ -269,28 +267,13 @@ describe('block reader on every corpus: takes most documents, and agrees whereve
 
 describe('fuzz: mutated manifests never make the block reader disagree with yaml', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { stringify } = require('yaml') as typeof import('yaml');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Random } = require('../../src/util/random') as typeof import('../../src/util/random');
-  // More of what the block reader must decline: tabs, lone CRs, backslashes, non-ASCII, quoted keys with quotes.
-  // Long sentences, which yaml's stringify folds over lines (plain, double-quoted or `>`) as Helm's templates do.
-  const sentences = ['a long description that the template folds over more than one line because it is long', 'Welcome: "quoted" words, a #hash, a\\backslash and \u00e9 at eighty columns or less', 'two\n\nparagraphs of text that go on and on past the width of one line'];
-  const words = [...FUZZ_WORDS, ...sentences, 'caf\u00e9', 'a\\b', 'k: "v"', 'x\ty'];
-  const keys = [...FUZZ_KEYS, "it's"];
-  const inserts = [...FUZZ_INSERTS, ': ', '- ', ' #', '}', ']', ',', ', ', '\t', '&a ', '*a', '\r', '\\'];
 
   test('2000 random documents', () => {
     const rng = new Random(Number(process.env.FUZZ_SEED ?? 20261206));
     let taken = 0;
     for (let n = 0; n < Number(process.env.FUZZ_N ?? 2000); n++) {
-      const labels = randomValue(rng, 2, words, keys);
-      const value: Record<string, unknown> = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', labels }, data: randomValue(rng, 0, words, keys) };
-      // The same object twice: stringify writes an anchor and an alias (`labels: &a1` ... `*a1`).
-      if (rng.next() < 0.3) value.spec = { selector: labels, list: [labels, rng.pick(words)] };
-      const types = ['PLAIN', 'PLAIN', 'PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'] as const;
-      let text = stringify(value, { indentSeq: rng.next() < 0.5, collectionStyle: rng.next() < 0.2 ? 'flow' : 'block', flowCollectionPadding: rng.next() < 0.5, lineWidth: rng.int(20, 80), defaultStringType: rng.pick([...types]), blockQuote: rng.pick([true, 'folded', 'literal', false] as const) });
-      for (let k = rng.int(0, 3); k > 0; k--) text = mutate(rng, text, inserts);
-      if (rng.next() < 0.1) text = text.replace(/\n/g, '\r\n');
+      const text = fuzzManifest(rng);
       taken += expectAgreement(text, JSON.stringify(text)).taken;
     }
     expect(taken).toBeGreaterThan(400); // a quarter or more: the fuzz reaches the reader, not only the event path

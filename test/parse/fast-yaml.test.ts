@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { fastParse } from '../../src/parse/fast-yaml';
 import { describeWithShared, sharedPath } from '../helpers';
-import { mutate, randomValue, yamlFilesUnder } from './yaml-fuzz';
+import { benchCorpus, mutate, randomValue, yamlFilesUnder } from './yaml-fuzz';
 
 /** What `yaml` makes of a text: the values of its non-empty documents, or null when it reports errors. */
 function reference(text: string): unknown[] | null {
@@ -100,13 +100,11 @@ describe('fast YAML path agrees with the yaml library', () => {
     expectAgreementOnFiles(yamlFilesUnder(path.join(__dirname, '..', '..', 'scenarios')));
   });
 
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const corpus = require('../../scripts/bench-corpus') as Record<'corpusTexts' | 'blockScalarTexts' | 'helmTexts', (documents?: number, files?: number) => Array<{ text: string }>> & { bigText(bytes?: number): string };
   test.each<[string, () => string[]]>([
-    ['the bench corpus', () => corpus.corpusTexts(600, 60).map((f) => f.text)],
-    ['block scalars at the end of files', () => corpus.blockScalarTexts(600, 60).map((f) => f.text)],
-    ['Helm-style output (# Source:, folded strings, anchors, CRLF)', () => corpus.helmTexts(600, 60).map((f) => f.text)],
-    ['the mixed 50 MB file (its first MB)', () => [corpus.bigText(1024 * 1024)]],
+    ['the bench corpus', () => benchCorpus.corpusTexts(600, 60).map((f) => f.text)],
+    ['block scalars at the end of files', () => benchCorpus.blockScalarTexts(600, 60).map((f) => f.text)],
+    ['Helm-style output (# Source:, folded strings, anchors, CRLF)', () => benchCorpus.helmTexts(600, 60).map((f) => f.text)],
+    ['the mixed 50 MB file (its first MB)', () => [benchCorpus.bigText(1024 * 1024)]],
   ])('%s: every file takes the fast path and equals yaml (issue 14)', (_label, texts) => {
     for (const text of texts()) expect(expectAgreement(text, text.slice(0, 200))).toBe('fast');
   });

@@ -1,6 +1,7 @@
 /** What the parse tests share: the YAML files of a folder, and random manifests with mutations for fuzzing. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { stringify } from 'yaml';
 import type { Random } from '../../src/util/random';
 
 export function yamlFilesUnder(dir: string, name = /\.(ya?ml|json)$/): string[] {
@@ -69,3 +70,30 @@ export function mutate(rng: Random, text: string, inserts = FUZZ_INSERTS): strin
   }
   return lines.join('\n');
 }
+
+// More of what the block reader must decline: tabs, lone CRs, backslashes, non-ASCII, quoted keys with quotes.
+// Long sentences, which yaml's stringify folds over lines (plain, double-quoted or `>`) as Helm's templates do.
+const SENTENCES = ['a long description that the template folds over more than one line because it is long', 'Welcome: "quoted" words, a #hash, a\\backslash and \u00e9 at eighty columns or less', 'two\n\nparagraphs of text that go on and on past the width of one line'];
+const MANIFEST_WORDS = [...FUZZ_WORDS, ...SENTENCES, 'caf\u00e9', 'a\\b', 'k: "v"', 'x\ty'];
+const MANIFEST_KEYS = [...FUZZ_KEYS, "it's"];
+const MANIFEST_INSERTS = [...FUZZ_INSERTS, ': ', '- ', ' #', '}', ']', ',', ', ', '\t', '&a ', '*a', '\r', '\\'];
+
+/**
+ * A random manifest as `yaml` writes it (block or flow style, folded at a random width, in
+ * each string style, with anchors and aliases, sometimes CRLF), then mutated up to three times.
+ */
+export function fuzzManifest(rng: Random): string {
+  const labels = randomValue(rng, 2, MANIFEST_WORDS, MANIFEST_KEYS);
+  const value: Record<string, unknown> = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', labels }, data: randomValue(rng, 0, MANIFEST_WORDS, MANIFEST_KEYS) };
+  // The same object twice: stringify writes an anchor and an alias (`labels: &a1` ... `*a1`).
+  if (rng.next() < 0.3) value.spec = { selector: labels, list: [labels, rng.pick(MANIFEST_WORDS)] };
+  const types = ['PLAIN', 'PLAIN', 'PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'] as const;
+  let text = stringify(value, { indentSeq: rng.next() < 0.5, collectionStyle: rng.next() < 0.2 ? 'flow' : 'block', flowCollectionPadding: rng.next() < 0.5, lineWidth: rng.int(20, 80), defaultStringType: rng.pick([...types]), blockQuote: rng.pick([true, 'folded', 'literal', false] as const) });
+  for (let k = rng.int(0, 3); k > 0; k--) text = mutate(rng, text, MANIFEST_INSERTS);
+  if (rng.next() < 0.1) text = text.replace(/\n/g, '\r\n');
+  return text;
+}
+
+/** The bench's corpus generators (scripts/bench-corpus.js), typed. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const benchCorpus = require('../../scripts/bench-corpus') as Record<'corpusTexts' | 'blockScalarTexts' | 'helmTexts', (documents?: number, files?: number) => Array<{ text: string }>> & { bigText(bytes?: number): string };

@@ -21,12 +21,12 @@
  * fuzzed documents.
  */
 import { MAX_KEY_LENGTH, type RootKeys } from './nodes';
-import { resolvePlain } from './scalars';
 import { Anchors, nameEnd } from './block-anchors';
-import { foldedQuoted, plainLines, type Folded } from './block-folding';
-import { blockScalar, decline, Decline, doubleQuoted, NOT_PLAIN_START, odd, singleQuoted } from './block-scalars';
-import { Lines } from './block-lines';
+import { foldedQuoted, plainLines } from './block-folding';
+import { blockScalar, decline, Decline } from './block-scalars';
+import { Scanner } from './block-scan';
 import { FlowReader } from './block-flow';
+import type { Want } from './block-locate';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 /** As construct.ts: deeper documents go to the event path (which gives up at 200). */
@@ -34,7 +34,6 @@ const MAX_DEPTH = 100;
 
 const SPACE = 32;
 const HASH = 35;
-const COLON = 58;
 const DASH = 45;
 const SQUOTE = 39;
 const DQUOTE = 34;
@@ -61,16 +60,9 @@ export function blockDocument(text: string, start: number, end: number): BlockVa
   }
 }
 
-class BlockReader extends Lines {
-  // What scan() read: a key (text before `: `) or a scalar, its range, and where reading goes on.
-  private isKey = false;
-  private scalar: unknown = null;
-  private from = 0;
-  private to = 0;
-  private after = 0;
-
-  /** Whether scan() met a quoted scalar its line does not close. */
-  private unclosed = false;
+export class BlockReader extends Scanner {
+  /** Set by blockLocate: the path whose position is wanted, followed while reading (block-locate.ts). */
+  want: Want | null = null;
 
   /**
    * Whether the last value() read a scalar whose range construct.ts gives in a way this reader
@@ -78,12 +70,9 @@ class BlockReader extends Lines {
    * metadata.name.
    */
   private unnamed = false;
-  /** Whether the last value() read a non-empty scalar on its line (and where), for metadata.name. */
+  /** Whether the last value() read a non-empty scalar on its line (at nodeStart, nodeEnd), for metadata.name. */
   private nameScalar = false;
-  private nameFrom = 0;
-  private nameTo = 0;
 
-  private readonly quoted: Folded = { value: '', lineEnd: 0, nextLine: 0 };
   private readonly anchors = new Anchors();
   private flow: FlowReader | undefined;
   /** Whether the value being read is the root's `metadata` (a flow mapping there may hold metadata.name). */
@@ -135,13 +124,15 @@ class BlockReader extends Lines {
       const keyFrom = this.from;
       const keyTo = this.to;
       this.metadata = depth === 0 && key === 'metadata';
+      const on = this.want !== null && this.want.enter(depth, key, keyFrom, keyTo);
       const value = this.value(this.after, col, true, depth);
+      if (on) this.want!.leave(depth, this.nodeStart, this.nodeEnd);
       if (depth === 1 && key === 'name' && this.names[this.names.length - 1] === 'metadata') {
         if (this.unnamed) decline();
-        if (this.nameScalar) this.name = { keyStart: keyFrom, keyEnd: keyTo, start: this.nameFrom, end: this.nameTo };
+        if (this.nameScalar) this.name = { keyStart: keyFrom, keyEnd: keyTo, start: this.nodeStart, end: this.nodeEnd };
       }
       map[key] = value;
-      if (this.eof || this.indent < col) return map;
+      if (this.eof || this.indent < col) return this.ended(map, at);
       if (this.indent > col) decline();
       p = this.line + col;
       if (this.isDash(p)) decline(); // an entry where a key belongs
@@ -159,6 +150,9 @@ class BlockReader extends Lines {
     this.metadata = false;
     this.nameScalar = false;
     this.unnamed = false;
+    this.nodeStart = this.nodeEnd = -1;
+    // construct.ts places an empty value of a mapping just after its `:` (where `p` is now).
+    const emptyAt = inMapping ? p : -1;
     while (p < this.lineEnd && t.charCodeAt(p) === SPACE) p++;
     const c = t.charCodeAt(p);
     if (p < this.lineEnd && (c === AMP || c === STAR)) {
@@ -180,13 +174,14 @@ class BlockReader extends Lines {
         value = this.value(q, col, inMapping, depth);
         this.anchors.end(value);
       }
+      this.nodeStart = this.nodeEnd = -1;
       this.unnamed = true;
       return value;
     }
     if (p >= this.lineEnd || c === HASH) {
       // Nothing on the line: the value is the block below, or null.
       this.seek(this.nextLine);
-      if (this.eof || this.indent < col) return null;
+      if (this.eof || this.indent < col) return this.empty(emptyAt);
       const q = this.line + this.indent;
       let block: unknown = null;
       if (this.indent === col) block = inMapping && this.isDash(q) ? this.sequence(col, depth + 1) : null;
@@ -197,7 +192,7 @@ class BlockReader extends Lines {
       } else block = this.mapping(this.indent, q, depth + 1, false);
       this.nameScalar = false; // what the block's own scalars set
       this.unnamed = false;
-      return block;
+      return block === null ? this.empty(emptyAt) : block;
     }
     if (c === 124 || c === 62) {
       // `|` or `>`: a block scalar, then the line after it.
@@ -239,8 +234,8 @@ class BlockReader extends Lines {
     }
     let value = this.scalar;
     this.nameScalar = true;
-    this.nameFrom = this.from;
-    this.nameTo = this.to;
+    this.nodeStart = this.from;
+    this.nodeEnd = this.to;
     let r = this.to;
     while (r < this.lineEnd && t.charCodeAt(r) === SPACE) r++;
     if (c !== SQUOTE && c !== DQUOTE && r === this.lineEnd) {
@@ -250,6 +245,7 @@ class BlockReader extends Lines {
         value = this.quoted.value;
         this.nameScalar = false;
         this.unnamed = true;
+        this.nodeStart = this.nodeEnd = -1;
         this.nextLine = next;
       }
     }
@@ -260,88 +256,52 @@ class BlockReader extends Lines {
   /** A block sequence whose `-` indicators are at column `col`, the first on the current line. */
   private sequence(col: number, depth: number): unknown[] {
     if (depth > MAX_DEPTH) decline();
-    const t = this.t;
     const seq: unknown[] = [];
+    const start = this.line + col;
     for (;;) {
-      let q = this.line + col + 1;
-      while (q < this.lineEnd && t.charCodeAt(q) === SPACE) q++;
-      if (q >= this.lineEnd || t.charCodeAt(q) === HASH) {
-        // `-` alone: the item is the block below, indented further, or null.
-        if (q < this.lineEnd && t.charCodeAt(q - 1) !== SPACE) decline();
-        this.seek(this.nextLine);
-        if (!this.eof && this.indent > col) {
-          const r = this.line + this.indent;
-          if (this.isDash(r)) seq.push(this.sequence(this.indent, depth + 1));
-          else seq.push(this.startsFlow(r) ? this.value(r, col, false, depth) : this.mapping(this.indent, r, depth + 1, false));
-        } else seq.push(null);
-      } else if (this.isDash(q)) {
-        decline(); // `- - a`: a sequence in a sequence on one line
-      } else {
-        const c = t.charCodeAt(q);
-        if (c === 91 || c === 123 || c === 124 || c === 62 || c === AMP || c === STAR) seq.push(this.value(q, col, false, depth));
-        else {
-          this.scan(q);
-          // `- key: value`: a mapping whose keys are at the column of this first one.
-          seq.push(this.isKey ? this.mapping(q - this.line, q, depth + 1, true) : this.value(q, col, false, depth));
-        }
-      }
-      if (this.eof || this.indent < col) return seq.slice();
+      const on = this.want !== null && this.want.enter(depth, seq.length, -1, -1);
+      seq.push(this.item(col, depth));
+      if (on) this.want!.leave(depth, this.nodeStart, this.nodeEnd);
+      if (this.eof || this.indent < col) return this.ended(seq.slice(), start);
       if (this.indent > col) decline();
-      if (!this.isDash(this.line + col)) return seq.slice(); // the parent mapping's next key (a sequence at its key's column)
+      if (!this.isDash(this.line + col)) return this.ended(seq.slice(), start); // the parent mapping's next key (a sequence at its key's column)
     }
   }
 
-  /**
-   * Reads the scalar at `p` on the current line: quoted or plain, then either `:` (a key) or the
-   * line's end (a value, maybe with a comment). Sets isKey, scalar (resolved), from/to (its range
-   * as written, quotes included) and after (just past the `:`).
-   */
-  private scan(p: number): void {
+  /** The item after the `-` at column `col` of the current line, in a sequence at `depth`. */
+  private item(col: number, depth: number): unknown {
     const t = this.t;
-    const le = this.lineEnd;
-    const c = t.charCodeAt(p);
-    if (c === SQUOTE || c === DQUOTE) {
-      const close = c === SQUOTE ? singleQuoted(t, p, le, this.quoted) : doubleQuoted(t, p, le, this.quoted);
-      this.isKey = false;
-      this.unclosed = close < 0;
-      if (close < 0) return;
-      this.scalar = this.quoted.value;
-      this.from = p;
-      this.to = close;
-      let r = close;
-      while (r < le && t.charCodeAt(r) === SPACE) r++;
-      if (r < le && t.charCodeAt(r) === COLON && (r + 1 === le || t.charCodeAt(r + 1) === SPACE)) {
-        this.isKey = true;
-        this.after = r + 1;
-        return;
+    let q = this.line + col + 1;
+    while (q < this.lineEnd && t.charCodeAt(q) === SPACE) q++;
+    if (q >= this.lineEnd || t.charCodeAt(q) === HASH) {
+      // `-` alone: the item is the block below, indented further, or null.
+      if (q < this.lineEnd && t.charCodeAt(q - 1) !== SPACE) decline();
+      this.seek(this.nextLine);
+      if (!this.eof && this.indent > col) {
+        const r = this.line + this.indent;
+        if (this.isDash(r)) return this.sequence(this.indent, depth + 1);
+        return this.startsFlow(r) ? this.value(r, col, false, depth) : this.mapping(this.indent, r, depth + 1, false);
       }
-      if (r < le && (t.charCodeAt(r) !== HASH || r === close)) decline();
-      return;
+      return this.empty(-1);
     }
-    this.unclosed = false;
-    if (c < 128 && NOT_PLAIN_START[c] === 1) decline();
-    if ((c === DASH || c === 63 || c === COLON) && (p + 1 === le || t.charCodeAt(p + 1) === SPACE)) decline();
-    let last = p;
-    for (let j = p; j < le; j++) {
-      const d = t.charCodeAt(j);
-      if (d === SPACE) continue;
-      if (d === COLON && (j + 1 === le || t.charCodeAt(j + 1) === SPACE)) {
-        this.isKey = true;
-        this.from = p;
-        this.to = last;
-        this.scalar = resolvePlain(t.slice(p, last));
-        this.after = j + 1;
-        return;
-      }
-      if (d === HASH && t.charCodeAt(j - 1) === SPACE) break;
-      if (d < 32 || d >= 0x7f) {
-        if (odd(d)) decline();
-      }
-      last = j + 1;
-    }
-    this.isKey = false;
-    this.from = p;
-    this.to = last;
-    this.scalar = resolvePlain(t.slice(p, last));
+    if (this.isDash(q)) decline(); // `- - a`: a sequence in a sequence on one line
+    const c = t.charCodeAt(q);
+    if (c === 91 || c === 123 || c === 124 || c === 62 || c === AMP || c === STAR) return this.value(q, col, false, depth);
+    this.scan(q);
+    // `- key: value`: a mapping whose keys are at the column of this first one.
+    return this.isKey ? this.mapping(q - this.line, q, depth + 1, true) : this.value(q, col, false, depth);
   }
+
+  /** An empty value (null) at `at` (-1: where construct.ts puts it is not repeated here). */
+  private empty(at: number): null {
+    this.nodeStart = this.nodeEnd = at;
+    return null;
+  }
+
+  /** A block collection that starts at `start`, read to its last node: its range (see nodeStart). */
+  private ended<T>(node: T, start: number): T {
+    this.nodeStart = this.nodeEnd < 0 ? -1 : start;
+    return node;
+  }
+
 }

@@ -3,7 +3,7 @@
  * (block.ts), which reads the common shape of a manifest in one pass straight into values, and
  * the event path for the documents it declines: js-yaml's event parser (all of YAML 1.2, offsets
  * for every node) and a construction step with `yaml`'s semantics (construct.ts). Node trees for
- * positions always come from the event path. A document both decline is parsed by `yaml`
+ * positions come from the event path (the block reader follows one path, block-locate.ts). A document both decline is parsed by `yaml`
  * instead (parse-file.ts), alone.
  *
  * Why js-yaml: measured on the same texts, its event parser plus this construction runs at
