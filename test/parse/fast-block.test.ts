@@ -49,6 +49,7 @@ describe('block reader: the shapes it takes equal yaml', () => {
   const taken: Array<[string, string]> = [
     ['flow collections, as hand-written manifests and scenarios write them', 'metadata: { name: worker, namespace: jobs, labels: { app: worker } }\nspec:\n  selector: {matchLabels: {app: web}}\n  containers: [ { name: web, args: [ netexec, --http-port=8080 ], ports: [ { containerPort: 8080 } ] } ]\n  list:\n  - [1, "two", \'three\', 4.5, true, null, ~, http://a:80/x, a b, caf\u00e9,]\n  - {1: a, true: b, "c d": [], e: {}}   # c\n  below:\n    [x]\n'],
     ['metadata.name in a flow mapping, quoted', 'kind: A\nmetadata: {labels: {name: x}, "name": "web" }\n'],
+    ['keys and values of one length, first, middle and last character (one slot of the reader\'s cache of scalars)', 'aXcde: aXcde\naYcde: aYcde\nlist:\n- aXcde\n- aYcde\n- aZcde\n- 1e3\n- 1X3\n'],
     ['a manifest', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n      targetPort: http\n'],
     ['a sequence at its key\'s column', 'spec:\n  containers:\n  - name: a\n    ports:\n    - containerPort: 80\n  - name: b\nkind: Pod\n'],
     ['an entry that is a block below its dash', 'items:\n  -\n    a: 1\n  -\n  - x\n'],

@@ -40,15 +40,23 @@ export class Want {
     return true;
   }
 
-  /** The entry entered at `depth` was read: its node's range. */
+  /**
+   * The entry entered at `depth` was read: its node's range. When that is the deepest node met,
+   * reading stops: nothing after it can go deeper (keys are unique), and its range is settled
+   * (the reader has seen the line after it).
+   */
   leave(depth: number, start: number, end: number): void {
     this.on = depth;
     if (this.depth === depth + 1) {
       this.start = start;
       this.end = end;
+      throw STOP;
     }
   }
 }
+
+/** Thrown by leave() to end the reading (one object: an Error would capture a stack each time). */
+const STOP = Object.freeze({ stop: true });
 
 export interface BlockLocated {
   depth: number;
@@ -79,7 +87,7 @@ export function blockLocate(text: string, start: number, end: number, path: Fiel
     reader.document(start);
   } catch (err) {
     if (err instanceof Decline) return null;
-    throw err;
+    if (err !== STOP) throw err;
   }
   if (want.depth === 0 || want.start < 0) return null;
   return { depth: want.depth, keyAt: want.keyAt, start: want.start, end: want.end };

@@ -15,6 +15,36 @@ const DASH = 45;
 const SQUOTE = 39;
 const DQUOTE = 34;
 
+/**
+ * Plain scalars read lately, by a hash of their length and three characters: a key or value
+ * written again (`name`, `containerPort`, `TCP`, `IfNotPresent`) is the same string, not a new
+ * slice to resolve (and, for a key, to hash and look up in V8's string table when it becomes a
+ * property). Measured on the 50 MB bench file: the reader 1.86 -> 1.60 s with keys, the heap
+ * 209 -> 186 MB with values. Bounded: 1024 keys of at most 64 characters, 1024 values of at
+ * most 12.
+ */
+const KEYS: Array<string | undefined> = new Array<string | undefined>(1024);
+const VALUES: Array<string | undefined> = new Array<string | undefined>(1024);
+/** V8 makes a slice of 13 characters or more a view of the whole text: kept, it would keep the file. */
+const SHORT = 12;
+
+/** The plain scalar text[p, end) as resolvePlain gives it, the same string as last time when `seen` holds it. */
+function plain(seen: Array<string | undefined>, max: number, t: string, p: number, end: number): unknown {
+  const n = end - p;
+  if (n > max || n === 0) return resolvePlain(t.slice(p, end));
+  const h = (n * 31 + t.charCodeAt(p) * 7 + t.charCodeAt(end - 1) * 3 + t.charCodeAt(p + (n >> 1))) & 1023;
+  const known = seen[h];
+  if (known !== undefined && known.length === n && t.startsWith(known, p)) return known;
+  const raw = t.slice(p, end);
+  const value = resolvePlain(raw);
+  // A long one is kept as its property-name copy (V8's string table's), which holds no view of the text.
+  if (value === raw) seen[h] = n > SHORT ? Object.keys({ [raw]: 0 })[0] : raw;
+  return value;
+}
+
+const plainKey = (t: string, p: number, end: number): unknown => plain(KEYS, 64, t, p, end);
+const plainValue = (t: string, p: number, end: number): unknown => plain(VALUES, SHORT, t, p, end);
+
 export class Scanner extends Lines {
   // What scan() read: a key (text before `: `) or a scalar, its range, and where reading goes on.
   protected isKey = false;
@@ -72,7 +102,7 @@ export class Scanner extends Lines {
         this.isKey = true;
         this.from = p;
         this.to = last;
-        this.scalar = resolvePlain(t.slice(p, last));
+        this.scalar = plainKey(t, p, last);
         this.after = j + 1;
         return;
       }
@@ -85,6 +115,6 @@ export class Scanner extends Lines {
     this.isKey = false;
     this.from = p;
     this.to = last;
-    this.scalar = resolvePlain(t.slice(p, last));
+    this.scalar = plainValue(t, p, last);
   }
 }
