@@ -391,6 +391,26 @@ describe('the built binary', () => {
     expect(r.stderr).toMatch(/cannot write --output \/proc\/svclab-nope\/report\.txt: E[A-Z]+/);
   }, 30_000);
 
+  test('an unreadable file (chmod 000): file-unreadable EACCES at 1:1, the other file linted, exit 2 (as root, run as user nobody: root reads it anyway)', () => {
+    write(dir, 'good.yaml', GOOD);
+    const secret = write(dir, 'secret.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s}\n');
+    fs.chmodSync(secret, 0o000);
+    const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    // mkdtemp makes the folder 0700: user nobody must be able to enter it and read good.yaml.
+    if (asRoot) fs.chmodSync(dir, 0o755);
+    try {
+      const r = spawnSync(process.execPath, [main, 'lint', '.', '--format', 'json', '--no-config'], { cwd: dir, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+      expect(r.error).toBeUndefined();
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      const report = parseJson(r.stdout);
+      expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'file-unreadable', file: 'secret.yaml', line: 1, column: 1, message: 'cannot read file: EACCES' })]);
+      expect(report.summary.objects).toBe(2); // good.yaml's Deployment and Service
+      expect(r.status).toBe(2);
+    } finally {
+      fs.chmodSync(secret, 0o644);
+    }
+  });
+
   test('stdin through a pipe', () => {
     const r = spawnSync(process.execPath, [main, 'lint', '-', '--format', 'json'], { cwd: dir, input: GOOD, encoding: 'utf8' });
     expect(r.status).toBe(0);
