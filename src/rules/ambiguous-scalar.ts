@@ -140,11 +140,13 @@ export default defineRule({
 function checkMapValues(ctx: Context, m: Manifest, path: FieldPath, field: string): void {
   const map = valueAt(m.value, path);
   if (!isObj(map)) return;
-  for (const key in map) checkValue(ctx, m, map[key], path, key, field, key);
+  const keys = Object.keys(map);
+  for (let i = 0; i < keys.length; i++) checkValue(ctx, m, map[keys[i]], path, keys[i], field, keys[i]);
 }
 
 /** First characters of every text that YAML 1.1 reads as a boolean or number (go-yaml v2's resolve table). */
-const CANDIDATE_START = /^[-+.0-9yYnNtTfFoO]/;
+const CANDIDATE_START = new Uint8Array(128);
+for (const c of '-+.0123456789yYnNtTfFoO') CANDIDATE_START[c.charCodeAt(0)] = 1;
 
 /**
  * Texts that YAML 1.2 (the `yaml` package's core schema, which svclab parses with) resolves to
@@ -160,7 +162,8 @@ const YAML12_NON_STRING = /^(?:true|True|TRUE|false|False|FALSE|~|null|Null|NULL
  */
 function checkValue(ctx: Context, m: Manifest, value: unknown, parent: FieldPath, last: string | number, field: string, key?: string): void {
   if (typeof value === 'string') {
-    if (!CANDIDATE_START.test(value) || YAML12_NON_STRING.test(value) || !yaml11Reading(value)) return;
+    // A table, not a pattern: this runs for every label, annotation and ConfigMap value (an empty text gives NaN: no entry).
+    if (CANDIDATE_START[value.charCodeAt(0)] !== 1 || YAML12_NON_STRING.test(value) || !yaml11Reading(value)) return;
   } else if (typeof value !== 'number' && typeof value !== 'boolean') return;
   const path = [...parent, last];
   const node = m.source.nodeAt([...m.root, ...path]);

@@ -45,8 +45,9 @@ export default defineRule({
     const asEnv = keysTakenAsEnv(ctx, configMaps);
     for (const cm of configMaps.values()) {
       const taken = asEnv.get(cm);
-      for (const [key, value] of cm.data) {
-        if (taken?.has(key)) continue;
+      // forEach, not for-of: no [key, value] pair is made for each data value of the input.
+      cm.data.forEach((value, key) => {
+        if (taken?.has(key)) return;
         for (const found of addressesIn(value, ctx.settings.clusterDomain)) {
           const name = refs.nameOf(found.host, cm.namespace);
           if (!name) continue;
@@ -55,7 +56,7 @@ export default defineRule({
           if (!wrong) continue;
           report(wrong, cm.manifest, key, value, found);
         }
-      }
+      });
     }
 
     function report(v: Verdict, manifest: Manifest, key: string, value: string, found: FoundAddress): void {

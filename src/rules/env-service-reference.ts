@@ -8,6 +8,8 @@ import { candidatesOf, isVerdict, REFERENCE_HINTS, ServiceReferences, type Verdi
  * not a host; `*_SERVICE_HOST` / `*_SERVICE_ADDR` are covered by HOST / ADDR.
  */
 const HOST_VAR = /(^|_)(HOST|HOSTS|HOSTNAME|ADDR|ADDRESS|SERVER|SERVERS|ENDPOINT|URL|URI|SEEDS)$/i;
+/** Any `.svc` in a value (the plain-name filter below asks it of each host). */
+const SVC_WORD = /\.svc/i;
 /** `<PREFIX>_HOST` pairs with `<PREFIX>_PORT` (the seed's REDIS_HOST / REDIS_PORT). */
 const PAIRED_HOST_VAR = /^(.*)_(HOST|HOSTNAME|SERVER|ADDR|ADDRESS)$/i;
 
@@ -52,21 +54,24 @@ export default defineRule({
     const configMaps = configMapIndex(ctx);
     for (const w of ctx.model.workloads) {
       const ns = w.ref.namespace;
+      const report = (v: Verdict, at: EnvEntry): void => {
+        const cm = at.from ? [{ manifest: at.from.configMap.manifest, path: ['data', at.from.key], message: `value of ${at.name} in ConfigMap ${at.from.configMap.namespace}/${at.from.configMap.name}` }] : [];
+        const base = { manifest: w.manifest, path: at.path, related: [...cm, ...v.related] };
+        const extra = { var: at.name, value: at.value, source: sourceOf(at) };
+        switch (v.messageId) {
+          case 'noService': return ctx.report({ ...base, messageId: v.messageId, data: { ...v.data, ...extra } });
+          case 'noPort': return ctx.report({ ...base, messageId: v.messageId, data: { ...v.data, ...extra } });
+          case 'notHeadless': return ctx.report({ ...base, messageId: v.messageId, data: { ...v.data, ...extra } });
+          case 'noPod': return ctx.report({ ...base, messageId: v.messageId, data: { ...v.data, ...extra } });
+        }
+      };
       for (const { path } of containersOf(w)) {
         const env = containerEnv(w, path, configMaps);
-        const byName = new Map(env.map((e) => [e.name, e]));
+        let byName: Map<string, EnvEntry> | undefined;
         for (const e of env) {
-          const report = (v: Verdict, at: EnvEntry): void => {
-            const cm = at.from ? [{ manifest: at.from.configMap.manifest, path: ['data', at.from.key], message: `value of ${at.name} in ConfigMap ${at.from.configMap.namespace}/${at.from.configMap.name}` }] : [];
-            const base = { manifest: w.manifest, path: at.path, related: [...cm, ...v.related] };
-            const extra = { var: at.name, value: at.value, source: sourceOf(at) };
-            switch (v.messageId) {
-              case 'noService': return ctx.report({ ...base, messageId: v.messageId, data: { ...v.data, ...extra } });
-              case 'noPort': return ctx.report({ ...base, messageId: v.messageId, data: { ...v.data, ...extra } });
-              case 'notHeadless': return ctx.report({ ...base, messageId: v.messageId, data: { ...v.data, ...extra } });
-              case 'noPod': return ctx.report({ ...base, messageId: v.messageId, data: { ...v.data, ...extra } });
-            }
-          };
+          // Only a value with `:` (a URL, host:port) or `.svc`, or a host variable's plain name, can
+          // name a Service (candidatesOf's forms, filtered as below): most values are neither.
+          if (!e.value.includes(':') && !HOST_VAR.test(e.name) && !SVC_WORD.test(e.value)) continue;
           for (const c of candidatesOf(e.value)) {
             if (c.form === 'plain' && !HOST_VAR.test(e.name) && !/\.svc(\.|$)/i.test(c.host)) continue;
             const name = refs.nameOf(c.host, ns);
@@ -81,6 +86,7 @@ export default defineRule({
             let portVar = e;
             if (port === undefined && c.form === 'plain') {
               const prefix = PAIRED_HOST_VAR.exec(e.name)?.[1];
+              byName ??= new Map(env.map((x) => [x.name, x]));
               const pv = prefix !== undefined ? byName.get(`${prefix}_PORT`) : undefined;
               if (pv && /^\d{1,5}$/.test(pv.value.trim())) [port, portVar] = [Number(pv.value), pv];
             }

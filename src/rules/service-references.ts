@@ -71,11 +71,14 @@ export interface FoundAddress extends Candidate {
  * The URLs (`scheme://host[:port]`) and `.svc` names (`name.ns.svc[.<domain>][:port]`) in a
  * text: the only forms taken for Service names inside free text, so that words never are.
  */
-export function addressesIn(text: string, clusterDomain: string): FoundAddress[] {
+export function addressesIn(text: string, clusterDomain: string): readonly FoundAddress[] {
+  // Most values hold neither form (a word, a number, a line of prose): both need `://` or `.svc`.
+  const hasUrl = text.includes('://');
+  if (!hasUrl && !SVC_WORD.test(text)) return NO_ADDRESSES;
   const out: FoundAddress[] = [];
   const taken: Array<[number, number]> = [];
   const url = /\b([a-z][a-z0-9+.-]*):\/\/(?:[^@\s/?#"'`<>]*@)?([a-z0-9][a-z0-9.-]*)(?::(\d{1,5}))?(?![a-z0-9.-])/gi;
-  for (let m = text.includes('://') ? url.exec(text) : null; m; m = url.exec(text)) {
+  for (let m = hasUrl ? url.exec(text) : null; m; m = url.exec(text)) {
     if (insideTemplate(text, m.index)) continue;
     out.push({ host: m[2], port: m[3] ? Number(m[3]) : undefined, form: 'url', text: m[0], index: m.index });
     taken.push([m.index, m.index + m[0].length]);
@@ -93,6 +96,7 @@ export function addressesIn(text: string, clusterDomain: string): FoundAddress[]
 }
 
 const SVC_WORD = /\.svc/i;
+const NO_ADDRESSES: readonly FoundAddress[] = Object.freeze([]);
 const svcPatterns = new Map<string, RegExp>();
 
 /** `name.ns.svc[.<domain>][:port]` as a global pattern, made once per cluster domain. */
