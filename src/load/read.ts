@@ -55,7 +55,7 @@ export function readRegularFile(abs: string, maxBytes: number, seenRegular = fal
     const type = nonRegularType(st);
     if (type) return { notRegular: type };
     if (st.size > maxBytes) return { tooLarge: st.size };
-    const bytes = readBounded(fd, maxBytes, st.size);
+    const bytes = readBounded(fd, maxBytes, st.size, true);
     return bytes.length > maxBytes ? { tooLarge: bytes.length } : { bytes };
   } catch (err) {
     return { error: errorCode(err) };
@@ -73,8 +73,12 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * waited for, 10 ms at a time. `sizeHint` (a regular file's size) sizes the first buffer, so
  * that a file is read into one buffer of its own size (one more byte to see its end) instead of
  * 64 KiB pieces copied together: reading a thousand small files allocated 128 KiB each.
+ * `regularFile`: a read that gives fewer bytes than asked for, having reached the size fstat
+ * gave (`sizeHint`), has met the end of the file, so no second read is made to see it return 0:
+ * one system call less per file (3,990 files in the published corpus). A short read before that
+ * size (a file system that reads in pieces, a file cut meanwhile) reads on as before.
  */
-export function readBounded(fd: number, maxBytes: number, sizeHint = 1 << 16): Buffer {
+export function readBounded(fd: number, maxBytes: number, sizeHint = 1 << 16, regularFile = false): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   let chunk = Buffer.allocUnsafe(Math.max(1, Math.min(sizeHint + 1, maxBytes + 1)));
@@ -97,9 +101,10 @@ export function readBounded(fd: number, maxBytes: number, sizeHint = 1 << 16): B
       throw err;
     }
     if (n === 0) break;
+    const short = n < chunk.length - filled;
     filled += n;
     total += n;
-    if (total > maxBytes) break;
+    if (total > maxBytes || (regularFile && short && total >= sizeHint)) break;
   }
   const last = chunk.subarray(0, filled);
   if (chunks.length === 0) return last;
