@@ -38,8 +38,12 @@ const INLINE = new Set(['js-yaml', 'picocolors']);
  * ones are followed, and the lazy ones of LAZY: the rest stay lazy, loaded from disk if ever.
  */
 const REQUIRE = /\brequire\((["'])([^'"\n]+)\1\)/g;
-/** Lazy requires that the bundle follows all the same: the lint command (the start-up that counts). */
-const LAZY = { 'dist/cli/run.js': ['./lint-command'] };
+/**
+ * Lazy requires that the bundle follows all the same: the lint command (the start-up that
+ * counts), and what a lint loads only when an input needs it (kustomize for a kustomization,
+ * js-yaml for a document the block reader declines): bundled, but run only when required.
+ */
+const LAZY = { 'dist/cli/run.js': ['./lint-command'], 'dist/lint.js': ['./kustomize/sets'], 'dist/parse/fast-yaml/construct.js': ['js-yaml'] };
 
 /** node_modules may be a link (a worktree sharing another checkout's): its files are keyed under ROOT all the same. */
 const MODULES = path.join(ROOT, 'node_modules');

@@ -116,6 +116,19 @@ export function isVirtual(key: string): boolean {
 }
 
 /** The absolute path of a source, real or virtual; null for standard input. */
+/** Does a text read from stdin look like a kustomization (which cannot be built without its folder)? */
+export function looksLikeKustomization(text: string): boolean {
+  return /^kind:\s*(?:Kustomization|Component)\s*$/m.test(text) && /^apiVersion:\s*kustomize\.config\.k8s\.io\//m.test(text);
+}
+
+/**
+ * Whether planSets (sets.ts) has anything to build or report: a kustomization file among the
+ * sources, or one given on stdin. Without one, lint does not load the kustomize modules.
+ */
+export function hasKustomization(sources: readonly SourceFile[]): boolean {
+  return sources.some((s) => (s.path === '<stdin>' ? looksLikeKustomization(s.text) : isKustomizationFileName(path.basename(s.path)) && keyOf(s) !== null));
+}
+
 export function keyOf(s: SourceFile): string | null {
   if (s.absPath) return path.resolve(s.absPath);
   if (s.path === '<stdin>') return null;

@@ -18,7 +18,7 @@ import type { Manifest } from '../parse/manifest';
 import { stageFinding } from '../findings';
 import kustomizeSkipped from '../rules/kustomize-skipped';
 import { buildKustomization, type BuildResult } from './build';
-import { isKustomizationFileName, keyOf, KustomizeFiles, type FsOptions } from './files';
+import { isKustomizationFileName, keyOf, KustomizeFiles, looksLikeKustomization, type FsOptions } from './files';
 import { BuiltDocumentSource } from './provenance';
 import { isRecord, metadataOf, type Resource } from './types';
 
@@ -60,11 +60,6 @@ function toManifest(r: Resource, build: BuildResult): Manifest | null {
     namespace: typeof md.namespace === 'string' ? md.namespace : '',
     source: new BuiltDocumentSource(r.file, r.docIndex, r.obj, build.prov),
   };
-}
-
-/** Does a text read from stdin look like a kustomization (which cannot be built without its folder)? */
-function looksLikeKustomization(text: string): boolean {
-  return /^kind:\s*(?:Kustomization|Component)\s*$/m.test(text) && /^apiVersion:\s*kustomize\.config\.k8s\.io\//m.test(text);
 }
 
 /**

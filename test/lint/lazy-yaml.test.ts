@@ -1,33 +1,49 @@
 /**
- * `yaml` (about 70 modules) is loaded only when a document needs it: a lint of plain manifests,
- * the common case, starts without it (issue 14). Run in a child process so that this test's own
- * module cache does not count.
+ * What a lint loads only when an input needs it (issue 14): `yaml` (about 70 modules) for a
+ * document both fast readers decline, js-yaml for a document the block reader declines, the
+ * kustomize modules for a kustomization. A lint of plain manifests, the common case, starts
+ * without any of them. Run in a child process so that this test's own module cache does not count.
  */
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers';
 
-function yamlLoadedBy(text: string): boolean {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svclab-lazy-'));
-  fs.writeFileSync(path.join(dir, 'm.yaml'), text);
+const MODULES = {
+  yaml: `${path.sep}node_modules${path.sep}yaml${path.sep}`,
+  jsYaml: `${path.sep}node_modules${path.sep}js-yaml${path.sep}`,
+  kustomize: `${path.sep}dist${path.sep}kustomize${path.sep}sets.js`,
+};
+
+/** Which of MODULES a lint of `files` (name -> text) loads. */
+function loadedBy(files: Record<string, string>): Record<keyof typeof MODULES, boolean> {
+  const sources = Object.entries(files).map(([p, text]) => ({ path: p, absPath: null, text }));
   const probe = `
     const { lintSources } = require(${JSON.stringify(path.join(REPO_ROOT, 'dist', 'lint.js'))});
-    const fs = require('node:fs');
-    lintSources([{ path: 'm.yaml', absPath: null, text: fs.readFileSync(${JSON.stringify(path.join(dir, 'm.yaml'))}, 'utf8') }]);
-    process.stdout.write(String(Object.keys(require.cache).some((k) => k.includes('${path.sep}node_modules${path.sep}yaml${path.sep}'))));
+    lintSources(${JSON.stringify(sources)});
+    const keys = Object.keys(require.cache);
+    const modules = ${JSON.stringify(MODULES)};
+    process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(modules).map(([name, part]) => [name, keys.some((k) => k.includes(part))]))));
   `;
   const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
-  fs.rmSync(dir, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout === 'true';
+  return JSON.parse(r.stdout) as Record<keyof typeof MODULES, boolean>;
 }
 
-test('plain manifests are linted without loading yaml', () => {
-  expect(yamlLoadedBy('apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}], selector: {app: a}}\n')).toBe(false);
+/** Block style, no finding (a finding on a flow collection is located with js-yaml's help). */
+const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels: {app: a}\ndata:\n  k: v\n';
+
+test('plain manifests are linted without loading yaml, js-yaml or kustomize', () => {
+  expect(loadedBy({ 'm.yaml': CONFIG_MAP })).toEqual({ yaml: false, jsYaml: false, kustomize: false });
 });
 
-test('a document the fast path declines (a tag) loads yaml for that document', () => {
-  expect(yamlLoadedBy('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {x: !!str 80}\n')).toBe(true);
+test('a document the block reader declines (a flow mapping over two lines) loads js-yaml, not yaml', () => {
+  expect(loadedBy({ 'm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a,\n  namespace: b}\n' })).toEqual({ yaml: false, jsYaml: true, kustomize: false });
+});
+
+test('a document both fast readers decline (a tag) loads yaml for that document', () => {
+  expect(loadedBy({ 'm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {x: !!str 80}\n' }).yaml).toBe(true);
+});
+
+test('a kustomization loads the kustomize modules', () => {
+  expect(loadedBy({ 'kustomization.yaml': 'resources: [m.yaml]\n', 'm.yaml': CONFIG_MAP }).kustomize).toBe(true);
 });

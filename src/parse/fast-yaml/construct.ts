@@ -15,7 +15,13 @@
  *   anchor is still open (a cycle) or holds aliases itself, more than 1000 aliases of one anchor
  *   (`yaml`'s maxAliasCount), and anything js-yaml itself rejects.
  */
-import { getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
+import type { Event, ScalarEvent } from 'js-yaml';
+
+/**
+ * js-yaml, loaded the first time a document needs it: the block reader takes most documents, and
+ * a run that never declines one does not pay for loading it (about 2 ms of a small file's start).
+ */
+const jsYaml = (): typeof import('js-yaml') => require('js-yaml') as typeof import('js-yaml');
 import { MAX_ALIASES_PER_ANCHOR, MAX_KEY_LENGTH, type FastMap, type FastNode, type FastScalar, type FastSeq, type RootKeys, type ScalarStyle } from './nodes';
 import { resolvePlain } from './scalars';
 import { hasLineBreak, skipBlank } from './text';
@@ -78,7 +84,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
 /** js-yaml's events for `src`, or null when js-yaml rejects it (a syntax error, or too deep). */
 export function parseAllEvents(src: string): Event[] | null {
   try {
-    return parseEvents(src, { maxDepth: MAX_DEPTH });
+    return jsYaml().parseEvents(src, { maxDepth: MAX_DEPTH });
   } catch {
     return null; // `yaml` reports it, in its words
   }
@@ -199,7 +205,7 @@ class Builder {
     if (ev.tagStart !== -1) decline();
     const parent = this.top();
     const empty = ev.valueStart === -1;
-    const raw = empty ? '' : ev.fast ? this.src.slice(ev.valueStart, ev.valueEnd) : getScalarValue(this.src, ev);
+    const raw = empty ? '' : ev.fast ? this.src.slice(ev.valueStart, ev.valueEnd) : jsYaml().getScalarValue(this.src, ev);
     const value = ev.style === PLAIN ? (empty ? null : resolvePlain(raw)) : raw;
     if (parent?.map && parent.key === undefined) {
       this.key(parent, ev, value);
