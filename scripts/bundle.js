@@ -120,27 +120,35 @@ function bundleText(modules) {
     parts.push(`defs[${JSON.stringify(key)}] = [${JSON.stringify(m.deps)}, function (exports, require, module, __filename, __dirname) {\n${body}\n}];\n`);
   }
   parts.push(`const cache = Object.create(null);
+// node_modules search paths by folder: most modules share a folder (dist/rules/ holds 80), and
+// working them out is most of what making a Module costs (each gets its own copy).
+const pathsByDir = new Map();
 function load(key) {
   const done = cache[key];
   if (done) return done.exports;
   const [deps, fn] = defs[key];
   const filename = path.join(root, key);
+  const dirname = path.dirname(filename);
   // A real Module in Node's cache under the module's own file name: a module Node loads from
   // disk (a lazily required command) that requires this file gets this instance, not a second
   // copy (whose classes would fail instanceof against this one's).
   const module = new Module(filename, null);
   module.filename = filename;
-  module.paths = Module._nodeModulePaths(path.dirname(filename));
+  let paths = pathsByDir.get(dirname);
+  if (!paths) pathsByDir.set(dirname, (paths = Module._nodeModulePaths(dirname)));
+  module.paths = paths.slice();
   Module._cache[filename] = module;
   cache[key] = module;
   let disk;
   const require = (spec) => {
     const dep = deps[spec];
     if (dep !== undefined) return load(dep);
+    // A built-in module is the same from every file: no require function of this file's is made for it.
+    if (Module.isBuiltin(spec)) return nodeRequire(spec);
     return (disk ??= createRequire(filename))(spec);
   };
   require.resolve = (spec, options) => (disk ??= createRequire(filename)).resolve(spec, options);
-  fn.call(module.exports, module.exports, require, module, filename, path.dirname(filename));
+  fn.call(module.exports, module.exports, require, module, filename, dirname);
   module.loaded = true;
   return module.exports;
 }
