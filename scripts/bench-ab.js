@@ -9,7 +9,8 @@
 // all its threads, which share its one CPU, as `npm run bench` compares with one-thread
 // kubeconform.
 //   BASE_CLI=/tmp/base/dist/cli/main.js [BENCH_ROUNDS=10] node scripts/bench-ab.js [corpus...]
-// Corpus names: bench, block-scalar-end, published, helm, big (BENCH_BIG=0 leaves the last out).
+// Corpus names: bench, block-scalar-end, published, helm, big (BENCH_BIG=0 leaves it out), and
+// small: one small file, where start-up is most of the time (as `npm run bench` times it).
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -32,11 +33,12 @@ if (!fs.existsSync(TIME)) fail(`${TIME} is needed for each process's CPU time (D
 if (spawnSync('taskset', ['-c', '0', 'true']).status !== 0) fail('taskset is needed to pin each build to one CPU (Debian: util-linux)');
 if (require('node:os').cpus().length < 2) fail('two CPUs are needed: one for each build');
 
-/** One lint by `cli` on `dir`, pinned to `cpu`: CPU (user + system) and wall seconds. */
-function lintOn(cli, dir, cpu) {
+/** One lint by `cli` of `target` (a corpus folder, or the small file), pinned to `cpu`: CPU (user + system) and wall seconds. */
+function lintOn(cli, target, cpu) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
-    const args = ['-f', '__AB %U %S', 'taskset', '-c', String(cpu), process.execPath, cli, 'lint', '--format', 'json', '--jobs', '1', '--max-file-size', '64', dir];
+    const lint = target.small ? ['lint', target.dir] : ['lint', '--format', 'json', '--jobs', '1', '--max-file-size', '64', target.dir];
+    const args = ['-f', '__AB %U %S', 'taskset', '-c', String(cpu), process.execPath, cli, ...lint];
     const child = spawn(TIME, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
@@ -56,16 +58,21 @@ const ratio = (xs) => `${median(xs).toFixed(3)} (${Math.min(...xs).toFixed(2)}-$
 
 async function main() {
   const only = process.argv.slice(2);
-  const corpora = prepareCorpora().filter((c) => only.length === 0 || only.includes(c.name));
+  const small = path.join(ROOT, '.bench', 'small.yaml');
+  fs.mkdirSync(path.dirname(small), { recursive: true });
+  fs.writeFileSync(small, require('./bench-corpus').corpusTexts(3, 1)[0].text);
+  const wanted = (name) => only.length === 0 || only.includes(name);
+  const corpora = (only.length === 1 && only[0] === 'small' ? [] : prepareCorpora()).filter((c) => wanted(c.name));
+  if (wanted('small')) corpora.push({ name: 'small', dir: small, small: true, rounds: Math.max(ROUNDS, 21) });
   if (corpora.length === 0) fail(`no corpus named ${only.join(', ')}`);
-  console.log(`## this build / ${path.relative(ROOT, BASE) || BASE}: both at once, one CPU each, ${ROUNDS} rounds, medians (range)`);
+  console.log(`## this build / ${path.relative(ROOT, BASE) || BASE}: both at once, one CPU each, ${ROUNDS} rounds (the small file: at least 21), medians (range)`);
   console.log('| corpus | base CPU s | this CPU s | CPU ratio | wall ratio |');
   console.log('|---|---:|---:|---:|---:|');
   for (const c of corpora) {
     const base = [];
     const mine = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const [b, m] = await Promise.all([lintOn(BASE, c.dir, i % 2), lintOn(CLI, c.dir, (i + 1) % 2)]);
+    for (let i = 0; i < (c.rounds ?? ROUNDS); i++) {
+      const [b, m] = await Promise.all([lintOn(BASE, c, i % 2), lintOn(CLI, c, (i + 1) % 2)]);
       base.push(b);
       mine.push(m);
     }
