@@ -64,6 +64,12 @@ describe('block reader: the shapes it takes equal yaml', () => {
     ['literal block scalars: clip, strip, keep', 'a: |\n  x\n    y\n\n  z\nb: |-\n  s\n\nc: |+\n  k\n\n \nd: | # c\n  # not a comment\n# a comment\ne: |\n\n  after an empty line\n'],
     ['literal block scalars in a sequence and under a compact mapping', 'args:\n- |\n  x\n  y\n- z\nitems:\n  - k: |-\n      v\n    l: 1\n'],
     ['a literal block scalar with CRLF breaks', 'a: |\r\n  x\r\n\r\n  y\r\nb: 1\r\n'],
+    // sock-shop's Prometheus ConfigMaps end so: read as if the last line had its break, as yaml reads it.
+    ['a literal block scalar on the last line of a file without a line break: clip', 'a: |\n  x\n\n  y'],
+    ['a literal block scalar on the last line of a file without a line break: strip', 'b: x\na: |-\n  x\n  y  '],
+    ['a literal block scalar on the last line of a file without a line break: keep', 'a: |+\n  x'],
+    ['a folded block scalar on the last line of a file without a line break, in a sequence', 'a:\n- >\n  x\n  y'],
+    ['a block scalar on the last line of a CRLF file without a line break', 'a: |\r\n  x\r\n  y'],
     ['CRLF line breaks', 'a: 1\r\nb:\r\n  - x\r\n  - y: "z"\r\n\r\nc: d # e\r\n'],
     ['no final newline', 'a: 1\nb:\n  c: x'],
     ['unicode text', 'name: caf\u00e9\nnote: "\u3053\u3093\u306b\u3061\u306f"\n'],
@@ -133,7 +139,7 @@ describe('block reader: the shapes it takes equal yaml', () => {
 describe('block reader: what it declines goes to the event path', () => {
   const declined: Array<[string, string]> = [
     ['a literal block scalar with an indentation indicator', 'a: |2\n   x\n'],
-    ['a literal block scalar on the last line, without a line break', 'a: |\n  x'],
+    ['a literal block scalar whose last line, without a line break, is all spaces', 'a: |\n  x\n   '],
     ['a literal block scalar with no content line', 'a: |\nb: 1\n'],
     ['a leading empty line with more spaces than the first content line', 'a: |\n      \n  x\n'],
     ['an all-space line with more spaces than the content', 'a: |\n  x\n      \n  y\n'],

@@ -130,7 +130,8 @@ export function doubleQuoted(t: string, p: number, lineEnd: number, out: Quoted)
  * starts at `nextLine`), in a node at column `col`; returns where the first line after it starts.
  * Taken: `|` and `>` with `-` or `+` or neither, an indentation found from the first content line,
  * every line ending in a line break. A folded scalar (`>`) joins two content lines with a space,
- * and keeps a run of k empty lines between them as k line breaks. Declined: an indentation
+ * and keeps a run of k empty lines between them as k line breaks. The last line of a file that
+ * does not end in a line break is read as if it did. Declined: an indentation
  * indicator, a scalar with no content line, a leading empty line with more spaces than the first
  * content line, an all-space line with more spaces than the content's indentation (its extra
  * spaces would be content), a more-indented line in a folded scalar (it is not folded), tabs and
@@ -161,7 +162,7 @@ export function blockScalar(t: string, p: number, lineEnd: number, nextLine: num
     if (s === le) {
       if (indent < 0) leading = Math.max(leading, s - i);
       else if (s - i > indent) decline();
-      if (nl === end) decline(); // the last line, without a line break
+      if (nl === end) decline(); // an all-space last line without a line break: yaml's to read
       empty++;
       i = nl + 1;
       continue;
@@ -175,14 +176,15 @@ export function blockScalar(t: string, p: number, lineEnd: number, nextLine: num
     } else if (s - i < indent) break;
     else if (folded && s - i > indent) decline(); // a more-indented line keeps its line breaks
     else body += folded && empty === 0 ? ' ' : '\n'.repeat(folded ? empty : empty + 1);
-    if (nl === end) decline(); // the last line, without a line break: its chomping is yaml's to decide
     for (let j = i + indent; j < le; j++) {
       const d = t.charCodeAt(j);
       if ((d < 32 || d >= 0x7f) && odd(d)) decline();
     }
     empty = 0;
     body += t.slice(i + indent, le);
-    i = nl + 1;
+    // A last content line without a line break (a file that does not end in one) is read as if
+    // it had one, as `yaml` reads it: `|` gives "x\n", `|-` "x", `|+` "x\n".
+    i = nl === end ? end : nl + 1;
   }
   if (indent < 0) decline();
   out.value = chomp < 0 ? body : chomp === 0 ? `${body}\n` : `${body}\n${'\n'.repeat(empty)}`;
