@@ -70,6 +70,8 @@ describe('block reader: the shapes it takes equal yaml', () => {
     ['a literal block scalar on the last line of a file without a line break: keep', 'a: |+\n  x'],
     ['a folded block scalar on the last line of a file without a line break, in a sequence', 'a:\n- >\n  x\n  y'],
     ['a block scalar on the last line of a CRLF file without a line break', 'a: |\r\n  x\r\n  y'],
+    // zookeeper's StatefulSet writes its command so: the line break is not content, nor the next line's indentation.
+    ['escaped line breaks in double-quoted scalars', 'command:\n- sh\n- "start-zookeeper \\\n    --servers=3 \\\n    --port=2181"\na: "x\\\n  y"\nb: "x   \\\n     y \\\\\n  z \\\\\\\n  w"\nc: "\\\n  \\"q\\""\r\n'],
     ['CRLF line breaks', 'a: 1\r\nb:\r\n  - x\r\n  - y: "z"\r\n\r\nc: d # e\r\n'],
     ['no final newline', 'a: 1\nb:\n  c: x'],
     ['unicode text', 'name: caf\u00e9\nnote: "\u3053\u3093\u306b\u3061\u306f"\n'],
@@ -153,7 +155,7 @@ describe('block reader: what it declines goes to the event path', () => {
     ['a line after a plain scalar that starts with an indicator', 'a: x\n  - y\n'],
     ['a multi-line plain key', 'a\n  b: 1\n'],
     ['a multi-line quoted scalar indented no further than its key', 'a: "one\ntwo"\n'],
-    ['an escaped line break in a double-quoted scalar', 'a: "x\\\n  y"\n'],
+    ['an empty line after an escaped line break in a double-quoted scalar', 'a: "x\\\n\n  y"\n'],
     ['a multi-line double-quoted key', '"a\n  b": 1\n'],
     ['a double-quoted scalar the text does not close', 'a: "x\n  y\n'],
     ['junk after a multi-line double-quoted scalar', 'a: "x\n  y" z\n'],

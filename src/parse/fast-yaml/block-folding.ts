@@ -77,18 +77,20 @@ export function plainLines(t: string, from: number, to: number, nextLine: number
  * The quoted scalar at `p` whose first line (ending at `lineEnd`; the next line starts at
  * `nextLine`) holds no closing quote, in a node at column `col`. Returns the offset past its
  * closing quote, with the value in out.value and its last line in out.lineEnd / out.nextLine.
- * Declined: a line indented no further than `col`, the end of the text before the closing quote,
- * in a double-quoted scalar an escaped line break (`\` at a line's end) and escapes JSON does not
- * share, odd characters.
+ * In a double-quoted scalar, an escaped line break (`\` at a line's end) joins the next line
+ * without a space. Declined: a line indented no further than `col`, the end of the text before
+ * the closing quote, an empty line after an escaped line break, escapes JSON does not share, odd
+ * characters.
  */
 export function foldedQuoted(t: string, p: number, lineEnd: number, nextLine: number, end: number, col: number, out: Folded): number {
   const double = t.charCodeAt(p) === DQUOTE;
   // The text between the quotes, folded; a double-quoted one is read by JSON.parse once (its
   // escapes are JSON's), so a line break it folds to is written `\n` there.
   const newline = double ? '\\n' : '\n';
-  let e = lineEnd;
-  while (e > p + 1 && t.charCodeAt(e - 1) === SPACE) e--;
-  let body = t.slice(p + 1, e);
+  // Whether the line read last ended in an escaped line break: the next line then follows with
+  // no space, its leading spaces dropped.
+  let escaped = double && escapesBreak(t, p + 1, lineEnd);
+  let body = escaped ? t.slice(p + 1, lineEnd - 1) : t.slice(p + 1, trimEnd(t, p + 1, lineEnd));
   let empty = 0;
   for (let i = nextLine; i < end; ) {
     const nl = lineBreakAt(t, i, end);
@@ -96,12 +98,13 @@ export function foldedQuoted(t: string, p: number, lineEnd: number, nextLine: nu
     let s = i;
     while (s < le && t.charCodeAt(s) === SPACE) s++;
     if (s === le) {
+      if (escaped) decline(); // an empty line after an escaped line break: rare, left to yaml
       empty++;
       i = nl + 1;
       continue;
     }
     if (s - i <= col) decline();
-    body += empty === 0 ? ' ' : newline.repeat(empty);
+    if (!escaped) body += empty === 0 ? ' ' : newline.repeat(empty);
     empty = 0;
     const close = double ? closingDoubleQuote(t, s, le) : closingSingleQuote(t, s, le);
     if (close >= 0) {
@@ -111,10 +114,27 @@ export function foldedQuoted(t: string, p: number, lineEnd: number, nextLine: nu
       out.nextLine = nl + 1;
       return close + 1;
     }
-    e = le;
-    while (e > s && t.charCodeAt(e - 1) === SPACE) e--;
-    body += t.slice(s, e);
+    escaped = double && escapesBreak(t, s, le);
+    body += escaped ? t.slice(s, le - 1) : t.slice(s, trimEnd(t, s, le));
     i = nl + 1;
   }
   return decline(); // the text ends inside the quotes
+}
+
+/** Where the text of [from, to) ends without its trailing spaces (a folded line break drops them). */
+function trimEnd(t: string, from: number, to: number): number {
+  let e = to;
+  while (e > from && t.charCodeAt(e - 1) === SPACE) e--;
+  return e;
+}
+
+/**
+ * Whether a line of a double-quoted scalar, [from, to), ends in an escaped line break: an odd
+ * run of backslashes just before the break (an even one is escaped backslashes). The break is
+ * then not content, and the spaces before the backslash stay (YAML 1.2, 7.5 Double-Quoted Style).
+ */
+function escapesBreak(t: string, from: number, to: number): boolean {
+  let n = 0;
+  while (to - n - 1 >= from && t.charCodeAt(to - n - 1) === 92) n++;
+  return n % 2 === 1;
 }

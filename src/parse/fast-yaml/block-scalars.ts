@@ -86,16 +86,17 @@ export function singleQuoted(t: string, p: number, lineEnd: number, out: Quoted)
 
 /**
  * The offset of the quote that closes double-quoted text at or after `from`, before `lineEnd`, or
- * -1 when the line ends first. Declines an escape JSON does not share, a `\` at the line's end (an
- * escaped line break) and odd characters.
+ * -1 when the line ends first (or in a `\`, an escaped line break). Declines an escape JSON does
+ * not share and odd characters.
  */
 export function closingDoubleQuote(t: string, from: number, lineEnd: number): number {
   for (let j = from; j < lineEnd; j++) {
     const d = t.charCodeAt(j);
     if (d === DQUOTE) return j;
     if (d === BACKSLASH) {
+      if (j + 1 === lineEnd) return -1; // an escaped line break: the scalar goes on (foldedQuoted)
       const e = t.charCodeAt(j + 1);
-      if (j + 1 >= lineEnd || e >= 128 || JSON_ESCAPES[e] !== 1) decline();
+      if (e >= 128 || JSON_ESCAPES[e] !== 1) decline();
       j++;
       continue;
     }
