@@ -38,7 +38,7 @@ function codeCache(file, code) {
 }
 
 /**
- * The code with every character outside ASCII written as a \\uXXXX escape, which means the same
+ * The code with every character outside ASCII written as a \uXXXX escape, which means the same
  * in JavaScript strings, template literals, regular expressions and identifiers: the CLI reads an
  * ASCII validator as latin1, a copy of its bytes (src/schema/registry.ts runWithCodeCache).
  */

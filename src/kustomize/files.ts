@@ -115,7 +115,6 @@ export function isVirtual(key: string): boolean {
   return key === VIRTUAL_ROOT || key.startsWith(VIRTUAL_ROOT + path.sep);
 }
 
-/** The absolute path of a source, real or virtual; null for standard input. */
 /** Does a text read from stdin look like a kustomization (which cannot be built without its folder)? */
 export function looksLikeKustomization(text: string): boolean {
   return /^kind:\s*(?:Kustomization|Component)\s*$/m.test(text) && /^apiVersion:\s*kustomize\.config\.k8s\.io\//m.test(text);
@@ -129,6 +128,7 @@ export function hasKustomization(sources: readonly SourceFile[]): boolean {
   return sources.some((s) => (s.path === '<stdin>' ? looksLikeKustomization(s.text) : isKustomizationFileName(path.basename(s.path)) && keyOf(s) !== null));
 }
 
+/** The absolute path of a source, real or virtual; null for standard input. */
 export function keyOf(s: SourceFile): string | null {
   if (s.absPath) return path.resolve(s.absPath);
   if (s.path === '<stdin>') return null;
