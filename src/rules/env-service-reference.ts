@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { configMapIndex, containerEnv, containersOf, type EnvEntry } from './config-maps';
-import { candidatesOf, isVerdict, REFERENCE_HINTS, ServiceReferences, type Verdict } from './service-references';
+import { candidatesOf, isVerdict, REFERENCE_HINTS, ServiceReferences, SVC_WORD, type Verdict } from './service-references';
 
 /**
  * Variable names whose plain value (no port, no scheme) is taken as a host name. Not a bare
@@ -8,8 +8,6 @@ import { candidatesOf, isVerdict, REFERENCE_HINTS, ServiceReferences, type Verdi
  * not a host; `*_SERVICE_HOST` / `*_SERVICE_ADDR` are covered by HOST / ADDR.
  */
 const HOST_VAR = /(^|_)(HOST|HOSTS|HOSTNAME|ADDR|ADDRESS|SERVER|SERVERS|ENDPOINT|URL|URI|SEEDS)$/i;
-/** Any `.svc` in a value (the plain-name filter below asks it of each host). */
-const SVC_WORD = /\.svc/i;
 /** `<PREFIX>_HOST` pairs with `<PREFIX>_PORT` (the seed's REDIS_HOST / REDIS_PORT). */
 const PAIRED_HOST_VAR = /^(.*)_(HOST|HOSTNAME|SERVER|ADDR|ADDRESS)$/i;
 

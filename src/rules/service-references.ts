@@ -95,7 +95,8 @@ export function addressesIn(text: string, clusterDomain: string): readonly Found
   return out.sort((a, b) => a.index - b.index);
 }
 
-const SVC_WORD = /\.svc/i;
+/** Any `.svc` in a text: a value without one (nor `:`) holds no address of a Service's cluster name. */
+export const SVC_WORD = /\.svc/i;
 const NO_ADDRESSES: readonly FoundAddress[] = Object.freeze([]);
 const svcPatterns = new Map<string, RegExp>();
 
