@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import standaloneCode from 'ajv/dist/standalone';
 import { createAjv } from '../../src/schema/ajv';
 import { BUILTIN_KINDS } from '../../src/schema/builtin-kinds';
 
@@ -11,6 +10,23 @@ import { schemaName } from '../../src/schema/names';
 import * as vm from 'node:vm';
 import { builtinSchemas, codeCacheFile, compiledHash, loadCompiledModule, schemaForValidation, SCHEMAS_DIR, wrapModule } from '../../src/schema/registry';
 import { schemaAtPath } from '../../src/schema/walk';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- build scripts, CommonJS
+const { validatorCode, withoutUnusedSchemas, asciiOnly } = require('../../scripts/validator-code.js') as {
+  validatorCode(ajv: unknown, validate: unknown, header: string): string;
+  withoutUnusedSchemas(code: string): string;
+  asciiOnly(code: string): string;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- build scripts, CommonJS
+const { SAMPLES } = require('../../scripts/schema-samples.js') as { SAMPLES: Record<string, Array<{ apiVersion: string; kind: string } & Json>> };
+
+/** A copy of an object with every string made a number and every number a string: wrong types all over. */
+function broken(value: unknown): unknown {
+  if (typeof value === 'string') return 7;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.map(broken);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'apiVersion' || k === 'kind' ? v : broken(v)]));
+  return value;
+}
 
 type Json = Record<string, unknown>;
 const readSchema = (file: string) => JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, file), 'utf8')) as Json;
@@ -91,7 +107,7 @@ describe('precompiled standalone validators', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svclab-standalone-'));
     try {
       const file = path.join(dir, 'deployment.js');
-      const code = standaloneCode(ajv, runtime);
+      const code = validatorCode(ajv, runtime, 'test');
       fs.writeFileSync(file, code);
       // The build writes V8 code caches beside each module, named by V8's flags tag (scripts/compile-schemas.js).
       fs.writeFileSync(codeCacheFile(file), new vm.Script(wrapModule(code), { filename: file }).createCachedData());
@@ -113,6 +129,37 @@ describe('precompiled standalone validators', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+  // Every kind: the build's module text (scripts/validator-code.js: without unread schema
+  // constants, in ASCII) against the run-time compiler, on {}, on the warm-up samples
+  // (scripts/schema-samples.js) and on each sample with its fields' types broken.
+  test.each(builtinSchemas().map((e) => [e.name, e] as const))('%s: the build\'s module reports what the run-time compiler reports', (_name, entry) => {
+    const schema = schemaForValidation(JSON.parse(fs.readFileSync(entry.file, 'utf8')) as object);
+    const ajv = createAjv();
+    const runtime = ajv.compile(schema);
+    const code = validatorCode(ajv, runtime, 'test');
+    for (const [, name] of code.matchAll(/const (schema\d+) = /g)) expect(code.match(new RegExp(`\\b${name}\\b`, 'g'))!.length).toBeGreaterThan(1);
+    const mod = { exports: {} as unknown };
+    (new vm.Script(wrapModule(code)).runInThisContext() as (e: unknown, r: NodeRequire, m: { exports: unknown }) => void)(mod.exports, require, mod);
+    const compiled = ((mod.exports as { default?: unknown }).default ?? mod.exports) as ((data: unknown) => boolean) & { errors?: unknown };
+    const samples = Object.values(SAMPLES).flat().filter((o) => schemaName(o.apiVersion, o.kind) === entry.name);
+    for (const data of [{}, ...samples, ...samples.map(broken)]) {
+      expect(compiled(data)).toBe(runtime(data));
+      expect(compiled.errors).toEqual(runtime.errors);
+    }
+  });
+
+  test('unread schema constants go, read ones and the strings around them stay', () => {
+    const code = [
+      'const schema1 = {"a":"}{\\"","b":[1,{"c":"]"}]};',
+      'const schema2 = {"x":1};',
+      'const schema3 = 5;',
+      'const schema4 = ["x;y"];',
+      'function validate(d) { return d === schema2.x || schema4.includes(d); }',
+    ].join('');
+    expect(withoutUnusedSchemas(code)).toBe('const schema2 = {"x":1};const schema4 = ["x;y"];function validate(d) { return d === schema2.x || schema4.includes(d); }');
+    expect(asciiOnly('"caf\u00e9"')).toBe('"caf\\u00e9"');
+  });
+
 });
 
 describe('reuse of the build\'s validators from src/', () => {
