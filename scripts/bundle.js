@@ -43,7 +43,7 @@ const REQUIRE = /\brequire\((["'])([^'"\n]+)\1\)/g;
  * counts), and what a lint loads only when an input needs it (kustomize for a kustomization,
  * js-yaml for a document the block reader declines): bundled, but run only when required.
  */
-const LAZY = { 'dist/cli/run.js': ['./lint-command'], 'dist/lint.js': ['./kustomize/sets'], 'dist/parse/fast-yaml/construct.js': ['js-yaml'] };
+const LAZY = { 'dist/cli/run.js': ['./lint-command'], 'dist/lint.js': ['./kustomize/sets'], 'dist/parse/fast-yaml/construct.js': ['js-yaml'], 'dist/report/colors.js': ['picocolors'] };
 
 /** node_modules may be a link (a worktree sharing another checkout's): its files are keyed under ROOT all the same. */
 const MODULES = path.join(ROOT, 'node_modules');
@@ -116,19 +116,29 @@ function ascii(code, key) {
 function bundleText(modules) {
   const parts = ['(function (nodeRequire, root) {\n"use strict";\nconst path = nodeRequire("node:path");\nconst Module = nodeRequire("node:module");\nconst { createRequire } = Module;\nconst defs = Object.create(null);\n'];
   for (const [key, m] of modules) {
-    const body = ascii(m.code, key).replace(/^#!.*\n/, '').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
+    const body = ascii(m.code, key)
+      .replace(/^#!.*\n/, '')
+      .replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n')
+      // tsc writes \`import * as fs from 'node:fs'\` as __importStar(require("node:fs")), which
+      // copies every export of a built-in into a new object of getters (fs: ~100), once per
+      // importing module: ~1 ms of a one-file lint for 35 imports. A built-in's namespace is the
+      // built-in itself; only its \`default\` (never used on a namespace import) is not there.
+      .replace(/__importStar\(require\("(node:[a-z0-9_/]+)"\)\)/g, 'require("$1")');
     parts.push(`defs[${JSON.stringify(key)}] = [${JSON.stringify(m.deps)}, function (exports, require, module, __filename, __dirname) {\n${body}\n}];\n`);
   }
   parts.push(`const cache = Object.create(null);
 // node_modules search paths by folder: most modules share a folder (dist/rules/ holds 80), and
 // working them out is most of what making a Module costs (each gets its own copy).
 const pathsByDir = new Map();
+const joinPlain = path.sep === '/' && root.length > 1 && !root.endsWith('/');
 function load(key) {
   const done = cache[key];
   if (done) return done.exports;
   const [deps, fn] = defs[key];
-  const filename = path.join(root, key);
-  const dirname = path.dirname(filename);
+  // A key is a posix path under the package root, which path.resolve normalized: on POSIX a
+  // file's name is the two joined, as path.join would give it without its normalizing.
+  const filename = joinPlain ? \`\${root}/\${key}\` : path.join(root, key);
+  const dirname = joinPlain ? filename.slice(0, filename.lastIndexOf('/')) : path.dirname(filename);
   // A real Module in Node's cache under the module's own file name: a module Node loads from
   // disk (a lazily required command) that requires this file gets this instance, not a second
   // copy (whose classes would fail instanceof against this one's).

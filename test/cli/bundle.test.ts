@@ -52,6 +52,8 @@ describe('the bundled CLI', () => {
     ['lint', 'examples/seed-000', '--format', 'json'],
     ['lint', 'scenarios', '--format', 'sarif'],
     ['lint', 'examples/seed-002'],
+    // picocolors is bundled but run only for colour (src/report/colors.ts).
+    ['lint', 'examples/seed-002', '--color'],
     ['rules'],
     ['lint', '--nope'],
     // Commands other than lint are loaded from disk and share the bundle's modules (one UsageError class).
@@ -66,6 +68,20 @@ describe('the bundled CLI', () => {
         .then((code) => { process.exitCode = code; });`;
     const modules = node(['-e', probe]);
     expect({ status: bundled.status, stdout: bundled.stdout, stderr: bundled.stderr }).toEqual({ status: modules.status, stdout: modules.stdout, stderr: modules.stderr });
+  });
+
+  test('a lint into a pipe makes no Node stream for its output: neither tty nor net is loaded (src/cli/std-output.ts)', () => {
+    const probe = `
+      process.argv = [process.argv[0], ${JSON.stringify(MAIN)}, 'lint', 'examples/seed-002'];
+      process.on('exit', () => { require('node:fs').writeSync(2, '\\nLOADED ' + JSON.stringify(process.moduleLoadList)); });
+      require(${JSON.stringify(MAIN)});`;
+    const r = node(['-e', probe]);
+    expect(r.stdout).toMatch(/no problems in 3 files/);
+    const loaded = JSON.parse(/LOADED (.*)$/.exec(r.stderr)![1]) as string[];
+    expect(loaded).toContain('NativeModule fs');
+    expect(loaded.filter((m) => /^NativeModule (tty|net)$/.test(m))).toEqual([]);
+    // The bundle has no tsc namespace copies of built-ins left (scripts/bundle.js).
+    expect(fs.readFileSync(BUNDLE, 'latin1')).not.toMatch(/__importStar\(require\("node:/);
   });
 
   test('a lint loads no module of dist/ through Node (only the loader, the bundle and validators by vm)', () => {
