@@ -21,7 +21,6 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
-const { CLI_V8_FLAGS } = require('./cli-v8-flags');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -182,15 +181,6 @@ try {
   cachedData = undefined;
 }
 const script = new vm.Script(fs.readFileSync(file, 'latin1'), { filename: file, cachedData });
-// V8 optimizes a function later than by default (--interrupt-budget 500000, not 67584: the
-// bytecode a function runs between its tier-up checks). A lint calls ~250 functions just often
-// enough for TurboFan to compile them, and compiling them cost more CPU than it saved (bench
-// corpus: 2.2 -> 1.6 CPU s and 1.5 -> 1.3 s wall; the 50 MB file unchanged). Set after the code
-// cache is read, since V8 rejects a cache made under other flags (validators have caches for
-// both, scripts/compile-schemas.js); a budget the user set wins.
-if (!/interrupt[-_]budget/.test(\`\${process.execArgv.join(' ')} \${process.env.NODE_OPTIONS || ''}\`)) {
-  require('node:v8').setFlagsFromString(${JSON.stringify(CLI_V8_FLAGS)});
-}
 script.runInThisContext()(require, path.resolve(__dirname, '..', '..'))(${JSON.stringify(ENTRY)});
 `;
 

@@ -3,7 +3,8 @@
  * Build step (part of `npm run build`, after tsc): precompiles svclab's JSON schemas into
  * standalone ajv validators, dist/schema/compiled/<name>.js, one module per kind, each with
  * its V8 code caches (<name>.<tag>.cache: one for Node's default flags, one for the flags the CLI
- * sets, scripts/cli-v8-flags.js; V8 rejects a cache made under other flags).
+ * sets for a long run, src/util/v8-flags.ts; V8 rejects a cache made under other flags), and
+ * the default flags' tag (v8-default-tag.txt), which a one-file lint uses without node:v8.
  *
  * Why: compiling the Pod-template schemas with ajv takes ~100 ms per kind, and requiring ajv
  * itself ~30 ms; a CLI run on one small file must start in well under 0.25 s. The schema
@@ -16,15 +17,15 @@ const fs = require('node:fs');
 const path = require('node:path');
 const v8 = require('node:v8');
 const vm = require('node:vm');
-const { CLI_V8_FLAGS } = require('./cli-v8-flags');
 const { SAMPLES } = require('./schema-samples');
 const { validatorCode } = require('./validator-code');
 
 // An optional argument names another output folder of tsc (default dist/).
 const DIST_SCHEMA = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'dist'), 'schema');
 const { createAjv } = require(path.join(DIST_SCHEMA, 'ajv.js'));
-const { builtinSchemas, codeCacheFile, compiledHash, schemaForValidation, wrapModule, COMPILED_DIR } = require(path.join(DIST_SCHEMA, 'registry.js'));
+const { builtinSchemas, compiledHash, schemaForValidation, wrapModule, COMPILED_DIR } = require(path.join(DIST_SCHEMA, 'registry.js'));
 const { schemaName } = require(path.join(DIST_SCHEMA, 'names.js'));
+const { CLI_V8_FLAGS, DEFAULT_TAG_FILE } = require(path.join(DIST_SCHEMA, '..', 'util', 'v8-flags.js'));
 
 /** scripts/schema-samples.js's objects by validator name (`deployment-apps-v1`). */
 const samplesByName = new Map(
@@ -37,6 +38,14 @@ const samplesByName = new Map(
  * and on the kind's samples (scripts/schema-samples.js), so that the inner functions that
  * manifests like users' reach, which V8 compiles only when they first run, are in the cache too.
  */
+/**
+ * The code cache's file name under this process's V8 flags, as src/schema/registry.ts
+ * codeCacheFile names it (here always asked of V8: the build changes the flags half-way).
+ */
+function codeCacheFile(file) {
+  return file.replace(/\.js$/, `.${v8.cachedDataVersionTag().toString(16)}.cache`);
+}
+
 function codeCache(file, code, samples) {
   const script = new vm.Script(wrapModule(code), { filename: file });
   const mod = { exports: {} };
@@ -64,6 +73,7 @@ function compileAll() {
     fs.writeFileSync(file.replace(/\.js$/, '.sha256'), `${compiledHash(text)}\n`);
     bytes += code.length;
   }
+  fs.writeFileSync(path.join(COMPILED_DIR, DEFAULT_TAG_FILE), `${v8.cachedDataVersionTag().toString(16)}\n`);
   // The same caches under the CLI's flags (this process keeps them: it is the build's last use of V8 here).
   v8.setFlagsFromString(CLI_V8_FLAGS);
   for (const entry of entries) {

@@ -77,7 +77,10 @@ export function useWorkers(jobs: number | undefined, cpus: number, files: readon
   return cpus >= AUTO_PARALLEL_MIN_CPUS && bytes >= AUTO_PARALLEL_MIN_BYTES;
 }
 
-export interface LintFilesOptions extends LintOptions, CollectOptions {}
+export interface LintFilesOptions extends LintOptions, CollectOptions {
+  /** Called once every input file is read, before any is linted: how many, and their characters in all. */
+  onInput?: (input: { files: number; characters: number }) => void;
+}
 
 /** One set of a run, with what the simulator needs of it. */
 export interface LintSetRun extends LintSetSummary {
@@ -114,6 +117,7 @@ export function settingsFrom(options: LintOptions): LintSettings {
 /** Lints files, directories and globs: the library form of `svclab lint`. */
 export async function lint(paths: string[], options: LintFilesOptions = {}): Promise<LintRun> {
   const collected = await collectFiles(paths, options);
+  options.onInput?.({ files: collected.files.length, characters: collected.files.reduce((n, f) => n + f.text.length, 0) });
   const cpus = os.availableParallelism();
   // Kustomizations are built on this thread: their objects only exist once built.
   const kustomize = collected.files.some((f) => isKustomizationFileName(path.basename(f.path)));

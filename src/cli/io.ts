@@ -9,6 +9,11 @@ export interface CliIO {
    * the operand `-`. Bytes are decoded like a file's; a string (tests) goes through the same checks.
    */
   readStdin: (maxBytes: number) => string | Uint8Array;
+  /**
+   * Tunes the process for a long run (the binary raises V8's interrupt budget:
+   * src/util/v8-flags.ts); left out by tests and other hosts of `run`.
+   */
+  longRun?: () => void;
 }
 
 /** Colour: `--color`/`--no-color` first, then NO_COLOR, then FORCE_COLOR (`0` = off), then the TTY. */

@@ -61,6 +61,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr.write(`svclab: unknown command "${name}"${guess ? ` (did you mean \`svclab ${guess}\`?)` : ''}\n\n${usage()}`);
     return 2;
   }
+  // A lint decides by the size of its input (src/cli/lint-command.ts); the simulator's commands
+  // and `svclab test` run long enough on any input.
+  if (name !== 'lint') io.longRun?.();
   try {
     return await command.load()(rest, io);
   } catch (err) {

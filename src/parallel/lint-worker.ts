@@ -3,6 +3,9 @@ import { lintFile, ruleScope } from '../lint-file';
 import { RULES } from '../rules/index';
 import { createSchemaValidator } from '../schema';
 import type { FileResult, WorkerInput, WorkerOutput } from './protocol';
+import { onWorkerThread } from '../util/v8-flags';
+
+onWorkerThread();
 
 /** Worker thread: lints a share of the files (parse, schema, object-scoped rules). */
 function main(input: WorkerInput): WorkerOutput {

@@ -1,6 +1,9 @@
 /** Worker thread entry for `svclab test --jobs N`: runs tasks it is sent, one at a time. */
 import { parentPort } from 'node:worker_threads';
 import { executeTask, type Task, type TaskOptions } from './execute';
+import { onWorkerThread } from '../util/v8-flags';
+
+onWorkerThread();
 
 interface Request {
   id: number;

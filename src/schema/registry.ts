@@ -1,13 +1,13 @@
 import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import type { ErrorObject } from 'ajv';
 import { UsageError } from '../cli/args';
 import { AJV_OPTIONS, createAjv, withoutAnnotations } from './ajv';
 import { BUILTIN_KINDS } from './builtin-kinds';
 import { schemaName } from './names';
+import { codeCacheTag } from '../util/v8-flags';
 
 /** Where svclab's own schemas live: `schemas/` beside `src/` and `dist/` alike. */
 export const SCHEMAS_DIR = path.resolve(__dirname, '..', '..', 'schemas');
@@ -134,10 +134,10 @@ export function wrapModule(code: string): string {
  * The V8 code cache of a compiled validator for this process: `<name>.<tag>.cache`, where the
  * tag is V8's cachedDataVersionTag (its version, flags and CPU features), since V8 rejects a
  * cache made under other flags. The build writes one for Node's default flags (the library)
- * and one for the flags the CLI's loader sets (scripts/cli-v8-flags.js).
+ * and one for the flags the CLI sets for a long run (src/util/v8-flags.ts).
  */
 export function codeCacheFile(file: string): string {
-  return file.replace(/\.js$/, `.${v8.cachedDataVersionTag().toString(16)}.cache`);
+  return file.replace(/\.js$/, `.${codeCacheTag(path.dirname(file))}.cache`);
 }
 
 /**

@@ -26,26 +26,76 @@ describe('the bundled CLI', () => {
     expect(node(['-e', probe]).stdout).toBe('false');
   });
 
-  test('the loader raises V8\'s interrupt budget only after the code cache is read, and never over one the user set', () => {
-    const loader = fs.readFileSync(MAIN, 'utf8');
-    const read = loader.indexOf('new vm.Script(');
-    const flags = loader.indexOf('setFlagsFromString(');
-    expect(read).toBeGreaterThan(0);
-    expect(flags).toBeGreaterThan(read);
-    expect(loader.indexOf('runInThisContext')).toBeGreaterThan(flags);
-    // With the user's own budget (a Node flag), the loader leaves it: same report, nothing on stderr about flags.
-    const plain = node([MAIN, 'lint', 'examples/seed-000', '--format', 'json']);
-    const own = node(['--interrupt-budget=20000', MAIN, 'lint', 'examples/seed-000', '--format', 'json']);
-    expect({ status: own.status, stdout: own.stdout, stderr: own.stderr }).toEqual({ status: plain.status, stdout: plain.stdout, stderr: plain.stderr });
-    expect(plain.stderr).not.toMatch(/flag/i);
-    // Each validator has a code cache for Node's default flags (the library) and one for the CLI's.
-    const tags = (flags: string[]) => node([...flags, '-e', 'process.stdout.write(require("node:v8").cachedDataVersionTag().toString(16))']).stdout;
-    const validator = path.join(REPO_ROOT, 'dist', 'schema', 'compiled', 'service-v1');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own list of flags
-    const { CLI_V8_FLAGS } = require('../../scripts/cli-v8-flags') as { CLI_V8_FLAGS: string };
-    const both = [tags([]), tags(CLI_V8_FLAGS.split(' '))];
-    expect(both[0]).not.toBe(both[1]);
-    for (const tag of both) expect(fs.existsSync(`${validator}.${tag}.cache`)).toBe(true);
+  // src/util/v8-flags.ts: the binary raises V8's interrupt budget for a lint of 16 KiB or more
+  // and for the other commands, never over one the user set; a smaller lint loads no node:v8.
+  // Raising it changes V8's cachedDataVersionTag, which the probe reads as the run ends.
+  describe('V8\'s interrupt budget', () => {
+    const probe = (argv: string[]) => `
+      process.argv = [process.argv[0], ${JSON.stringify(MAIN)}, ...${JSON.stringify(argv)}];
+      process.on('exit', () => {
+        const loaded = process.moduleLoadList.includes('NativeModule v8');
+        require('node:fs').writeSync(2, '\\nPROBE ' + JSON.stringify({ loaded, tag: require('node:v8').cachedDataVersionTag().toString(16) }));
+      });
+      require(${JSON.stringify(MAIN)});`;
+    const runProbe = (argv: string[], nodeFlags: string[] = []) => {
+      const r = node([...nodeFlags, '-e', probe(argv)]);
+      return { ...(JSON.parse(/PROBE (.*)$/.exec(r.stderr)![1]) as { loaded: boolean; tag: string }), status: r.status, stdout: r.stdout };
+    };
+    const tagUnder = (flags: string[]) => node([...flags, '-e', 'process.stdout.write(require("node:v8").cachedDataVersionTag().toString(16))']).stdout;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- dist's own module, as the build uses it
+    const { CLI_V8_FLAGS, LONG_RUN_CHARS } = require(path.join(REPO_ROOT, 'dist', 'util', 'v8-flags.js')) as { CLI_V8_FLAGS: string; LONG_RUN_CHARS: number };
+    const plainTag = tagUnder([]);
+    const cliTag = tagUnder(CLI_V8_FLAGS.split(' '));
+    let dir: string;
+    beforeAll(() => {
+      dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'svclab-budget-')); // eslint-disable-line @typescript-eslint/no-require-imports
+      const doc = (i: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  k: "${'v'.repeat(200)}"\n---\n`;
+      fs.writeFileSync(path.join(dir, 'small.yaml'), doc(0));
+      fs.writeFileSync(path.join(dir, 'large.yaml'), Array.from({ length: Math.ceil(LONG_RUN_CHARS / 250) + 1 }, (_, i) => doc(i)).join(''));
+      expect(fs.statSync(path.join(dir, 'large.yaml')).size).toBeGreaterThanOrEqual(LONG_RUN_CHARS);
+    });
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    test('the two flag sets have different tags, and the build recorded the default one beside the validators', () => {
+      expect(plainTag).not.toBe(cliTag);
+      const compiled = path.join(REPO_ROOT, 'dist', 'schema', 'compiled');
+      expect(fs.readFileSync(path.join(compiled, 'v8-default-tag.txt'), 'utf8').trim()).toBe(plainTag);
+      // Each validator has a code cache for each, which V8 accepts under those flags.
+      for (const [flags, tag] of [[[], plainTag], [CLI_V8_FLAGS.split(' '), cliTag]] as const) {
+        const file = path.join(compiled, 'service-v1.js');
+        const accepted = `
+          const fs = require('node:fs'); const vm = require('node:vm');
+          const code = '(function (exports, require, module, __filename, __dirname) {' + fs.readFileSync(${JSON.stringify(file)}, 'latin1') + '\\n})';
+          process.stdout.write(String(!new vm.Script(code, { filename: ${JSON.stringify(file)}, cachedData: fs.readFileSync(${JSON.stringify(file.replace(/\.js$/, `.${tag}.cache`))}) }).cachedDataRejected));`;
+        expect(node([...flags, '-e', accepted]).stdout).toBe('true');
+      }
+    });
+
+    test('a lint under 16 KiB keeps Node\'s budget and never loads node:v8', () => {
+      const r = runProbe(['lint', path.join(dir, 'small.yaml')]);
+      expect(r).toMatchObject({ loaded: false, tag: plainTag, status: 0 });
+    });
+
+    test('a lint of a folder, a glob or stdin raises it before reading; one of small files after, by their size', () => {
+      expect(runProbe(['lint', dir])).toMatchObject({ loaded: true, tag: cliTag });
+      expect(runProbe(['lint', path.join(dir, '*.yaml')])).toMatchObject({ loaded: true, tag: cliTag });
+      const smalls = Array.from({ length: 3 }, (_, i) => path.join(dir, `small-${i}.yaml`));
+      for (const f of smalls) fs.copyFileSync(path.join(dir, 'small.yaml'), f);
+      expect(runProbe(['lint', ...smalls])).toMatchObject({ loaded: false, tag: plainTag, status: 0 });
+    });
+
+    test('a lint of 16 KiB or more raises it, with the same report', () => {
+      const raised = runProbe(['lint', path.join(dir, 'large.yaml'), '--format', 'json']);
+      expect(raised).toMatchObject({ tag: cliTag, status: 0 });
+      const own = runProbe(['lint', path.join(dir, 'large.yaml'), '--format', 'json'], ['--interrupt-budget=20000']);
+      // With the user's own budget (a Node flag) it stays the user's.
+      expect(own.tag).toBe(tagUnder(['--interrupt-budget=20000']));
+      expect(own.stdout).toBe(raised.stdout);
+    });
+
+    test('the other commands raise it at once', () => {
+      expect(runProbe(['get', 'pods', '-f', 'examples/seed-000'])).toMatchObject({ tag: cliTag, status: 0 });
+    });
   });
 
   test.each([
@@ -70,16 +120,16 @@ describe('the bundled CLI', () => {
     expect({ status: bundled.status, stdout: bundled.stdout, stderr: bundled.stderr }).toEqual({ status: modules.status, stdout: modules.stdout, stderr: modules.stderr });
   });
 
-  test('a lint into a pipe makes no Node stream for its output: neither tty nor net is loaded (src/cli/std-output.ts)', () => {
+  test('a small lint into a pipe makes no Node stream for its output: none of stream, tty, net is loaded (src/cli/std-output.ts)', () => {
     const probe = `
-      process.argv = [process.argv[0], ${JSON.stringify(MAIN)}, 'lint', 'examples/seed-002'];
+      process.argv = [process.argv[0], ${JSON.stringify(MAIN)}, 'lint', 'examples/seed-002/counter-redis.yaml'];
       process.on('exit', () => { require('node:fs').writeSync(2, '\\nLOADED ' + JSON.stringify(process.moduleLoadList)); });
       require(${JSON.stringify(MAIN)});`;
     const r = node(['-e', probe]);
-    expect(r.stdout).toMatch(/no problems in 3 files/);
+    expect(r.stdout).toMatch(/no problems in 1 file \(3 objects\)/);
     const loaded = JSON.parse(/LOADED (.*)$/.exec(r.stderr)![1]) as string[];
     expect(loaded).toContain('NativeModule fs');
-    expect(loaded.filter((m) => /^NativeModule (tty|net)$/.test(m))).toEqual([]);
+    expect(loaded.filter((m) => /^NativeModule (stream|tty|net)$/.test(m))).toEqual([]);
     // The bundle has no tsc namespace copies of built-ins left (scripts/bundle.js).
     expect(fs.readFileSync(BUNDLE, 'latin1')).not.toMatch(/__importStar\(require\("node:/);
   });
