@@ -61,7 +61,7 @@ function expectSameLocations(text: string, label: string): { answered: number; a
     if (/\r(?!\n)|\uFEFF/.test(text.slice(chunk.start, chunk.end))) continue;
     const block = blockDocument(text, chunk.start, chunk.end);
     const tree = block && fastDocument(text, chunk, true)?.root;
-    if (!block || !tree) continue;
+    if (!block?.rootKeys || !tree) continue;
     const { names, starts } = block.rootKeys;
     for (const p of pathsOf(tree)) {
       const expected = walk(tree, p);

@@ -84,6 +84,11 @@ describe('block reader: the shapes it takes equal yaml', () => {
     ['an anchor name with dashes, dots and underscores', 'a: &a-b.c_1 x\nb: *a-b.c_1\n'],
     ['an anchor redefined: an alias is the latest before it', 'a: &x 1\nb: *x\nc: &x 2\nd: *x\n'],
     ['multi-line and folded scalars with CRLF breaks', 'a: x\r\n  y\r\nb: "p\r\n\r\n  q"\r\nc: >\r\n  r\r\n  s\r\n'],
+    // Empty documents are null, as yaml reads them (parse-file collects no object from them).
+    ['an empty document: a template Helm rendered empty', '---\n# Source: shop/templates/hpa.yaml\n'],
+    ['an empty document: the `---` a file ends with', '---\n'],
+    ['an empty document: blank lines and a comment after the marker\'s own comment', '---   # none\n\n  # indented\n\n'],
+    ['an empty document: a `...` marker only', '---\n...\n'],
   ];
   test.each(taken)('%s', (label, text) => {
     expect(expectAgreement(text, label).taken).toBe(1);
@@ -91,17 +96,17 @@ describe('block reader: the shapes it takes equal yaml', () => {
 
   test('metadata.name and its key are located, quotes included', () => {
     const text = 'kind: A\nmetadata:\n  labels: {}\n  name: "web"   # c\nspec: {}\n';
-    const block = blockDocument(text, 0, text.length)!;
-    expect(block.rootKeys.names).toEqual(['kind', 'metadata', 'spec']);
-    expect(block.rootKeys.starts).toEqual([0, text.indexOf('metadata'), text.indexOf('spec')]);
-    const name = block.rootKeys.name!;
+    const rootKeys = blockDocument(text, 0, text.length)!.rootKeys!;
+    expect(rootKeys.names).toEqual(['kind', 'metadata', 'spec']);
+    expect(rootKeys.starts).toEqual([0, text.indexOf('metadata'), text.indexOf('spec')]);
+    const name = rootKeys.name!;
     expect(text.slice(name.keyStart, name.keyEnd)).toBe('name');
     expect(text.slice(name.start, name.end)).toBe('"web"');
   });
 
   test('metadata.name in a flow mapping is located as the event path locates it', () => {
     const text = 'kind: A\nmetadata: { labels: {name: x}, "name": \'web\' }\n';
-    const name = blockDocument(text, 0, text.length)!.rootKeys.name!;
+    const name = blockDocument(text, 0, text.length)!.rootKeys!.name!;
     expect([text.slice(name.keyStart, name.keyEnd), text.slice(name.start, name.end)]).toEqual(['"name"', "'web'"]);
     expect(name).toEqual(fastDocument(text, { start: 0, end: text.length }, false)!.rootKeys!.name);
   });
@@ -132,8 +137,8 @@ describe('block reader: the shapes it takes equal yaml', () => {
     for (const text of ['kind: A\nspec:\n  name: x\n', 'metadata:\n  name:\n    x: 1\n', 'items:\n- metadata:\n    name: x\n']) {
       const block = blockDocument(text, 0, text.length);
       expect(block).not.toBeNull();
-      expect(block!.rootKeys.name).toBeUndefined();
-      expect(block!.rootKeys.name).toEqual(fastDocument(text, { start: 0, end: text.length }, false)?.rootKeys?.name);
+      expect(block!.rootKeys!.name).toBeUndefined();
+      expect(block!.rootKeys!.name).toEqual(fastDocument(text, { start: 0, end: text.length }, false)?.rootKeys?.name);
     }
   });
 });
@@ -193,7 +198,6 @@ describe('block reader: what it declines goes to the event path', () => {
     ['an indented first line', '  a: 1\n'],
     ['a root sequence', '- a\n- b\n'],
     ['a root scalar', 'just text\n'],
-    ['a document of comments only', '# nothing\n'],
     ['a sequence in a sequence on one line', 'a:\n- - x\n'],
     ['a mapping value on the key\'s line', 'a: b: c\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],

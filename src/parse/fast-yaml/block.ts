@@ -40,10 +40,8 @@ const DQUOTE = 34;
 const AMP = 38;
 const STAR = 42;
 
-export interface BlockValue {
-  value: Record<string, unknown>;
-  rootKeys: RootKeys;
-}
+/** A document's value and root keys; an empty one (only blank lines and comments) has neither, as the event path reads it. */
+export type BlockValue = { value: Record<string, unknown>; rootKeys: RootKeys } | { value: null; rootKeys: null };
 
 /**
  * The value of the document in text[start, end), or null when it is not of the shape this
@@ -51,6 +49,9 @@ export interface BlockValue {
  * or a lone CR (which the reader would take inside a comment): fastDocuments checks it once per
  * file.
  */
+/** An empty document: no value, no root keys. */
+const EMPTY_DOCUMENT = (): BlockValue => ({ value: null, rootKeys: null });
+
 export function blockDocument(text: string, start: number, end: number): BlockValue | null {
   try {
     return new BlockReader(text, end).document(start);
@@ -83,7 +84,9 @@ export class BlockReader extends Scanner {
 
   document(start: number): BlockValue {
     this.seek(start);
-    if (this.eof) decline();
+    // Nothing but blank lines and comments (a `# Source:` of a template Helm rendered empty, a
+    // file ending in `---`): an empty document, whose value is null, as yaml reads it.
+    if (this.eof) return EMPTY_DOCUMENT();
     const t = this.t;
     let p = this.line + this.indent;
     // A `---` marker line: nothing but a comment may follow it on its line.
@@ -92,7 +95,7 @@ export class BlockReader extends Scanner {
       if (p < this.lineEnd && t.charCodeAt(p) !== SPACE) decline();
       this.restIsBlank(p);
       this.seek(this.nextLine);
-      if (this.eof) decline();
+      if (this.eof) return EMPTY_DOCUMENT();
     }
     if (this.indent !== 0) decline();
     const value = this.mapping(0, this.line, 0, false);
