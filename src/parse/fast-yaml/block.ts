@@ -43,15 +43,15 @@ const STAR = 42;
 /** A document's value and root keys; an empty one (only blank lines and comments) has neither, as the event path reads it. */
 export type BlockValue = { value: Record<string, unknown>; rootKeys: RootKeys } | { value: null; rootKeys: null };
 
+/** An empty document: no value, no root keys. */
+const EMPTY_DOCUMENT = (): BlockValue => ({ value: null, rootKeys: null });
+
 /**
  * The value of the document in text[start, end), or null when it is not of the shape this
  * reader takes. Never throws for bad input. The caller has declined a text with a byte order mark
  * or a lone CR (which the reader would take inside a comment): fastDocuments checks it once per
  * file.
  */
-/** An empty document: no value, no root keys. */
-const EMPTY_DOCUMENT = (): BlockValue => ({ value: null, rootKeys: null });
-
 export function blockDocument(text: string, start: number, end: number): BlockValue | null {
   try {
     return new BlockReader(text, end).document(start);
