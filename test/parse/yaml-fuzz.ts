@@ -90,6 +90,8 @@ export function fuzzManifest(rng: Random): string {
   const types = ['PLAIN', 'PLAIN', 'PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'] as const;
   let text = stringify(value, { indentSeq: rng.next() < 0.5, collectionStyle: rng.next() < 0.2 ? 'flow' : 'block', flowCollectionPadding: rng.next() < 0.5, lineWidth: rng.int(20, 80), defaultStringType: rng.pick([...types]), blockQuote: rng.pick([true, 'folded', 'literal', false] as const) });
   for (let k = rng.int(0, 3); k > 0; k--) text = mutate(rng, text, MANIFEST_INSERTS);
+  // An empty document after it: a file ending in `---`, a template Helm rendered empty.
+  if (rng.next() < 0.15) text = `${text.replace(/\n?$/, '\n')}${rng.pick(['---\n', '---\n# Source: shop/templates/empty.yaml\n', '--- # c\n\n  # x\n', '---\n...\n'])}`;
   if (rng.next() < 0.1) text = text.replace(/\n/g, '\r\n');
   // A file that does not end in a line break (its last node may be a block scalar).
   if (rng.next() < 0.15) text = text.replace(/\r?\n$/, '');
