@@ -38,7 +38,7 @@ Service traffic. Directories are searched for *.yaml, *.yml and *.json.
 Options:
 ${formatHelp(LINT_FLAGS)}
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable input.
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error, unreadable input or unwritable output.
 `;
 
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];

@@ -3,6 +3,7 @@ import type { CliIO } from './io';
 import { didYouMean } from '../util/did-you-mean';
 import { own } from '../model/guards';
 import { UnknownFormatError } from '../report/formatter';
+import { OutputError } from './std-output';
 
 type Command = (argv: string[], io: CliIO) => number | Promise<number>;
 
@@ -67,7 +68,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     return await command.load()(rest, io);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof UnknownFormatError) {
+    if (err instanceof UsageError || err instanceof UnknownFormatError || err instanceof OutputError) {
       io.stderr.write(`svclab ${name}: ${err.message}\n`);
       return 2;
     }

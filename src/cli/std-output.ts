@@ -8,6 +8,9 @@ import * as fs from 'node:fs';
  * Why not always the stream: making `process.stdout` loads Node's stream and net modules,
  * ~3 ms of a ~25 ms one-file lint behind `node` itself (issue 14); a pipe does not need them.
  */
+/** stdout could not be written (a full disk, /dev/full): said as such, not as an internal error (src/cli/run.ts). */
+export class OutputError extends Error {}
+
 export class StdOutput {
   private stream: NodeJS.WriteStream | undefined;
   private tty: boolean | undefined;
@@ -56,9 +59,16 @@ export class StdOutput {
         }
         // A pipe someone made non-blocking, full for now: Node's stream waits for the reader
         // (and keeps the process alive until it has written everything), in order.
-        if (code !== 'EAGAIN') throw err;
-        this.toStream().write(bytes.subarray(at));
-        return;
+        if (code === 'EAGAIN') {
+          this.toStream().write(bytes.subarray(at));
+          return;
+        }
+        // stderr is where a failure would be told: when it fails too, there is nowhere to say it.
+        if (this.fd === 2) {
+          this.closed = true;
+          return;
+        }
+        throw new OutputError(`cannot write to stdout: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
   }

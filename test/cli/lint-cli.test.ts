@@ -374,6 +374,13 @@ describe('the built binary', () => {
     expect(usage.stderr).not.toMatch(/\n\s+at /);
   });
 
+  (fs.existsSync('/dev/full') ? test : test.skip)('stdout on a full disk (/dev/full): said on stderr, exit 2, no stack trace (skipped where /dev/full is missing)', () => {
+    write(dir, 'app.yaml', GOOD);
+    const r = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${main}" lint app.yaml --no-config > /dev/full`], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('svclab lint: cannot write to stdout: ENOSPC: no space left on device, write\n');
+  });
+
   test('a reader that closes the pipe early (`svclab rules | head -1`) gets no EPIPE stack trace', () => {
     // The shell closes the read end as soon as `head` has its line; here the pipe is closed
     // before the CLI writes at all, which makes every write fail with EPIPE.

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
-import { StdOutput } from '../../src/cli/std-output';
+import { OutputError, StdOutput } from '../../src/cli/std-output';
 
 /** A stand-in for process.stdout that keeps what it is given. */
 function recordingStream(): { stream: NodeJS.WriteStream; written: () => string; errors: (err: NodeJS.ErrnoException) => void } {
@@ -66,20 +66,23 @@ describe('StdOutput', () => {
     expect(rec.written()).toBe('567890later');
   });
 
-  test('a reader that has gone (EPIPE): the rest is dropped quietly; another error is thrown', () => {
-    let fail = 'EPIPE';
-    const out = new StdOutput(99, () => recordingStream().stream, () => {
-      throw Object.assign(new Error(fail), { code: fail });
+  const failing = (fd: number, code: string) => {
+    const out = new StdOutput(fd, () => recordingStream().stream, () => {
+      throw Object.assign(new Error(`${code}: it failed, write`), { code });
     });
     Object.defineProperty(out, 'isTTY', { value: false });
+    return out;
+  };
+
+  test('a reader that has gone (EPIPE): the rest is dropped quietly', () => {
+    const out = failing(1, 'EPIPE');
     expect(() => out.write('dropped')).not.toThrow();
     expect(() => out.write('dropped too')).not.toThrow();
-    fail = 'EIO';
-    const other = new StdOutput(99, () => recordingStream().stream, () => {
-      throw Object.assign(new Error(fail), { code: fail });
-    });
-    Object.defineProperty(other, 'isTTY', { value: false });
-    expect(() => other.write('x')).toThrow('EIO');
+  });
+
+  test('another failure of stdout (a full disk) is an OutputError that says so; of stderr, nowhere to be said, it is dropped', () => {
+    expect(() => failing(1, 'ENOSPC').write('x')).toThrow(new OutputError('cannot write to stdout: ENOSPC: it failed, write'));
+    expect(() => failing(2, 'ENOSPC').write('x')).not.toThrow();
   });
 
   test('a terminal gets the stream, whose EPIPE is dropped and whose other errors are thrown', () => {
