@@ -14,7 +14,7 @@ run(process.argv.slice(2), {
   env: process.env,
   // Bytes, bounded: the loader decodes them like a file's (BOM, NUL, UTF-8 checks).
   readStdin: (maxBytes) => readBounded(0, maxBytes),
-  longRun: () => raiseInterruptBudget(),
+  longRun: raiseInterruptBudget,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -46,8 +46,8 @@ export function onWorkerThread(): void {
 }
 
 /** Raises the interrupt budget of this process (once), unless the user set one for Node. */
-export function raiseInterruptBudget(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): void {
-  if (raised || /interrupt[-_]budget/.test(`${execArgv.join(' ')} ${nodeOptions}`)) return;
+export function raiseInterruptBudget(): void {
+  if (raised || /interrupt[-_]budget/.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`)) return;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for a long run, see above
   (require('node:v8') as typeof import('node:v8')).setFlagsFromString(CLI_V8_FLAGS);
   raised = true;

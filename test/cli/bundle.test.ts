@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers';
 
@@ -48,7 +49,7 @@ describe('the bundled CLI', () => {
     const cliTag = tagUnder(CLI_V8_FLAGS.split(' '));
     let dir: string;
     beforeAll(() => {
-      dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'svclab-budget-')); // eslint-disable-line @typescript-eslint/no-require-imports
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svclab-budget-'));
       const doc = (i: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  k: "${'v'.repeat(200)}"\n---\n`;
       fs.writeFileSync(path.join(dir, 'small.yaml'), doc(0));
       fs.writeFileSync(path.join(dir, 'large.yaml'), Array.from({ length: Math.ceil(LONG_RUN_CHARS / 250) + 1 }, (_, i) => doc(i)).join(''));

@@ -44,7 +44,7 @@ const STAR = 42;
 export type BlockValue = { value: Record<string, unknown>; rootKeys: RootKeys } | { value: null; rootKeys: null };
 
 /** An empty document: no value, no root keys. */
-const EMPTY_DOCUMENT = (): BlockValue => ({ value: null, rootKeys: null });
+const EMPTY_DOCUMENT: BlockValue = Object.freeze({ value: null, rootKeys: null });
 
 /**
  * The value of the document in text[start, end), or null when it is not of the shape this
@@ -86,7 +86,7 @@ export class BlockReader extends Scanner {
     this.seek(start);
     // Nothing but blank lines and comments (a `# Source:` of a template Helm rendered empty, a
     // file ending in `---`): an empty document, whose value is null, as yaml reads it.
-    if (this.eof) return EMPTY_DOCUMENT();
+    if (this.eof) return EMPTY_DOCUMENT;
     const t = this.t;
     let p = this.line + this.indent;
     // A `---` marker line: nothing but a comment may follow it on its line.
@@ -95,7 +95,7 @@ export class BlockReader extends Scanner {
       if (p < this.lineEnd && t.charCodeAt(p) !== SPACE) decline();
       this.restIsBlank(p);
       this.seek(this.nextLine);
-      if (this.eof) return EMPTY_DOCUMENT();
+      if (this.eof) return EMPTY_DOCUMENT;
     }
     if (this.indent !== 0) decline();
     const value = this.mapping(0, this.line, 0, false);
